@@ -1,0 +1,458 @@
+/* cf-csv-reader.c — RFC 4180 records from a journal, whatever its encoding
+ *
+ * Terminal software and spreadsheets on Chinese Windows write GB18030 (GBK);
+ * newer systems write UTF-8, sometimes with a BOM; Excel's "Unicode text" is
+ * UTF-16 with a BOM. Everything is turned into UTF-8 once, then split into
+ * records with quoting, embedded delimiters and line breaks handled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-csv-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-csv-reader.h"
+
+G_DEFINE_QUARK (cf-csv-error-quark, cf_csv_error)
+
+struct _CfCsvReader
+{
+  const char *text;      /* borrowed */
+  gsize       len;
+  gsize       pos;
+  char        delimiter;
+
+  guint       line;            /* next physical line number, from 1 */
+  guint       record_line;     /* line the current record starts on */
+  gsize       record_start;
+  gsize       record_end;
+
+  GString    *buf;             /* field values, NUL separated */
+  GArray     *offsets;         /* guint: start of each field in buf */
+};
+
+static char *
+convert_or_fail (const char  *data,
+                 gsize        len,
+                 const char  *from,
+                 gsize       *utf8_len,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize read = 0;
+  char *out;
+
+  out = g_convert (data, (gssize) len, "UTF-8", from, &read, utf8_len, &local_error);
+  if (out == NULL)
+    {
+      g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                   _("the file is not valid %s at byte %" G_GSIZE_FORMAT), from, read);
+      return NULL;
+    }
+  return out;
+}
+
+/* UTF-16 without a BOM shows itself by a zero in every other byte of ASCII text. */
+static const char *
+sniff_utf16 (const char *data,
+             gsize       len)
+{
+  gsize n = MIN (len, 4096) & ~(gsize) 1;
+  guint even_zero = 0;
+  guint odd_zero = 0;
+
+  if (n < 4)
+    return NULL;
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even_zero += data[i] == '\0';
+      odd_zero += data[i + 1] == '\0';
+    }
+  if (odd_zero > n / 4 && even_zero == 0)
+    return "UTF-16LE";
+  if (even_zero > n / 4 && odd_zero == 0)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/**
+ * cf_csv_decode:
+ * @data: the file's bytes
+ * @len: their length
+ * @utf8_len: (out): the length of the result
+ * @encoding: (out) (optional) (transfer none): the encoding found
+ *
+ * Detects UTF-8 (with or without a BOM), UTF-16 (BOM, or ASCII-heavy without)
+ * and GB18030 (which includes GBK and GB2312), in that order.
+ *
+ * Returns: (transfer full): the text as UTF-8, without a BOM
+ */
+char *
+cf_csv_decode (const char  *data,
+               gsize        len,
+               gsize       *utf8_len,
+               const char **encoding,
+               GError     **error)
+{
+  const char *name;
+  const char *end = NULL;
+  char *out;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      name = "UTF-8";
+      data += 3;
+      len -= 3;
+    }
+  else if (len >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    {
+      name = "UTF-16LE";
+      data += 2;
+      len -= 2;
+    }
+  else if (len >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    {
+      name = "UTF-16BE";
+      data += 2;
+      len -= 2;
+    }
+  else if ((name = sniff_utf16 (data, len)) != NULL)
+    ;
+  else if (g_utf8_validate_len (data, len, &end) && memchr (data, '\0', len) == NULL)
+    name = "UTF-8";
+  else
+    name = "GB18030";
+
+  if (encoding != NULL)
+    *encoding = name;
+
+  if (g_str_equal (name, "UTF-8"))
+    {
+      if (!g_utf8_validate_len (data, len, &end))
+        {
+          g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                       _("the file is not valid UTF-8 at byte %" G_GSIZE_FORMAT),
+                       (gsize) (end - data) + 3);
+          return NULL;
+        }
+      *utf8_len = len;
+      return g_strndup (data, len);
+    }
+
+  out = convert_or_fail (data, len, name, utf8_len, error);
+  if (out == NULL && g_str_equal (name, "GB18030"))
+    {
+      g_clear_error (error);
+      g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                   _("the file is neither UTF-8 nor GB18030 (GBK) text: invalid byte at offset %" G_GSIZE_FORMAT),
+                   (gsize) (end != NULL ? end - data : 0));
+    }
+  if (out != NULL && memchr (out, '\0', *utf8_len) != NULL)
+    {
+      g_free (out);
+      g_set_error_literal (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                           _("the file contains NUL bytes: it is not a text file"));
+      return NULL;
+    }
+  return out;
+}
+
+/**
+ * cf_csv_detect_delimiter:
+ *
+ * Picks comma, tab or semicolon: the one that splits the most of the first
+ * lines into the same number of fields, more than one. Quoted text is skipped,
+ * and a title or a "商户名称：…" line above the header does not spoil the vote.
+ *
+ * Returns: the delimiter, ',' when nothing better is found
+ */
+char
+cf_csv_detect_delimiter (const char *text,
+                         gsize       len)
+{
+  static const char candidates[] = { ',', '\t', ';', '|' };
+  char best = ',';
+  guint best_score = 0;
+  gsize sample = MIN (len, 64 * 1024);
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+      guint in_line = 0;
+      gboolean quoted = FALSE;
+      guint lines = 0;
+      GHashTableIter iter;
+      gpointer key, value;
+      guint score = 0;
+
+      for (gsize i = 0; i < sample && lines < 50; i++)
+        {
+          char ch = text[i];
+
+          if (ch == '"')
+            quoted = !quoted;
+          else if (!quoted && ch == candidates[c])
+            in_line++;
+          else if (!quoted && ch == '\n')
+            {
+              if (in_line > 0)
+                {
+                  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (in_line)));
+                  g_hash_table_insert (counts, GUINT_TO_POINTER (in_line), GUINT_TO_POINTER (seen + 1));
+                }
+              in_line = 0;
+              lines++;
+            }
+        }
+      if (in_line > 0)
+        {
+          guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (in_line)));
+          g_hash_table_insert (counts, GUINT_TO_POINTER (in_line), GUINT_TO_POINTER (seen + 1));
+        }
+
+      /* Lines that agree on the field count, weighted a little by that count. */
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint n_lines = GPOINTER_TO_UINT (value);
+          guint n_delims = GPOINTER_TO_UINT (key);
+          guint s = n_lines * 16 + MIN (n_delims, 15);
+
+          if (n_lines >= 1 && s > score)
+            score = s;
+        }
+
+      if (score > best_score)
+        {
+          best_score = score;
+          best = candidates[c];
+        }
+    }
+
+  return best;
+}
+
+/**
+ * cf_csv_reader_new:
+ * @text: (transfer none): UTF-8 text that outlives the reader
+ *
+ * Returns: (transfer full): a reader positioned before the first record
+ */
+CfCsvReader *
+cf_csv_reader_new (const char *text,
+                   gsize       len,
+                   char        delimiter)
+{
+  CfCsvReader *self = g_new0 (CfCsvReader, 1);
+
+  self->text = text;
+  self->len = len;
+  self->delimiter = delimiter;
+  self->line = 1;
+  self->buf = g_string_sized_new (1024);
+  self->offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), 64);
+  return self;
+}
+
+void
+cf_csv_reader_free (CfCsvReader *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->buf, TRUE);
+  g_array_unref (self->offsets);
+  g_free (self);
+}
+
+static void
+end_field (CfCsvReader *self)
+{
+  guint start;
+
+  g_string_append_c (self->buf, '\0');
+  start = (guint) self->buf->len;
+  g_array_append_val (self->offsets, start);
+}
+
+/**
+ * cf_csv_reader_next:
+ *
+ * Reads the next record. Returns %FALSE at the end of the text, or with
+ * @error set when a quote is never closed.
+ */
+gboolean
+cf_csv_reader_next (CfCsvReader  *self,
+                    GError      **error)
+{
+  const char *t = self->text;
+  gsize i = self->pos;
+  gboolean quoted = FALSE;
+  guint quote_line = 0;
+  guint zero = 0;
+
+  if (i >= self->len)
+    return FALSE;
+
+  g_string_truncate (self->buf, 0);
+  g_array_set_size (self->offsets, 0);
+  g_array_append_val (self->offsets, zero);
+  self->record_line = self->line;
+  self->record_start = i;
+
+  while (i < self->len)
+    {
+      char ch = t[i];
+
+      if (quoted)
+        {
+          if (ch == '"')
+            {
+              if (i + 1 < self->len && t[i + 1] == '"')
+                {
+                  g_string_append_c (self->buf, '"');
+                  i += 2;
+                  continue;
+                }
+              quoted = FALSE;
+              i++;
+              continue;
+            }
+          if (ch == '\n')
+            self->line++;
+          else if (ch == '\r' && !(i + 1 < self->len && t[i + 1] == '\n'))
+            self->line++;
+          g_string_append_c (self->buf, ch);
+          i++;
+          continue;
+        }
+
+      if (ch == '"')
+        {
+          /* A quote opens quoting only at the start of a field (or after
+           * spreadsheet's "=" prefix); elsewhere it is an ordinary character. */
+          guint field_start = g_array_index (self->offsets, guint, self->offsets->len - 1);
+          gsize field_len = self->buf->len - field_start;
+
+          if (field_len == 0 || (field_len == 1 && self->buf->str[field_start] == '='))
+            {
+              if (field_len == 1)
+                g_string_append_c (self->buf, '"');
+              quoted = TRUE;
+              quote_line = self->line;
+              i++;
+              /* Keep "=" + quote so the cell cleaner can unwrap ="000123" */
+              if (field_len == 1)
+                {
+                  /* read the quoted part, then close it with a quote again */
+                  while (i < self->len)
+                    {
+                      if (t[i] == '"' && i + 1 < self->len && t[i + 1] == '"')
+                        {
+                          g_string_append_c (self->buf, '"');
+                          i += 2;
+                        }
+                      else if (t[i] == '"')
+                        {
+                          i++;
+                          quoted = FALSE;
+                          break;
+                        }
+                      else
+                        {
+                          if (t[i] == '\n')
+                            self->line++;
+                          g_string_append_c (self->buf, t[i++]);
+                        }
+                    }
+                  g_string_append_c (self->buf, '"');
+                }
+              continue;
+            }
+          g_string_append_c (self->buf, ch);
+          i++;
+          continue;
+        }
+
+      if (ch == self->delimiter)
+        {
+          end_field (self);
+          i++;
+          continue;
+        }
+
+      if (ch == '\r' || ch == '\n')
+        {
+          self->record_end = i;
+          if (ch == '\r' && i + 1 < self->len && t[i + 1] == '\n')
+            i++;
+          i++;
+          self->line++;
+          self->pos = i;
+          g_string_append_c (self->buf, '\0');
+          return TRUE;
+        }
+
+      g_string_append_c (self->buf, ch);
+      i++;
+    }
+
+  if (quoted)
+    {
+      g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_UNTERMINATED_QUOTE,
+                   _("line %u: a quoted field is never closed"), quote_line);
+      self->pos = self->len;
+      return FALSE;
+    }
+
+  self->record_end = i;
+  self->pos = i;
+  g_string_append_c (self->buf, '\0');
+  return TRUE;
+}
+
+guint
+cf_csv_reader_get_n_fields (CfCsvReader *self)
+{
+  return self->offsets->len;
+}
+
+/**
+ * cf_csv_reader_get_field:
+ *
+ * Returns: (transfer none): field @index of the current record, valid until
+ *   the next call to cf_csv_reader_next()
+ */
+const char *
+cf_csv_reader_get_field (CfCsvReader *self,
+                         guint        index)
+{
+  g_return_val_if_fail (index < self->offsets->len, NULL);
+  return self->buf->str + g_array_index (self->offsets, guint, index);
+}
+
+guint
+cf_csv_reader_get_line (CfCsvReader *self)
+{
+  return self->record_line;
+}
+
+/**
+ * cf_csv_reader_dup_record_text:
+ *
+ * Returns: (transfer full): the current record as it stands in the file
+ */
+char *
+cf_csv_reader_dup_record_text (CfCsvReader *self)
+{
+  return g_strndup (self->text + self->record_start, self->record_end - self->record_start);
+}
+
+double
+cf_csv_reader_get_fraction (CfCsvReader *self)
+{
+  return self->len == 0 ? 1.0 : (double) self->pos / (double) self->len;
+}

@@ -1,0 +1,386 @@
+/* cf-demo.c — a realistic shop to try Counterfoil on
+ *
+ * One merchant with four terminals and six operators, trading every day for
+ * as many months as the number of transactions needs: busier at lunch and in
+ * the evening, sales with chip and contactless cards of Chinese and
+ * international schemes, voids on the same batch that name their original's
+ * voucher, and refunds days later that name their original's reference no.
+ * The same seed gives the same shop. Card numbers are only first 6 + last 4.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-demo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-demo.h"
+#include "cf-store-private.h"
+
+#define MERCHANT_NO   "898310058120417"
+#define MERCHANT_NAME "望京便利超市（阜通店）"
+#define TXNS_PER_DAY  120
+
+static const char *const terminals[] = { "10458321", "10458322", "10458323", "10458324" };
+
+static const struct { const char *no; const char *name; CfRole role; } operators[] = {
+  { "001", "王芳", CF_ROLE_CLERK },
+  { "002", "李娜", CF_ROLE_CLERK },
+  { "003", "张伟", CF_ROLE_CLERK },
+  { "004", "Chen Jie", CF_ROLE_CLERK },
+  { "005", "刘洋", CF_ROLE_CLERK },
+  { "099", "赵敏（店长）", CF_ROLE_MANAGER },
+};
+
+static const struct
+{
+  const char *first6;
+  guint       length;
+  const char *brand;
+  const char *kind;
+  const char *issuer;
+  guint       weight;
+} cards[] = {
+  { "622202", 19, "UnionPay", "借记卡", "中国工商银行", 18 },
+  { "621700", 19, "UnionPay", "借记卡", "中国建设银行", 15 },
+  { "622848", 19, "UnionPay", "借记卡", "中国农业银行", 10 },
+  { "621661", 19, "UnionPay", "借记卡", "中国银行", 9 },
+  { "622588", 16, "UnionPay", "贷记卡", "招商银行", 12 },
+  { "625907", 16, "UnionPay", "贷记卡", "交通银行", 6 },
+  { "628288", 16, "UnionPay", "贷记卡", "中信银行", 5 },
+  { "427020", 16, "Visa", "Credit", "ICBC Visa", 6 },
+  { "411111", 16, "Visa", "Credit", "Chase", 4 },
+  { "542418", 16, "Mastercard", "Credit", "China Merchants Bank", 4 },
+  { "356827", 16, "JCB", "Credit", "MUFG", 2 },
+  { "377168", 15, "American Express", "Credit", "American Express", 1 },
+};
+
+static const char *const acquirer = "银联商务";
+
+static guint
+pick_card (GRand *rand)
+{
+  guint total = 0;
+  guint roll;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    total += cards[i].weight;
+  roll = (guint) g_rand_int_range (rand, 0, (gint32) total);
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      if (roll < cards[i].weight)
+        return i;
+      roll -= cards[i].weight;
+    }
+  return 0;
+}
+
+/* Seconds into the day, weighted towards lunch and the evening rush. */
+static int
+pick_second_of_day (GRand *rand)
+{
+  static const guint hour_weight[24] = {
+    0, 0, 0, 0, 0, 0, 0, 2, 5, 6, 6, 8, 12, 10, 6, 5, 6, 8, 12, 13, 10, 7, 4, 1
+  };
+  guint total = 0;
+  guint roll;
+
+  for (guint h = 0; h < 24; h++)
+    total += hour_weight[h];
+  roll = (guint) g_rand_int_range (rand, 0, (gint32) total);
+  for (guint h = 0; h < 24; h++)
+    {
+      if (roll < hour_weight[h])
+        return (int) h * 3600 + g_rand_int_range (rand, 0, 3600);
+      roll -= hour_weight[h];
+    }
+  return 12 * 3600;
+}
+
+static gint64
+pick_amount (GRand *rand)
+{
+  /* Mostly small baskets, some large ones; prices end in .x0 or .00. */
+  double r = g_rand_double (rand);
+  gint64 yuan;
+
+  if (r < 0.55)
+    yuan = g_rand_int_range (rand, 3, 60);
+  else if (r < 0.85)
+    yuan = g_rand_int_range (rand, 60, 300);
+  else if (r < 0.98)
+    yuan = g_rand_int_range (rand, 300, 2000);
+  else
+    yuan = g_rand_int_range (rand, 2000, 12000);
+
+  return yuan * 100 + (g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, 10) * 10);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+typedef struct
+{
+  char   terminal[9];
+  char   batch[7];
+  char   voucher[7];
+  char   ref[13];
+  char   local_time[20];
+  gint64 amount;
+  guint  card;
+  char   last4[5];
+  char   operator_no[4];
+} DemoSale;
+
+/**
+ * cf_demo_populate:
+ * @store: an empty store
+ * @n_transactions: how many transactions in all
+ * @seed: the random seed; the same seed gives the same shop
+ * @until: (nullable): the last day of trading; today when %NULL
+ *
+ * Fills an empty store with a demo shop, in one transaction. A store that
+ * already holds transactions is refused, so a real shop's data never mixes
+ * with invented ones.
+ */
+gboolean
+cf_demo_populate (CfStore       *store,
+                  guint          n_transactions,
+                  guint32        seed,
+                  GDateTime     *until,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GDateTime) end = until != NULL ? g_date_time_ref (until) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end_day = g_date_time_new_local (g_date_time_get_year (end), g_date_time_get_month (end),
+                                                       g_date_time_get_day_of_month (end), 0, 0, 0);
+  guint n_days = MAX (1, (n_transactions + TXNS_PER_DAY - 1) / TXNS_PER_DAY);
+  g_autoptr(GArray) recent = g_array_new (FALSE, FALSE, sizeof (DemoSale));
+  sqlite3_stmt *insert = NULL;
+  guint voucher[G_N_ELEMENTS (terminals)] = { 0 };
+  guint batch[G_N_ELEMENTS (terminals)] = { 0 };
+  guint64 ref_counter;
+  guint made = 0;
+  gint64 existing;
+  char now[21];
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CF_IS_STORE (store), FALSE);
+
+  existing = cf_store_count_transactions (store, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_EMPTY,
+                   _("%s already holds %" G_GINT64_FORMAT " transactions; demo data goes only into an empty database"),
+                   cf_store_get_path (store), existing);
+      return FALSE;
+    }
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  cf_store_now_utc (now);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO merchants (merchant_no, name, address, created_at) "
+                                            "VALUES ('%s', '%s', '北京市朝阳区阜通东大街6号', '%s')",
+                                            MERCHANT_NO, MERCHANT_NAME, now);
+    if (!cf_store_exec (store, sql, error))
+      goto out;
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO terminals (terminal_no, merchant_no, label, created_at) "
+                                              "VALUES ('%s', '%s', '收银台 %u', '%s')",
+                                              terminals[t], MERCHANT_NO, t + 1, now);
+      if (!cf_store_exec (store, sql, error))
+        goto out;
+      batch[t] = 100 + (guint) g_rand_int_range (rand, 0, 200);
+      voucher[t] = (guint) g_rand_int_range (rand, 1, 500000);
+    }
+  for (guint o = 0; o < G_N_ELEMENTS (operators); o++)
+    if (!cf_store_add_operator (store, operators[o].no, operators[o].name, operators[o].role, error))
+      goto out;
+  if (!cf_store_set_setting (store, "demo", "1", error) ||
+      !cf_store_set_setting (store, "merchant.name", MERCHANT_NAME, error) ||
+      !cf_store_set_setting (store, "merchant.no", MERCHANT_NO, error))
+    goto out;
+
+  insert = cf_store_prepare (store,
+    "INSERT INTO transactions (natural_key, local_time, utc_offset, time_zone, merchant_no, merchant_name, "
+    "  terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, card_first6, card_last4, card_length, "
+    "  card_brand, card_kind, issuer, acquirer, type, type_text, amount_minor, fee_minor, currency, status, "
+    "  entry_mode, orig_voucher_no, orig_ref_no, orig_date) "
+    "VALUES (?1, ?2, 480, 'Asia/Shanghai', '" MERCHANT_NO "', '" MERCHANT_NAME "', ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 'CNY', '成功', ?20, ?21, ?22, ?23)", error);
+  if (insert == NULL)
+    goto out;
+
+  ref_counter = G_GUINT64_CONSTANT (100000000000) + (guint64) g_rand_int_range (rand, 0, 1000000) * 1000;
+
+  for (guint day = 0; day < n_days && made < n_transactions; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (end_day, -(int) (n_days - 1 - day));
+      guint todays = MIN (TXNS_PER_DAY - 20 + (guint) g_rand_int_range (rand, 0, 41), n_transactions - made);
+      g_autoptr(GArray) seconds = NULL;
+      guint first_today = recent->len;
+
+      if (day == n_days - 1)
+        todays = n_transactions - made;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+
+      /* Each terminal settles once a day: a new batch. */
+      for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
+        batch[t] = batch[t] % 999999 + 1;
+
+      seconds = g_array_sized_new (FALSE, FALSE, sizeof (int), todays);
+      for (guint i = 0; i < todays; i++)
+        {
+          int s = pick_second_of_day (rand);
+          g_array_append_val (seconds, s);
+        }
+      g_array_sort (seconds, compare_ints);
+
+      for (guint i = 0; i < todays; i++)
+        {
+          int sec = g_array_index (seconds, int, i);
+          guint t = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (terminals));
+          guint op = sec < 15 * 3600 ? (guint) g_rand_int_range (rand, 0, 2) : (guint) g_rand_int_range (rand, 2, 5);
+          double kind = g_rand_double (rand);
+          CfTxnType type = CF_TXN_TYPE_SALE;
+          const DemoSale *original = NULL;
+          DemoSale sale = { 0 };
+          const char *entry;
+          double entry_roll = g_rand_double (rand);
+          char orig_date[5] = "";
+          g_autofree char *key = NULL;
+          int c;
+
+          if (kind < 0.03 && recent->len > first_today)
+            {
+              /* A void cancels a sale of the same terminal and day, before settlement. */
+              original = &g_array_index (recent, DemoSale, first_today +
+                                         (guint) g_rand_int_range (rand, 0, (gint32) (recent->len - first_today)));
+              type = CF_TXN_TYPE_VOID;
+              t = 0;
+              while (t < G_N_ELEMENTS (terminals) && !g_str_equal (terminals[t], original->terminal))
+                t++;
+            }
+          else if (kind < 0.045 && first_today > 0)
+            {
+              original = &g_array_index (recent, DemoSale, (guint) g_rand_int_range (rand, 0, (gint32) first_today));
+              type = CF_TXN_TYPE_REFUND;
+            }
+          else if (kind < 0.055)
+            type = CF_TXN_TYPE_AUTH_COMPLETE;
+
+          voucher[t] = voucher[t] % 999999 + 1;
+          ref_counter += 1 + (guint64) g_rand_int_range (rand, 0, 40);
+
+          g_strlcpy (sale.terminal, terminals[t], sizeof sale.terminal);
+          g_snprintf (sale.batch, sizeof sale.batch, "%06u", batch[t]);
+          g_snprintf (sale.voucher, sizeof sale.voucher, "%06u", voucher[t]);
+          g_snprintf (sale.ref, sizeof sale.ref, "%012" G_GUINT64_FORMAT, (guint64) (ref_counter % G_GUINT64_CONSTANT (1000000000000)));
+          g_snprintf (sale.local_time, sizeof sale.local_time, "%04d-%02d-%02d %02d:%02d:%02d",
+                      g_date_time_get_year (date), g_date_time_get_month (date),
+                      g_date_time_get_day_of_month (date), sec / 3600, (sec / 60) % 60, sec % 60);
+          g_strlcpy (sale.operator_no, operators[op].no, sizeof sale.operator_no);
+
+          if (original != NULL)
+            {
+              sale.amount = original->amount;
+              sale.card = original->card;
+              g_strlcpy (sale.last4, original->last4, sizeof sale.last4);
+              if (type == CF_TXN_TYPE_REFUND && g_rand_int_range (rand, 0, 3) == 0)
+                sale.amount = MAX (100, original->amount / 2 / 10 * 10);  /* a partial refund */
+              memcpy (orig_date, original->local_time + 5, 2);
+              memcpy (orig_date + 2, original->local_time + 8, 2);
+            }
+          else
+            {
+              sale.amount = pick_amount (rand);
+              sale.card = pick_card (rand);
+              g_snprintf (sale.last4, sizeof sale.last4, "%04d", g_rand_int_range (rand, 0, 10000));
+            }
+
+          entry = entry_roll < 0.55 ? "contactless" : entry_roll < 0.95 ? "chip" : entry_roll < 0.99 ? "swipe" : "manual";
+          key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", sale.terminal, sale.batch, sale.voucher);
+
+          c = 1;
+          sqlite3_bind_text (insert, c++, key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.local_time, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.terminal, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.operator_no, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.batch, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.voucher, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.ref, -1, SQLITE_STATIC);
+          {
+            char auth[7];
+            g_snprintf (auth, sizeof auth, "%06d", g_rand_int_range (rand, 0, 1000000));
+            sqlite3_bind_text (insert, c++, auth, -1, SQLITE_TRANSIENT);
+          }
+          sqlite3_bind_text (insert, c++, cards[sale.card].first6, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, sale.last4, -1, SQLITE_STATIC);
+          sqlite3_bind_int (insert, c++, (int) cards[sale.card].length);
+          sqlite3_bind_text (insert, c++, cards[sale.card].brand, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, cards[sale.card].kind, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, cards[sale.card].issuer, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, acquirer, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, cf_txn_type_to_nick (type), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
+                                          : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, c++, sale.amount);
+          sqlite3_bind_int64 (insert, c++, (sale.amount * (cards[sale.card].length == 19 ? 38 : 60) + 5000) / 10000);
+          sqlite3_bind_text (insert, c++, entry, -1, SQLITE_STATIC);
+          if (type == CF_TXN_TYPE_VOID)
+            sqlite3_bind_text (insert, c++, original->voucher, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (insert, c++);
+          if (type == CF_TXN_TYPE_REFUND)
+            {
+              sqlite3_bind_text (insert, c++, original->ref, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (insert, c++, orig_date, -1, SQLITE_TRANSIENT);
+            }
+          else
+            {
+              sqlite3_bind_null (insert, c++);
+              sqlite3_bind_null (insert, c++);
+            }
+
+          if (sqlite3_step (insert) != SQLITE_DONE)
+            {
+              cf_store_set_error (store, error, _("creating demo transactions"));
+              goto out;
+            }
+          sqlite3_reset (insert);
+          made++;
+
+          if (type == CF_TXN_TYPE_SALE)
+            g_array_append_val (recent, sale);
+        }
+
+      /* Refunds reach back about a month. */
+      if (recent->len > 30 * TXNS_PER_DAY)
+        g_array_remove_range (recent, 0, recent->len - 30 * TXNS_PER_DAY);
+    }
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&insert, sqlite3_finalize);
+  if (ok)
+    ok = cf_store_exec (store, "COMMIT", error);
+  if (!ok)
+    cf_store_exec (store, "ROLLBACK", NULL);
+  return ok;
+}

@@ -1,0 +1,21 @@
+/* cf-demo.h — a realistic shop to try Counterfoil on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cf-types.h"
+
+G_BEGIN_DECLS
+
+gboolean cf_demo_populate (CfStore       *store,
+                           guint          n_transactions,
+                           guint32        seed,
+                           GDateTime     *until,
+                           GCancellable  *cancellable,
+                           GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,543 @@
+/* cf-import-profile.c — how one kind of journal names its columns
+ *
+ * A profile is a key file (data/import-profiles/NAME.profile): column header
+ * synonyms per field, words for transaction types and entry modes, and the
+ * date order, currency and time zone to assume. The built-in ones are compiled
+ * in; files in $XDG_DATA_HOME/counterfoil/import-profiles add to or replace
+ * them by name, so a shop can teach Counterfoil its acquirer's statement
+ * without a new build.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-import-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-import-profile.h"
+#include "cf-text.h"
+
+#define RESOURCE_DIR "/org/counterfoil/Counterfoil/import-profiles"
+
+struct _CfImportProfile
+{
+  GObject      parent_instance;
+
+  char        *name;
+  char        *title;
+  char        *origin;
+  CfDateOrder  date_order;
+  char        *currency;
+  char        *time_zone;
+  int          utc_offset;
+  GPtrArray   *synonyms[CF_N_FIELDS];   /* header keys, as cf_text_header_key() */
+  GHashTable  *types;                   /* key → CfTxnType + 1 */
+  GHashTable  *entry_modes;             /* key → CfEntryMode */
+};
+
+G_DEFINE_FINAL_TYPE (CfImportProfile, cf_import_profile, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cf-import-profile-error-quark, cf_import_profile_error)
+
+static const struct
+{
+  const char *name;
+  const char *label;
+} field_info[CF_N_FIELDS] = {
+  [CF_FIELD_DATE]            = { "date",            N_("date") },
+  [CF_FIELD_TIME]            = { "time",            N_("time") },
+  [CF_FIELD_DATETIME]        = { "datetime",        N_("date and time") },
+  [CF_FIELD_MERCHANT_NO]     = { "merchant_no",     N_("merchant no.") },
+  [CF_FIELD_MERCHANT_NAME]   = { "merchant_name",   N_("merchant name") },
+  [CF_FIELD_TERMINAL_NO]     = { "terminal_no",     N_("terminal no.") },
+  [CF_FIELD_OPERATOR_NO]     = { "operator_no",     N_("operator no.") },
+  [CF_FIELD_BATCH_NO]        = { "batch_no",        N_("batch no.") },
+  [CF_FIELD_VOUCHER_NO]      = { "voucher_no",      N_("voucher no.") },
+  [CF_FIELD_REF_NO]          = { "ref_no",          N_("reference no.") },
+  [CF_FIELD_AUTH_CODE]       = { "auth_code",       N_("auth code") },
+  [CF_FIELD_CARD_NO]         = { "card_no",         N_("card no.") },
+  [CF_FIELD_CARD_BRAND]      = { "card_brand",      N_("card brand") },
+  [CF_FIELD_CARD_KIND]       = { "card_kind",       N_("card kind") },
+  [CF_FIELD_ISSUER]          = { "issuer",          N_("issuer") },
+  [CF_FIELD_ACQUIRER]        = { "acquirer",        N_("acquirer") },
+  [CF_FIELD_TXN_TYPE]        = { "type",            N_("transaction type") },
+  [CF_FIELD_AMOUNT]          = { "amount",          N_("amount") },
+  [CF_FIELD_FEE]             = { "fee",             N_("fee") },
+  [CF_FIELD_NET_AMOUNT]      = { "net_amount",      N_("net amount") },
+  [CF_FIELD_STATUS]          = { "status",          N_("status") },
+  [CF_FIELD_ENTRY_MODE]      = { "entry_mode",      N_("entry mode") },
+  [CF_FIELD_CURRENCY]        = { "currency",        N_("currency") },
+  [CF_FIELD_TIME_ZONE]       = { "time_zone",       N_("time zone") },
+  [CF_FIELD_ORIG_VOUCHER_NO] = { "orig_voucher_no", N_("original voucher no.") },
+  [CF_FIELD_ORIG_REF_NO]     = { "orig_ref_no",     N_("original reference no.") },
+  [CF_FIELD_ORIG_DATE]       = { "orig_date",       N_("original date") },
+  [CF_FIELD_SOURCE_ID]       = { "source_id",       N_("transaction id") },
+};
+
+/**
+ * cf_field_get_name:
+ *
+ * Returns: the field's key in profiles and the JSON output, `voucher_no`
+ */
+const char *
+cf_field_get_name (CfField field)
+{
+  g_return_val_if_fail (field < CF_N_FIELDS, NULL);
+  return field_info[field].name;
+}
+
+/**
+ * cf_field_get_label:
+ *
+ * Returns: the field's name for people, translated
+ */
+const char *
+cf_field_get_label (CfField field)
+{
+  g_return_val_if_fail (field < CF_N_FIELDS, NULL);
+  return _(field_info[field].label);
+}
+
+static void
+cf_import_profile_finalize (GObject *object)
+{
+  CfImportProfile *self = (CfImportProfile *) object;
+
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->origin);
+  g_free (self->currency);
+  g_free (self->time_zone);
+  for (guint i = 0; i < CF_N_FIELDS; i++)
+    g_clear_pointer (&self->synonyms[i], g_ptr_array_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->entry_modes, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cf_import_profile_parent_class)->finalize (object);
+}
+
+static void
+cf_import_profile_class_init (CfImportProfileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_import_profile_finalize;
+}
+
+static void
+cf_import_profile_init (CfImportProfile *self)
+{
+  for (guint i = 0; i < CF_N_FIELDS; i++)
+    self->synonyms[i] = g_ptr_array_new_with_free_func (g_free);
+  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->entry_modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static gboolean
+parse_offset (const char *zone,
+              int        *offset)
+{
+  /* Enough for the zones a shop states; "+08:00" works for any. */
+  static const struct { const char *name; int minutes; } zones[] = {
+    { "Asia/Shanghai", 480 }, { "Asia/Hong_Kong", 480 }, { "Asia/Taipei", 480 },
+    { "Asia/Macau", 480 }, { "Asia/Singapore", 480 }, { "Asia/Tokyo", 540 },
+    { "UTC", 0 }, { "Europe/London", 0 },
+  };
+  int sign, hh, mm;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    if (g_str_equal (zone, zones[i].name))
+      {
+        *offset = zones[i].minutes;
+        return TRUE;
+      }
+
+  if ((zone[0] == '+' || zone[0] == '-') && sscanf (zone + 1, "%2d:%2d", &hh, &mm) == 2)
+    {
+      sign = zone[0] == '-' ? -1 : 1;
+      *offset = sign * (hh * 60 + mm);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_words (GHashTable *table,
+           char      **words,
+           int         value)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      char *key = cf_text_header_key (words[i]);
+      if (*key != '\0')
+        g_hash_table_replace (table, key, GINT_TO_POINTER (value));
+      else
+        g_free (key);
+    }
+}
+
+/**
+ * cf_import_profile_new_from_data:
+ * @origin: where the data came from, for error messages
+ *
+ * Returns: (transfer full): the profile described by a key file
+ */
+CfImportProfile *
+cf_import_profile_new_from_data (const char  *data,
+                                 gsize        len,
+                                 const char  *origin,
+                                 GError     **error)
+{
+  g_autoptr(CfImportProfile) self = g_object_new (CF_TYPE_IMPORT_PROFILE, NULL);
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *order = NULL;
+  guint n_columns = 0;
+
+  if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("import profile %s: %s"), origin, local_error->message);
+      return NULL;
+    }
+
+  self->origin = g_strdup (origin);
+  self->name = g_key_file_get_string (kf, "Profile", "Name", NULL);
+  if (self->name == NULL || *self->name == '\0')
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("import profile %s: the [Profile] group has no Name"), origin);
+      return NULL;
+    }
+  self->title = g_key_file_get_locale_string (kf, "Profile", "Title", NULL, NULL);
+  if (self->title == NULL)
+    self->title = g_strdup (self->name);
+  self->currency = g_key_file_get_string (kf, "Profile", "Currency", NULL);
+  if (self->currency == NULL)
+    self->currency = g_strdup ("CNY");
+  self->time_zone = g_key_file_get_string (kf, "Profile", "TimeZone", NULL);
+  if (self->time_zone != NULL && !parse_offset (self->time_zone, &self->utc_offset))
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("import profile %s: unknown TimeZone “%s” (use a name such as Asia/Shanghai or an offset such as +08:00)"),
+                   origin, self->time_zone);
+      return NULL;
+    }
+
+  order = g_key_file_get_string (kf, "Profile", "DateOrder", NULL);
+  if (order == NULL || g_ascii_strcasecmp (order, "ymd") == 0)
+    self->date_order = CF_DATE_ORDER_YMD;
+  else if (g_ascii_strcasecmp (order, "mdy") == 0)
+    self->date_order = CF_DATE_ORDER_MDY;
+  else if (g_ascii_strcasecmp (order, "dmy") == 0)
+    self->date_order = CF_DATE_ORDER_DMY;
+  else
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("import profile %s: DateOrder must be ymd, mdy or dmy, not “%s”"),
+                   origin, order);
+      return NULL;
+    }
+
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      g_auto(GStrv) words = g_key_file_get_string_list (kf, "Columns", field_info[f].name, NULL, NULL);
+
+      for (guint i = 0; words != NULL && words[i] != NULL; i++)
+        {
+          char *key = cf_text_header_key (words[i]);
+          if (*key != '\0')
+            g_ptr_array_add (self->synonyms[f], key);
+          else
+            g_free (key);
+        }
+      n_columns += self->synonyms[f]->len;
+    }
+
+  if (n_columns == 0)
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("import profile %s: the [Columns] group names no columns"), origin);
+      return NULL;
+    }
+
+  for (guint t = 0; t <= CF_TXN_TYPE_OTHER; t++)
+    {
+      g_auto(GStrv) words = g_key_file_get_string_list (kf, "Types", cf_txn_type_to_nick ((CfTxnType) t), NULL, NULL);
+      add_words (self->types, words, (int) t + 1);
+    }
+  for (guint m = CF_ENTRY_MODE_SWIPE; m <= CF_ENTRY_MODE_MANUAL; m++)
+    {
+      g_auto(GStrv) words = g_key_file_get_string_list (kf, "EntryModes", cf_entry_mode_to_nick ((CfEntryMode) m), NULL, NULL);
+      add_words (self->entry_modes, words, (int) m);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static void
+replace_by_name (GPtrArray       *profiles,
+                 CfImportProfile *profile)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      CfImportProfile *other = g_ptr_array_index (profiles, i);
+
+      if (g_str_equal (other->name, profile->name))
+        {
+          g_ptr_array_index (profiles, i) = profile;
+          g_object_unref (other);
+          return;
+        }
+    }
+  g_ptr_array_add (profiles, profile);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static gboolean
+load_directory (GPtrArray   *profiles,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return TRUE;  /* no such folder: nothing added */
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".profile"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+      CfImportProfile *profile;
+
+      if (!g_file_get_contents (file, &contents, &len, error))
+        return FALSE;
+      profile = cf_import_profile_new_from_data (contents, len, file, error);
+      if (profile == NULL)
+        return FALSE;
+      replace_by_name (profiles, profile);
+    }
+  return TRUE;
+}
+
+/**
+ * cf_import_profile_load_all:
+ *
+ * Returns: (transfer full) (element-type CfImportProfile): the built-in
+ *   profiles, then the installed ones, then the user's, one per name
+ */
+GPtrArray *
+cf_import_profile_load_all (GError **error)
+{
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) children = g_resources_enumerate_children (RESOURCE_DIR, 0, NULL);
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "counterfoil", "import-profiles", NULL);
+  const char *extra = g_getenv ("COUNTERFOIL_PROFILE_DIR");
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_path ("/", RESOURCE_DIR, children[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      CfImportProfile *profile;
+
+      if (bytes == NULL)
+        return NULL;
+      profile = cf_import_profile_new_from_data (g_bytes_get_data (bytes, NULL),
+                                                 g_bytes_get_size (bytes), path, error);
+      if (profile == NULL)
+        return NULL;
+      replace_by_name (profiles, profile);
+    }
+
+  if (!load_directory (profiles, PKGDATADIR "/import-profiles", error) ||
+      !load_directory (profiles, user_dir, error) ||
+      (extra != NULL && !load_directory (profiles, extra, error)))
+    return NULL;
+
+  return g_steal_pointer (&profiles);
+}
+
+/**
+ * cf_import_profile_find:
+ * @name_or_path: a profile's name, or the path of a `.profile` file
+ *
+ * Returns: (transfer full): the profile
+ */
+CfImportProfile *
+cf_import_profile_find (const char  *name_or_path,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (g_str_has_suffix (name_or_path, ".profile") || strchr (name_or_path, G_DIR_SEPARATOR) != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (!g_file_get_contents (name_or_path, &contents, &len, error))
+        return NULL;
+      return cf_import_profile_new_from_data (contents, len, name_or_path, error);
+    }
+
+  all = cf_import_profile_load_all (error);
+  if (all == NULL)
+    return NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CfImportProfile *p = g_ptr_array_index (all, i);
+
+      if (g_str_equal (p->name, name_or_path))
+        return g_object_ref (p);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", p->name);
+    }
+
+  g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_NOT_FOUND,
+               _("there is no import profile “%s” (known: %s)"), name_or_path, names->str);
+  return NULL;
+}
+
+const char *
+cf_import_profile_get_name (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->name;
+}
+
+const char *
+cf_import_profile_get_title (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->title;
+}
+
+CfDateOrder
+cf_import_profile_get_date_order (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), CF_DATE_ORDER_YMD);
+  return self->date_order;
+}
+
+const char *
+cf_import_profile_get_currency (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->currency;
+}
+
+/**
+ * cf_import_profile_get_time_zone:
+ *
+ * Returns: (nullable): the zone the journal's times are in, when the profile knows
+ */
+const char *
+cf_import_profile_get_time_zone (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->time_zone;
+}
+
+int
+cf_import_profile_get_utc_offset (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), 0);
+  return self->utc_offset;
+}
+
+/**
+ * cf_import_profile_match_header:
+ * @headers: the cells of a candidate header row
+ * @columns: (out caller-allocates): for each #CfField, the column that holds
+ *   it, or -1
+ *
+ * Each column is given to the first field whose synonyms name it; each field
+ * takes the first column that matches.
+ *
+ * Returns: how many fields were found
+ */
+guint
+cf_import_profile_match_header (CfImportProfile   *self,
+                                const char *const *headers,
+                                guint              n_headers,
+                                int                columns[CF_N_FIELDS])
+{
+  g_autofree char **keys = g_new0 (char *, n_headers + 1);
+  guint matched = 0;
+
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    columns[f] = -1;
+
+  for (guint c = 0; c < n_headers; c++)
+    keys[c] = cf_text_header_key (headers[c]);
+
+  /* Synonyms are tried in the profile's order, so "交易日期" beats a later "日期". */
+  for (guint c = 0; c < n_headers; c++)
+    {
+      gboolean taken = FALSE;
+
+      if (*keys[c] == '\0')
+        continue;
+      for (guint f = 0; f < CF_N_FIELDS && !taken; f++)
+        {
+          if (columns[f] >= 0)
+            continue;
+          for (guint s = 0; s < self->synonyms[f]->len; s++)
+            if (g_str_equal (keys[c], g_ptr_array_index (self->synonyms[f], s)))
+              {
+                columns[f] = (int) c;
+                matched++;
+                taken = TRUE;
+                break;
+              }
+        }
+    }
+
+  for (guint c = 0; c < n_headers; c++)
+    g_free (keys[c]);
+
+  return matched;
+}
+
+/**
+ * cf_import_profile_map_type:
+ * @known: (out): whether the profile knows the word
+ *
+ * Returns: the transaction type a journal's word means, %CF_TXN_TYPE_OTHER if unknown
+ */
+CfTxnType
+cf_import_profile_map_type (CfImportProfile *self,
+                            const char      *text,
+                            gboolean        *known)
+{
+  g_autofree char *key = cf_text_header_key (text);
+  int value = GPOINTER_TO_INT (g_hash_table_lookup (self->types, key));
+
+  *known = value != 0;
+  return value != 0 ? (CfTxnType) (value - 1) : CF_TXN_TYPE_OTHER;
+}
+
+CfEntryMode
+cf_import_profile_map_entry_mode (CfImportProfile *self,
+                                  const char      *text)
+{
+  g_autofree char *key = cf_text_header_key (text);
+
+  return (CfEntryMode) GPOINTER_TO_INT (g_hash_table_lookup (self->entry_modes, key));
+}

@@ -1,0 +1,1380 @@
+/* cf-importer.c — journals and statements into the store
+ *
+ * One file is one SQLite transaction: a crash or a cancel leaves none of it.
+ * Inside, a bad row is kept aside with its line, column and reason, and the
+ * good rows still go in. Every cell is scrubbed of full card numbers before
+ * anything — the database, a reject's raw text, an error message — sees it.
+ * A transaction already stored (same natural key) is counted as a duplicate,
+ * or reported as a conflict when it differs, and never overwritten.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-card-number.h"
+#include "cf-csv-reader.h"
+#include "cf-importer.h"
+#include "cf-money.h"
+#include "cf-store-private.h"
+#include "cf-text.h"
+#include "cf-timestamp.h"
+
+#define HEADER_SEARCH_LINES 50
+#define PROGRESS_EVERY      4096
+
+struct _CfImporter
+{
+  GObject          parent_instance;
+
+  CfStore         *store;
+  CfImportProfile *profile;      /* NULL: chosen per file from the header */
+  char            *operator_no;
+  gboolean         dry_run;
+};
+
+G_DEFINE_FINAL_TYPE (CfImporter, cf_importer, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cf-import-error-quark, cf_import_error)
+
+/* What one file's import needs while it runs. */
+typedef struct
+{
+  CfStore         *store;
+  CfImportProfile *profile;
+  CfImportReport  *report;
+  const char      *operator_no;
+  const char      *display_name;
+
+  int              columns[CF_N_FIELDS];
+  char           **header;         /* cleaned header cells */
+  guint            n_header;
+  char            *preamble_merchant_no;
+  char            *preamble_merchant_name;
+
+  sqlite3_stmt    *insert_txn;
+  sqlite3_stmt    *find_existing;
+  sqlite3_stmt    *insert_reject;
+  sqlite3_stmt    *insert_merchant;
+  sqlite3_stmt    *insert_terminal;
+  sqlite3_stmt    *insert_operator;
+  GHashTable      *seen_merchants;
+  GHashTable      *seen_terminals;
+  GHashTable      *seen_operators;
+} ImportRun;
+
+/* A row on its way into the store; strings point into `cells` or are owned by `owned`. */
+typedef struct
+{
+  const char *values[CF_N_FIELDS];
+  GPtrArray  *owned;
+  char        local_time[20];
+  gboolean    has_offset;
+  int         utc_offset;
+  gint64      amount;
+  gboolean    has_fee;
+  gint64      fee;
+  char        currency[4];
+  CfTxnType   type;
+  const char *type_text;
+  CfEntryMode entry_mode;
+  char        first6[7];
+  char        last4[5];
+  guint       card_length;
+  const char *card_brand;
+  char       *natural_key;
+} Row;
+
+static void
+cf_importer_finalize (GObject *object)
+{
+  CfImporter *self = (CfImporter *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->profile);
+  g_free (self->operator_no);
+
+  G_OBJECT_CLASS (cf_importer_parent_class)->finalize (object);
+}
+
+static void
+cf_importer_class_init (CfImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_importer_finalize;
+}
+
+static void
+cf_importer_init (CfImporter *self)
+{
+}
+
+/**
+ * cf_importer_new:
+ *
+ * Returns: (transfer full): an importer into @store that picks a profile per file
+ */
+CfImporter *
+cf_importer_new (CfStore *store)
+{
+  CfImporter *self;
+
+  g_return_val_if_fail (CF_IS_STORE (store), NULL);
+
+  self = g_object_new (CF_TYPE_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/**
+ * cf_importer_set_profile:
+ * @profile: (nullable): the profile every file is read with; %NULL to choose
+ *   the best match for each file's header
+ */
+void
+cf_importer_set_profile (CfImporter      *self,
+                         CfImportProfile *profile)
+{
+  g_return_if_fail (CF_IS_IMPORTER (self));
+  g_set_object (&self->profile, profile);
+}
+
+/**
+ * cf_importer_set_dry_run:
+ *
+ * A dry run reads and checks everything, reports what would happen, and
+ * stores nothing.
+ */
+void
+cf_importer_set_dry_run (CfImporter *self,
+                         gboolean    dry_run)
+{
+  g_return_if_fail (CF_IS_IMPORTER (self));
+  self->dry_run = !!dry_run;
+}
+
+void
+cf_importer_set_operator (CfImporter *self,
+                          const char *operator_no)
+{
+  g_return_if_fail (CF_IS_IMPORTER (self));
+  g_free (self->operator_no);
+  self->operator_no = g_strdup (operator_no);
+}
+
+static void
+import_run_clear (ImportRun *run)
+{
+  g_clear_pointer (&run->insert_txn, sqlite3_finalize);
+  g_clear_pointer (&run->find_existing, sqlite3_finalize);
+  g_clear_pointer (&run->insert_reject, sqlite3_finalize);
+  g_clear_pointer (&run->insert_merchant, sqlite3_finalize);
+  g_clear_pointer (&run->insert_terminal, sqlite3_finalize);
+  g_clear_pointer (&run->insert_operator, sqlite3_finalize);
+  g_clear_pointer (&run->seen_merchants, g_hash_table_unref);
+  g_clear_pointer (&run->seen_terminals, g_hash_table_unref);
+  g_clear_pointer (&run->seen_operators, g_hash_table_unref);
+  g_clear_pointer (&run->header, g_strfreev);
+  g_clear_pointer (&run->preamble_merchant_no, g_free);
+  g_clear_pointer (&run->preamble_merchant_name, g_free);
+  g_clear_object (&run->profile);
+}
+
+static gboolean
+is_totals_row (CfCsvReader *reader)
+{
+  static const char *const words[] = { "合计", "总计", "小计", "汇总", "共计", "total", "grand total", "subtotal", "sum" };
+  guint n = cf_csv_reader_get_n_fields (reader);
+  guint checked = 0;
+
+  /* The word stands in one of the first non-empty cells. */
+  for (guint i = 0; i < n && checked < 2; i++)
+    {
+      g_autofree char *cell = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+      g_autofree char *lower = NULL;
+
+      if (*cell == '\0')
+        continue;
+      checked++;
+      lower = g_utf8_casefold (cell, -1);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (g_str_has_prefix (lower, words[w]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_blank_row (CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  for (guint i = 0; i < n; i++)
+    if (!cf_text_is_blank (cf_csv_reader_get_field (reader, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+count_filled (CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+  guint filled = 0;
+
+  for (guint i = 0; i < n; i++)
+    filled += !cf_text_is_blank (cf_csv_reader_get_field (reader, i));
+  return filled;
+}
+
+/* A preamble line such as "商户名称：某某超市" or "商户编号:,898…" names the merchant
+ * for files whose rows do not. */
+static void
+read_preamble_line (ImportRun   *run,
+                    CfCsvReader *reader)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *cell = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+      if (*cell != '\0')
+        g_string_append_printf (line, "%s%s", line->len > 0 ? "\x1f" : "", cell);
+    }
+
+  /* Key and value split by a colon in one cell, or standing in two cells. */
+  {
+    g_autofree char *folded = cf_text_fold_width (line->str);
+    char *sep = strchr (folded, ':');
+    char *cell_sep = strchr (folded, '\x1f');
+    char *key_end = sep != NULL ? sep : cell_sep;
+    g_autofree char *key = NULL;
+    g_autofree char *value = NULL;
+    g_autofree char *key_norm = NULL;
+
+    if (key_end == NULL)
+      return;
+    key = g_strndup (folded, (gsize) (key_end - folded));
+    value = g_strdup (key_end + 1);
+    g_strdelimit (value, "\x1f", ' ');
+    g_strstrip (value);
+    key_norm = cf_text_header_key (key);
+    if (*value == '\0')
+      return;
+
+    if (g_str_equal (key_norm, "商户名称") || g_str_equal (key_norm, "商户名") || g_str_equal (key_norm, "merchantname"))
+      {
+        g_free (run->preamble_merchant_name);
+        run->preamble_merchant_name = cf_card_number_scrub (value, CF_CARD_SCRUB_ANY, NULL);
+      }
+    else if (g_str_equal (key_norm, "商户编号") || g_str_equal (key_norm, "商户号") || g_str_equal (key_norm, "merchantno") ||
+             g_str_equal (key_norm, "merchantid") || g_str_equal (key_norm, "mid"))
+      {
+        g_free (run->preamble_merchant_no);
+        run->preamble_merchant_no = cf_card_number_scrub (value, CF_CARD_SCRUB_IDENTIFIER, NULL);
+      }
+  }
+}
+
+static gboolean
+header_is_usable (const int columns[CF_N_FIELDS])
+{
+  return columns[CF_FIELD_AMOUNT] >= 0 &&
+         (columns[CF_FIELD_DATE] >= 0 || columns[CF_FIELD_DATETIME] >= 0);
+}
+
+/* Reads records until one is a header that a profile recognises. */
+static gboolean
+find_header (ImportRun        *run,
+             CfCsvReader      *reader,
+             GPtrArray        *profiles,
+             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint record = 0; record < HEADER_SEARCH_LINES; record++)
+    {
+      g_autofree const char **cells = NULL;
+      guint n;
+      guint best_score = 0;
+      int best_columns[CF_N_FIELDS];
+      CfImportProfile *best = NULL;
+
+      if (!cf_csv_reader_next (reader, &local_error))
+        break;
+
+      n = cf_csv_reader_get_n_fields (reader);
+      cells = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        cells[i] = cf_csv_reader_get_field (reader, i);
+
+      for (guint p = 0; p < profiles->len; p++)
+        {
+          CfImportProfile *profile = g_ptr_array_index (profiles, p);
+          int columns[CF_N_FIELDS];
+          guint score = cf_import_profile_match_header (profile, cells, n, columns);
+
+          if (score > best_score && header_is_usable (columns))
+            {
+              best_score = score;
+              best = profile;
+              memcpy (best_columns, columns, sizeof columns);
+            }
+        }
+
+      if (best != NULL && best_score >= 3)
+        {
+          run->profile = g_object_ref (best);
+          memcpy (run->columns, best_columns, sizeof best_columns);
+          run->n_header = n;
+          run->header = g_new0 (char *, n + 1);
+          for (guint i = 0; i < n; i++)
+            run->header[i] = cf_text_clean_cell (cells[i]);
+          run->report->header_line = cf_csv_reader_get_line (reader);
+          run->report->profile = g_strdup (cf_import_profile_get_name (best));
+
+          if (run->columns[CF_FIELD_VOUCHER_NO] < 0 && run->columns[CF_FIELD_REF_NO] < 0 &&
+              run->columns[CF_FIELD_SOURCE_ID] < 0)
+            {
+              g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_KEY_COLUMN,
+                           _("%s line %u: the header has no voucher no. (凭证号, trace_no), reference no. "
+                             "(参考号, rrn) or transaction id column, so its transactions cannot be told apart"),
+                           run->display_name, run->report->header_line);
+              return FALSE;
+            }
+          return TRUE;
+        }
+
+      read_preamble_line (run, reader);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s",
+                   run->display_name, local_error->message);
+      return FALSE;
+    }
+
+  g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER,
+               _("%s: no header row found in the first %u lines; expected columns such as "
+                 "交易日期/date, 交易金额/amount and 凭证号/trace_no or 参考号/rrn"),
+               run->display_name, HEADER_SEARCH_LINES);
+  return FALSE;
+}
+
+static gboolean
+prepare_statements (ImportRun  *run,
+                    GError    **error)
+{
+  run->insert_txn = cf_store_prepare (run->store,
+    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, time_zone, "
+    "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, "
+    "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, "
+    "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32) "
+    "ON CONFLICT (natural_key) DO NOTHING", error);
+  if (run->insert_txn == NULL)
+    return FALSE;
+
+  run->find_existing = cf_store_prepare (run->store,
+    "SELECT id, amount_minor, local_time, card_last4, type, currency FROM transactions WHERE natural_key = ?", error);
+  run->insert_reject = cf_store_prepare (run->store,
+    "INSERT INTO import_rejects (import_id, kind, line, column_name, raw_text, reason, transaction_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  run->insert_merchant = cf_store_prepare (run->store,
+    "INSERT INTO merchants (merchant_no, name, created_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (merchant_no) DO UPDATE SET name = coalesce (merchants.name, excluded.name)", error);
+  run->insert_terminal = cf_store_prepare (run->store,
+    "INSERT INTO terminals (terminal_no, merchant_no, created_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (terminal_no) DO UPDATE SET merchant_no = coalesce (terminals.merchant_no, excluded.merchant_no)", error);
+  run->insert_operator = cf_store_prepare (run->store,
+    "INSERT INTO operators (operator_no, name, created_at) VALUES (?, ?, ?) ON CONFLICT (operator_no) DO NOTHING", error);
+
+  return run->find_existing != NULL && run->insert_reject != NULL && run->insert_merchant != NULL &&
+         run->insert_terminal != NULL && run->insert_operator != NULL;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+step_done (ImportRun    *run,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return cf_store_set_error (run->store, error, doing);
+  return TRUE;
+}
+
+static gboolean
+store_reject (ImportRun          *run,
+              CfImportRejectKind  kind,
+              guint               line,
+              const char         *column,
+              const char         *reason,
+              const char         *raw_text,
+              gint64              transaction_id,
+              GError            **error)
+{
+  cf_import_report_add_reject (run->report, kind, line, column, reason, raw_text, transaction_id);
+
+  sqlite3_bind_int64 (run->insert_reject, 1, run->report->import_id);
+  sqlite3_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", -1, SQLITE_STATIC);
+  sqlite3_bind_int (run->insert_reject, 3, (int) line);
+  bind_text_or_null (run->insert_reject, 4, column);
+  sqlite3_bind_text (run->insert_reject, 5, raw_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (run->insert_reject, 6, reason, -1, SQLITE_TRANSIENT);
+  if (transaction_id > 0)
+    sqlite3_bind_int64 (run->insert_reject, 7, transaction_id);
+  return step_done (run, run->insert_reject, _("saving a rejected row"), error);
+}
+
+/* Reference data (merchant, terminal, operator) is added the first time a file names it. */
+static gboolean
+remember_reference_data (ImportRun  *run,
+                         const Row  *row,
+                         GError    **error)
+{
+  const char *merchant_no = row->values[CF_FIELD_MERCHANT_NO];
+  const char *terminal_no = row->values[CF_FIELD_TERMINAL_NO];
+  const char *operator_no = row->values[CF_FIELD_OPERATOR_NO];
+  char now[21];
+
+  cf_store_now_utc (now);
+
+  if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))
+    {
+      sqlite3_bind_text (run->insert_merchant, 1, merchant_no, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME]);
+      sqlite3_bind_text (run->insert_merchant, 3, now, -1, SQLITE_TRANSIENT);
+      if (!step_done (run, run->insert_merchant, _("saving a merchant"), error))
+        return FALSE;
+      g_hash_table_add (run->seen_merchants, g_strdup (merchant_no));
+    }
+  if (terminal_no != NULL && !g_hash_table_contains (run->seen_terminals, terminal_no))
+    {
+      sqlite3_bind_text (run->insert_terminal, 1, terminal_no, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (run->insert_terminal, 2, merchant_no);
+      sqlite3_bind_text (run->insert_terminal, 3, now, -1, SQLITE_TRANSIENT);
+      if (!step_done (run, run->insert_terminal, _("saving a terminal"), error))
+        return FALSE;
+      g_hash_table_add (run->seen_terminals, g_strdup (terminal_no));
+    }
+  if (operator_no != NULL && !g_hash_table_contains (run->seen_operators, operator_no))
+    {
+      sqlite3_bind_text (run->insert_operator, 1, operator_no, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (run->insert_operator, 2, operator_no, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (run->insert_operator, 3, now, -1, SQLITE_TRANSIENT);
+      if (!step_done (run, run->insert_operator, _("saving an operator"), error))
+        return FALSE;
+      g_hash_table_add (run->seen_operators, g_strdup (operator_no));
+    }
+  return TRUE;
+}
+
+static const char *
+own (Row  *row,
+     char *text)
+{
+  g_ptr_array_add (row->owned, text);
+  return text;
+}
+
+/* Spreadsheets drop leading zeros from numeric ids: 123 was 000123. */
+static const char *
+pad_digits (Row        *row,
+            const char *value,
+            guint       width)
+{
+  gsize len;
+
+  if (value == NULL)
+    return NULL;
+  len = strlen (value);
+  if (len >= width)
+    return value;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (value[i]))
+      return value;
+  return own (row, g_strdup_printf ("%0*d%s", (int) (width - len), 0, value));
+}
+
+static gboolean
+is_scientific (const char *value)
+{
+  /* 6.22202E+15: a spreadsheet has already thrown the digits away. */
+  return value != NULL && g_regex_match_simple ("^[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+$", value, 0, 0);
+}
+
+static const char *
+currency_from_text (const char *text)
+{
+  static const struct { const char *word; const char *code; } words[] = {
+    { "人民币", "CNY" }, { "156", "CNY" }, { "RMB", "CNY" }, { "元", "CNY" },
+    { "美元", "USD" }, { "840", "USD" }, { "港币", "HKD" }, { "港元", "HKD" }, { "344", "HKD" },
+    { "欧元", "EUR" }, { "978", "EUR" }, { "日元", "JPY" }, { "392", "JPY" },
+  };
+  gsize len = strlen (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i].word) == 0)
+      return words[i].code;
+  if (len == 3 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]) && g_ascii_isalpha (text[2]))
+    return NULL; /* caller upper-cases an ISO code */
+  return "";
+}
+
+typedef struct
+{
+  guint       column;
+  char       *reason;
+} RowError;
+
+static gboolean
+row_fail (RowError   *err,
+          ImportRun  *run,
+          CfField     field,
+          char       *reason)
+{
+  err->column = run->columns[field] >= 0 ? (guint) run->columns[field] : G_MAXUINT;
+  /* A reason may quote the cell; make sure no card number rides along. */
+  err->reason = cf_card_number_scrub (reason, CF_CARD_SCRUB_ANY, NULL);
+  g_free (reason);
+  return FALSE;
+}
+
+static gboolean
+parse_row (ImportRun   *run,
+           CfCsvReader *reader,
+           Row         *row,
+           RowError    *err)
+{
+  CfImportProfile *profile = run->profile;
+  CfDateOrder order = cf_import_profile_get_date_order (profile);
+  const char *raw[CF_N_FIELDS] = { NULL };
+  CfTimestamp ts = { 0 };
+  g_autoptr(GError) error = NULL;
+  char marker[4] = "";
+  const char *text;
+
+  /* Clean and scrub every mapped cell; structured ones are parsed from the
+   * clean text (a date such as 20261128140322 may pass Luhn by chance). */
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      char *clean;
+      CfCardScrub mode;
+
+      if (run->columns[f] < 0)
+        continue;
+      clean = cf_text_clean_cell (cf_csv_reader_get_field (reader, (guint) run->columns[f]));
+      if (*clean == '\0')
+        {
+          g_free (clean);
+          continue;
+        }
+      raw[f] = own (row, clean);
+
+      switch (f)
+        {
+        case CF_FIELD_DATE:
+        case CF_FIELD_TIME:
+        case CF_FIELD_DATETIME:
+        case CF_FIELD_AMOUNT:
+        case CF_FIELD_FEE:
+        case CF_FIELD_NET_AMOUNT:
+        case CF_FIELD_ORIG_DATE:
+          row->values[f] = clean;
+          continue;
+        case CF_FIELD_MERCHANT_NO:
+        case CF_FIELD_TERMINAL_NO:
+          mode = CF_CARD_SCRUB_IDENTIFIER;
+          break;
+        default:
+          mode = CF_CARD_SCRUB_ANY;
+          break;
+        }
+      row->values[f] = own (row, cf_card_number_scrub (clean, mode, NULL));
+    }
+
+  if (row->values[CF_FIELD_MERCHANT_NO] == NULL)
+    row->values[CF_FIELD_MERCHANT_NO] = run->preamble_merchant_no;
+  if (row->values[CF_FIELD_MERCHANT_NAME] == NULL)
+    row->values[CF_FIELD_MERCHANT_NAME] = run->preamble_merchant_name;
+
+  /* When */
+  if (raw[CF_FIELD_DATETIME] != NULL)
+    {
+      if (!cf_timestamp_parse (raw[CF_FIELD_DATETIME], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_DATETIME, g_strdup (error->message));
+    }
+  else if (raw[CF_FIELD_DATE] != NULL)
+    {
+      /* A "date" column sometimes holds the time as well. */
+      if (!cf_timestamp_parse (raw[CF_FIELD_DATE], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_DATE, g_strdup (error->message));
+    }
+  else
+    return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE : CF_FIELD_DATETIME,
+                     g_strdup (_("the date is missing")));
+
+  if (!ts.has_time && raw[CF_FIELD_TIME] != NULL)
+    {
+      g_clear_error (&error);
+      if (!cf_timestamp_parse_time (raw[CF_FIELD_TIME], &ts, &error))
+        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
+    }
+  else if (!ts.has_time && run->columns[CF_FIELD_TIME] >= 0)
+    return row_fail (err, run, CF_FIELD_TIME, g_strdup (_("the time is missing")));
+
+  cf_timestamp_format_local (&ts, row->local_time);
+  if (ts.has_offset)
+    {
+      row->has_offset = TRUE;
+      row->utc_offset = ts.offset_minutes;
+    }
+  else if (cf_import_profile_get_time_zone (profile) != NULL && row->values[CF_FIELD_TIME_ZONE] == NULL)
+    {
+      row->has_offset = TRUE;
+      row->utc_offset = cf_import_profile_get_utc_offset (profile);
+      row->values[CF_FIELD_TIME_ZONE] = cf_import_profile_get_time_zone (profile);
+    }
+
+  /* How much */
+  if (raw[CF_FIELD_AMOUNT] == NULL)
+    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
+  g_clear_error (&error);
+  if (!cf_money_parse (raw[CF_FIELD_AMOUNT], &row->amount, marker, &error))
+    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (error->message));
+
+  if (raw[CF_FIELD_FEE] != NULL)
+    {
+      g_clear_error (&error);
+      if (!cf_money_parse (raw[CF_FIELD_FEE], &row->fee, NULL, &error))
+        return row_fail (err, run, CF_FIELD_FEE, g_strdup (error->message));
+      row->has_fee = TRUE;
+      row->fee = ABS (row->fee);
+    }
+
+  if ((text = row->values[CF_FIELD_CURRENCY]) != NULL)
+    {
+      const char *code = currency_from_text (text);
+
+      if (code == NULL)
+        {
+          g_strlcpy (row->currency, text, sizeof row->currency);
+          for (guint i = 0; i < 3; i++)
+            row->currency[i] = g_ascii_toupper (row->currency[i]);
+        }
+      else if (*code != '\0')
+        g_strlcpy (row->currency, code, sizeof row->currency);
+      else
+        return row_fail (err, run, CF_FIELD_CURRENCY,
+                         g_strdup_printf (_("“%s” is not a currency"), text));
+    }
+  else if (*marker != '\0')
+    g_strlcpy (row->currency, marker, sizeof row->currency);
+  else
+    g_strlcpy (row->currency, cf_import_profile_get_currency (profile), sizeof row->currency);
+
+  /* What */
+  if ((text = row->values[CF_FIELD_TXN_TYPE]) != NULL)
+    {
+      gboolean known;
+
+      row->type = cf_import_profile_map_type (profile, text, &known);
+      row->type_text = text;
+      if (!known && row->amount < 0)
+        row->type = CF_TXN_TYPE_REFUND;
+    }
+  else
+    row->type = row->amount < 0 ? CF_TXN_TYPE_REFUND : CF_TXN_TYPE_SALE;
+  row->amount = ABS (row->amount);
+
+  if ((text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
+    row->entry_mode = cf_import_profile_map_entry_mode (profile, text);
+
+  /* Which card */
+  if ((text = row->values[CF_FIELD_CARD_NO]) != NULL &&
+      !cf_card_number_parse (text, row->first6, row->last4, &row->card_length))
+    {
+      gboolean has_digit = FALSE;
+      for (const char *p = text; *p != '\0'; p++)
+        has_digit |= g_ascii_isdigit (*p);
+      if (has_digit)
+        return row_fail (err, run, CF_FIELD_CARD_NO,
+                         g_strdup_printf (_("“%s” does not show the last four digits of a card"), text));
+    }
+  row->card_brand = row->values[CF_FIELD_CARD_BRAND];
+  if (row->card_brand == NULL)
+    row->card_brand = cf_card_number_guess_brand (row->first6);
+
+  /* Which transaction */
+  for (CfField f = CF_FIELD_BATCH_NO; f <= CF_FIELD_REF_NO; f++)
+    if (is_scientific (row->values[f]))
+      return row_fail (err, run, f,
+                       g_strdup_printf (_("“%s” was turned into a rounded number by a spreadsheet; "
+                                          "export the column as text"), row->values[f]));
+
+  row->values[CF_FIELD_BATCH_NO] = pad_digits (row, row->values[CF_FIELD_BATCH_NO], 6);
+  row->values[CF_FIELD_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_VOUCHER_NO], 6);
+  row->values[CF_FIELD_ORIG_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_ORIG_VOUCHER_NO], 6);
+
+  {
+    const char *terminal = row->values[CF_FIELD_TERMINAL_NO];
+    const char *batch = row->values[CF_FIELD_BATCH_NO];
+    const char *voucher = row->values[CF_FIELD_VOUCHER_NO];
+    const char *ref = row->values[CF_FIELD_REF_NO];
+    const char *source = row->values[CF_FIELD_SOURCE_ID];
+    const char *type = cf_txn_type_to_nick (row->type);
+
+    if (terminal != NULL && batch != NULL && voucher != NULL)
+      row->natural_key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", terminal, batch, voucher);
+    else if (ref != NULL)
+      row->natural_key = g_strdup_printf ("ref\x1f%s\x1f%s", ref, type);
+    else if (source != NULL)
+      row->natural_key = g_strdup_printf ("src\x1f%s\x1f%s", source, type);
+    else if (terminal != NULL && voucher != NULL)
+      row->natural_key = g_strdup_printf ("tdv\x1f%s\x1f%.10s\x1f%s", terminal, row->local_time, voucher);
+    else
+      return row_fail (err, run,
+                       run->columns[CF_FIELD_VOUCHER_NO] >= 0 ? CF_FIELD_VOUCHER_NO : CF_FIELD_REF_NO,
+                       g_strdup (voucher != NULL
+                                 ? _("a voucher no. needs its terminal no. to identify a transaction, and there is no reference no.")
+                                 : _("neither a voucher no. nor a reference no. is given")));
+  }
+
+  return TRUE;
+}
+
+static void
+append_difference (GString    *out,
+                   const char *difference)
+{
+  if (out->len > 0)
+    g_string_append (out, "; ");
+  g_string_append (out, difference);
+}
+
+/* Returns: (nullable): how the stored transaction differs from the row, or NULL if it does not */
+static char *
+describe_conflict (sqlite3_stmt *existing,
+                   const Row    *row)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 id = sqlite3_column_int64 (existing, 0);
+  gint64 amount = sqlite3_column_int64 (existing, 1);
+  const char *time = (const char *) sqlite3_column_text (existing, 2);
+  const char *last4 = (const char *) sqlite3_column_text (existing, 3);
+  const char *type = (const char *) sqlite3_column_text (existing, 4);
+  const char *currency = (const char *) sqlite3_column_text (existing, 5);
+
+  if (amount != row->amount || g_strcmp0 (currency, row->currency) != 0)
+    {
+      g_autofree char *stored = cf_money_format (amount, currency);
+      g_autofree char *here = cf_money_format (row->amount, row->currency);
+      g_autofree char *difference = g_strdup_printf (_("amount %s, stored %s"), here, stored);
+      append_difference (out, difference);
+    }
+  if (g_strcmp0 (time, row->local_time) != 0)
+    {
+      g_autofree char *difference = g_strdup_printf (_("time %s, stored %s"), row->local_time, time);
+      append_difference (out, difference);
+    }
+  if (last4 != NULL && *row->last4 != '\0' && g_strcmp0 (last4, row->last4) != 0)
+    {
+      g_autofree char *difference = g_strdup_printf (_("card ending %s, stored %s"), row->last4, last4);
+      append_difference (out, difference);
+    }
+  if (g_strcmp0 (type, cf_txn_type_to_nick (row->type)) != 0)
+    {
+      CfTxnType stored_type = CF_TXN_TYPE_OTHER;
+      g_autofree char *difference = NULL;
+
+      cf_txn_type_from_nick (type, &stored_type);
+      difference = g_strdup_printf (_("type %s, stored %s"),
+                                    cf_txn_type_get_label (row->type), cf_txn_type_get_label (stored_type));
+      append_difference (out, difference);
+    }
+
+  if (out->len == 0)
+    return NULL;
+  return g_strdup_printf (_("differs from stored transaction #%" G_GINT64_FORMAT ": %s"), id, out->str);
+}
+
+/* Inserts the row, or tells a duplicate from a conflict. */
+static gboolean
+store_row (ImportRun   *run,
+           const Row   *row,
+           guint        line,
+           const char  *raw_text,
+           GError     **error)
+{
+  sqlite3_stmt *s = run->insert_txn;
+  const char *const *v = row->values;
+  int rc;
+
+  sqlite3_bind_text (s, 1, row->natural_key, -1, SQLITE_TRANSIENT);
+  if (run->report->import_id > 0)
+    sqlite3_bind_int64 (s, 2, run->report->import_id);
+  sqlite3_bind_int (s, 3, (int) line);
+  sqlite3_bind_text (s, 4, row->local_time, -1, SQLITE_TRANSIENT);
+  if (row->has_offset)
+    sqlite3_bind_int (s, 5, row->utc_offset);
+  bind_text_or_null (s, 6, v[CF_FIELD_TIME_ZONE]);
+  bind_text_or_null (s, 7, v[CF_FIELD_MERCHANT_NO]);
+  bind_text_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME]);
+  bind_text_or_null (s, 9, v[CF_FIELD_TERMINAL_NO]);
+  bind_text_or_null (s, 10, v[CF_FIELD_OPERATOR_NO]);
+  bind_text_or_null (s, 11, v[CF_FIELD_BATCH_NO]);
+  bind_text_or_null (s, 12, v[CF_FIELD_VOUCHER_NO]);
+  bind_text_or_null (s, 13, v[CF_FIELD_REF_NO]);
+  bind_text_or_null (s, 14, v[CF_FIELD_AUTH_CODE]);
+  bind_text_or_null (s, 15, row->first6);
+  bind_text_or_null (s, 16, row->last4);
+  if (row->card_length > 0)
+    sqlite3_bind_int (s, 17, (int) row->card_length);
+  bind_text_or_null (s, 18, row->card_brand);
+  bind_text_or_null (s, 19, v[CF_FIELD_CARD_KIND]);
+  bind_text_or_null (s, 20, v[CF_FIELD_ISSUER]);
+  bind_text_or_null (s, 21, v[CF_FIELD_ACQUIRER]);
+  sqlite3_bind_text (s, 22, cf_txn_type_to_nick (row->type), -1, SQLITE_STATIC);
+  bind_text_or_null (s, 23, row->type_text);
+  sqlite3_bind_int64 (s, 24, row->amount);
+  if (row->has_fee)
+    sqlite3_bind_int64 (s, 25, row->fee);
+  sqlite3_bind_text (s, 26, row->currency, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (s, 27, v[CF_FIELD_STATUS]);
+  if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
+    sqlite3_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), -1, SQLITE_STATIC);
+  bind_text_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO]);
+  bind_text_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO]);
+  bind_text_or_null (s, 31, v[CF_FIELD_ORIG_DATE]);
+  bind_text_or_null (s, 32, v[CF_FIELD_SOURCE_ID]);
+
+  rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  sqlite3_clear_bindings (s);
+
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      /* The schema's own checks are the last line; name the row, not SQL. */
+      return store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL,
+                           sqlite3_errmsg (cf_store_get_db (run->store)), raw_text, 0, error);
+    }
+  if (rc != SQLITE_DONE)
+    return cf_store_set_error (run->store, error, _("saving a transaction"));
+
+  if (sqlite3_changes (cf_store_get_db (run->store)) > 0)
+    {
+      run->report->imported++;
+      return remember_reference_data (run, row, error);
+    }
+
+  /* Already stored: the same, or not? */
+  sqlite3_bind_text (run->find_existing, 1, row->natural_key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (run->find_existing) == SQLITE_ROW)
+    {
+      g_autofree char *conflict = describe_conflict (run->find_existing, row);
+      gint64 id = sqlite3_column_int64 (run->find_existing, 0);
+
+      sqlite3_reset (run->find_existing);
+      if (conflict != NULL)
+        return store_reject (run, CF_IMPORT_REJECT_CONFLICT, line, NULL, conflict, raw_text, id, error);
+      run->report->duplicates++;
+      return TRUE;
+    }
+  sqlite3_reset (run->find_existing);
+  return cf_store_set_error (run->store, error, _("looking up a stored transaction"));
+}
+
+static guint
+scrub_count (CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+  guint total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *cell = cf_csv_reader_get_field (reader, i);
+      guint digits = 0;
+      guint masked = 0;
+
+      /* Cheap first: only cells with 13 digits or more can hold a card number. */
+      for (const char *p = cell; *p != '\0'; p++)
+        digits += g_ascii_isdigit (*p);
+      if (digits < 13)
+        continue;
+      g_free (cf_card_number_scrub (cell, CF_CARD_SCRUB_ANY, &masked));
+      total += masked;
+    }
+  return total;
+}
+
+static gboolean
+import_rows (ImportRun            *run,
+             CfCsvReader          *reader,
+             GCancellable         *cancellable,
+             guint                 file_index,
+             CfImportProgressFunc  progress,
+             gpointer              user_data,
+             GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint since_progress = 0;
+
+  while (cf_csv_reader_next (reader, &local_error))
+    {
+      guint line = cf_csv_reader_get_line (reader);
+      guint n = cf_csv_reader_get_n_fields (reader);
+      g_autofree char *raw_text = NULL;
+      Row row = { { NULL } };
+      RowError row_error = { G_MAXUINT, NULL };
+      gboolean ok;
+
+      if (++since_progress == PROGRESS_EVERY)
+        {
+          since_progress = 0;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (file_index, cf_csv_reader_get_fraction (reader), user_data);
+        }
+
+      if (is_blank_row (reader))
+        continue;
+
+      run->report->rows++;
+      run->report->masked_pans += scrub_count (reader);
+
+      if (is_totals_row (reader) || (count_filled (reader) == 1 && run->n_header > 2 && n < run->n_header))
+        {
+          run->report->skipped++;
+          continue;
+        }
+
+      raw_text = cf_csv_reader_dup_record_text (reader);
+      {
+        char *scrubbed = cf_card_number_scrub (raw_text, CF_CARD_SCRUB_ANY, NULL);
+        g_free (raw_text);
+        raw_text = scrubbed;
+      }
+
+      if (n < run->n_header)
+        {
+          g_autofree char *reason = g_strdup_printf (_("the row has %u fields where the header has %u"), n, run->n_header);
+          if (!store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error))
+            return FALSE;
+          continue;
+        }
+      if (n > run->n_header)
+        {
+          gboolean extra = FALSE;
+          for (guint i = run->n_header; i < n; i++)
+            extra |= !cf_text_is_blank (cf_csv_reader_get_field (reader, i));
+          if (extra)
+            {
+              g_autofree char *reason = g_strdup_printf (_("the row has %u fields where the header has %u "
+                                                           "(an unquoted delimiter in a value?)"), n, run->n_header);
+              if (!store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error))
+                return FALSE;
+              continue;
+            }
+        }
+
+      row.owned = g_ptr_array_new_with_free_func (g_free);
+      if (parse_row (run, reader, &row, &row_error))
+        ok = store_row (run, &row, line, raw_text, error);
+      else
+        ok = store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line,
+                           row_error.column != G_MAXUINT ? run->header[row_error.column] : NULL,
+                           row_error.reason, raw_text, 0, error);
+      g_free (row_error.reason);
+      g_free (row.natural_key);
+      g_ptr_array_unref (row.owned);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      /* An unclosed quote swallows the rest of the file: refuse the file, not a row. */
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s %s", run->display_name, local_error->message);
+      return FALSE;
+    }
+
+  if (progress != NULL)
+    progress (file_index, 1.0, user_data);
+  return TRUE;
+}
+
+static gboolean
+begin_import_record (ImportRun   *run,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char now[21];
+  gboolean ok;
+
+  stmt = cf_store_prepare (run->store,
+                           "INSERT INTO imports (file_name, sha256, imported_at, operator_no, profile, encoding) "
+                           "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  cf_store_now_utc (now);
+  sqlite3_bind_text (stmt, 1, run->report->file, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, run->report->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, run->operator_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, run->report->profile, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, run->report->encoding, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
+  sqlite3_finalize (stmt);
+  if (ok)
+    run->report->import_id = sqlite3_last_insert_rowid (cf_store_get_db (run->store));
+  return ok;
+}
+
+static gboolean
+finish_import_record (ImportRun  *run,
+                      GError    **error)
+{
+  CfImportReport *r = run->report;
+  sqlite3_stmt *stmt;
+  g_autofree char *details = NULL;
+  gboolean ok;
+
+  stmt = cf_store_prepare (run->store,
+                           "UPDATE imports SET rows = ?, imported = ?, duplicates = ?, conflicts = ?, rejected = ?, "
+                           "skipped = ?, masked_pans = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) r->rows);
+  sqlite3_bind_int (stmt, 2, (int) r->imported);
+  sqlite3_bind_int (stmt, 3, (int) r->duplicates);
+  sqlite3_bind_int (stmt, 4, (int) r->conflicts);
+  sqlite3_bind_int (stmt, 5, (int) r->rejected);
+  sqlite3_bind_int (stmt, 6, (int) r->skipped);
+  sqlite3_bind_int (stmt, 7, (int) r->masked_pans);
+  sqlite3_bind_int64 (stmt, 8, r->import_id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  details = g_strdup_printf ("{\"sha256\":\"%s\",\"rows\":%u,\"imported\":%u,\"duplicates\":%u,"
+                             "\"conflicts\":%u,\"rejected\":%u,\"masked_pans\":%u}",
+                             r->sha256, r->rows, r->imported, r->duplicates, r->conflicts,
+                             r->rejected, r->masked_pans);
+  return cf_store_add_audit_entry (run->store, run->operator_no, "import", "import", r->import_id, details, error);
+}
+
+static CfImportReport *
+import_file_into (CfStore              *store,
+                  CfImportProfile      *fixed_profile,
+                  const char           *operator_no,
+                  gboolean              dry_run,
+                  const char           *path,
+                  GCancellable         *cancellable,
+                  guint                 file_index,
+                  CfImportProgressFunc  progress,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  g_autoptr(CfImportReport) report = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(CfCsvReader) reader = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  ImportRun run = { 0 };
+  const char *encoding = NULL;
+  const char *data;
+  gsize len;
+  gsize text_len;
+  gboolean ok;
+
+  report = cf_import_report_new (path);
+  report->dry_run = dry_run;
+  run.store = store;
+  run.report = report;
+  run.operator_no = operator_no;
+  run.display_name = basename;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), path, local_error->message);
+      return NULL;
+    }
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  if (data == NULL)
+    data = "";
+
+  report->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  text = cf_csv_decode (data, len, &text_len, &encoding, &local_error);
+  if (text == NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
+      return NULL;
+    }
+  report->encoding = g_strdup (encoding);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+
+  if (fixed_profile != NULL)
+    {
+      profiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (profiles, g_object_ref (fixed_profile));
+    }
+  else if ((profiles = cf_import_profile_load_all (error)) == NULL)
+    return NULL;
+
+  reader = cf_csv_reader_new (text, text_len, cf_csv_detect_delimiter (text, text_len));
+  if (!find_header (&run, reader, profiles, error))
+    {
+      import_run_clear (&run);
+      return NULL;
+    }
+
+  run.seen_merchants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    {
+      import_run_clear (&run);
+      return NULL;
+    }
+
+  ok = begin_import_record (&run, error) &&
+       prepare_statements (&run, error) &&
+       import_rows (&run, reader, cancellable, file_index, progress, user_data, error) &&
+       finish_import_record (&run, error);
+  import_run_clear (&run);
+
+  if (!ok || dry_run)
+    {
+      cf_store_exec (store, "ROLLBACK", NULL);
+      report->import_id = 0;
+      if (!ok)
+        return NULL;
+    }
+  else if (!cf_store_exec (store, "COMMIT", error))
+    {
+      cf_store_exec (store, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  return g_steal_pointer (&report);
+}
+
+/**
+ * cf_importer_import_file:
+ * @path: a CSV journal or statement
+ * @progress: (scope call) (nullable): called now and then, in this thread
+ *
+ * Imports one file in one database transaction.
+ *
+ * Returns: (transfer full): what happened, or %NULL with @error set when the
+ *   file could not be read at all (nothing was stored then)
+ */
+CfImportReport *
+cf_importer_import_file (CfImporter            *self,
+                         const char            *path,
+                         GCancellable          *cancellable,
+                         CfImportProgressFunc   progress,
+                         gpointer               user_data,
+                         GError               **error)
+{
+  g_return_val_if_fail (CF_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return import_file_into (self->store, self->profile, self->operator_no, self->dry_run,
+                           path, cancellable, 0, progress, user_data, error);
+}
+
+/* Async: the worker opens its own connection and reports progress back to the
+ * caller's main context. */
+
+typedef struct
+{
+  char                 *db_path;
+  GStrv                 paths;
+  CfImportProfile      *profile;
+  char                 *operator_no;
+  gboolean              dry_run;
+  GMainContext         *context;
+  CfImportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_data_free;
+} ImportTaskData;
+
+typedef struct
+{
+  ImportTaskData *data;
+  guint           file_index;
+  double          fraction;
+} ProgressUpdate;
+
+static void
+import_task_data_free (gpointer p)
+{
+  ImportTaskData *data = p;
+
+  g_free (data->db_path);
+  g_strfreev (data->paths);
+  g_clear_object (&data->profile);
+  g_free (data->operator_no);
+  g_main_context_unref (data->context);
+  if (data->progress_data_free != NULL)
+    data->progress_data_free (data->progress_data);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress (gpointer p)
+{
+  ProgressUpdate *update = p;
+
+  update->data->progress (update->file_index, update->fraction, update->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_progress (guint    file_index,
+                  double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportTaskData *data = g_task_get_task_data (task);
+  ProgressUpdate *update;
+
+  if (data->progress == NULL)
+    return;
+  update = g_new0 (ProgressUpdate, 1);
+  update->data = data;
+  update->file_index = file_index;
+  update->fraction = fraction;
+  /* The task (and with it data) outlives every source added here: it is
+   * completed through the same context, after them. */
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, update, g_free);
+}
+
+static void
+import_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
+  GError *error = NULL;
+
+  store = cf_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; data->paths[i] != NULL; i++)
+    {
+      CfImportReport *report = import_file_into (store, data->profile, data->operator_no, data->dry_run,
+                                                 data->paths[i], cancellable, i, forward_progress, task, &error);
+
+      if (report == NULL)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          report = cf_import_report_new (data->paths[i]);
+          report->error_message = g_strdup (error->message);
+          g_clear_error (&error);
+        }
+      g_ptr_array_add (reports, report);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * cf_importer_import_files_async:
+ * @paths: the files, imported one after another, each in its own transaction
+ * @progress: (nullable): called in the caller's main context
+ *
+ * Imports in a worker thread with its own database connection. A cancel stops
+ * at the file being read and leaves none of it; files already done stay.
+ */
+void
+cf_importer_import_files_async (CfImporter            *self,
+                                const char * const    *paths,
+                                GCancellable          *cancellable,
+                                CfImportProgressFunc   progress,
+                                gpointer               progress_data,
+                                GDestroyNotify         progress_data_free,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (CF_IS_IMPORTER (self));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->db_path = g_strdup (cf_store_get_path (self->store));
+  data->paths = g_strdupv ((char **) paths);
+  data->profile = self->profile != NULL ? g_object_ref (self->profile) : NULL;
+  data->operator_no = g_strdup (self->operator_no);
+  data->dry_run = self->dry_run;
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_data_free = progress_data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_importer_import_files_async);
+  g_task_set_task_data (task, data, import_task_data_free);
+  g_task_run_in_thread (task, import_files_thread);
+}
+
+/**
+ * cf_importer_import_files_finish:
+ *
+ * Returns: (transfer full) (element-type CfImportReport): one report per file,
+ *   in order; a file that could not be read has its error_message set
+ */
+GPtrArray *
+cf_importer_import_files_finish (CfImporter    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (CF_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

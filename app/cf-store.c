@@ -1,0 +1,499 @@
+/* cf-store.c — the shop's SQLite database: opening, migrating, querying
+ *
+ * One CfStore is one connection; a worker thread opens its own with
+ * cf_store_open() on the same path. WAL lets the window read while an import
+ * writes, and busy_timeout makes writers wait for each other instead of
+ * failing with "database is locked".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cf-store-private.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+struct _CfStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+};
+
+G_DEFINE_FINAL_TYPE (CfStore, cf_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cf-store-error-quark, cf_store_error)
+
+static void
+cf_store_finalize (GObject *object)
+{
+  CfStore *self = (CfStore *) object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
+}
+
+static void
+cf_store_class_init (CfStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_store_finalize;
+}
+
+static void
+cf_store_init (CfStore *self)
+{
+}
+
+/**
+ * cf_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/counterfoil/counterfoil.db`
+ */
+char *
+cf_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "counterfoil", "counterfoil.db", NULL);
+}
+
+gboolean
+cf_store_set_error (CfStore     *self,
+                    GError     **error,
+                    const char  *doing)
+{
+  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL,
+               _("%s: %s while %s"), self->path, sqlite3_errmsg (self->db), doing);
+  return FALSE;
+}
+
+/**
+ * cf_store_exec:
+ *
+ * Runs SQL that returns no rows.
+ */
+gboolean
+cf_store_exec (CfStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL, "%s: %s", self->path, message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cf_store_prepare:
+ *
+ * Returns: (transfer full): a statement to finalize with sqlite3_finalize()
+ */
+sqlite3_stmt *
+cf_store_prepare (CfStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cf_store_set_error (self, error, _("preparing a query"));
+      return NULL;
+    }
+  return stmt;
+}
+
+sqlite3 *
+cf_store_get_db (CfStore *self)
+{
+  return self->db;
+}
+
+/**
+ * cf_store_now_utc:
+ * @out: (out): the current UTC time, `YYYY-MM-DDTHH:MM:SSZ`
+ */
+void
+cf_store_now_utc (char out[21])
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_strlcpy (out, text, 21);
+}
+
+static int
+read_user_version (CfStore *self,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = cf_store_prepare (self, "PRAGMA user_version", error);
+  int version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    cf_store_set_error (self, error, _("reading the schema version"));
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+has_foreign_tables (CfStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean foreign = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    foreign = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return foreign;
+}
+
+static gboolean
+migrate (CfStore  *self,
+         int       from,
+         GError  **error)
+{
+  for (int v = from; v < CF_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!cf_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!cf_store_exec (self, cf_store_migrations[v], error) ||
+          !cf_store_exec (self, bump, error))
+        {
+          cf_store_exec (self, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Upgrading the database to schema %d failed: "), v + 1);
+          return FALSE;
+        }
+      if (!cf_store_exec (self, "COMMIT", error))
+        return FALSE;
+      g_debug ("%s: schema %d", self->path, v + 1);
+    }
+  return TRUE;
+}
+
+/**
+ * cf_store_open:
+ * @path: the database file; created, with its folder, when missing
+ *
+ * Opens the database and brings its schema up to date. A database written by
+ * a newer Counterfoil, or a file that is not a Counterfoil database, is
+ * refused and left exactly as it was.
+ *
+ * Returns: (transfer full): the store
+ */
+CfStore *
+cf_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(CfStore) self = g_object_new (CF_TYPE_STORE, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int version;
+
+  self->path = g_strdup (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Look before touching anything: even switching to WAL writes the file. */
+  version = read_user_version (self, NULL);
+  if (version < 0)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS,
+                   _("%s is not a Counterfoil database (%s); it was left unchanged"),
+                   path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  if (version > CF_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer Counterfoil (schema %d; this version knows up to %d). "
+                     "It was left unchanged: update Counterfoil to open it."),
+                   path, version, CF_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version == 0 && has_foreign_tables (self))
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS,
+                   _("%s is an SQLite database of another program; it was left unchanged"), path);
+      return NULL;
+    }
+
+  if (!cf_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = NORMAL;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA temp_store = MEMORY;",
+                      error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cf_store_get_path (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+cf_store_get_schema_version (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), -1);
+  return read_user_version (self, NULL);
+}
+
+/**
+ * cf_store_count_transactions:
+ *
+ * Returns: how many transactions are stored, or -1 on error
+ */
+gint64
+cf_store_count_transactions (CfStore  *self,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (CF_IS_STORE (self), -1);
+
+  stmt = cf_store_prepare (self, "SELECT count(*) FROM transactions", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    cf_store_set_error (self, error, _("counting transactions"));
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/**
+ * cf_store_find_transactions:
+ *
+ * Returns: (transfer full) (element-type CfTransaction): the matches, newest first
+ */
+GPtrArray *
+cf_store_find_transactions (CfStore             *self,
+                            CfTransactionQuery  *query,
+                            GError             **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sql = cf_transaction_query_to_sql (query, params);
+  stmt = cf_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, cf_transaction_new_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      cf_store_set_error (self, error, _("searching transactions"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&result);
+}
+
+/**
+ * cf_store_get_transaction:
+ *
+ * Returns: (transfer full): the transaction with @id
+ */
+CfTransaction *
+cf_store_get_transaction (CfStore  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  CfTransaction *txn = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  stmt = cf_store_prepare (self, "SELECT " CF_TRANSACTION_COLUMNS " FROM transactions t WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    txn = cf_transaction_new_from_row (stmt);
+  else
+    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
+                 _("There is no transaction #%" G_GINT64_FORMAT), id);
+  sqlite3_finalize (stmt);
+  return txn;
+}
+
+/**
+ * cf_store_get_setting:
+ *
+ * Returns: (transfer full) (nullable): the value stored under @key
+ */
+char *
+cf_store_get_setting (CfStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  stmt = cf_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+cf_store_set_setting (CfStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  stmt = cf_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving a setting"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/**
+ * cf_store_add_audit_entry:
+ * @operator_no: (nullable): who did it
+ * @action: what was done, `import`
+ * @details: (nullable): JSON or text with the particulars
+ *
+ * Records who did what; call inside the transaction that does it, so that
+ * both are there or neither.
+ */
+gboolean
+cf_store_add_audit_entry (CfStore     *self,
+                          const char  *operator_no,
+                          const char  *action,
+                          const char  *object_type,
+                          gint64       object_id,
+                          const char  *details,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char now[21];
+  gboolean ok;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  stmt = cf_store_prepare (self, "INSERT INTO audit_log (at, operator_no, action, object_type, object_id, details) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  cf_store_now_utc (now);
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, operator_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, object_type, -1, SQLITE_STATIC);
+  if (object_id > 0)
+    sqlite3_bind_int64 (stmt, 5, object_id);
+  sqlite3_bind_text (stmt, 6, details, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/**
+ * cf_store_add_operator:
+ *
+ * Adds a person who works at the desk, or renames one already known.
+ */
+gboolean
+cf_store_add_operator (CfStore     *self,
+                       const char  *operator_no,
+                       const char  *name,
+                       CfRole       role,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char now[21];
+  gboolean ok;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  stmt = cf_store_prepare (self, "INSERT INTO operators (operator_no, name, role, created_at) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  cf_store_now_utc (now);
+  sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cf_role_to_nick (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving an operator"));
+  sqlite3_finalize (stmt);
+  return ok;
+}

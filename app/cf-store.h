@@ -1,0 +1,66 @@
+/* cf-store.h — the shop's SQLite database: opening, migrating, querying
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cf-types.h"
+
+G_BEGIN_DECLS
+
+#define CF_STORE_ERROR (cf_store_error_quark ())
+
+typedef enum
+{
+  CF_STORE_ERROR_OPEN,
+  CF_STORE_ERROR_NOT_OURS,
+  CF_STORE_ERROR_TOO_NEW,
+  CF_STORE_ERROR_SQL,
+  CF_STORE_ERROR_NOT_FOUND,
+  CF_STORE_ERROR_NOT_EMPTY,
+} CfStoreError;
+
+/* The newest schema this build knows; see cf-store-schema.c. */
+#define CF_STORE_SCHEMA_VERSION 1
+
+#define CF_TYPE_STORE (cf_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfStore, cf_store, CF, STORE, GObject)
+
+GQuark          cf_store_error_quark           (void);
+char           *cf_store_default_path          (void);
+CfStore        *cf_store_open                  (const char          *path,
+                                                GError             **error);
+const char     *cf_store_get_path              (CfStore             *self);
+int             cf_store_get_schema_version    (CfStore             *self);
+gint64          cf_store_count_transactions    (CfStore             *self,
+                                                GError             **error);
+GPtrArray      *cf_store_find_transactions     (CfStore             *self,
+                                                CfTransactionQuery  *query,
+                                                GError             **error);
+CfTransaction  *cf_store_get_transaction       (CfStore             *self,
+                                                gint64               id,
+                                                GError             **error);
+char           *cf_store_get_setting           (CfStore             *self,
+                                                const char          *key);
+gboolean        cf_store_set_setting           (CfStore             *self,
+                                                const char          *key,
+                                                const char          *value,
+                                                GError             **error);
+gboolean        cf_store_add_audit_entry       (CfStore             *self,
+                                                const char          *operator_no,
+                                                const char          *action,
+                                                const char          *object_type,
+                                                gint64               object_id,
+                                                const char          *details,
+                                                GError             **error);
+gboolean        cf_store_add_operator          (CfStore             *self,
+                                                const char          *operator_no,
+                                                const char          *name,
+                                                CfRole               role,
+                                                GError             **error);
+
+G_END_DECLS

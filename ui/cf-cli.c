@@ -1,0 +1,625 @@
+/* cf-cli.c — the command line: the desk's work without a display
+ *
+ *   counterfoil [--db PATH] import FILE… [--profile NAME] [--dry-run] [--json]
+ *   counterfoil [--db PATH] find [--voucher N] [--ref RRN] … [--json]
+ *   counterfoil [--db PATH] demo [--transactions N] [--seed S]
+ *   counterfoil [--db PATH]                      (opens the window)
+ *
+ * Each command calls the same app/ services as the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-card-number.h"
+#include "cf-cli.h"
+#include "cf-demo.h"
+#include "cf-importer.h"
+#include "cf-money.h"
+#include "cf-store.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (const char  *db_path,
+                            int          argc,
+                            char       **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  run;
+  const char  *summary;
+} Command;
+
+static int run_import (const char *db_path, int argc, char **argv);
+static int run_find   (const char *db_path, int argc, char **argv);
+static int run_demo   (const char *db_path, int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", run_import, N_("Import POS journals or acquirer statements (CSV)") },
+  { "find",   run_find,   N_("Find transactions by voucher, reference, auth code, card, amount, time") },
+  { "demo",   run_demo,   N_("Fill an empty database with a realistic demo shop") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  g_autofree char *default_db = cf_store_default_path ();
+
+  fprintf (out, "%s\n  counterfoil [--db PATH] [COMMAND [OPTION…]]\n\n", _("Usage:"));
+  fprintf (out, "%s\n", _("Without a command, Counterfoil opens its window."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db PATH  %s\n", _("the database to use"));
+  fprintf (out, "             (%s %s)\n", _("default:"), default_db);
+  fprintf (out, "  --version  %s\n", _("print the version"));
+  fprintf (out, "\n%s\n", _("“counterfoil COMMAND --help” describes a command’s options."));
+}
+
+static CfStore *
+open_store (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
+  CfStore *store = cf_store_open (path, &error);
+
+  if (store == NULL)
+    g_printerr ("counterfoil: %s\n", error->message);
+  return store;
+}
+
+/* Parses a command's options; prints the error and returns FALSE on failure. */
+static gboolean
+parse_options (const char    *command,
+               const char    *parameters,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("counterfoil %s", command);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("counterfoil %s: %s\n", command, error->message);
+      g_printerr (_("Try “counterfoil %s --help”.\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Text width on a terminal: CJK characters take two cells. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+print_cell (GString    *line,
+            const char *text,
+            guint       width,
+            gboolean    right)
+{
+  guint w = display_width (text);
+  guint pad = w < width ? width - w : 0;
+
+  if (right)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+  g_string_append (line, text != NULL ? text : "");
+  if (!right)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+  g_string_append (line, "  ");
+}
+
+/* import */
+
+static JsonNode *
+report_to_json (CfImportReport *report)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, report->file);
+  if (report->error_message != NULL)
+    {
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, report->error_message);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, report->profile);
+      json_builder_set_member_name (b, "encoding");
+      json_builder_add_string_value (b, report->encoding);
+      json_builder_set_member_name (b, "sha256");
+      json_builder_add_string_value (b, report->sha256);
+      json_builder_set_member_name (b, "dry_run");
+      json_builder_add_boolean_value (b, report->dry_run);
+      if (report->import_id > 0)
+        {
+          json_builder_set_member_name (b, "import_id");
+          json_builder_add_int_value (b, report->import_id);
+        }
+    }
+  json_builder_set_member_name (b, "rows");
+  json_builder_add_int_value (b, report->rows);
+  json_builder_set_member_name (b, "imported");
+  json_builder_add_int_value (b, report->imported);
+  json_builder_set_member_name (b, "duplicates");
+  json_builder_add_int_value (b, report->duplicates);
+  json_builder_set_member_name (b, "conflicts");
+  json_builder_add_int_value (b, report->conflicts);
+  json_builder_set_member_name (b, "rejected");
+  json_builder_add_int_value (b, report->rejected);
+  json_builder_set_member_name (b, "skipped");
+  json_builder_add_int_value (b, report->skipped);
+  json_builder_set_member_name (b, "masked_pans");
+  json_builder_add_int_value (b, report->masked_pans);
+  json_builder_set_member_name (b, "rejects");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < report->rejects->len; i++)
+    {
+      CfImportReject *r = g_ptr_array_index (report->rejects, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, r->line);
+      json_builder_set_member_name (b, "column");
+      if (r->column != NULL)
+        json_builder_add_string_value (b, r->column);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, r->kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected");
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, r->reason);
+      if (r->transaction_id > 0)
+        {
+          json_builder_set_member_name (b, "transaction_id");
+          json_builder_add_int_value (b, r->transaction_id);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+static void
+print_report (CfImportReport *report)
+{
+  g_autofree char *name = g_path_get_basename (report->file);
+
+  if (report->error_message != NULL)
+    {
+      g_printerr ("%s\n", report->error_message);
+      return;
+    }
+
+  g_print ("%s%s: ", report->dry_run ? _("(dry run, nothing stored) ") : "", name);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", report->rows), report->rows);
+  g_print (" — ");
+  g_print (_("%u imported, %u duplicates, %u conflicts, %u rejected, %u skipped"),
+           report->imported, report->duplicates, report->conflicts, report->rejected, report->skipped);
+  if (report->masked_pans > 0)
+    {
+      g_print ("; ");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u full card number masked", "%u full card numbers masked",
+                            report->masked_pans), report->masked_pans);
+    }
+  g_print ("\n  ");
+  g_print (_("profile %s, %s, header on line %u"), report->profile, report->encoding, report->header_line);
+  g_print ("\n");
+
+  for (guint i = 0; i < report->rejects->len; i++)
+    {
+      CfImportReject *r = g_ptr_array_index (report->rejects, i);
+
+      if (r->column != NULL)
+        g_print (_("  %s line %u, column %s: %s\n"), name, r->line, r->column, r->reason);
+      else
+        g_print (_("  %s line %u: %s\n"), name, r->line, r->reason);
+    }
+}
+
+static int
+run_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *profile_name = NULL;
+  g_autofree char *operator_no = NULL;
+  gboolean dry_run = FALSE;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, N_("Read the files with this import profile (name or .profile file) instead of choosing by header"), N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and report, store nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who is importing (operator no.)"), N_("NO") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfImporter) importer = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status = 0;
+
+  if (!parse_options ("import", _("FILE…"), _("Import POS journals or acquirer statements (CSV)"),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc < 2)
+    {
+      g_printerr ("counterfoil import: %s\n", _("name at least one file to import"));
+      return EXIT_USAGE;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  importer = cf_importer_new (store);
+  cf_importer_set_dry_run (importer, dry_run);
+  cf_importer_set_operator (importer, operator_no);
+  if (profile_name != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfImportProfile) profile = cf_import_profile_find (profile_name, &error);
+
+      if (profile == NULL)
+        {
+          g_printerr ("counterfoil import: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      cf_importer_set_profile (importer, profile);
+    }
+
+  json_builder_begin_array (builder);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfImportReport) report = cf_importer_import_file (importer, argv[i], NULL, NULL, NULL, &error);
+
+      if (report == NULL)
+        {
+          report = cf_import_report_new (argv[i]);
+          report->error_message = g_strdup (error->message);
+          status = 1;
+        }
+      if (json)
+        json_builder_add_value (builder, report_to_json (report));
+      else
+        print_report (report);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+    }
+
+  return status;
+}
+
+/* find */
+
+static JsonNode *
+transaction_to_json (CfTransaction *txn)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+  g_autofree char *amount = cf_money_to_decimal (cf_transaction_get_signed_amount (txn));
+  const struct { const char *name; const char *value; } strings[] = {
+    { "time", cf_transaction_get_local_time (txn) },
+    { "time_zone", cf_transaction_get_time_zone (txn) },
+    { "merchant_no", cf_transaction_get_merchant_no (txn) },
+    { "merchant_name", cf_transaction_get_merchant_name (txn) },
+    { "terminal_no", cf_transaction_get_terminal_no (txn) },
+    { "operator_no", cf_transaction_get_operator_no (txn) },
+    { "batch_no", cf_transaction_get_batch_no (txn) },
+    { "voucher_no", cf_transaction_get_voucher_no (txn) },
+    { "ref_no", cf_transaction_get_ref_no (txn) },
+    { "auth_code", cf_transaction_get_auth_code (txn) },
+    { "card", *card != '\0' ? card : NULL },
+    { "card_brand", cf_transaction_get_card_brand (txn) },
+    { "issuer", cf_transaction_get_issuer (txn) },
+    { "type", cf_txn_type_to_nick (cf_transaction_get_txn_type (txn)) },
+    { "amount", amount },
+    { "currency", cf_transaction_get_currency (txn) },
+    { "status", cf_transaction_get_status (txn) },
+    { "entry_mode", cf_entry_mode_to_nick (cf_transaction_get_entry_mode (txn)) },
+    { "orig_voucher_no", cf_transaction_get_orig_voucher_no (txn) },
+    { "orig_ref_no", cf_transaction_get_orig_ref_no (txn) },
+  };
+  int offset;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, cf_transaction_get_id (txn));
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      json_builder_set_member_name (b, strings[i].name);
+      if (strings[i].value != NULL)
+        json_builder_add_string_value (b, strings[i].value);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_set_member_name (b, "utc_offset_minutes");
+  if (cf_transaction_get_utc_offset (txn, &offset))
+    json_builder_add_int_value (b, offset);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+static int
+run_find (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+  g_autofree char *amount = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int limit = 50;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "voucher", 0, 0, G_OPTION_ARG_STRING, &query->voucher_no, N_("Voucher (trace) no."), N_("N") },
+    { "ref", 0, 0, G_OPTION_ARG_STRING, &query->ref_no, N_("Reference no. (RRN)"), N_("RRN") },
+    { "auth", 0, 0, G_OPTION_ARG_STRING, &query->auth_code, N_("Authorisation code"), N_("CODE") },
+    { "last4", 0, 0, G_OPTION_ARG_STRING, &query->card_last4, N_("Last four digits of the card"), N_("NNNN") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("Amount, such as 88.50 or ¥88.5"), N_("X") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("From this date or date and time"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING, &query->terminal_no, N_("Terminal no."), N_("T") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &query->operator_no, N_("Operator no."), N_("NO") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N transactions (default 50, 0 for all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("find", NULL, _("Find transactions; every option given narrows the search"),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    {
+      g_printerr ("counterfoil find: %s “%s”\n", _("unexpected argument"), argv[1]);
+      return EXIT_USAGE;
+    }
+  if (limit < 0)
+    {
+      g_printerr ("counterfoil find: %s\n", _("--limit cannot be negative"));
+      return EXIT_USAGE;
+    }
+  query->limit = (guint) limit;
+
+  if (amount != NULL)
+    {
+      if (!cf_money_parse (amount, &query->amount_minor, NULL, &error))
+        {
+          g_printerr ("counterfoil find: --amount: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      query->amount_minor = ABS (query->amount_minor);
+      query->has_amount = TRUE;
+    }
+  if ((from != NULL && !cf_transaction_query_set_from (query, from, &error)) ||
+      (to != NULL && !cf_transaction_query_set_to (query, to, &error)))
+    {
+      g_printerr ("counterfoil find: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  found = cf_store_find_transactions (store, query, &error);
+  if (found == NULL)
+    {
+      g_printerr ("counterfoil find: %s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < found->len; i++)
+        json_builder_add_value (b, transaction_to_json (g_ptr_array_index (found, i)));
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  if (found->len == 0)
+    {
+      g_print ("%s\n", _("No transaction matches."));
+      return 0;
+    }
+
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    print_cell (line, _("Date/time"), 19, FALSE);
+    print_cell (line, _("Terminal"), 8, FALSE);
+    print_cell (line, _("Voucher"), 6, FALSE);
+    print_cell (line, _("Ref. no."), 12, FALSE);
+    print_cell (line, _("Auth"), 6, FALSE);
+    print_cell (line, _("Card"), 19, FALSE);
+    print_cell (line, _("Type"), 8, FALSE);
+    print_cell (line, _("Amount"), 12, TRUE);
+    g_print ("%s\n", g_strchomp (line->str));
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        CfTransaction *txn = g_ptr_array_index (found, i);
+        g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+        g_autofree char *money = cf_transaction_dup_amount_text (txn);
+
+        g_string_truncate (line, 0);
+        print_cell (line, cf_transaction_get_local_time (txn), 19, FALSE);
+        print_cell (line, cf_transaction_get_terminal_no (txn), 8, FALSE);
+        print_cell (line, cf_transaction_get_voucher_no (txn), 6, FALSE);
+        print_cell (line, cf_transaction_get_ref_no (txn), 12, FALSE);
+        print_cell (line, cf_transaction_get_auth_code (txn), 6, FALSE);
+        print_cell (line, card, 19, FALSE);
+        print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 8, FALSE);
+        print_cell (line, money, 12, TRUE);
+        g_print ("%s\n", g_strchomp (line->str));
+      }
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction", "%u transactions", found->len), found->len);
+    if (query->limit > 0 && found->len == query->limit)
+      g_print (" %s", _("(limit reached; narrow the search or raise --limit)"));
+    g_print ("\n");
+  }
+  return 0;
+}
+
+/* demo */
+
+static int
+run_demo (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  int n = 40000;
+  int seed = 20261128;
+  GOptionEntry entries[] = {
+    { "transactions", 0, 0, G_OPTION_ARG_INT, &n, N_("How many transactions (default 40000, about eleven months)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed makes the same shop"), N_("S") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  if (!parse_options ("demo", NULL, _("Fill an empty database with a realistic demo shop"),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (n <= 0)
+    {
+      g_printerr ("counterfoil demo: %s\n", _("--transactions must be at least 1"));
+      return EXIT_USAGE;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  if (!cf_demo_populate (store, (guint) n, (guint32) seed, NULL, NULL, &error))
+    {
+      g_printerr ("counterfoil demo: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Created a demo shop with %d transaction in %s (%.1f s)\n",
+                        "Created a demo shop with %d transactions in %s (%.1f s)\n", n),
+           n, cf_store_get_path (store), g_timer_elapsed (timer, NULL));
+  return 0;
+}
+
+/**
+ * cf_cli_run:
+ *
+ * Runs the command named in @argv, or the window when there is none.
+ *
+ * Returns: the process exit status
+ */
+int
+cf_cli_run (int    argc,
+            char **argv)
+{
+  const char *db_path = NULL;
+  int i = 1;
+
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          db_path = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        db_path = argv[i++] + strlen ("--db=");
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("counterfoil %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        {
+          g_printerr ("counterfoil: %s\n", _("--db needs a path"));
+          return EXIT_USAGE;
+        }
+      else
+        break;  /* GTK's own options, for the window */
+    }
+
+  if (i < argc && argv[i][0] != '-')
+    {
+      if (g_str_equal (argv[i], "help"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        if (g_str_equal (argv[i], commands[c].name))
+          return commands[c].run (db_path, argc - i, argv + i);
+
+      g_printerr ("counterfoil: %s “%s”\n\n", _("unknown command"), argv[i]);
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  {
+    g_autofree char *path = db_path != NULL ? g_strdup (db_path) : NULL;
+    g_autoptr(CfApplication) app = cf_application_new (path);
+    char *gtk_argv[] = { argv[0], NULL };
+
+    return g_application_run (G_APPLICATION (app), 1, gtk_argv);
+  }
+}

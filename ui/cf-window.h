@@ -1,0 +1,26 @@
+/* cf-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-application.h"
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_WINDOW (cf_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
+
+CfWindow   *cf_window_new                (CfApplication *app,
+                                          CfStore       *store,
+                                          const GError  *open_error);
+void        cf_window_reload             (CfWindow      *self);
+GListModel *cf_window_get_transactions   (CfWindow      *self);
+const char *cf_window_get_visible_page   (CfWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* main.c — counterfoil: a command when one is given, otherwise the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cf-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("COUNTERFOIL_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return cf_cli_run (argc, argv);
+}
