@@ -210,7 +210,7 @@ cf_demo_populate (CfStore       *store,
   for (guint o = 0; o < G_N_ELEMENTS (operators); o++)
     if (!cf_store_add_operator (store, operators[o].no, operators[o].name, operators[o].role, error))
       goto out;
-  if (!cf_store_set_setting (store, "demo", "1", error) ||
+  if (!cf_store_set_setting (store, "demo", "true", error) ||
       !cf_store_set_setting (store, "merchant.name", MERCHANT_NAME, error) ||
       !cf_store_set_setting (store, "merchant.no", MERCHANT_NO, error))
     goto out;
@@ -263,7 +263,7 @@ cf_demo_populate (CfStore       *store,
           DemoSale sale = { 0 };
           const char *entry;
           double entry_roll = g_rand_double (rand);
-          char orig_date[5] = "";
+          char orig_date[11] = "";
           g_autofree char *key = NULL;
           int c;
 
@@ -304,8 +304,7 @@ cf_demo_populate (CfStore       *store,
               g_strlcpy (sale.last4, original->last4, sizeof sale.last4);
               if (type == CF_TXN_TYPE_REFUND && g_rand_int_range (rand, 0, 3) == 0)
                 sale.amount = MAX (100, original->amount / 2 / 10 * 10);  /* a partial refund */
-              memcpy (orig_date, original->local_time + 5, 2);
-              memcpy (orig_date + 2, original->local_time + 8, 2);
+              memcpy (orig_date, original->local_time, 10);
             }
           else
             {

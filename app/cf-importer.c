@@ -249,18 +249,25 @@ read_preamble_line (ImportRun   *run,
 
   /* Key and value split by a colon in one cell, or standing in two cells. */
   {
-    g_autofree char *folded = cf_text_fold_width (line->str);
-    char *sep = strchr (folded, ':');
-    char *cell_sep = strchr (folded, '\x1f');
-    char *key_end = sep != NULL ? sep : cell_sep;
+    const char *text = line->str;
+    const char *colon = strstr (text, "：");
+    const char *ascii_colon = strchr (text, ':');
+    const char *cell_sep = strchr (text, '\x1f');
+    const char *key_end;
+    gsize sep_len = 1;
     g_autofree char *key = NULL;
     g_autofree char *value = NULL;
     g_autofree char *key_norm = NULL;
 
+    if (ascii_colon != NULL && (colon == NULL || ascii_colon < colon))
+      colon = NULL;
+    key_end = colon != NULL ? colon : ascii_colon != NULL ? ascii_colon : cell_sep;
+    if (colon != NULL)
+      sep_len = strlen ("：");
     if (key_end == NULL)
       return;
-    key = g_strndup (folded, (gsize) (key_end - folded));
-    value = g_strdup (key_end + 1);
+    key = g_strndup (text, (gsize) (key_end - text));
+    value = g_strdup (key_end + sep_len);
     g_strdelimit (value, "\x1f", ' ');
     g_strstrip (value);
     key_norm = cf_text_header_key (key);
@@ -734,6 +741,20 @@ parse_row (ImportRun   *run,
       return row_fail (err, run, f,
                        g_strdup_printf (_("“%s” was turned into a rounded number by a spreadsheet; "
                                           "export the column as text"), row->values[f]));
+
+  /* The original's date, as ISO when it carries a year; slips print it as MMDD. */
+  if (raw[CF_FIELD_ORIG_DATE] != NULL)
+    {
+      CfTimestamp orig = { 0 };
+      const char *o = raw[CF_FIELD_ORIG_DATE];
+
+      if (cf_timestamp_parse (o, order, &orig, NULL))
+        row->values[CF_FIELD_ORIG_DATE] = own (row, g_strdup_printf ("%04d-%02d-%02d", orig.year, orig.month, orig.day));
+      else if (strlen (o) == 4 && g_ascii_isdigit (o[0]) && g_ascii_isdigit (o[1]) && g_ascii_isdigit (o[2]) && g_ascii_isdigit (o[3]))
+        row->values[CF_FIELD_ORIG_DATE] = own (row, g_strdup_printf ("%.2s-%.2s", o, o + 2));
+      else
+        row->values[CF_FIELD_ORIG_DATE] = own (row, cf_card_number_scrub (o, CF_CARD_SCRUB_ANY, NULL));
+    }
 
   row->values[CF_FIELD_BATCH_NO] = pad_digits (row, row->values[CF_FIELD_BATCH_NO], 6);
   row->values[CF_FIELD_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_VOUCHER_NO], 6);

@@ -169,6 +169,36 @@ cf_money_parse (const char  *text,
   if (p == end)
     goto invalid;
 
+  /* "5,00" and "1.234,56": a comma followed by one or two final digits is the
+   * decimal separator, as in the semicolon-separated exports of Europe. */
+  {
+    const char *last_comma = NULL;
+    guint n_commas = 0;
+
+    for (const char *q = p; q < end; q++)
+      if (*q == ',')
+        {
+          last_comma = q;
+          n_commas++;
+        }
+    if (n_commas == 1 && (end - last_comma == 2 || end - last_comma == 3) &&
+        memchr (last_comma, '.', (gsize) (end - last_comma)) == NULL)
+      {
+        GString *swapped = g_string_new_len (p, end - p);
+        for (gsize i = 0; i < swapped->len; i++)
+          {
+            if (swapped->str[i] == ',')
+              swapped->str[i] = '.';
+            else if (swapped->str[i] == '.')
+              swapped->str[i] = ',';
+          }
+        g_free (folded);
+        folded = g_string_free (swapped, FALSE);
+        p = folded;
+        end = folded + strlen (folded);
+      }
+  }
+
   for (; p < end && *p != '.'; p++)
     {
       if (g_ascii_isdigit (*p))

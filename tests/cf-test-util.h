@@ -1,0 +1,34 @@
+/* cf-test-util.h — fixtures shared by the tests: a fresh database per test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char    *dir;
+  char    *db_path;
+  CfStore *store;
+} CfTestDb;
+
+void     cf_test_db_setup        (CfTestDb      *fixture,
+                                  gconstpointer  data);
+void     cf_test_db_teardown     (CfTestDb      *fixture,
+                                  gconstpointer  data);
+char    *cf_test_data_path       (const char    *name);
+gboolean cf_test_file_has_pan    (const char    *path,
+                                  char         **found);
+gint64   cf_test_query_int       (CfStore       *store,
+                                  const char    *sql);
+char    *cf_test_query_text      (CfStore       *store,
+                                  const char    *sql);
+void     cf_test_rm_rf           (const char    *dir);
+
+G_END_DECLS

@@ -1,0 +1,310 @@
+/* test-cli.c — the command line, run as a person runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+counterfoil (Run        *run,
+             const char *db,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COUNTERFOIL_EXE"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (args, db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_import_json (CfTestDb      *f,
+                  gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *missing = g_build_filename (f->dir, "missing.csv", NULL);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *files;
+  JsonObject *first;
+  JsonArray *rejects;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", "--json", journal, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);  /* one file could not be read */
+
+  root = parse_json (run.out);
+  files = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+  first = json_array_get_object_element (files, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "file"), ==, journal);
+  g_assert_cmpint (json_object_get_int_member (first, "rows"), ==, 9);
+  g_assert_cmpint (json_object_get_int_member (first, "imported"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (first, "duplicates"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "conflicts"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "rejected"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (first, "masked_pans"), ==, 0);
+  rejects = json_object_get_array_member (first, "rejects");
+  g_assert_cmpuint (json_array_get_length (rejects), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rejects, 0), "line"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rejects, 0), "column"), ==, "amount");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (rejects, 0), "reason"), "12.3x"));
+  g_assert_true (json_object_has_member (json_array_get_object_element (files, 1), "error"));
+
+  /* Again: everything is a duplicate, and the exit status is clean. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", "--json", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "imported"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "duplicates"), ==, 5);
+}
+
+static void
+test_import_text_summary (CfTestDb      *f,
+                          gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(Run) run = { 0 };
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", "--dry-run", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "journal-en.csv line 7, column amount: “12.3x” is not an amount"));
+  g_assert_nonnull (strstr (run.out, "5 imported"));
+  g_assert_nonnull (strstr (run.out, "dry run"));
+
+  /* A dry run stored nothing. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--json", NULL);
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+}
+
+static void
+test_find_json (CfTestDb      *f,
+                gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *statement = cf_test_data_path ("statement-zh-gb18030.csv");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *found;
+  JsonObject *txn;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", journal, statement, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--voucher", "000102", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  found = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (found), ==, 1);
+  txn = json_array_get_object_element (found, 0);
+  g_assert_cmpint (json_object_get_int_member (txn, "id"), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (txn, "time"), ==, "2026-11-28 09:20:44");
+  g_assert_cmpstr (json_object_get_string_member (txn, "merchant_no"), ==, "898310048160001");
+  g_assert_cmpstr (json_object_get_string_member (txn, "terminal_no"), ==, "10450001");
+  g_assert_cmpstr (json_object_get_string_member (txn, "batch_no"), ==, "000123");
+  g_assert_cmpstr (json_object_get_string_member (txn, "voucher_no"), ==, "000102");
+  g_assert_cmpstr (json_object_get_string_member (txn, "ref_no"), ==, "332809204401");
+  g_assert_cmpstr (json_object_get_string_member (txn, "auth_code"), ==, "123456");
+  g_assert_cmpstr (json_object_get_string_member (txn, "card"), ==, "411111******1111");
+  g_assert_cmpstr (json_object_get_string_member (txn, "type"), ==, "sale");
+  g_assert_cmpstr (json_object_get_string_member (txn, "amount"), ==, "1234.56");
+  g_assert_cmpstr (json_object_get_string_member (txn, "currency"), ==, "CNY");
+
+#define COUNT(expected, ...) \
+  G_STMT_START { \
+    run_clear (&run); \
+    counterfoil (&run, f->db_path, "find", "--json", __VA_ARGS__, NULL); \
+    g_assert_cmpint (run.status, ==, 0); \
+    g_clear_pointer (&root, json_node_unref); \
+    root = parse_json (run.out); \
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, expected); \
+  } G_STMT_END
+
+  COUNT (1, "--ref", "331714032201");
+  COUNT (1, "--auth", "A1B2C3");
+  COUNT (3, "--last4", "0128");
+  COUNT (2, "--amount", "¥1,234.56");
+  COUNT (2, "--amount", "66.8");
+  COUNT (5, "--from", "2026-11-27", "--to", "2026-11-27");
+  COUNT (2, "--from", "2026-11-27 15:00", "--to", "2026/11/27");
+  COUNT (5, "--terminal", "10450001");
+  COUNT (2, "--terminal", "10450001", "--operator", "02");
+  COUNT (3, "--limit", "3");
+  COUNT (0, "--voucher", "999999");
+#undef COUNT
+
+  /* A void is shown negative. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--voucher", "000103", "--json", NULL);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0), "amount"),
+                   ==, "-1234.56");
+}
+
+static void
+test_usage_errors (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  g_assert_nonnull (strstr (run.err, "import"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--amount", "12,3x", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "12,3x"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--from", "2026-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2026-02-30"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", "--profile", "nonesuch", "x.csv", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "nonesuch"));
+}
+
+static void
+test_demo (CfTestDb      *f,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "demo", "--transactions", "3000", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 3000);
+  /* Voids name their original's voucher on the same terminal and batch; refunds their reference no. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE type = 'void'"), >, 0);
+  g_assert_cmpint (cf_test_query_int (f->store,
+                   "SELECT count(*) FROM transactions v WHERE v.type = 'void' AND NOT EXISTS "
+                   "(SELECT 1 FROM transactions s WHERE s.type = 'sale' AND s.voucher_no = v.orig_voucher_no "
+                   " AND s.terminal_no = v.terminal_no AND s.batch_no = v.batch_no AND s.amount_minor = v.amount_minor)"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE type = 'refund'"), >, 0);
+  g_assert_cmpint (cf_test_query_int (f->store,
+                   "SELECT count(*) FROM transactions r WHERE r.type = 'refund' AND NOT EXISTS "
+                   "(SELECT 1 FROM transactions s WHERE s.ref_no = r.orig_ref_no AND s.local_time < r.local_time)"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(DISTINCT card_brand) FROM transactions"), >=, 4);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM operators WHERE role = 'manager'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(DISTINCT terminal_no) FROM transactions"), ==, 4);
+  /* Cards are only ever first six and last four digits. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE length (card_first6) != 6 "
+                                                 "OR length (card_last4) != 4"), ==, 0);
+  g_clear_object (&f->store);
+
+  /* A database that already has transactions is never filled with demo data. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "demo", "--transactions", "10", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "3000"));
+}
+
+static void
+test_newer_database_refused (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (cf_store_set_setting (f->store, "x", "y", NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (cf_store_exec (f->store, "PRAGMA user_version = 42", &error));
+  }
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "find", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "newer"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
+    {
+      g_printerr ("COUNTERFOIL_EXE is not set\n");
+      return 1;
+    }
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/cli/import/json", test_import_json);
+  ADD ("/cli/import/text-summary", test_import_text_summary);
+  ADD ("/cli/find/json", test_find_json);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/refuses-newer-database", test_newer_database_refused);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,543 @@
+/* test-importer.c — journals into the store, end to end, with the ugly files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-importer.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+static CfImportReport *
+import (CfTestDb   *f,
+        const char *name,
+        GError    **error)
+{
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  g_autofree char *path = g_path_is_absolute (name) ? g_strdup (name) : cf_test_data_path (name);
+
+  cf_importer_set_operator (importer, "001");
+  return cf_importer_import_file (importer, path, NULL, NULL, NULL, error);
+}
+
+static CfTransaction *
+find_one (CfTestDb   *f,
+          const char *voucher,
+          const char *ref)
+{
+  g_autoptr(CfTransactionQuery) q = cf_transaction_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  q->voucher_no = g_strdup (voucher);
+  q->ref_no = g_strdup (ref);
+  found = cf_store_find_transactions (f->store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static const CfImportReject *
+reject_at (CfImportReport *report,
+           guint           line)
+{
+  for (guint i = 0; i < report->rejects->len; i++)
+    {
+      const CfImportReject *r = g_ptr_array_index (report->rejects, i);
+      if (r->line == line)
+        return r;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_english_journal (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import (f, "journal-en.csv", &error);
+  g_autoptr(CfTransaction) sale = NULL;
+  g_autoptr(CfTransaction) voided = NULL;
+  g_autoptr(CfTransaction) refund = NULL;
+  const CfImportReject *r;
+  gint64 fee;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "generic");
+  g_assert_cmpstr (report->encoding, ==, "UTF-8");
+  g_assert_cmpuint (report->rows, ==, 9);
+  g_assert_cmpuint (report->imported, ==, 5);
+  g_assert_cmpuint (report->rejected, ==, 4);
+  g_assert_cmpuint (report->duplicates, ==, 0);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 5);
+
+  r = reject_at (report, 7);
+  g_assert_cmpstr (r->column, ==, "amount");
+  g_assert_nonnull (strstr (r->reason, "12.3x"));
+  r = reject_at (report, 8);
+  g_assert_cmpstr (r->column, ==, "date");
+  g_assert_nonnull (strstr (r->reason, "2026-11-31"));
+  r = reject_at (report, 9);
+  g_assert_cmpstr (r->column, ==, "amount");
+  r = reject_at (report, 10);
+  g_assert_null (r->column);
+  g_assert_nonnull (strstr (r->reason, "7"));
+  /* Rejected rows are kept for the clerk, with the raw text. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM import_rejects WHERE kind = 'rejected'"), ==, 4);
+  {
+    g_autofree char *raw = cf_test_query_text (f->store, "SELECT raw_text FROM import_rejects WHERE line = 7");
+    g_assert_nonnull (strstr (raw, "12.3x"));
+  }
+
+  /* Excel's ="…" wrapping is gone; quoted commas and line breaks did not shift columns. */
+  sale = find_one (f, "000102", NULL);
+  g_assert_cmpstr (cf_transaction_get_terminal_no (sale), ==, "10450001");
+  g_assert_cmpstr (cf_transaction_get_merchant_no (sale), ==, "898310048160001");
+  g_assert_cmpstr (cf_transaction_get_batch_no (sale), ==, "000123");
+  g_assert_cmpstr (cf_transaction_get_ref_no (sale), ==, "332809204401");
+  g_assert_cmpstr (cf_transaction_get_auth_code (sale), ==, "123456");
+  g_assert_cmpint (cf_transaction_get_amount_minor (sale), ==, 123456);
+  g_assert_true (cf_transaction_get_fee_minor (sale, &fee));
+  g_assert_cmpint (fee, ==, 741);
+  g_assert_cmpstr (cf_transaction_get_card_first6 (sale), ==, "411111");
+  g_assert_cmpstr (cf_transaction_get_card_last4 (sale), ==, "1111");
+  g_assert_cmpstr (cf_transaction_get_card_brand (sale), ==, "Visa");
+  g_assert_cmpstr (cf_transaction_get_local_time (sale), ==, "2026-11-28 09:20:44");
+  g_assert_cmpint (cf_transaction_get_txn_type (sale), ==, CF_TXN_TYPE_SALE);
+
+  voided = find_one (f, "000103", NULL);
+  g_assert_cmpint (cf_transaction_get_txn_type (voided), ==, CF_TXN_TYPE_VOID);
+  g_assert_cmpint (cf_transaction_get_signed_amount (voided), ==, -123456);
+
+  /* A leading apostrophe and dropped zeros: '02 → 02, 104 → 000104. */
+  refund = find_one (f, "000104", NULL);
+  g_assert_cmpstr (cf_transaction_get_operator_no (refund), ==, "02");
+  g_assert_cmpint (cf_transaction_get_txn_type (refund), ==, CF_TXN_TYPE_REFUND);
+  g_assert_cmpstr (cf_transaction_get_currency (refund), ==, "USD");
+
+  /* Every import leaves an audit entry with who did it. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'import' AND operator_no = '001'"), ==, 1);
+}
+
+static void
+test_gb18030_statement (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import (f, "statement-zh-gb18030.csv", &error);
+  g_autoptr(CfTransaction) sale = NULL;
+  g_autoptr(CfTransaction) completion = NULL;
+  g_autoptr(CfTransaction) refund = NULL;
+  int offset;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "GB18030");
+  g_assert_cmpuint (report->header_line, ==, 6);
+  g_assert_cmpuint (report->imported, ==, 5);
+  g_assert_cmpuint (report->skipped, ==, 2);   /* 合计 and 打印人 */
+  g_assert_cmpuint (report->rejected, ==, 1);
+  g_assert_cmpstr (reject_at (report, 12)->column, ==, "交易金额（元）");
+  g_assert_cmpuint (report->masked_pans, ==, 1);
+
+  sale = find_one (f, "000501", NULL);
+  g_assert_cmpstr (cf_transaction_get_merchant_name (sale), ==, "望京便利超市（阜通店）");
+  g_assert_cmpstr (cf_transaction_get_merchant_no (sale), ==, "898310048160002");
+  g_assert_cmpstr (cf_transaction_get_issuer (sale), ==, "中国工商银行");
+  g_assert_cmpstr (cf_transaction_get_local_time (sale), ==, "2026-11-27 14:03:22");
+  g_assert_cmpint (cf_transaction_get_amount_minor (sale), ==, 128800);
+  g_assert_true (cf_transaction_get_utc_offset (sale, &offset));
+  g_assert_cmpint (offset, ==, 480);
+
+  completion = find_one (f, "000505", NULL);
+  g_assert_cmpint (cf_transaction_get_txn_type (completion), ==, CF_TXN_TYPE_AUTH_COMPLETE);
+  g_assert_cmpint (cf_transaction_get_amount_minor (completion), ==, 20000);
+  g_assert_cmpstr (cf_transaction_get_local_time (completion), ==, "2026-11-27 14:30:00");
+
+  refund = find_one (f, "000504", NULL);
+  g_assert_cmpint (cf_transaction_get_txn_type (refund), ==, CF_TXN_TYPE_REFUND);
+  g_assert_cmpint (cf_transaction_get_amount_minor (refund), ==, 1200);
+
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM merchants WHERE merchant_no = '898310048160002'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM operators WHERE operator_no IN ('001', '002')"), ==, 2);
+}
+
+static void
+test_square_export (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import (f, "square.csv", &error);
+  g_autoptr(CfTransactionQuery) q = cf_transaction_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  CfTransaction *newest;
+  gint64 fee;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "square");
+  g_assert_cmpuint (report->imported, ==, 4);
+  g_assert_cmpuint (report->rejected, ==, 0);
+
+  found = cf_store_find_transactions (f->store, q, &error);
+  g_assert_cmpuint (found->len, ==, 4);
+  newest = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (cf_transaction_get_local_time (newest), ==, "2026-11-29 09:01:00");
+  g_assert_cmpint (cf_transaction_get_signed_amount (newest), ==, -1250);
+  g_assert_cmpint (cf_transaction_get_entry_mode (newest), ==, CF_ENTRY_MODE_MANUAL);
+  g_assert_cmpstr (cf_transaction_get_card_last4 (newest), ==, "0005");
+  g_assert_cmpstr (cf_transaction_get_card_brand (newest), ==, "American Express");
+
+  /* A payment and its refund share Square's transaction id; both are kept. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE ref_no = 'TXN0002BBB'"), ==, 2);
+  {
+    g_autoptr(CfTransaction) first = find_one (f, NULL, "TXN0001AAA");
+    g_assert_cmpint (cf_transaction_get_amount_minor (first), ==, 123456);
+    g_assert_cmpstr (cf_transaction_get_local_time (first), ==, "2026-11-28 14:30:00");
+    g_assert_cmpstr (cf_transaction_get_currency (first), ==, "USD");
+    g_assert_true (cf_transaction_get_fee_minor (first, &fee));
+    g_assert_cmpint (fee, ==, 3241);
+    g_assert_cmpstr (cf_transaction_get_time_zone (first), ==, "Pacific Time (US & Canada)");
+  }
+}
+
+static void
+test_utf16_tab_separated (CfTestDb      *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import (f, "excel-unicode.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "UTF-16LE");
+  g_assert_cmpuint (report->imported, ==, 2);
+}
+
+static void
+assert_no_pan_in_database (CfTestDb *f)
+{
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *found = NULL;
+
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  if (cf_test_file_has_pan (f->db_path, &found) || cf_test_file_has_pan (wal, &found))
+    g_error ("a full card number reached the database: %s", found);
+}
+
+static void
+test_full_card_numbers_never_stored (CfTestDb      *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import (f, "full-pans-semicolon.csv", &error);
+  g_autoptr(CfImportReport) zh = import (f, "statement-zh-gb18030.csv", &error);
+  g_autofree char *source = cf_test_data_path ("full-pans-semicolon.csv");
+
+  g_assert_no_error (error);
+  /* The fixture does hold full numbers, or this test would prove nothing. */
+  g_assert_true (cf_test_file_has_pan (source, NULL));
+
+  g_assert_cmpuint (report->masked_pans, ==, 5);
+  g_assert_cmpuint (report->imported, ==, 2);
+  g_assert_cmpuint (report->rejected, ==, 1);
+  for (guint i = 0; i < report->rejects->len; i++)
+    {
+      const CfImportReject *r = g_ptr_array_index (report->rejects, i);
+      g_assert_null (strstr (r->raw_text, "4111111111111111"));
+      g_assert_nonnull (strstr (r->raw_text, "411111******1111"));
+    }
+
+  assert_no_pan_in_database (f);
+  g_clear_object (&f->store);
+  assert_no_pan_in_database (f);
+}
+
+static void
+test_reimport_adds_nothing (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) first = import (f, "journal-en.csv", &error);
+  g_autoptr(CfImportReport) again = import (f, "journal-en.csv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->imported, ==, 5);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, 5);
+  g_assert_cmpuint (again->conflicts, ==, 0);
+  g_assert_cmpstr (again->sha256, ==, first->sha256);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 5);
+}
+
+static void
+test_conflict_reported_not_overwritten (CfTestDb      *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) first = import (f, "journal-en.csv", &error);
+  g_autoptr(CfImportReport) overlap = import (f, "overlap-en.csv", &error);
+  g_autoptr(CfTransaction) stored = NULL;
+  const CfImportReject *conflict;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (overlap->imported, ==, 1);
+  g_assert_cmpuint (overlap->duplicates, ==, 1);
+  g_assert_cmpuint (overlap->conflicts, ==, 1);
+
+  conflict = reject_at (overlap, 3);
+  g_assert_cmpint (conflict->kind, ==, CF_IMPORT_REJECT_CONFLICT);
+  g_assert_nonnull (strstr (conflict->reason, "1,243.56"));
+  g_assert_nonnull (strstr (conflict->reason, "1,234.56"));
+
+  stored = find_one (f, "000102", NULL);
+  g_assert_cmpint (cf_transaction_get_amount_minor (stored), ==, 123456);
+  g_assert_cmpint (conflict->transaction_id, ==, cf_transaction_get_id (stored));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM import_rejects WHERE kind = 'conflict'"), ==, 1);
+}
+
+static void
+test_dry_run_stores_nothing (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  g_autofree char *path = cf_test_data_path ("journal-en.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+
+  cf_importer_set_dry_run (importer, TRUE);
+  report = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->dry_run);
+  g_assert_cmpuint (report->imported, ==, 5);
+  g_assert_cmpuint (report->rejected, ==, 4);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), ==, 0);
+}
+
+static void
+test_unreadable_files_store_nothing (CfTestDb      *f,
+                                     gconstpointer  data)
+{
+  static const struct { const char *name; int code; const char *says; } cases[] = {
+    { "no-header.csv", CF_IMPORT_ERROR_NO_HEADER, "header" },
+    { "no-key-column.csv", CF_IMPORT_ERROR_NO_KEY_COLUMN, "voucher" },
+    { "unterminated-quote.csv", CF_IMPORT_ERROR_READ, "line 2" },
+    { "does-not-exist.csv", CF_IMPORT_ERROR_READ, "does-not-exist.csv" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) good = import (f, "excel-unicode.txt", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CfImportReport) report = import (f, cases[i].name, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "(no error)");
+      g_assert_null (report);
+      g_assert_error (error, CF_IMPORT_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_clear_error (&error);
+    }
+
+  /* What was stored before is untouched. */
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 2);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 1);
+}
+
+static char *
+write_big_journal (const char *dir,
+                   guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  GString *text = g_string_new ("date,time,terminal_id,batch_no,trace_no,rrn,card_no,amount\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "2026-11-28,10:%02u:%02u,T1,000001,%06u,%012" G_GUINT64_FORMAT ",622202******%04u,%u.%02u\n",
+                            (i / 60) % 60, i % 60, i + 1, (guint64) 330000000000u + i, i % 10000, 1 + i % 900, i % 100);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  g_string_free (text, TRUE);
+  return g_steal_pointer (&path);
+}
+
+static void
+cancel_on_progress (guint    file_index,
+                    double   fraction,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+test_cancel_leaves_nothing (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = write_big_journal (f->dir, 20000);
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+
+  report = cf_importer_import_file (importer, path, cancellable, cancel_on_progress, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
+
+  /* And the same file imports whole afterwards. */
+  g_clear_error (&error);
+  g_clear_pointer (&report, cf_import_report_unref);
+  report = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 20000);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *reports;
+  GError    *error;
+  guint      progress_calls;
+  double     last_fraction;
+} AsyncState;
+
+static void
+async_progress (guint    file_index,
+                double   fraction,
+                gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  /* Delivered in the caller's context, the main thread. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  state->progress_calls++;
+  state->last_fraction = fraction;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->reports = cf_importer_import_files_finish (CF_IMPORTER (source), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async_import (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  g_autofree char *big = write_big_journal (f->dir, 10000);
+  g_autofree char *bad = cf_test_data_path ("no-header.csv");
+  const char *paths[] = { big, bad, NULL };
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  AsyncState state = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0 };
+  CfImportReport *r;
+
+  cf_importer_import_files_async (importer, paths, NULL, async_progress, &state, NULL, async_done, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.reports->len, ==, 2);
+  r = g_ptr_array_index (state.reports, 0);
+  g_assert_null (r->error_message);
+  g_assert_cmpuint (r->imported, ==, 10000);
+  r = g_ptr_array_index (state.reports, 1);
+  g_assert_nonnull (r->error_message);
+  g_assert_cmpuint (state.progress_calls, >, 1);
+  g_assert_cmpfloat (state.last_fraction, ==, 1.0);
+
+  /* The worker's connection committed; this one sees the rows. */
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 10000);
+
+  g_ptr_array_unref (state.reports);
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_user_profile (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  g_autofree char *profile_dir = g_build_filename (f->dir, "profiles", NULL);
+  g_autofree char *profile = g_build_filename (profile_dir, "acme-bank.profile", NULL);
+  g_autofree char *journal = g_build_filename (f->dir, "acme.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+  g_autoptr(CfTransaction) txn = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (profile_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (profile,
+    "[Profile]\nName=acme-bank\nDateOrder=dmy\nCurrency=HKD\nTimeZone=+08:00\n"
+    "[Columns]\ndate=Posting Day\ntime=Clock\nterminal_no=Till\nbatch_no=Lot\nvoucher_no=Slip Number\namount=Value\n"
+    "card_no=Masked Card\ntype=Kind\n"
+    "[Types]\nsale=Buy\nrefund=Give Back\n", -1, NULL));
+  g_assert_true (g_file_set_contents (journal,
+    "Posting Day,Clock,Till,Lot,Slip Number,Value,Masked Card,Kind\n"
+    "05/11/2026,10:00:00,A1,000007,000042,99.00,****1234,Give Back\n", -1, NULL));
+
+  g_setenv ("COUNTERFOIL_PROFILE_DIR", profile_dir, TRUE);
+  report = import (f, journal, &error);
+  g_unsetenv ("COUNTERFOIL_PROFILE_DIR");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "acme-bank");
+  g_assert_cmpuint (report->imported, ==, 1);
+  txn = find_one (f, "000042", NULL);
+  g_assert_cmpstr (cf_transaction_get_local_time (txn), ==, "2026-11-05 10:00:00");
+  g_assert_cmpstr (cf_transaction_get_currency (txn), ==, "HKD");
+  g_assert_cmpint (cf_transaction_get_txn_type (txn), ==, CF_TXN_TYPE_REFUND);
+}
+
+static void
+test_bad_profile_is_named (CfTestDb      *f,
+                           gconstpointer  data)
+{
+  g_autofree char *profile = g_build_filename (f->dir, "broken.profile", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportProfile) p = NULL;
+
+  g_assert_true (g_file_set_contents (profile, "[Profile]\nName=broken\nDateOrder=sideways\n[Columns]\ndate=d\n", -1, NULL));
+  p = cf_import_profile_find (profile, &error);
+  g_assert_null (p);
+  g_assert_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "broken.profile"));
+  g_assert_nonnull (strstr (error->message, "sideways"));
+  g_clear_error (&error);
+
+  p = cf_import_profile_find ("nonesuch", &error);
+  g_assert_null (p);
+  g_assert_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "square"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/import/english-journal", test_english_journal);
+  ADD ("/import/gb18030-statement-with-preamble-and-totals", test_gb18030_statement);
+  ADD ("/import/square-export", test_square_export);
+  ADD ("/import/utf16-tab-separated", test_utf16_tab_separated);
+  ADD ("/import/full-card-numbers-never-stored", test_full_card_numbers_never_stored);
+  ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
+  ADD ("/import/conflict-reported-not-overwritten", test_conflict_reported_not_overwritten);
+  ADD ("/import/dry-run-stores-nothing", test_dry_run_stores_nothing);
+  ADD ("/import/unreadable-files-store-nothing", test_unreadable_files_store_nothing);
+  ADD ("/import/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ADD ("/import/async", test_async_import);
+  ADD ("/import/profile/user-profile", test_user_profile);
+  ADD ("/import/profile/errors-named", test_bad_profile_is_named);
+#undef ADD
+
+  return g_test_run ();
+}

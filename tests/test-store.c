@@ -1,0 +1,255 @@
+/* test-store.c — opening, migrating and guarding the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+static void
+test_new_database_is_migrated (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  g_assert_cmpint (cf_store_get_schema_version (f->store), ==, CF_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                                                 "('merchants','terminals','operators','imports','import_rejects',"
+                                                 "'transactions','audit_log','settings')"), ==, 8);
+  g_assert_cmpint (cf_test_query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+  {
+    g_autofree char *mode = cf_test_query_text (f->store, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  /* Every search key has an index. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                                 "AND tbl_name = 'transactions' AND name LIKE 'transactions_%'"), ==, 8);
+}
+
+static void
+test_reopen_keeps_data (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_store_set_setting (f->store, "merchant.name", "测试商店", &error));
+  g_clear_object (&f->store);
+
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = cf_store_get_setting (f->store, "merchant.name");
+    g_assert_cmpstr (name, ==, "测试商店");
+  }
+}
+
+static void
+test_newer_schema_refused_untouched (CfTestDb      *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+
+  g_assert_true (cf_store_exec (f->store, "PRAGMA user_version = 99", &error));
+  g_clear_object (&f->store);  /* checkpoints and removes the WAL */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (f->db_path, &before, &before_len, NULL));
+  again = cf_store_open (f->db_path, &error);
+  g_assert_null (again);
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_true (g_file_get_contents (f->db_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_foreign_files_refused (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  g_autofree char *text_file = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (text_file, "this is not a database, just words words words", -1, NULL));
+  store = cf_store_open (text_file, &error);
+  g_assert_null (store);
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS);
+  g_assert_true (g_file_get_contents (text_file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "this is not a database, just words words words");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE customers (id INTEGER)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = cf_store_open (other_db, &error);
+  g_assert_null (store);
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS);
+}
+
+static void
+test_constraints_hold (CfTestDb      *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A full card number cannot be stored even by a bug upstream. */
+  g_assert_false (cf_store_exec (f->store,
+                                 "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency, card_last4) "
+                                 "VALUES ('k1', '2026-11-28 10:00:00', 'sale', 100, 'CNY', '4111111111111111')", &error));
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL);
+  g_clear_error (&error);
+
+  g_assert_false (cf_store_exec (f->store,
+                                 "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                 "VALUES ('k2', '28/11/2026', 'sale', 100, 'CNY')", &error));
+  g_clear_error (&error);
+  g_assert_false (cf_store_exec (f->store,
+                                 "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                 "VALUES ('k3', '2026-11-28 10:00:00', 'gift', 100, 'CNY')", &error));
+  g_clear_error (&error);
+  g_assert_false (cf_store_exec (f->store,
+                                 "INSERT INTO import_rejects (import_id, kind, line, raw_text, reason) "
+                                 "VALUES (4242, 'rejected', 1, 'x', 'y')", &error));
+  g_clear_error (&error);
+
+  g_assert_true (cf_store_exec (f->store,
+                                "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                "VALUES ('k4', '2026-11-28 10:00:00', 'sale', 100, 'CNY')", &error));
+  g_assert_false (cf_store_exec (f->store,
+                                 "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                 "VALUES ('k4', '2026-11-28 10:00:00', 'sale', 100, 'CNY')", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 1);
+}
+
+static void
+test_rollback_leaves_nothing (CfTestDb      *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_store_exec (f->store, "BEGIN", &error));
+  g_assert_true (cf_store_exec (f->store,
+                                "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                "VALUES ('k', '2026-11-28 10:00:00', 'sale', 100, 'CNY')", &error));
+  g_assert_true (cf_store_add_audit_entry (f->store, "001", "test", NULL, 0, NULL, &error));
+  g_assert_true (cf_store_exec (f->store, "ROLLBACK", &error));
+
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), ==, 0);
+}
+
+static void
+test_find_by_each_key (CfTestDb      *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char *rows =
+    "INSERT INTO transactions (natural_key, local_time, terminal_no, operator_no, voucher_no, ref_no, auth_code, "
+    "  card_first6, card_last4, card_length, type, amount_minor, currency) VALUES "
+    "('a', '2026-11-27 09:00:00', 'T1', '01', '000101', '330000000001', 'AAA111', '622202', '0128', 19, 'sale', 8850, 'CNY'),"
+    "('b', '2026-11-28 10:00:00', 'T1', '02', '000102', '330000000002', 'BBB222', '411111', '1111', 16, 'sale', 1000, 'CNY'),"
+    "('c', '2026-11-28 23:59:59', 'T2', '02', '000101', '330000000003', 'CCC333', '411111', '1111', 16, 'refund', 8850, 'CNY');";
+  g_autoptr(CfTransactionQuery) q = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_true (cf_store_exec (f->store, rows, &error));
+
+#define FIND(setup, n) \
+  G_STMT_START { \
+    g_clear_pointer (&q, cf_transaction_query_free); \
+    g_clear_pointer (&found, g_ptr_array_unref); \
+    q = cf_transaction_query_new (); \
+    setup; \
+    found = cf_store_find_transactions (f->store, q, &error); \
+    g_assert_no_error (error); \
+    g_assert_cmpuint (found->len, ==, n); \
+  } G_STMT_END
+
+  FIND (q->voucher_no = g_strdup ("000101"), 2);
+  FIND (q->ref_no = g_strdup ("330000000002"), 1);
+  FIND (q->auth_code = g_strdup ("CCC333"), 1);
+  FIND (q->card_last4 = g_strdup ("1111"), 2);
+  FIND ((q->has_amount = TRUE, q->amount_minor = 8850), 2);
+  FIND (q->terminal_no = g_strdup ("T1"), 2);
+  FIND (q->operator_no = g_strdup ("02"), 2);
+  FIND (g_assert_true (cf_transaction_query_set_from (q, "2026-11-28", NULL)), 2);
+  FIND (g_assert_true (cf_transaction_query_set_to (q, "2026-11-28", NULL)), 3);
+  FIND ((cf_transaction_query_set_from (q, "2026-11-28", NULL), cf_transaction_query_set_to (q, "2026-11-28 12:00", NULL)), 1);
+  FIND ((q->voucher_no = g_strdup ("000101"), q->terminal_no = g_strdup ("T2")), 1);
+  FIND (q->limit = 2, 2);
+
+  /* Newest first, refunds shown negative. */
+  FIND ((void) 0, 3);
+  g_assert_cmpstr (cf_transaction_get_local_time (g_ptr_array_index (found, 0)), ==, "2026-11-28 23:59:59");
+  g_assert_cmpint (cf_transaction_get_signed_amount (g_ptr_array_index (found, 0)), ==, -8850);
+  {
+    g_autofree char *card = cf_transaction_dup_masked_card (g_ptr_array_index (found, 2), FALSE);
+    g_assert_cmpstr (card, ==, "622202*********0128");
+  }
+#undef FIND
+}
+
+static void
+test_indexes_used (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  /* Each search key's query plan starts from its index, never a full scan. */
+  const char *queries[] = {
+    "SELECT * FROM transactions t WHERE t.voucher_no = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.ref_no = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.auth_code = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.card_last4 = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.amount_minor = 1 ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.terminal_no = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.operator_no = '1' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.local_time >= '2026' ORDER BY t.local_time DESC",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[i], NULL);
+      g_autofree char *plan_detail = NULL;
+      sqlite3_stmt *stmt = cf_store_prepare (f->store, sql, NULL);
+
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      plan_detail = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_test_message ("%s → %s", queries[i], plan_detail);
+      g_assert_nonnull (strstr (plan_detail, "USING INDEX"));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/store/open/migrates-new-database", test_new_database_is_migrated);
+  ADD ("/store/open/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/open/refuses-newer-schema-untouched", test_newer_schema_refused_untouched);
+  ADD ("/store/open/refuses-foreign-files", test_foreign_files_refused);
+  ADD ("/store/constraints", test_constraints_hold);
+  ADD ("/store/rollback-leaves-nothing", test_rollback_leaves_nothing);
+  ADD ("/store/find/each-key", test_find_by_each_key);
+  ADD ("/store/find/indexes-used", test_indexes_used);
+#undef ADD
+
+  return g_test_run ();
+}
