@@ -50,7 +50,7 @@ convert_or_fail (const char  *data,
   if (out == NULL)
     {
       g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
-                   _("the file is not valid %s at byte %" G_GSIZE_FORMAT), from, read);
+                   _("the file is not valid %s at byte %lu"), from, (gulong) read);
       return NULL;
     }
   return out;
@@ -135,8 +135,8 @@ cf_csv_decode (const char  *data,
       if (!g_utf8_validate_len (data, len, &end))
         {
           g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
-                       _("the file is not valid UTF-8 at byte %" G_GSIZE_FORMAT),
-                       (gsize) (end - data) + 3);
+                       _("the file is not valid UTF-8 at byte %lu"),
+                       (gulong) (end - data) + 3);
           return NULL;
         }
       *utf8_len = len;
@@ -148,8 +148,8 @@ cf_csv_decode (const char  *data,
     {
       g_clear_error (error);
       g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
-                   _("the file is neither UTF-8 nor GB18030 (GBK) text: invalid byte at offset %" G_GSIZE_FORMAT),
-                   (gsize) (end != NULL ? end - data : 0));
+                   _("the file is neither UTF-8 nor GB18030 (GBK) text: invalid byte at offset %lu"),
+                   (gulong) (end != NULL ? end - data : 0));
     }
   if (out != NULL && memchr (out, '\0', *utf8_len) != NULL)
     {

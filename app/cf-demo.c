@@ -181,8 +181,8 @@ cf_demo_populate (CfStore       *store,
   if (existing > 0)
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_EMPTY,
-                   _("%s already holds %" G_GINT64_FORMAT " transactions; demo data goes only into an empty database"),
-                   cf_store_get_path (store), existing);
+                   _("%s already holds %lld transactions; demo data goes only into an empty database"),
+                   cf_store_get_path (store), (long long) existing);
       return FALSE;
     }
 

@@ -373,7 +373,7 @@ cf_store_get_transaction (CfStore  *self,
     txn = cf_transaction_new_from_row (stmt);
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
-                 _("There is no transaction #%" G_GINT64_FORMAT), id);
+                 _("There is no transaction #%lld"), (long long) id);
   sqlite3_finalize (stmt);
   return txn;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -269,6 +270,37 @@ test_demo (CfTestDb      *f,
 }
 
 static void
+test_messages_follow_locale (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(Run) run = { 0 };
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  g_clear_object (&f->store);
+
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "journal-en.csv 第 7 行，amount 列：“12.3x”不是金额"));
+  g_assert_nonnull (strstr (run.out, "导入 5"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--voucher", "999999", NULL);
+  g_assert_nonnull (strstr (run.out, "没有符合条件的交易"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--voucher", "000103", NULL);
+  g_assert_nonnull (strstr (run.out, "消费撤销"));
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+}
+
+static void
 test_newer_database_refused (CfTestDb      *f,
                              gconstpointer  data)
 {
@@ -304,6 +336,7 @@ main (int    argc,
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/refuses-newer-database", test_newer_database_refused);
+  ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
 #undef ADD
 
   return g_test_run ();

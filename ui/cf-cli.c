@@ -485,7 +485,7 @@ run_find (const char  *db_path,
     print_cell (line, _("Ref. no."), 12, FALSE);
     print_cell (line, _("Auth"), 6, FALSE);
     print_cell (line, _("Card"), 19, FALSE);
-    print_cell (line, _("Type"), 8, FALSE);
+    print_cell (line, _("Type"), 12, FALSE);
     print_cell (line, _("Amount"), 12, TRUE);
     g_print ("%s\n", g_strchomp (line->str));
 
@@ -502,7 +502,7 @@ run_find (const char  *db_path,
         print_cell (line, cf_transaction_get_ref_no (txn), 12, FALSE);
         print_cell (line, cf_transaction_get_auth_code (txn), 6, FALSE);
         print_cell (line, card, 19, FALSE);
-        print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 8, FALSE);
+        print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 12, FALSE);
         print_cell (line, money, 12, TRUE);
         g_print ("%s\n", g_strchomp (line->str));
       }

@@ -98,10 +98,10 @@ cf_window_reload (CfWindow *self)
     }
 
   if (total > NEWEST_SHOWN)
-    subtitle = g_strdup_printf (_("The newest %u of %" G_GINT64_FORMAT " transactions"), NEWEST_SHOWN, total);
+    subtitle = g_strdup_printf (_("The newest %u of %lld transactions"), NEWEST_SHOWN, (long long) total);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " transaction",
-                                             "%" G_GINT64_FORMAT " transactions", (gulong) total), total);
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld transaction",
+                                             "%lld transactions", (gulong) total), (long long) total);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
