@@ -82,83 +82,85 @@ sniff_utf16 (const char *data,
 /**
  * cf_csv_decode:
  * @data: the file's bytes
- * @len: their length
- * @utf8_len: (out): the length of the result
  * @encoding: (out) (optional) (transfer none): the encoding found
  *
  * Detects UTF-8 (with or without a BOM), UTF-16 (BOM, or ASCII-heavy without)
- * and GB18030 (which includes GBK and GB2312), in that order.
+ * and GB18030 (which includes GBK and GB2312), in that order. UTF-8 is not
+ * copied: the result is a slice of @data without its BOM.
  *
- * Returns: (transfer full): the text as UTF-8, without a BOM
+ * Returns: (transfer full): the text as UTF-8
  */
-char *
-cf_csv_decode (const char  *data,
-               gsize        len,
-               gsize       *utf8_len,
+GBytes *
+cf_csv_decode (GBytes      *data,
                const char **encoding,
                GError     **error)
 {
+  gsize len;
+  const char *bytes = g_bytes_get_data (data, &len);
+  gsize skip = 0;
   const char *name;
   const char *end = NULL;
+  gsize utf8_len = 0;
   char *out;
 
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (bytes == NULL)
+    bytes = "";
+
+  if (len >= 3 && memcmp (bytes, "\xEF\xBB\xBF", 3) == 0)
     {
       name = "UTF-8";
-      data += 3;
-      len -= 3;
+      skip = 3;
     }
-  else if (len >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+  else if (len >= 2 && memcmp (bytes, "\xFF\xFE", 2) == 0)
     {
       name = "UTF-16LE";
-      data += 2;
-      len -= 2;
+      skip = 2;
     }
-  else if (len >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+  else if (len >= 2 && memcmp (bytes, "\xFE\xFF", 2) == 0)
     {
       name = "UTF-16BE";
-      data += 2;
-      len -= 2;
+      skip = 2;
     }
-  else if ((name = sniff_utf16 (data, len)) != NULL)
+  else if ((name = sniff_utf16 (bytes, len)) != NULL)
     ;
-  else if (g_utf8_validate_len (data, len, &end) && memchr (data, '\0', len) == NULL)
+  else if (g_utf8_validate_len (bytes, len, &end) && memchr (bytes, '\0', len) == NULL)
     name = "UTF-8";
   else
     name = "GB18030";
 
   if (encoding != NULL)
     *encoding = name;
+  bytes += skip;
+  len -= skip;
 
   if (g_str_equal (name, "UTF-8"))
     {
-      if (!g_utf8_validate_len (data, len, &end))
+      if (!g_utf8_validate_len (bytes, len, &end))
         {
           g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
                        _("the file is not valid UTF-8 at byte %lu"),
-                       (gulong) (end - data) + 3);
+                       (gulong) (end - bytes + (gssize) skip));
           return NULL;
         }
-      *utf8_len = len;
-      return g_strndup (data, len);
+      return g_bytes_new_from_bytes (data, skip, len);
     }
 
-  out = convert_or_fail (data, len, name, utf8_len, error);
+  out = convert_or_fail (bytes, len, name, &utf8_len, error);
   if (out == NULL && g_str_equal (name, "GB18030"))
     {
       g_clear_error (error);
       g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
                    _("the file is neither UTF-8 nor GB18030 (GBK) text: invalid byte at offset %lu"),
-                   (gulong) (end != NULL ? end - data : 0));
+                   (gulong) (end != NULL ? end - bytes : 0));
     }
-  if (out != NULL && memchr (out, '\0', *utf8_len) != NULL)
+  if (out != NULL && memchr (out, '\0', utf8_len) != NULL)
     {
       g_free (out);
       g_set_error_literal (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
                            _("the file contains NUL bytes: it is not a text file"));
       return NULL;
     }
-  return out;
+  return out != NULL ? g_bytes_new_take (out, utf8_len) : NULL;
 }
 
 /**

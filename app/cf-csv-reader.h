@@ -20,9 +20,7 @@ typedef enum
 typedef struct _CfCsvReader CfCsvReader;
 
 GQuark        cf_csv_error_quark            (void);
-char         *cf_csv_decode                 (const char   *data,
-                                             gsize         len,
-                                             gsize        *utf8_len,
+GBytes       *cf_csv_decode                 (GBytes       *data,
                                              const char  **encoding,
                                              GError      **error);
 char          cf_csv_detect_delimiter       (const char   *text,

@@ -144,7 +144,7 @@ typedef struct
  * @store: an empty store
  * @n_transactions: how many transactions in all
  * @seed: the random seed; the same seed gives the same shop
- * @until: (nullable): the last day of trading; today when %NULL
+ * @until: (nullable): the day after the last day of trading; today when %NULL
  *
  * Fills an empty store with a demo shop, in one transaction. A store that
  * already holds transactions is refused, so a real shop's data never mixes
@@ -160,8 +160,10 @@ cf_demo_populate (CfStore       *store,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GDateTime) end = until != NULL ? g_date_time_ref (until) : g_date_time_new_now_local ();
-  g_autoptr(GDateTime) end_day = g_date_time_new_local (g_date_time_get_year (end), g_date_time_get_month (end),
-                                                       g_date_time_get_day_of_month (end), 0, 0, 0);
+  g_autoptr(GDateTime) end_midnight = g_date_time_new_local (g_date_time_get_year (end), g_date_time_get_month (end),
+                                                            g_date_time_get_day_of_month (end), 0, 0, 0);
+  /* Trading runs up to yesterday, so that nothing lies in the future. */
+  g_autoptr(GDateTime) end_day = g_date_time_add_days (end_midnight, -1);
   guint n_days = MAX (1, (n_transactions + TXNS_PER_DAY - 1) / TXNS_PER_DAY);
   g_autoptr(GArray) recent = g_array_new (FALSE, FALSE, sizeof (DemoSale));
   sqlite3_stmt *insert = NULL;

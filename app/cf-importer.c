@@ -1175,16 +1175,16 @@ import_file_into (CfStore              *store,
 {
   g_autoptr(CfImportReport) report = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(CfCsvReader) reader = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   ImportRun run = { 0 };
   const char *encoding = NULL;
   const char *data;
   gsize len;
-  gsize text_len;
   gboolean ok;
 
   report = cf_import_report_new (path);
@@ -1200,20 +1200,20 @@ import_file_into (CfStore              *store,
       g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), path, local_error->message);
       return NULL;
     }
-  data = g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  if (data == NULL)
-    data = "";
+  bytes = g_mapped_file_get_bytes (mapped);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
 
-  report->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-  text = cf_csv_decode (data, len, &text_len, &encoding, &local_error);
+  report->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  text = cf_csv_decode (bytes, &encoding, &local_error);
   if (text == NULL)
     {
       g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
       return NULL;
     }
   report->encoding = g_strdup (encoding);
-  g_clear_pointer (&mapped, g_mapped_file_unref);
+  data = g_bytes_get_data (text, &len);
+  if (data == NULL)
+    data = "";
 
   if (fixed_profile != NULL)
     {
@@ -1223,7 +1223,7 @@ import_file_into (CfStore              *store,
   else if ((profiles = cf_import_profile_load_all (error)) == NULL)
     return NULL;
 
-  reader = cf_csv_reader_new (text, text_len, cf_csv_detect_delimiter (text, text_len));
+  reader = cf_csv_reader_new (data, len, cf_csv_detect_delimiter (data, len));
   if (!find_header (&run, reader, profiles, error))
     {
       import_run_clear (&run);

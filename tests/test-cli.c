@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include "cf-store-private.h"
@@ -270,6 +272,55 @@ test_demo (CfTestDb      *f,
 }
 
 static void
+test_killed_import_leaves_nothing (CfTestDb      *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *journal = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("date,time,terminal_id,batch_no,trace_no,rrn,card_no,amount\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "import", journal, NULL };
+  GPid pid;
+  int wait_status;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (text, "2026-11-28,10:00:00,T1,000001,%06u,%012u,622202******%04u,%u.00\n",
+                            i % 1000000, 330000000u + i, i % 10000, 1 + i % 500);
+  g_assert_true (g_file_set_contents (journal, text->str, (gssize) text->len, NULL));
+  g_clear_object (&f->store);
+
+  /* Kill the import while it writes; whatever was written must vanish whole. */
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+    GStatBuf st = { 0 };
+
+    /* Until the transaction has written a good part of itself into the WAL. */
+    for (guint waited = 0; waited < 500; waited++)
+      {
+        if (g_stat (wal, &st) == 0 && st.st_size > 4 * 1024 * 1024)
+          break;
+        g_usleep (20 * 1000);
+      }
+    g_assert_cmpint (st.st_size, >, 4 * 1024 * 1024);
+  }
+  kill (pid, SIGKILL);
+  waitpid (pid, &wait_status, 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (wait_status));
+
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  check = cf_test_query_text (f->store, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), ==, 0);
+}
+
+static void
 test_messages_follow_locale (CfTestDb      *f,
                              gconstpointer  data)
 {
@@ -337,6 +388,7 @@ main (int    argc,
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/refuses-newer-database", test_newer_database_refused);
   ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
+  ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 #undef ADD
 
   return g_test_run ();

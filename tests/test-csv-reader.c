@@ -127,13 +127,15 @@ check_decode (const char *bytes,
               const char *expected_encoding)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (bytes, len);
   const char *encoding = NULL;
+  g_autoptr(GBytes) out = cf_csv_decode (in, &encoding, &error);
   gsize out_len = 0;
-  g_autofree char *out = cf_csv_decode (bytes, len, &out_len, &encoding, &error);
+  const char *text;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, expected_text);
-  g_assert_cmpuint (out_len, ==, strlen (expected_text));
+  text = g_bytes_get_data (out, &out_len);
+  g_assert_cmpmem (text, out_len, expected_text, strlen (expected_text));
   g_assert_cmpstr (encoding, ==, expected_encoding);
 }
 
@@ -164,8 +166,8 @@ test_encoding_rejected (void)
 {
   const char bytes[] = "ok,\x81\x20\xff\xfe,x\n";
   g_autoptr(GError) error = NULL;
-  gsize len;
-  g_autofree char *out = cf_csv_decode (bytes, sizeof bytes - 1, &len, NULL, &error);
+  g_autoptr(GBytes) in = g_bytes_new (bytes, sizeof bytes - 1);
+  g_autoptr(GBytes) out = cf_csv_decode (in, NULL, &error);
 
   g_assert_null (out);
   g_assert_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING);

@@ -137,9 +137,9 @@ main (int    argc,
 
   if (!gtk_init_check ())
     {
-      g_test_skip ("no display: run under xvfb-run");
-      g_printerr ("test-window: no display, skipped\n");
-      return 77;
+      /* TAP's way of saying the whole program was skipped. */
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
     }
   adw_init ();
 
