@@ -328,7 +328,7 @@ cf_store_find_transactions (CfStore             *self,
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  sql = cf_transaction_query_to_sql (query, params);
+  sql = cf_transaction_query_to_sql (query, CF_TRANSACTION_COLUMNS, params);
   stmt = cf_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -12,6 +12,25 @@
 G_BEGIN_DECLS
 
 /**
+ * CfSortColumn:
+ *
+ * What a list of transactions is ordered by; ties go newest first.
+ */
+typedef enum
+{
+  CF_SORT_TIME,
+  CF_SORT_TERMINAL,
+  CF_SORT_OPERATOR,
+  CF_SORT_VOUCHER,
+  CF_SORT_REF,
+  CF_SORT_AUTH,
+  CF_SORT_CARD,
+  CF_SORT_BRAND,
+  CF_SORT_TYPE,
+  CF_SORT_AMOUNT,
+} CfSortColumn;
+
+/**
  * CfTransactionQuery:
  *
  * Search criteria; every field that is set narrows the result. Strings are
@@ -30,6 +49,16 @@ struct _CfTransactionQuery
   char     *to;
   gboolean  has_amount;
   gint64    amount_minor;
+  char     *last4_or_voucher_end;   /* 4 digits: a card's last four, or a voucher no.'s */
+  char     *time_prefix;            /* "14:0": the time of day starts so */
+  gboolean  has_amount_range;
+  gint64    amount_min;
+  gint64    amount_max;
+  gboolean  has_type;
+  CfTxnType type;
+  char     *card_brand;
+  CfSortColumn sort_column;
+  gboolean  sort_ascending;
   guint     limit;       /* 0: no limit */
   guint     offset;
 };
@@ -47,7 +76,13 @@ gboolean             cf_transaction_query_set_to     (CfTransactionQuery       *
                                                       const char               *text,
                                                       GError                  **error);
 char                *cf_transaction_query_to_sql     (const CfTransactionQuery *self,
+                                                      const char               *columns,
                                                       GPtrArray                *params);
+gboolean             cf_transaction_query_add_search (CfTransactionQuery       *self,
+                                                      const char               *text,
+                                                      GDateTime                *now,
+                                                      GPtrArray                *understood);
+gboolean             cf_transaction_query_is_empty   (const CfTransactionQuery *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfTransactionQuery, cf_transaction_query_free)
 
