@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-import-report.h"
 
 typedef struct
@@ -65,6 +67,7 @@ cf_import_report_unref (CfImportReport *self)
   g_free (self->encoding);
   g_free (self->profile);
   g_free (self->error_message);
+  g_free (self->imported_at);
   g_ptr_array_unref (self->rejects);
   g_free (r);
 }
@@ -96,4 +99,66 @@ cf_import_report_add_reject (CfImportReport     *self,
     self->conflicts++;
   else
     self->rejected++;
+}
+
+/* A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets
+ * a leading apostrophe; then RFC 4180 quoting. */
+static void
+append_csv_cell (GString    *out,
+                 const char *value)
+{
+  const char *v = value != NULL ? value : "";
+
+  g_string_append_c (out, '"');
+  if (strchr ("=+-@\t\r", v[0]) != NULL && v[0] != '\0')
+    g_string_append_c (out, '\'');
+  for (const char *p = v; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * cf_import_reports_write_rejects_csv:
+ * @reports: (element-type CfImportReport): what to list
+ * @path: the CSV file to write (UTF-8 with a BOM, so that Excel reads it)
+ *
+ * Writes every rejected and conflicting row: file, line, column, kind, reason, row.
+ */
+gboolean
+cf_import_reports_write_rejects_csv (GPtrArray   *reports,
+                                     const char  *path,
+                                     GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_string_append (out, "file,line,column,kind,reason,row\r\n");
+  for (guint i = 0; i < reports->len; i++)
+    {
+      CfImportReport *report = g_ptr_array_index (reports, i);
+      g_autofree char *name = g_path_get_basename (report->file);
+
+      for (guint j = 0; j < report->rejects->len; j++)
+        {
+          CfImportReject *r = g_ptr_array_index (report->rejects, j);
+          g_autofree char *line = g_strdup_printf ("%u", r->line);
+
+          append_csv_cell (out, name);
+          g_string_append_c (out, ',');
+          g_string_append (out, line);
+          g_string_append_c (out, ',');
+          append_csv_cell (out, r->column);
+          g_string_append_c (out, ',');
+          append_csv_cell (out, r->kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected");
+          g_string_append_c (out, ',');
+          append_csv_cell (out, r->reason);
+          g_string_append_c (out, ',');
+          append_csv_cell (out, r->raw_text);
+          g_string_append (out, "\r\n");
+        }
+    }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
 }

@@ -45,6 +45,7 @@ struct _CfImportReport
   char       *encoding;
   char       *profile;
   char       *error_message;
+  char       *imported_at;    /* UTC, for a stored import */
   gint64      import_id;      /* 0 for a dry run or a failure */
   gboolean    dry_run;
   guint       header_line;
@@ -71,6 +72,10 @@ void             cf_import_report_add_reject   (CfImportReport  *self,
                                                 const char      *reason,
                                                 const char      *raw_text,
                                                 gint64           transaction_id);
+
+gboolean         cf_import_reports_write_rejects_csv (GPtrArray   *reports,
+                                                      const char  *path,
+                                                      GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImportReport, cf_import_report_unref)
 

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cf-import-report.h"
+#include "cf-operator.h"
 #include "cf-store-private.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -496,4 +498,205 @@ cf_store_add_operator (CfStore     *self,
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving an operator"));
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/**
+ * cf_store_list_operators:
+ *
+ * Returns: (transfer full) (element-type CfOperator): the active operators, by number
+ */
+GPtrArray *
+cf_store_list_operators (CfStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) operators = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  stmt = cf_store_prepare (self, "SELECT operator_no, name, role FROM operators WHERE active ORDER BY operator_no", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (operators,
+                     cf_operator_new ((const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "manager") == 0
+                                      ? CF_ROLE_MANAGER : CF_ROLE_CLERK));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&operators);
+}
+
+/**
+ * cf_store_find_original:
+ * @reversal: a void (names its original's voucher) or a refund (its reference no.)
+ *
+ * Returns: (transfer full) (nullable): the transaction @reversal undoes, or
+ *   %NULL when it names none or the original is not stored
+ */
+CfTransaction *
+cf_store_find_original (CfStore        *self,
+                        CfTransaction  *reversal,
+                        GError        **error)
+{
+  const char *voucher = cf_transaction_get_orig_voucher_no (reversal);
+  const char *ref = cf_transaction_get_orig_ref_no (reversal);
+  sqlite3_stmt *stmt;
+  CfTransaction *original = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  if (ref != NULL)
+    {
+      stmt = cf_store_prepare (self, "SELECT " CF_TRANSACTION_COLUMNS " FROM transactions t "
+                                     "WHERE t.ref_no = ? AND t.id != ? ORDER BY t.local_time DESC LIMIT 1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_STATIC);
+    }
+  else if (voucher != NULL)
+    {
+      /* Voids happen before settlement: same terminal, same batch. */
+      stmt = cf_store_prepare (self, "SELECT " CF_TRANSACTION_COLUMNS " FROM transactions t "
+                                     "WHERE t.voucher_no = ? AND t.id != ? AND t.terminal_no IS ? "
+                                     "AND t.batch_no IS ? ORDER BY t.local_time DESC LIMIT 1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, voucher, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), -1, SQLITE_STATIC);
+    }
+  else
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 2, cf_transaction_get_id (reversal));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    original = cf_transaction_new_from_row (stmt);
+  sqlite3_finalize (stmt);
+  return original;
+}
+
+/**
+ * cf_store_get_import_info:
+ * @file_name: (out) (transfer full): the file as it was imported
+ * @imported_at: (out) (transfer full): when, UTC
+ * @operator_no: (out) (transfer full) (nullable): by whom
+ *
+ * Returns: whether the import is known
+ */
+gboolean
+cf_store_get_import_info (CfStore     *self,
+                          gint64       import_id,
+                          char       **file_name,
+                          char       **imported_at,
+                          char       **operator_no,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  stmt = cf_store_prepare (self, "SELECT file_name, imported_at, operator_no FROM imports WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *operator_no = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else
+    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND, _("There is no import #%lld"), (long long) import_id);
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/**
+ * cf_store_list_imports:
+ * @limit: at most this many, newest first
+ *
+ * Returns: (transfer full) (element-type CfImportReport): the recorded imports,
+ *   with their counts but without their rejected rows (see
+ *   cf_store_load_import_rejects())
+ */
+GPtrArray *
+cf_store_list_imports (CfStore  *self,
+                       guint     limit,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  stmt = cf_store_prepare (self, "SELECT id, file_name, sha256, encoding, profile, rows, imported, duplicates, "
+                                 "conflicts, rejected, skipped, masked_pans, imported_at FROM imports "
+                                 "ORDER BY id DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CfImportReport *r = cf_import_report_new ((const char *) sqlite3_column_text (stmt, 1));
+      int c = 0;
+
+      r->import_id = sqlite3_column_int64 (stmt, c);
+      c += 2;
+      r->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      r->encoding = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      r->profile = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      r->rows = (guint) sqlite3_column_int (stmt, c++);
+      r->imported = (guint) sqlite3_column_int (stmt, c++);
+      r->duplicates = (guint) sqlite3_column_int (stmt, c++);
+      r->conflicts = (guint) sqlite3_column_int (stmt, c++);
+      r->rejected = (guint) sqlite3_column_int (stmt, c++);
+      r->skipped = (guint) sqlite3_column_int (stmt, c++);
+      r->masked_pans = (guint) sqlite3_column_int (stmt, c++);
+      r->imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      g_ptr_array_add (imports, r);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&imports);
+}
+
+/**
+ * cf_store_load_import_rejects:
+ * @report: an import from cf_store_list_imports()
+ *
+ * Fills @report's rejected and conflicting rows from the store.
+ */
+gboolean
+cf_store_load_import_rejects (CfStore         *self,
+                              CfImportReport  *report,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  guint rejected = report->rejected;
+  guint conflicts = report->conflicts;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  stmt = cf_store_prepare (self, "SELECT kind, line, column_name, reason, raw_text, transaction_id "
+                                 "FROM import_rejects WHERE import_id = ? ORDER BY line", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report->import_id);
+  g_ptr_array_set_size (report->rejects, 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    cf_import_report_add_reject (report,
+                                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "conflict") == 0
+                                 ? CF_IMPORT_REJECT_CONFLICT : CF_IMPORT_REJECT_BAD_ROW,
+                                 (guint) sqlite3_column_int (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 (const char *) sqlite3_column_text (stmt, 3),
+                                 (const char *) sqlite3_column_text (stmt, 4),
+                                 sqlite3_column_int64 (stmt, 5));
+  sqlite3_finalize (stmt);
+  /* add_reject counts; the stored counts stay the truth. */
+  report->rejected = rejected;
+  report->conflicts = conflicts;
+  return TRUE;
 }

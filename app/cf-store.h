@@ -63,4 +63,22 @@ gboolean        cf_store_add_operator          (CfStore             *self,
                                                 CfRole               role,
                                                 GError             **error);
 
+GPtrArray      *cf_store_list_operators        (CfStore             *self,
+                                                GError             **error);
+CfTransaction  *cf_store_find_original         (CfStore             *self,
+                                                CfTransaction       *reversal,
+                                                GError             **error);
+gboolean        cf_store_get_import_info       (CfStore             *self,
+                                                gint64               import_id,
+                                                char               **file_name,
+                                                char               **imported_at,
+                                                char               **operator_no,
+                                                GError             **error);
+GPtrArray      *cf_store_list_imports          (CfStore             *self,
+                                                guint                limit,
+                                                GError             **error);
+gboolean        cf_store_load_import_rejects   (CfStore             *self,
+                                                CfImportReport      *report,
+                                                GError             **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@ typedef struct _CfTransactionQuery CfTransactionQuery;
 typedef struct _CfImporter         CfImporter;
 typedef struct _CfImportReport     CfImportReport;
 typedef struct _CfImportProfile    CfImportProfile;
+typedef struct _CfOperator         CfOperator;
 
 /**
  * CfTxnType:

@@ -1,4 +1,10 @@
-/* cf-window.c — the main window: the newest transactions, or why there are none
+/* cf-window.c — the transaction browser a clerk lives in
+ *
+ * One search entry that understands what is typed, a filter popover for
+ * explicit fields, the results as a lazily loaded list sorted in SQL, the
+ * selected transaction's details beside it, and importing by button, menu,
+ * Ctrl+I or drag and drop. Searches and imports run off the main loop; a new
+ * keystroke cancels the search before it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,14 +14,31 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cf-demo.h"
+#include "cf-import-summary.h"
+#include "cf-importer.h"
+#include "cf-money.h"
+#include "cf-operator.h"
 #include "cf-store.h"
+#include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 #include "cf-window.h"
 
-/* The browser pages through all of them; this window shows the newest. */
-#define NEWEST_SHOWN 500
+#define N_COLUMNS 10
+
+static const struct
+{
+  const char   *id;
+  CfSortColumn  sort;
+} column_info[N_COLUMNS] = {
+  { "time", CF_SORT_TIME }, { "terminal", CF_SORT_TERMINAL }, { "operator", CF_SORT_OPERATOR },
+  { "voucher", CF_SORT_VOUCHER }, { "ref", CF_SORT_REF }, { "auth", CF_SORT_AUTH },
+  { "card", CF_SORT_CARD }, { "type", CF_SORT_TYPE }, { "amount", CF_SORT_AMOUNT },
+  { "brand", CF_SORT_BRAND },
+};
 
 struct _CfWindow
 {
@@ -23,24 +46,65 @@ struct _CfWindow
 
   /* template widgets */
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *operator_button;
+  GtkLabel             *operator_label;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkGrid              *filter_grid;
+  GtkLabel             *search_caption;
+  GtkLabel             *count_label;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
+  GtkPaned             *paned;
+  GtkStack             *results_stack;
   GtkColumnView        *column_view;
-  GListStore           *transactions;
+  GtkSingleSelection   *selection;
+  AdwStatusPage        *no_results_page;
+  GtkWidget            *detail_scroller;
+  GtkBox               *detail_box;
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+  GMenu                *columns_menu;
+  GMenu                *operator_section;
+
+  /* filter popover fields, built in code */
+  GtkEntry             *filter_from;
+  GtkEntry             *filter_to;
+  GtkEntry             *filter_terminal;
+  GtkEntry             *filter_operator;
+  GtkEntry             *filter_amount_min;
+  GtkEntry             *filter_amount_max;
+  GtkEntry             *filter_brand;
+  GtkDropDown          *filter_type;
+  GtkLabel             *filter_error;
 
   /* owned */
   CfStore              *store;
   GSettings            *settings;
+  GCancellable         *search_cancellable;
+  GCancellable         *import_cancellable;
+  GCancellable         *cancellable;        /* cancelled when the window closes */
+  CfTransactionList    *list;
+  CfTransactionQuery   *filter;
+  char                 *operator_no;
+  gint64                select_after_search;
+  guint                 n_searches;         /* finished, for tests */
+  gboolean              importing;
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void start_search (CfWindow *self);
+static void update_detail (CfWindow *self);
+
 static GSettings *
 settings_if_installed (void)
 {
-  /* Run from the build folder without GSETTINGS_SCHEMA_DIR, the schema may
-   * be missing: the window then simply does not remember its size. */
+  /* Run from the build folder without GSETTINGS_SCHEMA_DIR, the schema may be
+   * missing: the window then simply does not remember anything. */
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -49,18 +113,545 @@ settings_if_installed (void)
   return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 }
 
+/* Operators */
+
+static void
+set_operator (CfWindow   *self,
+              const char *operator_no)
+{
+  g_autoptr(GPtrArray) operators = NULL;
+  g_autofree char *label = NULL;
+
+  g_free (self->operator_no);
+  self->operator_no = g_strdup (operator_no);
+
+  if (self->store != NULL && operator_no != NULL)
+    operators = cf_store_list_operators (self->store, NULL);
+  for (guint i = 0; operators != NULL && i < operators->len; i++)
+    if (g_strcmp0 (cf_operator_get_no (g_ptr_array_index (operators, i)), operator_no) == 0)
+      label = cf_operator_dup_label (g_ptr_array_index (operators, i));
+
+  gtk_label_set_text (self->operator_label, label != NULL ? label : _("No operator"));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "operator", operator_no != NULL ? operator_no : "");
+}
+
+static void
+fill_operator_menu (CfWindow *self)
+{
+  g_autoptr(GPtrArray) operators = self->store != NULL ? cf_store_list_operators (self->store, NULL) : NULL;
+  g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "operator") : NULL;
+  const char *current = NULL;
+
+  g_menu_remove_all (self->operator_section);
+  for (guint i = 0; operators != NULL && i < operators->len; i++)
+    {
+      CfOperator *op = g_ptr_array_index (operators, i);
+      g_autofree char *label = cf_operator_dup_label (op);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.select-operator",
+                                               g_variant_new_string (cf_operator_get_no (op)));
+      g_menu_append_item (self->operator_section, item);
+      if (g_strcmp0 (saved, cf_operator_get_no (op)) == 0)
+        current = cf_operator_get_no (op);
+    }
+  /* Nobody chosen yet: the first operator, so that every action names someone. */
+  if (current == NULL && operators != NULL && operators->len > 0)
+    current = cf_operator_get_no (g_ptr_array_index (operators, 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->operator_button), operators != NULL && operators->len > 0);
+  set_operator (self, current);
+}
+
+static void
+select_operator_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  set_operator (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Sorting: GTK 4.8 cannot name the column view's sort column (that came in
+ * 4.10), so each column's sorter answers a probe, and the order in which they
+ * are asked tells which column leads and which way. */
+
+static gpointer probe_a;
+static gpointer probe_b;
+static int probe_log[N_COLUMNS + 1];
+static guint probe_n;
+static int probe_answer_for = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int column = GPOINTER_TO_INT (user_data);
+
+  if (a != probe_a || b != probe_b)
+    return GTK_ORDERING_EQUAL;
+  if (probe_n < G_N_ELEMENTS (probe_log))
+    probe_log[probe_n++] = column;
+  return column == probe_answer_for ? GTK_ORDERING_SMALLER : GTK_ORDERING_EQUAL;
+}
+
+static void
+read_sort (CfWindow     *self,
+           CfSortColumn *column,
+           gboolean     *ascending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  *column = CF_SORT_TIME;
+  *ascending = FALSE;
+  if (probe_a == NULL)
+    {
+      probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+      probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+
+  probe_n = 0;
+  probe_answer_for = -1;
+  gtk_sorter_compare (sorter, probe_a, probe_b);
+  if (probe_n == 0)
+    return;
+
+  *column = column_info[probe_log[0]].sort;
+  probe_answer_for = probe_log[0];
+  *ascending = gtk_sorter_compare (sorter, probe_a, probe_b) == GTK_ORDERING_SMALLER;
+  probe_answer_for = -1;
+}
+
+static void
+sorter_changed_cb (CfWindow  *self,
+                   GtkSorterChange change,
+                   GtkSorter *sorter)
+{
+  start_search (self);
+}
+
+/* Searching */
+
+static char *
+format_count (guint n)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_filter (CfWindow            *self,
+             CfTransactionQuery  *query,
+             GPtrArray           *understood,
+             GError             **error)
+{
+  const char *text;
+  guint type = gtk_drop_down_get_selected (self->filter_type);
+
+#define FIELD(entry) (text = gtk_editable_get_text (GTK_EDITABLE (entry)), *text != '\0')
+
+  if (FIELD (self->filter_from))
+    {
+      if (!cf_transaction_query_set_from (query, text, error))
+        return FALSE;
+      g_ptr_array_add (understood, g_strdup_printf (_("from %s"), query->from));
+    }
+  if (FIELD (self->filter_to))
+    {
+      if (!cf_transaction_query_set_to (query, text, error))
+        return FALSE;
+      g_ptr_array_add (understood, g_strdup_printf (_("to %s"), query->to));
+    }
+  if (FIELD (self->filter_terminal))
+    {
+      query->terminal_no = g_strdup (text);
+      g_ptr_array_add (understood, g_strdup_printf (_("terminal %s"), text));
+    }
+  if (FIELD (self->filter_operator))
+    {
+      query->operator_no = g_strdup (text);
+      g_ptr_array_add (understood, g_strdup_printf (_("operator %s"), text));
+    }
+  if (FIELD (self->filter_brand))
+    {
+      query->card_brand = g_strdup (text);
+      g_ptr_array_add (understood, g_strdup_printf (_("card brand %s"), text));
+    }
+  if (FIELD (self->filter_amount_min) | FIELD (self->filter_amount_max))
+    {
+      const char *min = gtk_editable_get_text (GTK_EDITABLE (self->filter_amount_min));
+      const char *max = gtk_editable_get_text (GTK_EDITABLE (self->filter_amount_max));
+      g_autofree char *min_text = NULL;
+      g_autofree char *max_text = NULL;
+
+      query->has_amount_range = TRUE;
+      query->amount_min = 0;
+      query->amount_max = G_MAXINT64;
+      if ((*min != '\0' && !cf_money_parse (min, &query->amount_min, NULL, error)) ||
+          (*max != '\0' && !cf_money_parse (max, &query->amount_max, NULL, error)))
+        return FALSE;
+      min_text = cf_money_format (query->amount_min, NULL);
+      max_text = *max != '\0' ? cf_money_format (query->amount_max, NULL) : g_strdup ("…");
+      g_ptr_array_add (understood, g_strdup_printf (_("amount %s to %s"), min_text, max_text));
+    }
+  if (type > 0 && type != GTK_INVALID_LIST_POSITION)
+    {
+      query->has_type = TRUE;
+      query->type = (CfTxnType) (type - 1);
+      g_ptr_array_add (understood, g_strdup_printf (_("type %s"), cf_txn_type_get_label (query->type)));
+    }
+#undef FIELD
+  return TRUE;
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfTransactionList) list = cf_transaction_list_new_finish (result, &error);
+  g_autofree char *count = NULL;
+  guint n;
+
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->search_caption, error->message);
+      return;
+    }
+
+  g_set_object (&self->list, list);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  count = format_count (n);
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s transaction", "%s transactions", n), count);
+    gtk_label_set_text (self->count_label, text);
+  }
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "none");
+
+  if (self->select_after_search > 0)
+    {
+      guint position;
+
+      if (cf_transaction_list_find_id (list, self->select_after_search, &position))
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          /* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside does. */
+          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+               child != NULL; child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_LIST_VIEW (child))
+              gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        }
+      self->select_after_search = 0;
+    }
+
+  update_detail (self);
+  self->n_searches++;
+}
+
+static void
+start_search (CfWindow *self)
+{
+  g_autoptr(CfTransactionQuery) query = NULL;
+  g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->store == NULL)
+    return;
+
+  query = cf_transaction_query_new ();
+  read_sort (self, &query->sort_column, &query->sort_ascending);
+  if (!read_filter (self, query, understood, &error))
+    {
+      gtk_label_set_text (self->filter_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_error), TRUE);
+      gtk_label_set_text (self->search_caption, error->message);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error), FALSE);
+  cf_transaction_query_add_search (query, text, now, understood);
+
+  /* Say how the search was read, so that the clerk can trust it. */
+  if (understood->len == 0)
+    gtk_label_set_text (self->search_caption, _("All transactions, newest first"));
+  else
+    {
+      g_autofree char *joined = NULL;
+      g_autofree char *caption = NULL;
+
+      g_ptr_array_add (understood, NULL);
+      joined = g_strjoinv (" · ", (char **) understood->pdata);
+      caption = g_strdup_printf (_("Looking for %s"), joined);
+      gtk_label_set_text (self->search_caption, caption);
+      adw_status_page_set_description (self->no_results_page, caption);
+    }
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+  cf_transaction_list_new_async (self->store, query, self->search_cancellable, search_done_cb, g_object_ref (self));
+}
+
+static void
+search_changed_cb (CfWindow *self)
+{
+  start_search (self);
+}
+
+static void
+search_stop_cb (CfWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_activate_cb (CfWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+filter_changed_cb (CfWindow *self)
+{
+  start_search (self);
+}
+
+/* Details */
+
+/* The details are a heading and a grid of label and value per group:
+ * compact, and every value can be selected and copied. */
+static void
+add_row (GtkGrid    *grid,
+         const char *title,
+         const char *value)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "rows"));
+  GtkWidget *key;
+  GtkWidget *shown;
+
+  if (value == NULL || *value == '\0')
+    return;  /* a field the source did not give is left out */
+  key = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (key), 1);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_widget_add_css_class (key, "dim-label");
+  shown = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (shown), 0);
+  gtk_label_set_wrap (GTK_LABEL (shown), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (shown), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (shown), TRUE);
+  gtk_widget_set_hexpand (shown, TRUE);
+  gtk_grid_attach (grid, key, 0, row, 1, 1);
+  gtk_grid_attach (grid, shown, 1, row, 1, 1);
+  g_object_set_data (G_OBJECT (grid), "rows", GINT_TO_POINTER (row + 1));
+}
+
+static GtkGrid *
+add_group (CfWindow   *self,
+           const char *title)
+{
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_box_append (self->detail_box, heading);
+  gtk_box_append (self->detail_box, grid);
+  return GTK_GRID (grid);
+}
+
+static void
+show_original_clicked_cb (GtkButton *button,
+                          CfWindow  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "original-id"));
+  guint position;
+
+  if (self->list != NULL && cf_transaction_list_find_id (self->list, id, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+      return;
+    }
+
+  /* Outside the current result: search for everything and select it there. */
+  self->select_after_search = id;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  start_search (self);
+}
+
+static void
+update_detail (CfWindow *self)
+{
+  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *child;
+  GtkGrid *group;
+  g_autofree char *amount = NULL;
+  g_autofree char *fee_text = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *time = NULL;
+  gint64 fee;
+  int offset;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+
+  if (txn == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("Select a transaction to see its details."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->detail_box, label);
+      return;
+    }
+
+  amount = cf_transaction_dup_amount_text (txn);
+  card = cf_transaction_dup_masked_card (txn, FALSE);
+  if (cf_transaction_get_fee_minor (txn, &fee))
+    fee_text = cf_money_format (fee, cf_transaction_get_currency (txn));
+  if (cf_transaction_get_utc_offset (txn, &offset))
+    time = g_strdup_printf ("%s (UTC%+d:%02d)", cf_transaction_get_local_time (txn), offset / 60, ABS (offset) % 60);
+  else if (cf_transaction_get_time_zone (txn) != NULL)
+    time = g_strdup_printf ("%s (%s)", cf_transaction_get_local_time (txn), cf_transaction_get_time_zone (txn));
+  else
+    time = g_strdup (cf_transaction_get_local_time (txn));
+
+  group = add_group (self, _("Transaction"));
+  {
+    const char *type_text = cf_transaction_get_type_text (txn);
+    g_autofree char *type = NULL;
+
+    if (type_text != NULL && g_strcmp0 (type_text, cf_txn_type_get_label (cf_transaction_get_txn_type (txn))) != 0)
+      type = g_strdup_printf ("%s (%s)", cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), type_text);
+    else
+      type = g_strdup (cf_txn_type_get_label (cf_transaction_get_txn_type (txn)));
+    add_row (group, _("Type"), type);
+  }
+  add_row (group, _("Amount"), amount);
+  add_row (group, _("Fee"), fee_text);
+  add_row (group, _("Date/time"), time);
+  add_row (group, _("Status"), cf_transaction_get_status (txn));
+  add_row (group, _("Voucher no."), cf_transaction_get_voucher_no (txn));
+  add_row (group, _("Batch no."), cf_transaction_get_batch_no (txn));
+  add_row (group, _("Reference no."), cf_transaction_get_ref_no (txn));
+  add_row (group, _("Auth code"), cf_transaction_get_auth_code (txn));
+  add_row (group, _("Transaction id"), cf_transaction_get_source_id (txn));
+
+  group = add_group (self, _("Card"));
+  {
+    char letter = cf_entry_mode_to_letter (cf_transaction_get_entry_mode (txn));
+    g_autofree char *shown = letter != 0 ? g_strdup_printf ("%s %c", card, letter) : g_strdup (card);
+    add_row (group, _("Card no."), shown);
+  }
+  add_row (group, _("Brand"), cf_transaction_get_card_brand (txn));
+  add_row (group, _("Card kind"), cf_transaction_get_card_kind (txn));
+  add_row (group, _("Issuer"), cf_transaction_get_issuer (txn));
+  add_row (group, _("Acquirer"), cf_transaction_get_acquirer (txn));
+
+  group = add_group (self, _("Merchant and terminal"));
+  add_row (group, _("Merchant"), cf_transaction_get_merchant_name (txn));
+  add_row (group, _("Merchant no."), cf_transaction_get_merchant_no (txn));
+  add_row (group, _("Terminal no."), cf_transaction_get_terminal_no (txn));
+  add_row (group, _("Operator no."), cf_transaction_get_operator_no (txn));
+
+  if (cf_transaction_get_orig_voucher_no (txn) != NULL || cf_transaction_get_orig_ref_no (txn) != NULL)
+    {
+      g_autoptr(CfTransaction) original = cf_store_find_original (self->store, txn, NULL);
+
+      group = add_group (self, _("Original transaction"));
+      add_row (group, _("Original voucher no."), cf_transaction_get_orig_voucher_no (txn));
+      add_row (group, _("Original reference no."), cf_transaction_get_orig_ref_no (txn));
+      add_row (group, _("Original date"), cf_transaction_get_orig_date (txn));
+      if (original != NULL)
+        {
+          g_autofree char *orig_amount = cf_transaction_dup_amount_text (original);
+          g_autofree char *label = g_strdup_printf (_("%s, %s"), cf_transaction_get_local_time (original), orig_amount);
+          g_autofree char *button_label = g_strdup_printf (_("Show the original: %s"), label);
+          GtkWidget *button = gtk_button_new_with_label (button_label);
+
+          gtk_widget_set_halign (button, GTK_ALIGN_START);
+          g_object_set_data (G_OBJECT (button), "original-id", GSIZE_TO_POINTER (cf_transaction_get_id (original)));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (show_original_clicked_cb), self, 0);
+          gtk_box_append (self->detail_box, button);
+        }
+      else
+        add_row (group, _("The original"), _("Not in this database"));
+    }
+
+  group = add_group (self, _("Source"));
+  if (cf_transaction_get_import_id (txn) > 0)
+    {
+      g_autofree char *file = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *who = NULL;
+
+      if (cf_store_get_import_info (self->store, cf_transaction_get_import_id (txn), &file, &when, &who, NULL))
+        {
+          g_autofree char *base = g_path_get_basename (file);
+          g_autofree char *line = g_strdup_printf (_("%s, line %u"), base, cf_transaction_get_source_line (txn));
+          g_autofree char *by = who != NULL ? g_strdup_printf (_("%s by %s"), when, who) : g_strdup (when);
+
+          add_row (group, _("Imported from"), line);
+          add_row (group, _("Imported"), by);
+        }
+    }
+  else
+    add_row (group, _("Imported from"), _("Demo data"));
+
+  group = add_group (self, _("History"));
+  add_row (group, _("Duplicates issued"), _("None"));
+  add_row (group, _("Loss reports"), _("None"));
+}
+
+static void
+selection_changed_cb (CfWindow *self)
+{
+  update_detail (self);
+}
+
+static void
+column_view_activate_cb (CfWindow *self,
+                         guint     position)
+{
+  /* Enter opens the details. */
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-details", TRUE);
+  gtk_widget_set_visible (self->detail_scroller, TRUE);
+  gtk_widget_grab_focus (self->detail_scroller);
+}
+
+/* The whole window */
+
 /**
  * cf_window_reload:
  *
- * Reads the newest transactions again and shows them, or the empty state.
+ * Counts the transactions again and shows the empty state or the browser.
  */
 void
 cf_window_reload (CfWindow *self)
 {
-  g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
-  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *base = NULL;
   gint64 total;
 
   g_return_if_fail (CF_IS_WINDOW (self));
@@ -68,42 +659,424 @@ cf_window_reload (CfWindow *self)
   if (self->store == NULL)
     return;
 
+  fill_operator_menu (self);
   total = cf_store_count_transactions (self->store, &error);
-  query->limit = NEWEST_SHOWN;
-  if (total >= 0)
-    found = cf_store_find_transactions (self->store, query, &error);
-
-  if (found == NULL)
+  if (total < 0)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
-  g_list_store_splice (self->transactions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->transactions)),
-                       found->pdata, found->len);
+  base = g_path_get_basename (cf_store_get_path (self->store));
+  adw_window_title_set_subtitle (self->window_title, base);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), cf_store_get_path (self->store));
 
   if (total == 0)
     {
-      g_autofree char *description =
-        g_strdup_printf (_("Import a terminal journal or an acquirer statement from a terminal:\n"
-                           "counterfoil --db %s import FILE.csv\n\n"
-                           "or try a demo shop in another database:\n"
-                           "counterfoil --db demo.db demo"),
-                         cf_store_get_path (self->store));
-      adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      adw_window_title_set_subtitle (self->window_title, cf_store_get_path (self->store));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), FALSE);
+      gtk_label_set_text (self->count_label, "");
+      gtk_label_set_text (self->search_caption, "");
       return;
     }
 
-  if (total > NEWEST_SHOWN)
-    subtitle = g_strdup_printf (_("The newest %u of %lld transactions"), NEWEST_SHOWN, (long long) total);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+  start_search (self);
+}
+
+/* Importing */
+
+static void
+import_progress_cb (guint    file_index,
+                    double   fraction,
+                    gpointer user_data)
+{
+  CfWindow *self = user_data;
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->import_progress), "n-files"));
+
+  gtk_progress_bar_set_fraction (self->import_progress, (file_index + fraction) / MAX (n, 1));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = cf_importer_import_files_finish (CF_IMPORTER (source), result, &error);
+
+  self->importing = FALSE;
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+
+  if (reports == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Files done before the cancel stay imported. */
+          cf_window_reload (self);
+          return;
+        }
+      reports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
+      {
+        CfImportReport *failed = cf_import_report_new (_("Import"));
+        failed->error_message = g_strdup (error->message);
+        g_ptr_array_add (reports, failed);
+      }
+    }
+
+  cf_window_reload (self);
+  gtk_window_present (GTK_WINDOW (cf_import_summary_new (GTK_WINDOW (self), reports, _("Import Summary"))));
+}
+
+/**
+ * cf_window_import_files:
+ * @paths: (array zero-terminated=1): CSV files
+ *
+ * Imports in the background, with progress and a Cancel button, then shows a summary.
+ */
+void
+cf_window_import_files (CfWindow           *self,
+                        const char * const *paths)
+{
+  g_autoptr(CfImporter) importer = NULL;
+  g_autofree char *label = NULL;
+  guint n = g_strv_length ((char **) paths);
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  if (self->store == NULL || self->importing || n == 0)
+    return;
+
+  self->importing = TRUE;
+  importer = cf_importer_new (self->store);
+  cf_importer_set_operator (importer, self->operator_no);
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…", "Importing %u files…", n), n);
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  g_object_set_data (G_OBJECT (self->import_progress), "n-files", GUINT_TO_POINTER (n));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  cf_importer_import_files_async (importer, paths, self->import_cancellable,
+                                  import_progress_cb, g_object_ref (self), g_object_unref,
+                                  import_done_cb, g_object_ref (self));
+}
+
+static void
+import_cancel_clicked_cb (CfWindow *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          CfWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      cf_window_import_files (self, (const char * const *) paths->pdata);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Journals"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (csv, _("Journals and statements (CSV, TXT)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "CSV");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_suffix (csv, "TXT");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CfWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return FALSE;
+  g_ptr_array_add (paths, NULL);
+  cf_window_import_files (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+static void
+import_history_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+
+  if (self->store == NULL)
+    return;
+  imports = cf_store_list_imports (self->store, 200, &error);
+  for (guint i = 0; imports != NULL && i < imports->len; i++)
+    cf_store_load_import_rejects (self->store, g_ptr_array_index (imports, i), NULL);
+  if (imports == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (cf_import_summary_new (GTK_WINDOW (self), imports, _("Import History"))));
+}
+
+/* Demo data for an empty database */
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(CfStore) store = NULL;
+  GError *error = NULL;
+
+  store = cf_store_open (task_data, &error);
+  if (store == NULL || !cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error))
+    g_task_return_error (task, error);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld transaction",
-                                             "%lld transactions", (gulong) total), (long long) total);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CfWindow *self = CF_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_status_page_set_description (self->empty_page, error->message);
+      return;
+    }
+  cf_window_reload (self);
+}
+
+static void
+create_demo_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "win.create-demo", FALSE);
+  task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+/* Small actions */
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_search_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkEntry *entries[] = { self->filter_from, self->filter_to, self->filter_terminal, self->filter_operator,
+                          self->filter_amount_min, self->filter_amount_max, self->filter_brand };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
+  gtk_drop_down_set_selected (self->filter_type, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  start_search (self);
+}
+
+static void
+apply_hidden_columns (CfWindow *self)
+{
+  g_auto(GStrv) hidden = self->settings != NULL ? g_settings_get_strv (self->settings, "hidden-columns") : NULL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      gboolean visible = hidden == NULL || !g_strv_contains ((const char * const *) hidden, column_info[i].id);
+      g_autofree char *action = g_strdup_printf ("column-%s", column_info[i].id);
+      GAction *a = g_action_map_lookup_action (G_ACTION_MAP (self), action);
+
+      gtk_column_view_column_set_visible (self->columns[i], visible);
+      if (a != NULL)
+        g_simple_action_set_state (G_SIMPLE_ACTION (a), g_variant_new_boolean (visible));
+    }
+}
+
+static void
+toggle_column_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CfWindow *self = user_data;
+  const char *id = (const char *) g_action_get_name (G_ACTION (action)) + strlen ("column-");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) hidden = NULL;
+  g_auto(GStrv) updated = NULL;
+  gboolean now_visible = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+
+  if (self->settings == NULL)
+    {
+      for (guint i = 0; i < N_COLUMNS; i++)
+        if (g_str_equal (column_info[i].id, id))
+          gtk_column_view_column_set_visible (self->columns[i], now_visible);
+      g_simple_action_set_state (action, g_variant_new_boolean (now_visible));
+      return;
+    }
+
+  hidden = g_settings_get_strv (self->settings, "hidden-columns");
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (!g_str_equal (hidden[i], id))
+      g_strv_builder_add (builder, hidden[i]);
+  if (!now_visible)
+    g_strv_builder_add (builder, id);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "hidden-columns", (const char * const *) updated);
+  apply_hidden_columns (self);
+}
+
+static void
+hidden_columns_changed_cb (CfWindow *self)
+{
+  apply_hidden_columns (self);
+}
+
+static void
+build_filter_popover (CfWindow *self)
+{
+  const char *types[CF_TXN_TYPE_OTHER + 3] = { NULL };
+  struct { const char *label; GtkEntry **entry; const char *placeholder; } fields[] = {
+    { N_("From"), &self->filter_from, "2026-11-01 08:00" },
+    { N_("To"), &self->filter_to, "2026-11-28" },
+    { N_("Terminal"), &self->filter_terminal, "10458321" },
+    { N_("Operator"), &self->filter_operator, "001" },
+    { N_("Amount from"), &self->filter_amount_min, "0.00" },
+    { N_("Amount to"), &self->filter_amount_max, "1,000.00" },
+    { N_("Card brand"), &self->filter_brand, "UnionPay" },
+  };
+  guint row = 0;
+  GtkWidget *label;
+  GtkWidget *clear;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++, row++)
+    {
+      label = gtk_label_new (_(fields[i].label));
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      *fields[i].entry = GTK_ENTRY (gtk_entry_new ());
+      gtk_entry_set_placeholder_text (*fields[i].entry, fields[i].placeholder);
+      gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
+      gtk_grid_attach (self->filter_grid, GTK_WIDGET (*fields[i].entry), 1, (int) row, 1, 1);
+      g_signal_connect_object (*fields[i].entry, "activate", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (*fields[i].entry, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  types[0] = _("Any type");
+  for (guint t = 0; t <= CF_TXN_TYPE_OTHER; t++)
+    types[t + 1] = cf_txn_type_get_label ((CfTxnType) t);
+  label = gtk_label_new (_("Type"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  self->filter_type = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (types));
+  gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
+  gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_type), 1, (int) row++, 1, 1);
+  g_signal_connect_object (self->filter_type, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->filter_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->filter_error), "error");
+  gtk_label_set_wrap (self->filter_error, TRUE);
+  gtk_label_set_max_width_chars (self->filter_error, 30);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_error), FALSE);
+  gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_error), 0, (int) row++, 2, 1);
+
+  clear = gtk_button_new_with_mnemonic (_("_Clear All"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-search");
+  gtk_grid_attach (self->filter_grid, clear, 1, (int) row, 1, 1);
+}
+
+static void
+build_columns (CfWindow *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER ((int) i), NULL);
+      g_autofree char *name = g_strdup_printf ("column-%s", column_info[i].id);
+      g_autofree char *detailed = g_strdup_printf ("win.%s", name);
+      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_column_view_column_get_title (self->columns[i]), detailed);
+
+      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
+      g_signal_connect_object (action, "activate", G_CALLBACK (toggle_column_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+      g_menu_append_item (self->columns_menu, item);
+    }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -125,6 +1098,8 @@ cf_window_new (CfApplication *app,
       adw_status_page_set_description (self->error_page,
                                        open_error != NULL ? open_error->message : _("Unknown error"));
       gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       return self;
     }
 
@@ -142,19 +1117,71 @@ GListModel *
 cf_window_get_transactions (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->transactions);
+  return gtk_single_selection_get_model (self->selection);
 }
 
 /**
  * cf_window_get_visible_page:
  *
- * Returns: `list`, `empty` or `error`
+ * Returns: `browse`, `empty` or `error`; with `browse`, `none` when nothing matches
  */
 const char *
 cf_window_get_visible_page (CfWindow *self)
 {
+  const char *page;
+
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "browse") == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "none") == 0)
+    return "none";
+  return page;
+}
+
+/**
+ * cf_window_get_n_searches:
+ *
+ * Returns: how many searches have finished, so a test can wait for the next
+ */
+guint
+cf_window_get_n_searches (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), 0);
+  return self->n_searches;
+}
+
+/**
+ * cf_window_get_operator:
+ *
+ * Returns: (nullable): the operator no. every action is recorded under
+ */
+const char *
+cf_window_get_operator (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->operator_no;
+}
+
+gboolean
+cf_window_is_importing (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  return self->importing;
+}
+
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  CfWindow *self = CF_WINDOW (window);
+
+  /* A running import is rolled back; a running search is dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "details-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
 }
 
 static void
@@ -162,9 +1189,17 @@ cf_window_dispose (GObject *object)
 {
   CfWindow *self = (CfWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+  g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->filter, cf_transaction_query_free);
+  g_clear_pointer (&self->operator_no, g_free);
 
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
@@ -176,28 +1211,95 @@ cf_window_class_init (CfWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
 
   g_type_ensure (CF_TYPE_TRANSACTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_caption);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, transactions);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, columns_menu);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_section);
+  gtk_widget_class_bind_template_child_full (widget_class, "column_time", FALSE, G_STRUCT_OFFSET (CfWindow, columns[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_terminal", FALSE, G_STRUCT_OFFSET (CfWindow, columns[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_operator", FALSE, G_STRUCT_OFFSET (CfWindow, columns[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_voucher", FALSE, G_STRUCT_OFFSET (CfWindow, columns[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_ref", FALSE, G_STRUCT_OFFSET (CfWindow, columns[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_auth", FALSE, G_STRUCT_OFFSET (CfWindow, columns[5]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_card", FALSE, G_STRUCT_OFFSET (CfWindow, columns[6]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_brand", FALSE, G_STRUCT_OFFSET (CfWindow, columns[9]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_type", FALSE, G_STRUCT_OFFSET (CfWindow, columns[7]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_amount", FALSE, G_STRUCT_OFFSET (CfWindow, columns[8]));
+  gtk_widget_class_bind_template_callback (widget_class, import_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_activated);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_activated);
+  gtk_widget_class_install_action (widget_class, "win.select-operator", "s", select_operator_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
 cf_window_init (CfWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = settings_if_installed ();
+
+  build_filter_popover (self);
+  build_columns (self);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
   if (self->settings != NULL)
     {
+      g_autoptr(GAction) details = g_settings_create_action (self->settings, "show-details");
+      int width = g_settings_get_int (self->settings, "details-width");
+
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "show-details", self->detail_scroller, "visible", G_SETTINGS_BIND_GET);
+      g_action_map_add_action (G_ACTION_MAP (self), details);
+      gtk_widget_set_size_request (self->detail_scroller, CLAMP (width, 260, 600), -1);
+      g_signal_connect_object (self->settings, "changed::hidden-columns",
+                               G_CALLBACK (hidden_columns_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  apply_hidden_columns (self);
+  update_detail (self);
 }

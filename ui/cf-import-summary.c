@@ -1,0 +1,273 @@
+/* cf-import-summary.c — what an import did, file by file, with its rejected rows
+ *
+ * Shown after an import, and from Import History for every import on record:
+ * the counts per file, each rejected or conflicting row with its line, column
+ * and reason, and a button to save them as CSV for whoever fixes the source.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-import-report.h"
+#include "cf-import-summary.h"
+
+/* Beyond this, a list of rows is for the CSV, not for scrolling. */
+#define MAX_SHOWN_PER_FILE 200
+
+struct _CfImportSummary
+{
+  AdwWindow   parent_instance;
+
+  GPtrArray  *reports;
+  GtkLabel   *headline;
+  GtkWidget  *save_button;
+  guint       n_shown_rejects;
+};
+
+G_DEFINE_FINAL_TYPE (CfImportSummary, cf_import_summary, ADW_TYPE_WINDOW)
+
+static void
+add_count_row (AdwPreferencesGroup *group,
+               const char          *title,
+               guint                count)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  GtkWidget *value = gtk_label_new (text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (value, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CfImportSummary *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!cf_import_summary_save_rejects (self, path, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Rows Could Not Be Saved"),
+                                                       error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_clicked_cb (CfImportSummary *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Rejected Rows"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("rejected-rows.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+build (CfImportSummary *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  guint files = 0, imported = 0, duplicates = 0, conflicts = 0, rejected = 0, failed = 0;
+  g_autofree char *headline = NULL;
+
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save Rejected Rows…"));
+  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->headline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->headline, TRUE);
+  gtk_label_set_xalign (self->headline, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->headline), "title-4");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->headline));
+
+  for (guint i = 0; i < self->reports->len; i++)
+    {
+      CfImportReport *r = g_ptr_array_index (self->reports, i);
+      g_autofree char *name = g_path_get_basename (r->file);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      files++;
+      {
+        g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_name);
+      }
+      gtk_box_append (GTK_BOX (content), group);
+      if (r->error_message != NULL)
+        {
+          g_autofree char *escaped_error = g_markup_escape_text (r->error_message, -1);
+
+          failed++;
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped_error);
+          gtk_widget_add_css_class (group, "error");
+          continue;
+        }
+
+      {
+        g_autofree char *description = r->imported_at != NULL
+          ? g_strdup_printf (_("Imported %s · profile %s · %s"), r->imported_at, r->profile, r->encoding)
+          : g_strdup_printf (_("Profile %s · %s"), r->profile, r->encoding);
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      }
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Imported"), r->imported);
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Already stored (duplicates)"), r->duplicates);
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Conflicts with stored transactions"), r->conflicts);
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Rejected rows"), r->rejected);
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes)"), r->skipped);
+      add_count_row (ADW_PREFERENCES_GROUP (group), _("Full card numbers masked"), r->masked_pans);
+      imported += r->imported;
+      duplicates += r->duplicates;
+      conflicts += r->conflicts;
+      rejected += r->rejected;
+
+      if (r->rejects->len > 0)
+        {
+          GtkWidget *rows = adw_preferences_group_new ();
+
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rows), _("Rows not imported"));
+          gtk_box_append (GTK_BOX (content), rows);
+          for (guint j = 0; j < r->rejects->len && j < MAX_SHOWN_PER_FILE; j++)
+            {
+              CfImportReject *reject = g_ptr_array_index (r->rejects, j);
+              GtkWidget *row = adw_action_row_new ();
+              g_autofree char *title = reject->column != NULL
+                ? g_strdup_printf (_("%s line %u, column %s"), name, reject->line, reject->column)
+                : g_strdup_printf (_("%s line %u"), name, reject->line);
+              g_autofree char *escaped = g_markup_escape_text (reject->reason, -1);
+              g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+              if (reject->kind == CF_IMPORT_REJECT_CONFLICT)
+                adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows), row);
+              self->n_shown_rejects++;
+            }
+          if (r->rejects->len > MAX_SHOWN_PER_FILE)
+            {
+              g_autofree char *more = g_strdup_printf (_("…and %u more: save the rejected rows to see them all"),
+                                                       r->rejects->len - MAX_SHOWN_PER_FILE);
+              GtkWidget *label = gtk_label_new (more);
+              gtk_widget_add_css_class (label, "dim-label");
+              gtk_box_append (GTK_BOX (content), label);
+            }
+        }
+    }
+
+  headline = g_strdup_printf (_("%u files: %u imported, %u duplicates, %u conflicts, %u rejected, %u unreadable"),
+                              files, imported, duplicates, conflicts, rejected, failed);
+  gtk_label_set_text (self->headline, headline);
+
+  {
+    gboolean any = FALSE;
+    for (guint i = 0; i < self->reports->len; i++)
+      any |= ((CfImportReport *) g_ptr_array_index (self->reports, i))->rejects->len > 0;
+    gtk_widget_set_sensitive (self->save_button, any);
+  }
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/**
+ * cf_import_summary_new:
+ * @reports: (element-type CfImportReport): one per file
+ *
+ * Returns: (transfer none): a modal window over @parent, not yet shown
+ */
+CfImportSummary *
+cf_import_summary_new (GtkWindow  *parent,
+                       GPtrArray  *reports,
+                       const char *title)
+{
+  CfImportSummary *self = g_object_new (CF_TYPE_IMPORT_SUMMARY,
+                                        "transient-for", parent,
+                                        "modal", TRUE,
+                                        "title", title,
+                                        "default-width", 640,
+                                        "default-height", 620,
+                                        NULL);
+
+  self->reports = g_ptr_array_ref (reports);
+  build (self);
+  return self;
+}
+
+const char *
+cf_import_summary_get_headline (CfImportSummary *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_SUMMARY (self), NULL);
+  return gtk_label_get_text (self->headline);
+}
+
+guint
+cf_import_summary_get_n_shown_rejects (CfImportSummary *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_SUMMARY (self), 0);
+  return self->n_shown_rejects;
+}
+
+/**
+ * cf_import_summary_save_rejects:
+ *
+ * Writes the rejected rows as CSV, with formula-like cells neutralised.
+ */
+gboolean
+cf_import_summary_save_rejects (CfImportSummary  *self,
+                                const char       *path,
+                                GError          **error)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_SUMMARY (self), FALSE);
+  return cf_import_reports_write_rejects_csv (self->reports, path, error);
+}
+
+static void
+cf_import_summary_finalize (GObject *object)
+{
+  CfImportSummary *self = (CfImportSummary *) object;
+
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cf_import_summary_parent_class)->finalize (object);
+}
+
+static void
+cf_import_summary_class_init (CfImportSummaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_import_summary_finalize;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_import_summary_init (CfImportSummary *self)
+{
+}
