@@ -1,4 +1,4 @@
-/* test-window.c — the main window, built for real under Xvfb
+/* test-window.c — the transaction browser, built for real under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cf-demo.h"
+#include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-test-util.h"
 #include "cf-transaction.h"
@@ -20,14 +22,63 @@ drain_main_loop (void)
     ;
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, at most 10 s. */
+static void
+wait_until (gboolean (*done) (CfWindow *),
+            CfWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
+
+  while (!done (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  drain_main_loop ();
+}
+
+static guint searches_before;
+
+static gboolean
+search_finished (CfWindow *window)
+{
+  return cf_window_get_n_searches (window) > searches_before;
+}
+
+static void
+type_search (CfWindow   *window,
+             const char *text)
+{
+  searches_before = cf_window_get_n_searches (window);
+  gtk_editable_set_text (cf_window_get_search_entry (window), text);
+  wait_until (search_finished, window);
+}
+
+static gboolean
+import_finished (CfWindow *window)
+{
+  return !cf_window_is_importing (window);
+}
+
 static CfWindow *
 show_window (CfStore      *store,
              const GError *error)
 {
-  CfWindow *window = cf_window_new (NULL, store, error);
+  CfWindow *window;
 
+  searches_before = 0;
+  window = cf_window_new (NULL, store, error);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
+  if (store != NULL && cf_store_count_transactions (store, NULL) > 0)
+    wait_until (search_finished, window);
   drain_main_loop ();
   return window;
 }
@@ -41,80 +92,258 @@ close_window (CfWindow *window)
 }
 
 static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_button_get_label (GTK_BUTTON (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static char *
+details_text (CfWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (cf_window_get_details (window), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+demo_setup (CfTestDb      *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+
+  cf_test_db_setup (f, data);
+  g_assert_true (cf_demo_populate (f->store, 3000, 5, until, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_empty_database (CfTestDb      *f,
                      gconstpointer  data)
 {
   CfWindow *window = show_window (f->store, NULL);
 
   g_assert_cmpstr (cf_window_get_visible_page (window), ==, "empty");
-  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cf_window_get_search_entry (window))));
   close_window (window);
 }
 
 static void
-test_lists_newest_first (CfTestDb      *f,
-                         gconstpointer  data)
+test_lists_everything_newest_first (CfTestDb      *f,
+                                    gconstpointer  data)
 {
-  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
-  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
-  g_autofree char *statement = cf_test_data_path ("statement-zh-gb18030.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfImportReport) r1 = cf_importer_import_file (importer, journal, NULL, NULL, NULL, &error);
-  g_autoptr(CfImportReport) r2 = cf_importer_import_file (importer, statement, NULL, NULL, NULL, &error);
-  CfWindow *window;
-  GListModel *model;
-  g_autoptr(CfTransaction) first = NULL;
-  g_autoptr(CfTransaction) last = NULL;
-  g_autofree char *amount = NULL;
-
-  g_assert_no_error (error);
-  window = show_window (f->store, NULL);
-  model = cf_window_get_transactions (window);
-
-  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
-  first = g_list_model_get_item (model, 0);
-  last = g_list_model_get_item (model, 9);
-  g_assert_cmpstr (cf_transaction_get_local_time (first), ==, "2026-11-28 12:00:00");
-  g_assert_cmpstr (cf_transaction_get_local_time (last), ==, "2026-11-27 14:03:22");
-
-  /* What the amount column binds to: signed and with its currency. */
-  g_object_get (g_list_model_get_item (model, 6), "amount-text", &amount, NULL);
-  g_object_unref (g_list_model_get_item (model, 6));
-  g_assert_nonnull (amount);
-
-  close_window (window);
-}
-
-static void
-test_amount_and_card_columns (CfTestDb      *f,
-                              gconstpointer  data)
-{
-  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
-  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfImportReport) r = cf_importer_import_file (importer, journal, NULL, NULL, NULL, &error);
   CfWindow *window = show_window (f->store, NULL);
   GListModel *model = cf_window_get_transactions (window);
-  gboolean saw_void = FALSE;
+  g_autofree char *newest = cf_test_query_text (f->store, "SELECT max (local_time) FROM transactions");
+  g_autoptr(CfTransaction) first = NULL;
+  g_autofree char *details = NULL;
 
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "browse");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3000);
+  g_assert_cmpstr (cf_window_get_count_text (window), ==, "3,000 transactions");
+  g_assert_cmpstr (cf_window_get_caption (window), ==, "All transactions, newest first");
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cf_transaction_get_local_time (first), ==, newest);
+
+  /* The first row is selected and its details are shown. */
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, cf_transaction_get_voucher_no (first)));
+  g_assert_nonnull (strstr (details, cf_transaction_get_ref_no (first)));
+  g_assert_nonnull (strstr (details, "Demo data"));
+  close_window (window);
+}
+
+static void
+test_search_as_typed (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  GListModel *model;
+  g_autofree char *voucher = cf_test_query_text (f->store, "SELECT voucher_no FROM transactions WHERE id = 1500");
+  g_autofree char *ref = cf_test_query_text (f->store, "SELECT ref_no FROM transactions WHERE id = 1500");
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM transactions WHERE voucher_no = '%s'", voucher);
+  g_autofree char *caption = NULL;
+  g_autofree char *details = NULL;
+
+  type_search (window, voucher);
+  model = cf_window_get_transactions (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cf_test_query_int (f->store, sql));
+  caption = g_strdup_printf ("Looking for voucher no. %s", voucher);
+  g_assert_cmpstr (cf_window_get_caption (window), ==, caption);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CfTransaction) txn = g_list_model_get_item (model, i);
-      g_autofree char *amount = NULL;
-      g_autofree char *card = NULL;
-      g_autofree char *type = NULL;
-
-      g_object_get (txn, "amount-text", &amount, "masked-card", &card, "type-label", &type, NULL);
-      if (cf_transaction_get_txn_type (txn) == CF_TXN_TYPE_VOID)
-        {
-          saw_void = TRUE;
-          g_assert_cmpstr (amount, ==, "-¥1,234.56");
-          g_assert_cmpstr (card, ==, "542418******1732");
-          g_assert_cmpstr (type, ==, "Void");
-        }
+      g_assert_cmpstr (cf_transaction_get_voucher_no (txn), ==, voucher);
     }
-  g_assert_true (saw_void);
+
+  type_search (window, ref);
+  model = cf_window_get_transactions (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (cf_window_get_count_text (window), ==, "1 transaction");
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, ref));
+
+  /* Nothing matches: the window says so and offers to widen the search. */
+  type_search (window, "999999 0.01");
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "none");
+  g_assert_cmpstr (cf_window_get_count_text (window), ==, "0 transactions");
+
+  searches_before = cf_window_get_n_searches (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-search", NULL));
+  wait_until (search_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 3000);
+
+  close_window (window);
+}
+
+static void
+test_sort_by_amount (CfTestDb      *f,
+                     gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  GtkColumnView *view = cf_window_get_column_view (window);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkColumnViewColumn *amount = NULL;
+  GListModel *model;
+  gint64 previous = G_MININT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Amount") == 0)
+        amount = column;
+    }
+  g_assert_nonnull (amount);
+
+  searches_before = cf_window_get_n_searches (window);
+  gtk_column_view_sort_by_column (view, amount, GTK_SORT_ASCENDING);
+  wait_until (search_finished, window);
+  model = cf_window_get_transactions (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3000);
+  for (guint i = 0; i < 3000; i += 97)
+    {
+      g_autoptr(CfTransaction) txn = g_list_model_get_item (model, i);
+      g_assert_cmpint (cf_transaction_get_signed_amount (txn), >=, previous);
+      previous = cf_transaction_get_signed_amount (txn);
+    }
+  {
+    g_autofree char *smallest = cf_test_query_text (f->store,
+      "SELECT min (CASE WHEN type IN ('void','refund') THEN -amount_minor ELSE amount_minor END) FROM transactions");
+    g_autoptr(CfTransaction) first = g_list_model_get_item (model, 0);
+    g_assert_cmpint (cf_transaction_get_signed_amount (first), ==, g_ascii_strtoll (smallest, NULL, 10));
+  }
+
+  searches_before = cf_window_get_n_searches (window);
+  gtk_column_view_sort_by_column (view, amount, GTK_SORT_DESCENDING);
+  wait_until (search_finished, window);
+  {
+    g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
+    g_autoptr(CfTransaction) second = g_list_model_get_item (cf_window_get_transactions (window), 1);
+    g_assert_cmpint (cf_transaction_get_signed_amount (first), >=, cf_transaction_get_signed_amount (second));
+  }
+  close_window (window);
+}
+
+static CfImportSummary *
+find_summary (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (CF_IS_IMPORT_SUMMARY (window))
+        return CF_IMPORT_SUMMARY (window);
+    }
+  return NULL;
+}
+
+static void
+test_import_from_window (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *missing = g_build_filename (f->dir, "missing.csv", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "rejects.csv", NULL);
+  const char *paths[] = { journal, missing, NULL };
+  CfImportSummary *summary;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "empty");
+  cf_window_import_files (window, paths);
+  g_assert_true (cf_window_is_importing (window));
+  wait_until (import_finished, window);
+
+  /* The window now lists what came in, and the summary says what happened. */
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "browse");
+  searches_before = 0;
+  wait_until (search_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 5);
+
+  summary = find_summary ();
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
+                   "2 files: 5 imported, 0 duplicates, 0 conflicts, 4 rejected, 1 unreadable");
+  g_assert_cmpuint (cf_import_summary_get_n_shown_rejects (summary), ==, 4);
+  g_assert_true (cf_import_summary_save_rejects (summary, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "\"journal-en.csv\",7,\"amount\",\"rejected\",\"“12.3x” is not an amount\""));
+  gtk_window_destroy (GTK_WINDOW (summary));
+
+  /* The journal named its operators; the window now shows one, and records
+   * the next import under them. */
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "01");
+  {
+    g_autofree char *overlap = cf_test_data_path ("overlap-en.csv");
+    const char *again[] = { overlap, NULL };
+    g_autofree char *who = NULL;
+
+    cf_window_import_files (window, again);
+    wait_until (import_finished, window);
+    who = cf_test_query_text (f->store, "SELECT operator_no FROM imports ORDER BY id DESC LIMIT 1");
+    g_assert_cmpstr (who, ==, "01");
+    summary = find_summary ();
+    g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
+                     "1 files: 1 imported, 1 duplicates, 1 conflicts, 0 rejected, 0 unreadable");
+    gtk_window_destroy (GTK_WINDOW (summary));
+  }
+
+  /* And stays reachable from the import history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-history", NULL));
+  drain_main_loop ();
+  summary = find_summary ();
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (cf_import_summary_get_n_shown_rejects (summary), ==, 5);  /* 4 rejected + 1 conflict */
+  gtk_window_destroy (GTK_WINDOW (summary));
+
+  close_window (window);
+}
+
+static void
+test_void_shows_its_original (CfTestDb      *f,
+                              gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  gint64 void_id = cf_test_query_int (f->store, "SELECT id FROM transactions WHERE type = 'void' LIMIT 1");
+  g_autofree char *ref = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT ref_no FROM transactions WHERE id = %" G_GINT64_FORMAT, void_id);
+
+  ref = cf_test_query_text (f->store, sql);
+  type_search (window, ref);
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, "Original voucher no."));
+  g_assert_nonnull (strstr (details, "Show the original"));
   close_window (window);
 }
 
@@ -143,10 +372,13 @@ main (int    argc,
     }
   adw_init ();
 
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
-  ADD ("/window/empty-database", test_empty_database);
-  ADD ("/window/lists-newest-first", test_lists_newest_first);
-  ADD ("/window/amount-and-card-columns", test_amount_and_card_columns);
+  g_test_add ("/window/empty-database", CfTestDb, NULL, cf_test_db_setup, test_empty_database, cf_test_db_teardown);
+  g_test_add ("/window/import", CfTestDb, NULL, cf_test_db_setup, test_import_from_window, cf_test_db_teardown);
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, demo_setup, func, cf_test_db_teardown)
+  ADD ("/window/lists-everything-newest-first", test_lists_everything_newest_first);
+  ADD ("/window/search-as-typed", test_search_as_typed);
+  ADD ("/window/sort-by-amount", test_sort_by_amount);
+  ADD ("/window/void-shows-its-original", test_void_shows_its_original);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

@@ -92,6 +92,7 @@ struct _CfWindow
   char                 *operator_no;
   gint64                select_after_search;
   guint                 n_searches;         /* finished, for tests */
+  gboolean              clearing;           /* one search for many cleared fields */
   gboolean              importing;
 };
 
@@ -368,10 +369,11 @@ start_search (CfWindow *self)
   g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *text;
 
   if (self->store == NULL)
     return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   query = cf_transaction_query_new ();
   read_sort (self, &query->sort_column, &query->sort_ascending);
@@ -427,7 +429,8 @@ search_activate_cb (CfWindow *self)
 static void
 filter_changed_cb (CfWindow *self)
 {
-  start_search (self);
+  if (!self->clearing)
+    start_search (self);
 }
 
 /* Details */
@@ -946,11 +949,16 @@ clear_search_activated (GtkWidget  *widget,
   GtkEntry *entries[] = { self->filter_from, self->filter_to, self->filter_terminal, self->filter_operator,
                           self->filter_amount_min, self->filter_amount_max, self->filter_brand };
 
+  self->clearing = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
   gtk_drop_down_set_selected (self->filter_type, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  start_search (self);
+  self->clearing = FALSE;
+  /* The entry's own search-changed follows, after its short delay. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    start_search (self);
 }
 
 static void
@@ -1161,6 +1169,56 @@ cf_window_get_operator (CfWindow *self)
   return self->operator_no;
 }
 
+/**
+ * cf_window_get_search_entry:
+ *
+ * Returns: (transfer none): the search entry, for tests to type into
+ */
+GtkEditable *
+cf_window_get_search_entry (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/**
+ * cf_window_get_caption:
+ *
+ * Returns: how the window says it read the search
+ */
+const char *
+cf_window_get_caption (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->search_caption);
+}
+
+const char *
+cf_window_get_count_text (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->count_label);
+}
+
+/**
+ * cf_window_get_details:
+ *
+ * Returns: (transfer none): the box the selected transaction's details are shown in
+ */
+GtkWidget *
+cf_window_get_details (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->detail_box);
+}
+
+GtkColumnView *
+cf_window_get_column_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->column_view;
+}
+
 gboolean
 cf_window_is_importing (CfWindow *self)
 {
@@ -1191,9 +1249,10 @@ cf_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
+  /* Tearing the column view down changes its sorter: no searches from now on. */
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->list);
-  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);

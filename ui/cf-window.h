@@ -25,6 +25,11 @@ const char *cf_window_get_visible_page   (CfWindow      *self);
 guint       cf_window_get_n_searches     (CfWindow      *self);
 const char *cf_window_get_operator       (CfWindow      *self);
 gboolean    cf_window_is_importing       (CfWindow      *self);
+GtkEditable *cf_window_get_search_entry  (CfWindow      *self);
+const char *cf_window_get_caption        (CfWindow      *self);
+const char *cf_window_get_count_text     (CfWindow      *self);
+GtkWidget  *cf_window_get_details        (CfWindow      *self);
+GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 void        cf_window_import_files       (CfWindow      *self,
                                           const char * const *paths);
 
