@@ -11,6 +11,7 @@
 #include "cf-demo.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
+#include "cf-preferences-window.h"
 #include "cf-test-util.h"
 #include "cf-transaction.h"
 #include "cf-window.h"
@@ -348,6 +349,43 @@ test_void_shows_its_original (CfTestDb      *f,
 }
 
 static void
+find_entry_rows (GtkWidget *widget,
+                 GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    find_entry_rows (child, rows);
+}
+
+static void
+test_preferences_save_merchant (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  CfPreferencesWindow *prefs = cf_preferences_window_new (NULL, f->store);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  drain_main_loop ();
+  find_entry_rows (GTK_WIDGET (prefs), rows);
+  g_assert_cmpuint (rows->len, ==, 5);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), "key"), "merchant.name") == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "  望京便利超市  ");
+        g_signal_emit_by_name (rows->pdata[i], "apply");
+        found = TRUE;
+      }
+  g_assert_true (found);
+  name = cf_store_get_setting (f->store, "merchant.name");
+  g_assert_cmpstr (name, ==, "望京便利超市");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  drain_main_loop ();
+}
+
+static void
 test_open_error_shown (void)
 {
   g_autoptr(GError) error = g_error_new_literal (CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW,
@@ -373,6 +411,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/window/empty-database", CfTestDb, NULL, cf_test_db_setup, test_empty_database, cf_test_db_teardown);
+  g_test_add ("/window/preferences-save-merchant", CfTestDb, NULL, cf_test_db_setup, test_preferences_save_merchant,
+              cf_test_db_teardown);
   g_test_add ("/window/import", CfTestDb, NULL, cf_test_db_setup, test_import_from_window, cf_test_db_teardown);
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, demo_setup, func, cf_test_db_teardown)
   ADD ("/window/lists-everything-newest-first", test_lists_everything_newest_first);

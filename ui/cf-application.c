@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-application.h"
+#include "cf-preferences-window.h"
 #include "cf-window.h"
 
 struct _CfApplication
@@ -36,15 +37,42 @@ cf_application_new (const char *db_path)
                                       "resource-base-path", "/org/counterfoil/Counterfoil",
                                       NULL);
 
-  self->db_path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
+  self->db_path = g_strdup (db_path);
   return self;
 }
 
+/**
+ * cf_application_get_db_path:
+ *
+ * Returns: (nullable): the database named on the command line
+ */
 const char *
 cf_application_get_db_path (CfApplication *self)
 {
   g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
   return self->db_path;
+}
+
+/* --db, else the database chosen in Preferences, else the default. */
+static char *
+choose_database (CfApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *saved = g_settings_get_string (settings, "database-path");
+
+      if (saved != NULL && *saved != '\0')
+        return g_steal_pointer (&saved);
+    }
+  return cf_store_default_path ();
 }
 
 static void
@@ -57,7 +85,9 @@ cf_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      store = cf_store_open (self->db_path, &error);
+      g_autofree char *path = choose_database (self);
+
+      store = cf_store_open (path, &error);
       window = GTK_WINDOW (cf_window_new (self, store, error));
     }
   gtk_window_present (window);
@@ -89,20 +119,34 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CfStore *store = CF_IS_WINDOW (window) ? cf_window_get_store (CF_WINDOW (window)) : NULL;
+
+  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (window, store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
 cf_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

@@ -1212,6 +1212,18 @@ cf_window_get_details (CfWindow *self)
   return GTK_WIDGET (self->detail_box);
 }
 
+/**
+ * cf_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database the window shows
+ */
+CfStore *
+cf_window_get_store (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
 GtkColumnView *
 cf_window_get_column_view (CfWindow *self)
 {

@@ -30,6 +30,7 @@ const char *cf_window_get_caption        (CfWindow      *self);
 const char *cf_window_get_count_text     (CfWindow      *self);
 GtkWidget  *cf_window_get_details        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);
+CfStore    *cf_window_get_store          (CfWindow      *self);
 void        cf_window_import_files       (CfWindow      *self,
                                           const char * const *paths);
 

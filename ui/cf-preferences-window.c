@@ -1,0 +1,172 @@
+/* cf-preferences-window.c — the merchant as printed on slips, and the database
+ *
+ * The merchant profile lives in the database (it belongs to the shop, not to
+ * the desk); which database to open lives in GSettings. Each field is saved
+ * as soon as it is applied, and a field that cannot be saved says why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-preferences-window.h"
+
+struct _CfPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  CfStore              *store;
+  GSettings            *settings;
+  AdwEntryRow          *database_row;
+};
+
+G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const struct
+{
+  const char *key;
+  const char *title;
+} merchant_fields[] = {
+  { "merchant.name", N_("Merchant name (商户名称)") },
+  { "merchant.no", N_("Merchant no. (商户编号)") },
+  { "merchant.address", N_("Address") },
+  { "merchant.phone", N_("Telephone") },
+};
+
+static void
+show_error (CfPreferencesWindow *self,
+            const char          *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+merchant_apply_cb (AdwEntryRow         *row,
+                   CfPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_store_set_setting (self->store, key, value, &error))
+    show_error (self, error->message);
+  else
+    cf_store_add_audit_entry (self->store, NULL, "set-merchant-profile", key, 0, value, NULL);
+}
+
+static void
+database_apply_cb (AdwEntryRow         *row,
+                   CfPreferencesWindow *self)
+{
+  g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*path != '\0' && !g_path_is_absolute (path))
+    {
+      show_error (self, _("Give the database's full path, starting with /"));
+      return;
+    }
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "database-path", path);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Counterfoil opens this database when it starts next")));
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  return row;
+}
+
+/**
+ * cf_preferences_window_new:
+ *
+ * Returns: (transfer none): the preferences, over @parent, not yet shown
+ */
+CfPreferencesWindow *
+cf_preferences_window_new (GtkWindow *parent,
+                           CfStore   *store)
+{
+  CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW,
+                                            "transient-for", parent,
+                                            "modal", TRUE,
+                                            NULL);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *merchant = adw_preferences_group_new ();
+  GtkWidget *database = adw_preferences_group_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->settings = schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (merchant), _("Merchant"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (merchant),
+                                         _("As printed at the top of every slip and report."));
+  for (guint i = 0; i < G_N_ELEMENTS (merchant_fields); i++)
+    {
+      g_autofree char *value = store != NULL ? cf_store_get_setting (store, merchant_fields[i].key) : NULL;
+      GtkWidget *row = entry_row (_(merchant_fields[i].title), value);
+
+      g_object_set_data (G_OBJECT (row), "key", (gpointer) merchant_fields[i].key);
+      g_signal_connect_object (row, "apply", G_CALLBACK (merchant_apply_cb), self, 0);
+      gtk_widget_set_sensitive (row, store != NULL);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (merchant), row);
+    }
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (database), _("Database"));
+  {
+    g_autofree char *current = store != NULL ? g_strdup_printf (_("Open now: %s. Leave empty for the default."),
+                                                                cf_store_get_path (store))
+                                             : g_strdup (_("Leave empty for the default."));
+    g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "database-path") : NULL;
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (database), current);
+    self->database_row = ADW_ENTRY_ROW (entry_row (_("Database file"), saved));
+    g_signal_connect_object (self->database_row, "apply", G_CALLBACK (database_apply_cb), self, 0);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->settings != NULL);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (database), GTK_WIDGET (self->database_row));
+  }
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (merchant));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (database));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  return self;
+}
+
+static void
+cf_preferences_window_dispose (GObject *object)
+{
+  CfPreferencesWindow *self = (CfPreferencesWindow *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
+}
+
+static void
+cf_preferences_window_init (CfPreferencesWindow *self)
+{
+}
