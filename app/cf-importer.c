@@ -1235,7 +1235,7 @@ import_file_into (CfStore              *store,
   run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* A larger page cache keeps the nine indexes' pages in memory while a big
+  /* A larger page cache keeps the eleven indexes' pages in memory while a big
    * file goes in; it is this connection's only. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||
       !cf_store_exec (store, "BEGIN IMMEDIATE", error))

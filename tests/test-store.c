@@ -29,7 +29,7 @@ test_new_database_is_migrated (CfTestDb      *f,
   }
   /* Every search key has an index. */
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                                 "AND tbl_name = 'transactions' AND name LIKE 'transactions_%'"), ==, 8);
+                                                 "AND tbl_name = 'transactions' AND name LIKE 'transactions_%'"), ==, 10);
 }
 
 static void
@@ -218,6 +218,8 @@ test_indexes_used (CfTestDb      *f,
     "SELECT * FROM transactions t WHERE t.terminal_no = '1' ORDER BY t.local_time DESC",
     "SELECT * FROM transactions t WHERE t.operator_no = '1' ORDER BY t.local_time DESC",
     "SELECT * FROM transactions t WHERE t.local_time >= '2026' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.type = 'refund' ORDER BY t.local_time DESC",
+    "SELECT * FROM transactions t WHERE t.card_brand = 'Visa' AND t.type = 'refund' ORDER BY t.local_time DESC",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
