@@ -98,7 +98,7 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX transactions_terminal ON transactions (terminal_no, local_time);"
   "CREATE INDEX transactions_operator ON transactions (operator_no, local_time);"
   "CREATE INDEX transactions_type     ON transactions (type, local_time);"
-  "CREATE INDEX transactions_brand    ON transactions (card_brand, local_time);"
+  "CREATE INDEX transactions_brand    ON transactions (card_brand, type, local_time);"
   "CREATE TABLE import_rejects ("
   "  id             INTEGER PRIMARY KEY,"
   "  import_id      INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
