@@ -35,5 +35,8 @@ gboolean           cf_transaction_list_find_id       (CfTransactionList         
                                                       gint64                     id,
                                                       guint                     *position);
 guint              cf_transaction_list_get_n_loaded  (CfTransactionList         *self);
+guint              cf_transaction_list_get_n_matches (CfTransactionList         *self);
+void               cf_transaction_list_set_max_items (CfTransactionList         *self,
+                                                      guint                      max_items);
 
 G_END_DECLS

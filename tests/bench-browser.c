@@ -25,13 +25,18 @@
 
 static gint64 start_us;
 static double first_frame_ms = -1;
+static long first_frame_rss = -1;
+static long rss_mb (void);
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   if (first_frame_ms < 0)
-    first_frame_ms = (g_get_monotonic_time () - start_us) / 1000.0;
+    {
+      first_frame_ms = (g_get_monotonic_time () - start_us) / 1000.0;
+      first_frame_rss = rss_mb ();
+    }
 }
 
 static long
@@ -113,7 +118,7 @@ main (int    argc,
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
-  g_print ("first frame:   %.0f ms\n", first_frame_ms);
+  g_print ("first frame:   %.0f ms (RSS %ld MB)\n", first_frame_ms, first_frame_rss);
   g_print ("list filled:   %.0f ms (%u rows listed)\n", (filled_us - start_us) / 1000.0,
            g_list_model_get_n_items (cf_window_get_transactions (window)));
   g_print ("RSS after:     %ld MB\n", rss_mb ());

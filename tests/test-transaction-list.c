@@ -78,6 +78,13 @@ test_paging_is_lazy (CfTestDb      *f,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5000));
   g_assert_cmpuint (cf_transaction_list_get_n_loaded (list), <=, 128);
 
+  /* A cap lists the first ones and keeps the true count. */
+  cf_transaction_list_set_max_items (list, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_cmpuint (cf_transaction_list_get_n_matches (list), ==, 5000);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 100));
+  cf_transaction_list_set_max_items (list, G_MAXUINT);
+
   {
     guint position;
     g_assert_true (cf_transaction_list_find_id (list, cf_transaction_get_id (middle), &position));

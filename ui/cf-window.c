@@ -29,6 +29,10 @@
 
 #define N_COLUMNS 10
 
+/* More rows than anyone scrolls through; a search finds the rest. Keeps the
+ * window well under 200 MB on a million transactions. */
+#define MAX_LISTED 200000
+
 static const struct
 {
   const char   *id;
@@ -332,13 +336,22 @@ search_done_cb (GObject      *source,
       return;
     }
 
+  cf_transaction_list_set_max_items (list, MAX_LISTED);
   g_set_object (&self->list, list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  n = cf_transaction_list_get_n_matches (list);
   count = format_count (n);
   {
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s transaction", "%s transactions", n), count);
-    gtk_label_set_text (self->count_label, text);
+
+    if (n > MAX_LISTED)
+      {
+        g_autofree char *listed = format_count (MAX_LISTED);
+        g_autofree char *capped = g_strdup_printf (_("%s (the first %s listed; search to narrow)"), text, listed);
+        gtk_label_set_text (self->count_label, capped);
+      }
+    else
+      gtk_label_set_text (self->count_label, text);
   }
   gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "none");
 
