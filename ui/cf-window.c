@@ -556,7 +556,9 @@ update_detail (CfWindow *self)
     const char *type_text = cf_transaction_get_type_text (txn);
     g_autofree char *type = NULL;
 
-    if (type_text != NULL && g_strcmp0 (type_text, cf_txn_type_get_label (cf_transaction_get_txn_type (txn))) != 0)
+    if (type_text != NULL &&
+        g_utf8_collate (type_text, cf_txn_type_get_label (cf_transaction_get_txn_type (txn))) != 0 &&
+        g_ascii_strcasecmp (type_text, cf_txn_type_get_label (cf_transaction_get_txn_type (txn))) != 0)
       type = g_strdup_printf ("%s (%s)", cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), type_text);
     else
       type = g_strdup (cf_txn_type_get_label (cf_transaction_get_txn_type (txn)));
@@ -1346,6 +1348,7 @@ cf_window_class_init (CfWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.import-history", NULL);
 }
 
 static void
