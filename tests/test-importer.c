@@ -517,6 +517,30 @@ test_bad_profile_is_named (CfTestDb      *f,
   g_assert_nonnull (strstr (error->message, "square"));
 }
 
+static void
+test_rejects_csv_neutralises_formulas (CfTestDb      *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
+  CfImportReport *report = cf_import_report_new ("/x/journal.csv");
+  g_autofree char *path = g_build_filename (f->dir, "rejects.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cf_import_report_add_reject (report, CF_IMPORT_REJECT_BAD_ROW, 7, "金额", "“=1+1” is not an amount",
+                               "=HYPERLINK(\"http://x\"),+1,-2,@SUM(A1)", 0);
+  cf_import_report_add_reject (report, CF_IMPORT_REJECT_CONFLICT, 9, NULL, "differs", "a,\"b\"", 3);
+  g_ptr_array_add (reports, report);
+
+  g_assert_true (cf_import_reports_write_rejects_csv (reports, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "file,line,column,kind,reason,row\r\n"));
+  /* A cell starting with = + - @ would run as a formula: it gets an apostrophe. */
+  g_assert_nonnull (strstr (csv, "\"journal.csv\",7,\"金额\",\"rejected\",\"“=1+1” is not an amount\",\"'=HYPERLINK(\"\"http://x\"\"),+1,-2,@SUM(A1)\"\r\n"));
+  g_assert_nonnull (strstr (csv, "\"journal.csv\",9,\"\",\"conflict\",\"differs\",\"a,\"\"b\"\"\"\r\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -537,6 +561,7 @@ main (int    argc,
   ADD ("/import/async", test_async_import);
   ADD ("/import/profile/user-profile", test_user_profile);
   ADD ("/import/profile/errors-named", test_bad_profile_is_named);
+  ADD ("/import/rejects-csv-neutralises-formulas", test_rejects_csv_neutralises_formulas);
 #undef ADD
 
   return g_test_run ();

@@ -250,6 +250,26 @@ print_report (CfImportReport *report)
     }
 }
 
+typedef struct
+{
+  const char *file;
+  int         last_percent;
+} ProgressLine;
+
+static void
+print_progress (guint    file_index,
+                double   fraction,
+                gpointer user_data)
+{
+  ProgressLine *line = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (percent == line->last_percent)
+    return;
+  line->last_percent = percent;
+  g_printerr ("%s: %d%%\n", line->file, percent);
+}
+
 static int
 run_import (const char  *db_path,
             int          argc,
@@ -259,7 +279,9 @@ run_import (const char  *db_path,
   g_autofree char *operator_no = NULL;
   gboolean dry_run = FALSE;
   gboolean json = FALSE;
+  gboolean progress = FALSE;
   GOptionEntry entries[] = {
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Report progress on standard error"), NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, N_("Read the files with this import profile (name or .profile file) instead of choosing by header"), N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and report, store nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
@@ -304,7 +326,10 @@ run_import (const char  *db_path,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(CfImportReport) report = cf_importer_import_file (importer, argv[i], NULL, NULL, NULL, &error);
+      g_autoptr(CfImportReport) report = NULL;
+      ProgressLine line = { argv[i], -1 };
+
+      report = cf_importer_import_file (importer, argv[i], NULL, progress ? print_progress : NULL, &line, &error);
 
       if (report == NULL)
         {
