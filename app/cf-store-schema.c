@@ -124,4 +124,20 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "  key           TEXT PRIMARY KEY,"
   "  value         TEXT"
   ");",
+
+  /* 2: duplicate slips, each accountable */
+  "CREATE TABLE duplicates ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  transaction_id INTEGER NOT NULL REFERENCES transactions (id),"
+  "  number         INTEGER NOT NULL CHECK (number > 0),"
+  "  copy           TEXT NOT NULL CHECK (copy IN ('merchant', 'cardholder', 'bank')),"
+  "  reason         TEXT NOT NULL CHECK (reason IN ('customer', 'retrieval', 'tax', 'reconciliation', 'other')),"
+  "  reason_text    TEXT,"
+  "  operator_no    TEXT,"
+  "  issued_at      TEXT NOT NULL,"
+  "  output         TEXT NOT NULL,"
+  "  code           TEXT NOT NULL UNIQUE,"
+  "  UNIQUE (transaction_id, number)"
+  ");"
+  "CREATE INDEX duplicates_transaction ON duplicates (transaction_id);",
 };

@@ -23,8 +23,11 @@
 #include "cf-card-number.h"
 #include "cf-cli.h"
 #include "cf-demo.h"
+#include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
 #include "cf-money.h"
+#include "cf-pdf-receipt.h"
+#include "cf-receipt-doc.h"
 #include "cf-store.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -45,11 +48,15 @@ typedef struct
 static int run_import (const char *db_path, int argc, char **argv);
 static int run_find   (const char *db_path, int argc, char **argv);
 static int run_demo   (const char *db_path, int argc, char **argv);
+static int run_duplicate (const char *db_path, int argc, char **argv);
+static int run_verify (const char *db_path, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", run_import, N_("Import POS journals or acquirer statements (CSV)") },
   { "find",   run_find,   N_("Find transactions by voucher, reference, auth code, card, amount, time") },
   { "demo",   run_demo,   N_("Fill an empty database with a realistic demo shop") },
+  { "duplicate", run_duplicate, N_("Issue a duplicate slip as PDF, recorded with its reason") },
+  { "verify", run_verify, N_("Tell whether a duplicate slip's check code is genuine") },
 };
 
 static void
@@ -579,6 +586,203 @@ run_demo (const char  *db_path,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Created a demo shop with %d transaction in %s (%.1f s)\n",
                         "Created a demo shop with %d transactions in %s (%.1f s)\n", n),
            n, cf_store_get_path (store), g_timer_elapsed (timer, NULL));
+  return 0;
+}
+
+/* duplicate */
+
+static gboolean
+write_pdf_cb (GPtrArray  *docs,
+              gpointer    user_data,
+              GError    **error)
+{
+  return cf_pdf_write_receipts (docs, user_data, error);
+}
+
+static void
+list_candidates (GPtrArray *found)
+{
+  g_printerr ("%s\n", _("Candidates:"));
+  for (guint i = 0; i < found->len && i < 20; i++)
+    {
+      CfTransaction *txn = g_ptr_array_index (found, i);
+      g_autofree char *amount = cf_transaction_dup_amount_text (txn);
+
+      g_printerr ("  #%" G_GINT64_FORMAT "  %s  %s  %s  %s  %s\n", cf_transaction_get_id (txn),
+                  cf_transaction_get_local_time (txn),
+                  cf_transaction_get_terminal_no (txn) != NULL ? cf_transaction_get_terminal_no (txn) : "-",
+                  cf_transaction_get_voucher_no (txn) != NULL ? cf_transaction_get_voucher_no (txn) : "-",
+                  cf_transaction_get_ref_no (txn) != NULL ? cf_transaction_get_ref_no (txn) : "-", amount);
+    }
+}
+
+static int
+run_duplicate (const char  *db_path,
+               int          argc,
+               char       **argv)
+{
+  g_autofree char *voucher = NULL;
+  g_autofree char *terminal = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *reason_text = NULL;
+  g_autofree char *copy_text = NULL;
+  g_autofree char *operator_no = NULL;
+  g_autofree char *out = NULL;
+  int paper = 58;
+  GOptionEntry entries[] = {
+    { "voucher", 0, 0, G_OPTION_ARG_STRING, &voucher, N_("Voucher (trace) no., with --terminal"), N_("N") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING, &terminal, N_("Terminal no."), N_("T") },
+    { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_("Reference no. (RRN)"), N_("RRN") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("Why: customer, retrieval, tax, reconciliation, or any other words"), N_("R") },
+    { "copy", 0, 0, G_OPTION_ARG_STRING, &copy_text, N_("Whose copy: merchant (default), cardholder or bank"), N_("COPY") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who issues it (operator no.)"), N_("NO") },
+    { "paper", 0, 0, G_OPTION_ARG_INT, &paper, N_("Paper width in mm: 58 (default), 76 or 80"), N_("MM") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *absolute = NULL;
+  CfReceiptCopy copy = CF_RECEIPT_COPY_MERCHANT;
+  CfDuplicateReason reason;
+  const char *other_text = NULL;
+
+  if (!parse_options ("duplicate", _("[ID]"), _("Issue a duplicate slip as PDF, recorded with its reason"),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (out == NULL || reason_text == NULL)
+    {
+      g_printerr ("counterfoil duplicate: %s\n", _("--reason and --out are required"));
+      return EXIT_USAGE;
+    }
+  if (copy_text != NULL && !cf_receipt_copy_from_nick (copy_text, &copy))
+    {
+      g_printerr ("counterfoil duplicate: %s “%s”\n", _("--copy must be merchant, cardholder or bank, not"), copy_text);
+      return EXIT_USAGE;
+    }
+  if (!cf_duplicate_reason_from_nick (reason_text, &reason))
+    {
+      reason = CF_DUPLICATE_REASON_OTHER;
+      other_text = reason_text;
+    }
+  if ((argc > 1) + (voucher != NULL) + (ref != NULL) != 1 || (voucher != NULL && terminal == NULL))
+    {
+      g_printerr ("counterfoil duplicate: %s\n", _("name the transaction by ID, by --voucher N --terminal T, or by --ref RRN"));
+      return EXIT_USAGE;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  if (argc > 1)
+    {
+      char *end = NULL;
+      gint64 id = g_ascii_strtoll (argv[1], &end, 10);
+      CfTransaction *txn = (end != NULL && *end == '\0' && id > 0) ? cf_store_get_transaction (store, id, &error) : NULL;
+
+      if (txn == NULL)
+        {
+          g_printerr ("counterfoil duplicate: %s\n", error != NULL ? error->message : _("the ID must be a transaction number"));
+          return 1;
+        }
+      found = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (found, txn);
+    }
+  else
+    {
+      g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+
+      query->voucher_no = g_strdup (voucher);
+      query->terminal_no = g_strdup (terminal);
+      query->ref_no = g_strdup (ref);
+      found = cf_store_find_transactions (store, query, &error);
+      if (found == NULL)
+        {
+          g_printerr ("counterfoil duplicate: %s\n", error->message);
+          return 1;
+        }
+      if (found->len == 0)
+        {
+          g_printerr ("counterfoil duplicate: %s\n", _("no transaction matches; nothing was issued"));
+          return 1;
+        }
+      if (found->len > 1)
+        {
+          g_printerr ("counterfoil duplicate: %s\n", _("several transactions match; name one by its ID. Nothing was issued."));
+          list_candidates (found);
+          return 1;
+        }
+    }
+
+  absolute = g_canonicalize_filename (out, NULL);
+  output = g_strconcat ("pdf:", absolute, NULL);
+  records = cf_duplicate_issue (store, found, copy, reason, other_text, operator_no, output,
+                                cf_receipt_columns_for_paper ((guint) paper), write_pdf_cb, absolute, &error);
+  if (records == NULL)
+    {
+      g_printerr ("counterfoil duplicate: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      CfDuplicateRecord *r = g_ptr_array_index (records, i);
+      g_print (_("Duplicate No. %u of transaction #%lld written to %s; check code %s\n"),
+               r->number, (long long) r->transaction_id, absolute, r->code);
+    }
+  return 0;
+}
+
+/* verify */
+
+static int
+run_verify (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDuplicateRecord) record = NULL;
+  g_autoptr(CfTransaction) txn = NULL;
+  g_autofree char *amount = NULL;
+
+  if (!parse_options ("verify", _("CODE"), _("Tell whether a duplicate slip's check code is genuine"),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("counterfoil verify: %s\n", _("give the check code printed on the duplicate, such as 7K2Q-M9XD"));
+      return EXIT_USAGE;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  record = cf_duplicate_verify (store, argv[1], &error);
+  if (record == NULL)
+    {
+      g_print ("%s\n", _("NOT GENUINE"));
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  txn = cf_store_get_transaction (store, record->transaction_id, NULL);
+  amount = txn != NULL ? cf_transaction_dup_amount_text (txn) : g_strdup ("?");
+  g_print ("%s\n", _("GENUINE"));
+  g_print (_("Duplicate No. %u of transaction #%lld (%s, terminal %s, voucher %s, ref. %s, %s)\n"),
+           record->number, (long long) record->transaction_id,
+           txn != NULL ? cf_transaction_get_local_time (txn) : "?",
+           txn != NULL && cf_transaction_get_terminal_no (txn) != NULL ? cf_transaction_get_terminal_no (txn) : "-",
+           txn != NULL && cf_transaction_get_voucher_no (txn) != NULL ? cf_transaction_get_voucher_no (txn) : "-",
+           txn != NULL && cf_transaction_get_ref_no (txn) != NULL ? cf_transaction_get_ref_no (txn) : "-", amount);
+  g_print (_("Issued %s by %s, %s copy, reason: %s%s%s\n"), record->issued_at,
+           record->operator_no != NULL ? record->operator_no : "-", record->copy, record->reason,
+           record->reason_text != NULL ? " — " : "", record->reason_text != NULL ? record->reason_text : "");
   return 0;
 }
 

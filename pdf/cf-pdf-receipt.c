@@ -1,0 +1,344 @@
+/* cf-pdf-receipt.c — slips as PDF through libharu, one page each
+ *
+ * Each page is as wide as the paper and as tall as its slip. Every character
+ * is drawn at its grid cell, as the Cairo painter draws it, with WenQuanYi
+ * Zen Hei Mono — a TrueType face libharu embeds correctly (TOOLCHAIN.md) —
+ * subset with HarfBuzz to the characters the slips use, so that a slip is a
+ * few kilobytes, not half a megabyte.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-pdf-receipt"
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <hb-subset.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-pdf-receipt.h"
+#include "cf-qr-code.h"
+#include "cf-receipt-doc.h"
+
+#define RECEIPT_FAMILY "WenQuanYi Zen Hei Mono"
+
+G_DEFINE_QUARK (cf-pdf-error-quark, cf_pdf_error)
+
+/**
+ * cf_pdf_find_receipt_font:
+ * @path: (out) (transfer full): the font file
+ * @index: (out): the face in it
+ *
+ * Finds WenQuanYi Zen Hei Mono through fontconfig, or the face named by
+ * `COUNTERFOIL_RECEIPT_FONT=FILE:INDEX`.
+ */
+gboolean
+cf_pdf_find_receipt_font (char   **path,
+                          int     *index,
+                          GError **error)
+{
+  const char *override = g_getenv ("COUNTERFOIL_RECEIPT_FONT");
+  FcPattern *pattern;
+  FcPattern *match;
+  FcResult result;
+  FcChar8 *file = NULL;
+  char *family = NULL;
+  gboolean found = FALSE;
+
+  if (override != NULL)
+    {
+      const char *colon = strrchr (override, ':');
+      *path = colon != NULL ? g_strndup (override, (gsize) (colon - override)) : g_strdup (override);
+      *index = colon != NULL ? atoi (colon + 1) : 0;
+      return TRUE;
+    }
+
+  pattern = FcNameParse ((const FcChar8 *) RECEIPT_FAMILY);
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (NULL, pattern, &result);
+  if (match != NULL &&
+      FcPatternGetString (match, FC_FAMILY, 0, (FcChar8 **) &family) == FcResultMatch &&
+      g_str_has_prefix (family, RECEIPT_FAMILY) &&
+      FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch &&
+      FcPatternGetInteger (match, FC_INDEX, 0, index) == FcResultMatch)
+    {
+      *path = g_strdup ((const char *) file);
+      found = TRUE;
+    }
+  if (match != NULL)
+    FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+
+  if (!found)
+    g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT,
+                 _("The slip font “%s” is not installed (Debian package fonts-wqy-zenhei)"), RECEIPT_FAMILY);
+  return found;
+}
+
+/* The face, cut down to @characters, written to a temporary TrueType file. */
+static char *
+write_subset (const char  *font_path,
+              int          index,
+              const char  *characters,
+              GError     **error)
+{
+  hb_blob_t *blob = hb_blob_create_from_file_or_fail (font_path);
+  hb_face_t *face;
+  hb_subset_input_t *input;
+  hb_face_t *subset;
+  hb_blob_t *subset_blob;
+  const char *data;
+  unsigned int len;
+  char *tmp_path = NULL;
+  int fd;
+
+  if (blob == NULL)
+    {
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("Cannot read the font %s"), font_path);
+      return NULL;
+    }
+  face = hb_face_create (blob, (unsigned int) index);
+  hb_blob_destroy (blob);
+  input = hb_subset_input_create_or_fail ();
+  /* Hinting is for screens at small sizes; a PDF is scaled by its viewer. */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+  /* Each character is placed at its cell: no shaping, no vertical metrics. */
+  {
+    static const char *const dropped[] = { "GSUB", "GPOS", "GDEF", "kern", "vhea", "vmtx", "BASE", "morx", "gasp" };
+    hb_set_t *drop = hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+
+    for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+      hb_set_add (drop, hb_tag_from_string (dropped[i], -1));
+  }
+  for (const char *p = characters; *p != '\0'; p = g_utf8_next_char (p))
+    hb_set_add (hb_subset_input_unicode_set (input), g_utf8_get_char (p));
+  subset = hb_subset_or_fail (face, input);
+  hb_subset_input_destroy (input);
+  hb_face_destroy (face);
+  if (subset == NULL)
+    {
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("Cannot subset the font %s"), font_path);
+      return NULL;
+    }
+  subset_blob = hb_face_reference_blob (subset);
+  data = hb_blob_get_data (subset_blob, &len);
+
+  fd = g_file_open_tmp ("counterfoil-font-XXXXXX.ttf", &tmp_path, error);
+  if (fd >= 0)
+    {
+      close (fd);
+      if (!g_file_set_contents (tmp_path, data, len, error))
+        g_clear_pointer (&tmp_path, g_free);
+    }
+  hb_blob_destroy (subset_blob);
+  hb_face_destroy (subset);
+  return tmp_path;
+}
+
+typedef struct
+{
+  HPDF_STATUS  status;
+  HPDF_STATUS  detail;
+} HaruError;
+
+static void
+haru_error_cb (HPDF_STATUS error_no,
+               HPDF_STATUS detail_no,
+               void       *user_data)
+{
+  HaruError *e = user_data;
+
+  if (e->status == 0)
+    {
+      e->status = error_no;
+      e->detail = detail_no;
+    }
+}
+
+static void
+draw_line (HPDF_Page            page,
+           HPDF_Font            font,
+           const CfReceiptLine *line,
+           double               top,
+           double               page_height)
+{
+  double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
+  double x = CF_RECEIPT_MARGIN_PT;
+  double baseline = page_height - (top + CF_RECEIPT_BASELINE_PT * scale);
+  char one[8];
+
+  if (line->style & CF_RECEIPT_BOLD)
+    {
+      HPDF_Page_SetLineWidth (page, CF_RECEIPT_BOLD_STROKE_PT * scale);
+      HPDF_Page_SetTextRenderingMode (page, HPDF_FILL_THEN_STROKE);
+    }
+  else
+    HPDF_Page_SetTextRenderingMode (page, HPDF_FILL);
+
+  HPDF_Page_BeginText (page);
+  HPDF_Page_SetFontAndSize (page, font, CF_RECEIPT_FONT_PT * scale);
+  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int n = g_unichar_to_utf8 (c, one);
+
+      one[n] = '\0';
+      if (c != ' ')
+        HPDF_Page_TextOut (page, (HPDF_REAL) x, (HPDF_REAL) baseline, one);
+      x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
+    }
+  HPDF_Page_EndText (page);
+}
+
+static void
+draw_qr (HPDF_Doc      pdf,
+         HPDF_Page     page,
+         CfReceiptDoc *doc,
+         CfQrCode     *qr,
+         double        top,
+         double        page_height)
+{
+  double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
+  double left = (cf_receipt_doc_get_width_pt (doc) - side) / 2;
+  double y0 = top + 2 * CF_RECEIPT_QR_MODULE_PT;
+  g_autofree guint8 *gray = g_malloc (qr->width * qr->width);
+  HPDF_Image image;
+
+  /* An image of one pixel a module is a hundred bytes; as many rectangles, kilobytes. */
+  for (guint i = 0; i < qr->width * qr->width; i++)
+    gray[i] = qr->dark[i] ? 0 : 255;
+  image = HPDF_LoadRawImageFromMem (pdf, gray, qr->width, qr->width, HPDF_CS_DEVICE_GRAY, 8);
+  if (image != NULL)
+    HPDF_Page_DrawImage (page, image, (HPDF_REAL) left, (HPDF_REAL) (page_height - y0 - side),
+                         (HPDF_REAL) side, (HPDF_REAL) side);
+}
+
+/**
+ * cf_pdf_write_receipts:
+ * @docs: (element-type CfReceiptDoc): the slips, a page each
+ * @path: the PDF to write
+ *
+ * Returns: whether the PDF was written whole
+ */
+gboolean
+cf_pdf_write_receipts (GPtrArray   *docs,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *font_path = NULL;
+  g_autofree char *subset_path = NULL;
+  g_autoptr(GString) characters = g_string_new ("-");
+  HaruError haru = { 0 };
+  HPDF_Doc pdf;
+  HPDF_Font font = NULL;
+  const char *font_name;
+  int index = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (docs != NULL && docs->len > 0, FALSE);
+
+  if (!cf_pdf_find_receipt_font (&font_path, &index, error))
+    return FALSE;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autofree char *chars = cf_receipt_doc_dup_characters (g_ptr_array_index (docs, i));
+      g_string_append (characters, chars);
+    }
+  subset_path = write_subset (font_path, index, characters->str, error);
+  if (subset_path == NULL)
+    return FALSE;
+
+  pdf = HPDF_New (haru_error_cb, &haru);
+  if (pdf == NULL)
+    {
+      g_set_error_literal (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu could not start a PDF"));
+      g_unlink (subset_path);
+      return FALSE;
+    }
+  HPDF_SetCompressionMode (pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (pdf);
+  HPDF_SetCurrentEncoder (pdf, "UTF-8");
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Counterfoil " PACKAGE_VERSION);
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, "Duplicate slip");
+  font_name = HPDF_LoadTTFontFromFile (pdf, subset_path, HPDF_TRUE);
+  if (font_name != NULL)
+    font = HPDF_GetFont (pdf, font_name, "UTF-8");
+  if (font == NULL || haru.status != 0)
+    {
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("libharu could not load the slip font (error 0x%04X)"),
+                   (guint) haru.status);
+      goto out;
+    }
+
+  for (guint d = 0; d < docs->len && haru.status == 0; d++)
+    {
+      CfReceiptDoc *doc = g_ptr_array_index (docs, d);
+      guint n = cf_receipt_doc_get_n_lines (doc);
+      g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_qr_code_free);
+      double height = 2 * CF_RECEIPT_MARGIN_PT;
+      double top = CF_RECEIPT_MARGIN_PT;
+      HPDF_Page page;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
+          CfQrCode *qr = line->kind == CF_RECEIPT_LINE_QR ? cf_qr_code_new (line->text) : NULL;
+
+          g_ptr_array_add (codes, qr);
+          height += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
+        }
+
+      page = HPDF_AddPage (pdf);
+      HPDF_Page_SetWidth (page, (HPDF_REAL) cf_receipt_doc_get_width_pt (doc));
+      HPDF_Page_SetHeight (page, (HPDF_REAL) height);
+      HPDF_Page_SetRGBFill (page, 0, 0, 0);
+      HPDF_Page_SetRGBStroke (page, 0, 0, 0);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
+          CfQrCode *qr = g_ptr_array_index (codes, i);
+
+          if (qr != NULL)
+            draw_qr (pdf, page, doc, qr, top, height);
+          else if (line->kind != CF_RECEIPT_LINE_QR)
+            draw_line (page, font, line, top, height);
+          top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
+        }
+    }
+
+  if (haru.status == 0)
+    {
+      g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+
+      /* Written beside the target, then renamed: a failure leaves no half PDF. */
+      if (HPDF_SaveToFile (pdf, tmp) != HPDF_OK || haru.status != 0)
+        {
+          g_unlink (tmp);
+          g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s (libharu error 0x%04X)"),
+                       path, (guint) haru.status);
+        }
+      else if (g_rename (tmp, path) != 0)
+        {
+          int saved = errno;
+          g_unlink (tmp);
+          g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s: %s"), path, g_strerror (saved));
+        }
+      else
+        ok = TRUE;
+    }
+  else
+    g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu failed drawing the slips (error 0x%04X, 0x%04X)"),
+                 (guint) haru.status, (guint) haru.detail);
+
+out:
+  HPDF_Free (pdf);
+  g_unlink (subset_path);
+  return ok;
+}
