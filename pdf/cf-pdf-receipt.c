@@ -197,8 +197,7 @@ draw_line (HPDF_Page            page,
 }
 
 static void
-draw_qr (HPDF_Doc      pdf,
-         HPDF_Page     page,
+draw_qr (HPDF_Page     page,
          CfReceiptDoc *doc,
          CfQrCode     *qr,
          double        top,
@@ -207,16 +206,45 @@ draw_qr (HPDF_Doc      pdf,
   double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
   double left = (cf_receipt_doc_get_width_pt (doc) - side) / 2;
   double y0 = top + 2 * CF_RECEIPT_QR_MODULE_PT;
-  g_autofree guint8 *gray = g_malloc (qr->width * qr->width);
-  HPDF_Image image;
 
-  /* An image of one pixel a module is a hundred bytes; as many rectangles, kilobytes. */
-  for (guint i = 0; i < qr->width * qr->width; i++)
-    gray[i] = qr->dark[i] ? 0 : 255;
-  image = HPDF_LoadRawImageFromMem (pdf, gray, qr->width, qr->width, HPDF_CS_DEVICE_GRAY, 8);
-  if (image != NULL)
-    HPDF_Page_DrawImage (page, image, (HPDF_REAL) left, (HPDF_REAL) (page_height - y0 - side),
-                         (HPDF_REAL) side, (HPDF_REAL) side);
+  /* One rectangle per run of dark modules in a row, as the Cairo painter draws them. */
+  for (guint row = 0; row < qr->width; row++)
+    for (guint col = 0; col < qr->width;)
+      {
+        guint run = 0;
+
+        while (col + run < qr->width && qr->dark[row * qr->width + col + run])
+          run++;
+        if (run > 0)
+          HPDF_Page_Rectangle (page,
+                               (HPDF_REAL) (left + col * CF_RECEIPT_QR_MODULE_PT),
+                               (HPDF_REAL) (page_height - (y0 + (row + 1) * CF_RECEIPT_QR_MODULE_PT)),
+                               (HPDF_REAL) (run * CF_RECEIPT_QR_MODULE_PT), (HPDF_REAL) CF_RECEIPT_QR_MODULE_PT);
+        col += MAX (run, 1);
+      }
+  HPDF_Page_Fill (page);
+}
+
+/**
+ * cf_receipt_page_height:
+ * @doc: (type CfReceiptDoc): a slip
+ *
+ * Returns: the height of @doc's page in points, as every renderer lays it out
+ */
+double
+cf_receipt_page_height (gpointer doc)
+{
+  guint n = cf_receipt_doc_get_n_lines (doc);
+  double height = 2 * CF_RECEIPT_MARGIN_PT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
+      g_autoptr(CfQrCode) qr = line->kind == CF_RECEIPT_LINE_QR ? cf_qr_code_new (line->text) : NULL;
+
+      height += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
+    }
+  return height;
 }
 
 /**
@@ -306,7 +334,7 @@ cf_pdf_write_receipts (GPtrArray   *docs,
           CfQrCode *qr = g_ptr_array_index (codes, i);
 
           if (qr != NULL)
-            draw_qr (pdf, page, doc, qr, top, height);
+            draw_qr (page, doc, qr, top, height);
           else if (line->kind != CF_RECEIPT_LINE_QR)
             draw_line (page, font, line, top, height);
           top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);

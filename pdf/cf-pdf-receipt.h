@@ -22,6 +22,7 @@ GQuark    cf_pdf_error_quark        (void);
 gboolean  cf_pdf_find_receipt_font  (char       **path,
                                      int         *index,
                                      GError     **error);
+double    cf_receipt_page_height    (gpointer     doc);
 gboolean  cf_pdf_write_receipts     (GPtrArray   *docs,
                                      const char  *path,
                                      GError     **error);

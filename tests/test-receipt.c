@@ -1,0 +1,420 @@
+/* test-receipt.c — the slip: its grid, its PDF, its preview, and issuing it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-duplicate-issuer.h"
+#include "cf-importer.h"
+#include "cf-pdf-receipt.h"
+#include "cf-receipt-doc.h"
+#include "cf-receipt-painter.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+static void
+slips_setup (CfTestDb      *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cf_test_data_path ("slips.csv");
+  g_autoptr(CfImporter) importer = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+
+  cf_test_db_setup (f, data);
+  importer = cf_importer_new (f->store);
+  report = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_true (cf_store_add_operator (f->store, "001", "王芳", CF_ROLE_CLERK, NULL));
+}
+
+static CfTransaction *
+by_voucher (CfTestDb   *f,
+            const char *voucher)
+{
+  g_autoptr(CfTransactionQuery) q = cf_transaction_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+
+  q->voucher_no = g_strdup (voucher);
+  found = cf_store_find_transactions (f->store, q, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static const CfDuplicateInfo fixed_duplicate = { 2, "2026-11-29 09:30:00", "王芳 (001)", "7K2Q-M9XD" };
+
+static void
+test_golden_grids (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  static const char *vouchers[] = { "000201", "000202", "000388" };
+  static const char *names[] = { "sale", "void", "refund" };
+  static const guint widths[] = { 32, 48 };
+  gboolean update = g_getenv ("COUNTERFOIL_UPDATE_GOLDEN") != NULL;
+
+  for (guint v = 0; v < G_N_ELEMENTS (vouchers); v++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (CfReceiptCopy copy = CF_RECEIPT_COPY_MERCHANT; copy <= CF_RECEIPT_COPY_BANK; copy++)
+        {
+          g_autoptr(CfTransaction) txn = by_voucher (f, vouchers[v]);
+          g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (txn, NULL, NULL, copy, &fixed_duplicate, widths[w]);
+          g_autofree char *text = cf_receipt_doc_to_text (doc);
+          g_autofree char *name = g_strdup_printf ("%s-%u-%s.txt", names[v], widths[w], cf_receipt_copy_to_nick (copy));
+          g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "receipts", name, NULL);
+          g_autofree char *golden = NULL;
+
+          if (update)
+            g_assert_true (g_file_set_contents (golden_path, text, -1, NULL));
+          g_assert_true (g_file_get_contents (golden_path, &golden, NULL, NULL));
+          g_test_message ("%s", name);
+          g_assert_cmpstr (text, ==, golden);
+
+          /* Every line fills the grid exactly. */
+          for (guint i = 0; i < cf_receipt_doc_get_n_lines (doc); i++)
+            {
+              const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
+              guint expected = line->style & CF_RECEIPT_DOUBLE ? widths[w] / 2 : widths[w];
+
+              if (line->kind == CF_RECEIPT_LINE_TEXT)
+                g_assert_cmpuint (cf_receipt_text_cells (line->text), ==, expected);
+            }
+        }
+}
+
+/* The grid's lines joined, so that a value wrapped over two lines is found. */
+static char *
+joined_text (CfReceiptDoc *doc)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < cf_receipt_doc_get_n_lines (doc); i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (cf_receipt_doc_get_line (doc, i)->text));
+      g_string_append (out, stripped);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_content_and_masking (CfTestDb      *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(CfTransaction) voided = by_voucher (f, "000202");
+  g_autoptr(CfTransaction) refund = by_voucher (f, "000388");
+
+  for (guint columns = 32; columns <= 48; columns += 16)
+    {
+      g_autoptr(CfReceiptDoc) merchant = cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, columns);
+      g_autoptr(CfReceiptDoc) cardholder = cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_CARDHOLDER, &fixed_duplicate, columns);
+      g_autoptr(CfReceiptDoc) void_doc = cf_receipt_doc_new (voided, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, columns);
+      g_autoptr(CfReceiptDoc) refund_doc = cf_receipt_doc_new (refund, NULL, NULL, CF_RECEIPT_COPY_BANK, &fixed_duplicate, columns);
+      g_autofree char *m = joined_text (merchant);
+      g_autofree char *c = joined_text (cardholder);
+      g_autofree char *v = joined_text (void_doc);
+      g_autofree char *r = joined_text (refund_doc);
+      const char *fields[] = { "望京便利超市（阜通店）", "898310048160002", "10458321", "000615", "000201",
+                               "332010153001", "A1B2C3", "2026/11/20 10:15:30", "RMB 1,288.00", "中国工商银行",
+                               "银联商务", "消费/SALE", "7K2Q-M9XD", "王芳 (001)", "2026-11-29 09:30:00" };
+
+      /* No field lost, however narrow the paper. */
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          g_test_message ("%u columns: %s", columns, fields[i]);
+          g_assert_nonnull (strstr (m, fields[i]));
+        }
+
+      /* First six and last four on the merchant's copy; the last four only on the cardholder's. */
+      g_assert_nonnull (strstr (m, "622202*********0128 I"));
+      g_assert_null (strstr (c, "622202"));
+      g_assert_nonnull (strstr (c, "***************0128"));
+      g_assert_null (strstr (m, "6222021234567890128"));
+      /* The signature is not asked of the cardholder's copy. */
+      g_assert_nonnull (strstr (m, "CARDHOLDER SIGNATURE"));
+      g_assert_null (strstr (c, "CARDHOLDER SIGNATURE"));
+
+      /* The mark at the top and, large, in the middle. */
+      g_assert_nonnull (strstr (cf_receipt_doc_get_line (merchant, 0)->text, "****重打印/DUPLICATE****"));
+      g_assert_nonnull (strstr (m, "第2次重打印"));
+      g_assert_nonnull (strstr (m, "DUPLICATE No. 2"));
+
+      /* A void names its original's voucher; a refund its reference and date; both negative. */
+      g_assert_nonnull (strstr (v, "原凭证号 ORIG. VOUCHER:"));
+      g_assert_nonnull (strstr (v, "000201"));  /* the void itself is 000202 */
+      g_assert_nonnull (strstr (v, "RMB -1,288.00"));
+      g_assert_nonnull (strstr (r, "331915220001"));
+      g_assert_nonnull (strstr (r, "11-19"));
+      g_assert_nonnull (strstr (r, "退货/REFUND"));
+      g_assert_nonnull (strstr (r, "411111******1111 C"));
+    }
+}
+
+static char *
+run (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static cairo_surface_t *
+paint (CfReceiptDoc *doc,
+       double        dpi)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  cf_receipt_painter_get_size (doc, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * dpi / 72 + 0.5), (int) (height * dpi / 72 + 0.5));
+  cr = cairo_create (surface);
+  cairo_scale (cr, dpi / 72, dpi / 72);
+  cf_receipt_painter_draw (doc, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+gray_at (cairo_surface_t *s,
+         int              x,
+         int              y)
+{
+  const guint8 *p = cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4;
+  return (p[0] + p[1] + p[2]) / 3;
+}
+
+/* The worst 12×12 block (about one glyph at 100 dpi): how far apart the
+ * two renderings' ink is there, in pixels' worth. Anti-aliasing and stroke
+ * rounding move ink by fractions of a pixel along edges and keep its amount;
+ * a missing, wrong or displaced glyph takes its ink away from the block. */
+static guint
+worst_block (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int w = MIN (cairo_image_surface_get_width (a), cairo_image_surface_get_width (b));
+  int h = MIN (cairo_image_surface_get_height (a), cairo_image_surface_get_height (b));
+  guint worst = 0;
+
+  for (int by = 0; by < h; by += 12)
+    for (int bx = 0; bx < w; bx += 12)
+      {
+        int ink_a = 0, ink_b = 0;
+        for (int y = by; y < MIN (by + 12, h); y++)
+          for (int x = bx; x < MIN (bx + 12, w); x++)
+            {
+              ink_a += 255 - (int) gray_at (a, x, y);
+              ink_b += 255 - (int) gray_at (b, x, y);
+            }
+        worst = MAX (worst, (guint) (ABS (ink_a - ink_b) / 255));
+      }
+  return worst;
+}
+
+static void
+test_pdf_equals_preview (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(CfTransaction) refund = by_voucher (f, "000388");
+  g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 32);
+  g_autoptr(CfReceiptDoc) other = cf_receipt_doc_new (refund, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 32);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "slip.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (f->dir, "slip", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "slip-1.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *cairo_png;
+  cairo_surface_t *rgb;
+  cairo_surface_t *painted;
+  cairo_surface_t *painted_other;
+  cairo_t *cr;
+  guint same, different;
+
+  g_ptr_array_add (docs, doc);
+  g_assert_true (cf_pdf_write_receipts (docs, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftoppm", "-png", "-r", "100", pdf, prefix, NULL };
+    g_free (run (argv));
+  }
+
+  cairo_png = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (cairo_png), ==, CAIRO_STATUS_SUCCESS);
+  rgb = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (cairo_png),
+                                    cairo_image_surface_get_height (cairo_png));
+  cr = cairo_create (rgb);
+  cairo_set_source_surface (cr, cairo_png, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (rgb);
+
+  painted = paint (doc, 100);
+  painted_other = paint (other, 100);
+  g_assert_cmpint (ABS (cairo_image_surface_get_width (painted) - cairo_image_surface_get_width (rgb)), <=, 1);
+  g_assert_cmpint (ABS (cairo_image_surface_get_height (painted) - cairo_image_surface_get_height (rgb)), <=, 1);
+
+  if (g_getenv ("COUNTERFOIL_KEEP_RENDERINGS") != NULL)
+    {
+      cairo_surface_write_to_png (painted, "/tmp/counterfoil-preview.png");
+      cairo_surface_write_to_png (rgb, "/tmp/counterfoil-pdf.png");
+    }
+
+  same = worst_block (painted, rgb);
+  different = worst_block (painted_other, rgb);
+  g_test_message ("worst block: %u pixels for the same slip, %u for another", same, different);
+  /* The comparison can tell: another slip differs far more. */
+  g_assert_cmpuint (different, >, 40);
+  g_assert_cmpuint (same, <=, 20);
+
+  cairo_surface_destroy (cairo_png);
+  cairo_surface_destroy (rgb);
+  cairo_surface_destroy (painted);
+  cairo_surface_destroy (painted_other);
+}
+
+static void
+test_pdf_text (CfTestDb      *f,
+               gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(CfTransaction) refund = by_voucher (f, "000388");
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = g_build_filename (f->dir, "two.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_ptr_array_add (docs, cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_CARDHOLDER, &fixed_duplicate, 32));
+  g_ptr_array_add (docs, cf_receipt_doc_new (refund, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 48));
+  g_assert_true (cf_pdf_write_receipts (docs, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    text = run (argv);
+  }
+  g_assert_nonnull (strstr (text, "000201"));
+  g_assert_nonnull (strstr (text, "332010153001"));
+  g_assert_nonnull (strstr (text, "RMB 1,288.00"));
+  g_assert_nonnull (strstr (text, "重打印/DUPLICATE"));
+  g_assert_nonnull (strstr (text, "000388"));
+  g_assert_nonnull (strstr (text, "411111******1111"));
+  /* The cardholder's copy shows no first six digits; no copy the full number. */
+  g_assert_null (strstr (text, "622202"));
+  g_assert_false (cf_test_file_has_pan (pdf, NULL));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 60 * 1024);  /* a subset font, not the whole face */
+}
+
+static gboolean
+render_fails (GPtrArray  *docs,
+              gpointer    user_data,
+              GError    **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
+  return FALSE;
+}
+
+static gboolean
+render_pdf (GPtrArray  *docs,
+            gpointer    user_data,
+            GError    **error)
+{
+  return cf_pdf_write_receipts (docs, user_data, error);
+}
+
+static void
+test_issue_records_only_what_was_produced (CfTestDb      *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(GPtrArray) txns = g_ptr_array_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "dup.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(CfDuplicateRecord) verified = NULL;
+  CfDuplicateRecord *r;
+
+  g_ptr_array_add (txns, sale);
+
+  failed = cf_duplicate_issue (f->store, txns, CF_RECEIPT_COPY_MERCHANT, CF_DUPLICATE_REASON_CUSTOMER, NULL,
+                               "001", "pdf:x", 32, render_fails, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'issue-duplicate'"), ==, 0);
+
+  /* "Other" needs words. */
+  g_assert_null (cf_duplicate_issue (f->store, txns, CF_RECEIPT_COPY_MERCHANT, CF_DUPLICATE_REASON_OTHER, "  ",
+                                     "001", "pdf:x", 32, render_pdf, pdf, &error));
+  g_assert_error (error, CF_DUPLICATE_ERROR, CF_DUPLICATE_ERROR_REASON);
+  g_clear_error (&error);
+
+  first = cf_duplicate_issue (f->store, txns, CF_RECEIPT_COPY_MERCHANT, CF_DUPLICATE_REASON_RETRIEVAL, NULL,
+                              "001", "pdf:dup.pdf", 32, render_pdf, pdf, &error);
+  g_assert_no_error (error);
+  second = cf_duplicate_issue (f->store, txns, CF_RECEIPT_COPY_CARDHOLDER, CF_DUPLICATE_REASON_OTHER, "lost in the bag",
+                               "001", "pdf:dup.pdf", 32, render_pdf, pdf, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (second, 0);
+  g_assert_cmpuint (((CfDuplicateRecord *) g_ptr_array_index (first, 0))->number, ==, 1);
+  g_assert_cmpuint (r->number, ==, 2);
+  g_assert_cmpuint (strlen (r->code), ==, 9);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'issue-duplicate' "
+                                                 "AND operator_no = '001'"), ==, 2);
+
+  listed = cf_duplicate_list_for (f->store, cf_transaction_get_id (sale), &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (((CfDuplicateRecord *) g_ptr_array_index (listed, 1))->reason_text, ==, "lost in the bag");
+
+  /* The code verifies, typed carelessly; an edited record does not. */
+  {
+    g_autofree char *careless = g_ascii_strdown (r->code, -1);
+    careless[4] = ' ';
+    verified = cf_duplicate_verify (f->store, careless, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (verified->transaction_id, ==, cf_transaction_get_id (sale));
+    g_assert_cmpuint (verified->number, ==, 2);
+  }
+  g_assert_null (cf_duplicate_verify (f->store, "0000-0000", &error));
+  g_assert_error (error, CF_DUPLICATE_ERROR, CF_DUPLICATE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (cf_store_exec (f->store, "UPDATE duplicates SET number = 7 WHERE number = 2", NULL));
+  g_assert_null (cf_duplicate_verify (f->store, r->code, &error));
+  g_assert_error (error, CF_DUPLICATE_ERROR, CF_DUPLICATE_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, slips_setup, func, cf_test_db_teardown)
+  ADD ("/receipt/golden-grids", test_golden_grids);
+  ADD ("/receipt/content-and-masking", test_content_and_masking);
+  ADD ("/receipt/pdf-text", test_pdf_text);
+  ADD ("/receipt/pdf-equals-preview", test_pdf_equals_preview);
+  ADD ("/receipt/issue-records-only-what-was-produced", test_issue_records_only_what_was_produced);
+#undef ADD
+
+  return g_test_run ();
+}

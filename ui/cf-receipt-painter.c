@@ -1,0 +1,167 @@
+/* cf-receipt-painter.c — a slip drawn with Cairo and Pango, cell by cell
+ *
+ * The same geometry as the PDF writer (cf-receipt-doc.h): each character at
+ * its grid cell, on its baseline, in WenQuanYi Zen Hei Mono; bold as fill
+ * and stroke, as libharu does it. Pango is told not to hint or round, so its
+ * advances are the font's own (TOOLCHAIN.md). One unit of the cairo context
+ * is one point: the preview scales it, printing and tests draw it as is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "cf-pdf-receipt.h"
+#include "cf-qr-code.h"
+#include "cf-receipt-painter.h"
+
+#define RECEIPT_FAMILY "WenQuanYi Zen Hei Mono"
+
+/**
+ * cf_receipt_painter_get_size:
+ * @width_pt: (out): the slip's width in points
+ * @height_pt: (out): its height
+ */
+void
+cf_receipt_painter_get_size (CfReceiptDoc *doc,
+                             double       *width_pt,
+                             double       *height_pt)
+{
+  *width_pt = cf_receipt_doc_get_width_pt (doc);
+  *height_pt = cf_receipt_page_height (doc);
+}
+
+static PangoLayout *
+make_layout (cairo_t *cr,
+             double   size)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *desc = pango_font_description_from_string (RECEIPT_FAMILY);
+  PangoLayout *layout;
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_cairo_update_context (cr, context);
+
+  layout = pango_layout_new (context);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+
+  pango_font_description_free (desc);
+  cairo_font_options_destroy (options);
+  g_object_unref (context);  /* the layout keeps it */
+  return layout;
+}
+
+static void
+draw_text_line (cairo_t             *cr,
+                PangoLayout         *layout,
+                const CfReceiptLine *line,
+                double               top)
+{
+  double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
+  double x = CF_RECEIPT_MARGIN_PT;
+  double baseline = top + CF_RECEIPT_BASELINE_PT * scale;
+  char one[8];
+
+  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int n = g_unichar_to_utf8 (c, one);
+
+      if (c != ' ')
+        {
+          PangoLayoutLine *layout_line;
+
+          pango_layout_set_text (layout, one, n);
+          layout_line = pango_layout_get_line_readonly (layout, 0);
+          cairo_move_to (cr, x, baseline);
+          if (line->style & CF_RECEIPT_BOLD)
+            {
+              pango_cairo_layout_line_path (cr, layout_line);
+              cairo_set_line_width (cr, CF_RECEIPT_BOLD_STROKE_PT * scale);
+              cairo_fill_preserve (cr);
+              cairo_stroke (cr);
+            }
+          else
+            pango_cairo_show_layout_line (cr, layout_line);
+        }
+      x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
+    }
+}
+
+static void
+draw_qr (cairo_t      *cr,
+         CfReceiptDoc *doc,
+         CfQrCode     *qr,
+         double        top)
+{
+  double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
+  double left = (cf_receipt_doc_get_width_pt (doc) - side) / 2;
+  double y0 = top + 2 * CF_RECEIPT_QR_MODULE_PT;
+
+  /* One rectangle per run of dark modules in a row, as the PDF writer draws them. */
+  for (guint row = 0; row < qr->width; row++)
+    for (guint col = 0; col < qr->width;)
+      {
+        guint run = 0;
+
+        while (col + run < qr->width && qr->dark[row * qr->width + col + run])
+          run++;
+        if (run > 0)
+          cairo_rectangle (cr, left + col * CF_RECEIPT_QR_MODULE_PT, y0 + row * CF_RECEIPT_QR_MODULE_PT,
+                           run * CF_RECEIPT_QR_MODULE_PT, CF_RECEIPT_QR_MODULE_PT);
+        col += MAX (run, 1);
+      }
+  cairo_fill (cr);
+}
+
+/**
+ * cf_receipt_painter_draw:
+ * @cr: a context whose unit is a point, origin at the slip's top left
+ *
+ * Draws the slip on white paper.
+ */
+void
+cf_receipt_painter_draw (CfReceiptDoc *doc,
+                         cairo_t      *cr)
+{
+  g_autoptr(PangoLayout) normal = NULL;
+  g_autoptr(PangoLayout) doubled = NULL;
+  double width, height;
+  double top = CF_RECEIPT_MARGIN_PT;
+  guint n = cf_receipt_doc_get_n_lines (doc);
+
+  cf_receipt_painter_get_size (doc, &width, &height);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  normal = make_layout (cr, CF_RECEIPT_FONT_PT);
+  doubled = make_layout (cr, 2 * CF_RECEIPT_FONT_PT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
+      g_autoptr(CfQrCode) qr = line->kind == CF_RECEIPT_LINE_QR ? cf_qr_code_new (line->text) : NULL;
+
+      if (qr != NULL)
+        draw_qr (cr, doc, qr, top);
+      else if (line->kind != CF_RECEIPT_LINE_QR)
+        draw_text_line (cr, line->style & CF_RECEIPT_DOUBLE ? doubled : normal, line, top);
+      top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
+    }
+  cairo_restore (cr);
+}
