@@ -135,6 +135,7 @@ static const char *const sort_columns[] = {
   [CF_SORT_TYPE]     = "t.type",
   [CF_SORT_AMOUNT]   = "CASE WHEN t.type IN ('void', 'refund', 'preauth_void', 'auth_complete_void') "
                        "THEN -t.amount_minor ELSE t.amount_minor END",
+  [CF_SORT_SLIP]     = "(SELECT count(*) FROM duplicates d WHERE d.transaction_id = t.id)",
 };
 
 /**

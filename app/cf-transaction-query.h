@@ -28,6 +28,7 @@ typedef enum
   CF_SORT_BRAND,
   CF_SORT_TYPE,
   CF_SORT_AMOUNT,
+  CF_SORT_SLIP,
 } CfSortColumn;
 
 /**

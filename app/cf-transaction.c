@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-card-number.h"
 #include "cf-money.h"
 #include "cf-store-private.h"
@@ -54,6 +56,7 @@ struct _CfTransaction
   char        *source_id;
   gint64       import_id;
   guint        source_line;
+  guint        n_duplicates;
 };
 
 G_DEFINE_FINAL_TYPE (CfTransaction, cf_transaction, G_TYPE_OBJECT)
@@ -71,6 +74,7 @@ enum {
   PROP_CARD_BRAND,
   PROP_TYPE_LABEL,
   PROP_AMOUNT_TEXT,
+  PROP_SLIP_STATUS,
   N_PROPS
 };
 
@@ -152,6 +156,11 @@ cf_transaction_get_property (GObject    *object,
     case PROP_AMOUNT_TEXT:
       g_value_take_string (value, cf_transaction_dup_amount_text (self));
       break;
+    case PROP_SLIP_STATUS:
+      g_value_take_string (value, self->n_duplicates == 0
+                                  ? g_strdup (_("Kept"))
+                                  : g_strdup_printf (_("Duplicates ×%u"), self->n_duplicates));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,6 +194,7 @@ cf_transaction_class_init (CfTransactionClass *klass)
   properties[PROP_CARD_BRAND] = string_property ("card-brand");
   properties[PROP_TYPE_LABEL] = string_property ("type-label");
   properties[PROP_AMOUNT_TEXT] = string_property ("amount-text");
+  properties[PROP_SLIP_STATUS] = string_property ("slip-status");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,6 +260,7 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   self->source_id = dup_column (stmt, c++);
   self->import_id = sqlite3_column_int64 (stmt, c++);
   self->source_line = (guint) sqlite3_column_int (stmt, c++);
+  self->n_duplicates = (guint) sqlite3_column_int (stmt, c++);
 
   return self;
 }
@@ -408,6 +419,18 @@ cf_transaction_get_import_id (CfTransaction *self)
 {
   g_return_val_if_fail (CF_IS_TRANSACTION (self), 0);
   return self->import_id;
+}
+
+/**
+ * cf_transaction_get_n_duplicates:
+ *
+ * Returns: how many duplicates of the slip had been issued when the row was read
+ */
+guint
+cf_transaction_get_n_duplicates (CfTransaction *self)
+{
+  g_return_val_if_fail (CF_IS_TRANSACTION (self), 0);
+  return self->n_duplicates;
 }
 
 guint

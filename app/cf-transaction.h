@@ -53,5 +53,6 @@ const char  *cf_transaction_get_orig_date       (CfTransaction *self);
 const char  *cf_transaction_get_source_id       (CfTransaction *self);
 gint64       cf_transaction_get_import_id       (CfTransaction *self);
 guint        cf_transaction_get_source_line     (CfTransaction *self);
+guint        cf_transaction_get_n_duplicates    (CfTransaction *self);
 
 G_END_DECLS

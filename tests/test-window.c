@@ -349,6 +349,64 @@ test_void_shows_its_original (CfTestDb      *f,
 }
 
 static void
+test_issue_duplicates (CfTestDb      *f,
+                       gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "dup.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
+  gint64 id = cf_transaction_get_id (first);
+  g_autofree char *details = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+  guint number;
+
+  /* The slip's preview is in the details before anything is issued. */
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, "Issue Duplicate"));
+
+  number = cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_RETRIEVAL, NULL, CF_RECEIPT_COPY_MERCHANT,
+                                      pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (number, ==, 1);
+  wait_until (search_finished, window);
+  searches_before = cf_window_get_n_searches (window);
+
+  /* Printing goes through GtkPrintOperation; exported here instead of a printer. */
+  number = cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_OTHER, "customer lost it", CF_RECEIPT_COPY_CARDHOLDER,
+                                      NULL, printed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (number, ==, 2);
+  wait_until (search_finished, window);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+  {
+    const char *argv[] = { "pdftotext", printed, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, NULL));
+    if (strstr (text, "DUPLICATE") == NULL)
+      g_printerr ("printed text: %s\n", text);
+    g_assert_nonnull (strstr (text, "DUPLICATE"));
+  }
+
+  /* The list shows the count; the details list both, with who and why. */
+  {
+    g_autoptr(CfTransaction) again = g_list_model_get_item (cf_window_get_transactions (window), 0);
+    g_assert_cmpint (cf_transaction_get_id (again), ==, id);
+    g_object_get (again, "slip-status", &status, NULL);
+    g_assert_cmpstr (status, ==, "Duplicates ×2");
+  }
+  g_free (details);
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, "Duplicate No. 2"));
+  g_assert_nonnull (strstr (details, "customer lost it"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'issue-duplicate'"), ==, 2);
+
+  close_window (window);
+}
+
+static void
 find_entry_rows (GtkWidget *widget,
                  GPtrArray *rows)
 {
@@ -419,6 +477,7 @@ main (int    argc,
   ADD ("/window/search-as-typed", test_search_as_typed);
   ADD ("/window/sort-by-amount", test_sort_by_amount);
   ADD ("/window/void-shows-its-original", test_void_shows_its_original);
+  ADD ("/window/issue-duplicates", test_issue_duplicates);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

@@ -85,15 +85,16 @@ draw_text_line (cairo_t             *cr,
           pango_layout_set_text (layout, one, n);
           layout_line = pango_layout_get_line_readonly (layout, 0);
           cairo_move_to (cr, x, baseline);
+          pango_cairo_show_layout_line (cr, layout_line);
           if (line->style & CF_RECEIPT_BOLD)
             {
+              /* Text, so that a printed-to-PDF slip can be searched, then its
+               * outline stroked: the same fill-then-stroke as libharu's. */
+              cairo_move_to (cr, x, baseline);
               pango_cairo_layout_line_path (cr, layout_line);
               cairo_set_line_width (cr, CF_RECEIPT_BOLD_STROKE_PT * scale);
-              cairo_fill_preserve (cr);
               cairo_stroke (cr);
             }
-          else
-            pango_cairo_show_layout_line (cr, layout_line);
         }
       x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
     }

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "cf-demo.h"
+#include "cf-duplicate-dialog.h"
+#include "cf-receipt-preview.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-money.h"
@@ -27,7 +29,7 @@
 #include "cf-transaction.h"
 #include "cf-window.h"
 
-#define N_COLUMNS 10
+#define N_COLUMNS 11
 
 /* More rows than anyone scrolls through; a search finds the rest. Keeps the
  * window well under 200 MB on a million transactions. */
@@ -41,7 +43,7 @@ static const struct
   { "time", CF_SORT_TIME }, { "terminal", CF_SORT_TERMINAL }, { "operator", CF_SORT_OPERATOR },
   { "voucher", CF_SORT_VOUCHER }, { "ref", CF_SORT_REF }, { "auth", CF_SORT_AUTH },
   { "card", CF_SORT_CARD }, { "type", CF_SORT_TYPE }, { "amount", CF_SORT_AMOUNT },
-  { "brand", CF_SORT_BRAND },
+  { "brand", CF_SORT_BRAND }, { "slip", CF_SORT_SLIP },
 };
 
 struct _CfWindow
@@ -97,6 +99,7 @@ struct _CfWindow
   gint64                select_after_search;
   guint                 n_searches;         /* finished, for tests */
   gboolean              clearing;           /* one search for many cleared fields */
+  CfReceiptCopy         preview_copy;
   gboolean              importing;
 };
 
@@ -104,6 +107,22 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start_search (CfWindow *self);
 static void update_detail (CfWindow *self);
+static void preview_copy_changed_cb (GtkDropDown *copy,
+                                     GParamSpec  *pspec,
+                                     CfWindow    *self);
+
+static gboolean
+update_detail_idle (gpointer data)
+{
+  update_detail (data);
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+paper_columns (CfWindow *self)
+{
+  return cf_receipt_columns_for_paper (self->settings != NULL ? (guint) g_settings_get_int (self->settings, "paper-width") : 58);
+}
 
 static GSettings *
 settings_if_installed (void)
@@ -636,8 +655,61 @@ update_detail (CfWindow *self)
     add_row (group, _("Imported from"), _("Demo data"));
 
   group = add_group (self, _("History"));
-  add_row (group, _("Duplicates issued"), _("None"));
+  {
+    g_autoptr(GPtrArray) duplicates = cf_duplicate_list_for (self->store, cf_transaction_get_id (txn), NULL);
+
+    if (duplicates == NULL || duplicates->len == 0)
+      add_row (group, _("Duplicates issued"), _("None"));
+    for (guint i = 0; duplicates != NULL && i < duplicates->len; i++)
+      {
+        CfDuplicateRecord *r = g_ptr_array_index (duplicates, i);
+        CfDuplicateReason reason = CF_DUPLICATE_REASON_OTHER;
+        g_autofree char *title = g_strdup_printf (_("Duplicate No. %u"), r->number);
+        g_autofree char *text = NULL;
+
+        cf_duplicate_reason_from_nick (r->reason, &reason);
+        text = g_strdup_printf (_("%s by %s · %s%s%s · %s copy · %s · code %s"), r->issued_at,
+                                r->operator_no != NULL ? r->operator_no : "-", cf_duplicate_reason_get_label (reason),
+                                r->reason_text != NULL ? ": " : "", r->reason_text != NULL ? r->reason_text : "",
+                                r->copy, g_str_has_prefix (r->output, "pdf:") ? _("PDF") : _("printed"), r->code);
+        add_row (group, title, text);
+      }
+  }
   add_row (group, _("Loss reports"), _("None"));
+
+  /* The slip as it would print now, and the way to issue it. */
+  add_group (self, _("Slip"));
+  {
+    const char *copies[] = { _("Merchant copy"), _("Cardholder copy"), _("Bank copy"), NULL };
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *copy = gtk_drop_down_new_from_strings (copies);
+    GtkWidget *issue = gtk_button_new_with_mnemonic (_("_Issue Duplicate…"));
+    GtkWidget *preview = cf_receipt_preview_new ();
+    GtkWidget *frame = gtk_frame_new (NULL);
+    g_autoptr(CfReceiptDoc) doc = cf_duplicate_preview (self->store, txn, self->preview_copy, paper_columns (self));
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (copy), self->preview_copy);
+    g_signal_connect_object (copy, "notify::selected", G_CALLBACK (preview_copy_changed_cb), self, 0);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (issue), "win.issue-duplicate");
+    gtk_widget_add_css_class (issue, "suggested-action");
+    gtk_box_append (GTK_BOX (bar), copy);
+    gtk_box_append (GTK_BOX (bar), issue);
+    gtk_box_append (self->detail_box, bar);
+    cf_receipt_preview_set_doc (CF_RECEIPT_PREVIEW (preview), doc);
+    gtk_frame_set_child (GTK_FRAME (frame), preview);
+    gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+    gtk_box_append (self->detail_box, frame);
+  }
+}
+
+static void
+preview_copy_changed_cb (GtkDropDown *copy,
+                         GParamSpec  *pspec,
+                         CfWindow    *self)
+{
+  self->preview_copy = (CfReceiptCopy) gtk_drop_down_get_selected (copy);
+  /* Rebuilding the pane from its own signal handler: do it once the signal is done. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) update_detail_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -941,6 +1013,70 @@ create_demo_activated (GtkWidget  *widget,
   task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
   g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, demo_thread);
+}
+
+/* Duplicates */
+
+static void
+duplicate_issued_cb (gpointer user_data)
+{
+  CfWindow *self = user_data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The row's count changed: search again and keep it selected. */
+  if (txn != NULL && position != GTK_INVALID_LIST_POSITION)
+    self->select_after_search = cf_transaction_get_id (txn);
+  start_search (self);
+}
+
+static void
+issue_duplicate_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->store == NULL || txn == NULL)
+    return;
+  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txn, self->preview_copy, self->operator_no,
+                               paper_columns (self), G_CALLBACK (duplicate_issued_cb), self);
+}
+
+/**
+ * cf_window_issue_duplicate:
+ * @pdf_path: (nullable): save here, or print when %NULL
+ * @print_export_path: (nullable): when printing, export to this file instead of the dialog
+ *
+ * Issues a duplicate of the selected transaction as the dialog would, under
+ * the window's operator, and refreshes the list and details.
+ *
+ * Returns: the duplicate's number, or 0 with @error set
+ */
+guint
+cf_window_issue_duplicate (CfWindow          *self,
+                           CfDuplicateReason  reason,
+                           const char        *reason_text,
+                           CfReceiptCopy      copy,
+                           const char        *pdf_path,
+                           const char        *print_export_path,
+                           GError           **error)
+{
+  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GPtrArray) txns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), 0);
+  g_return_val_if_fail (txn != NULL, 0);
+
+  g_ptr_array_add (txns, txn);
+  records = cf_duplicate_dialog_issue (GTK_WINDOW (self), self->store, txns, reason, reason_text, copy,
+                                       self->operator_no, paper_columns (self), pdf_path, print_export_path, error);
+  if (records == NULL)
+    return 0;
+  duplicate_issued_cb (self);
+  return ((CfDuplicateRecord *) g_ptr_array_index (records, 0))->number;
 }
 
 /* Small actions */
@@ -1335,6 +1471,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "column_brand", FALSE, G_STRUCT_OFFSET (CfWindow, columns[9]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_type", FALSE, G_STRUCT_OFFSET (CfWindow, columns[7]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_amount", FALSE, G_STRUCT_OFFSET (CfWindow, columns[8]));
+  gtk_widget_class_bind_template_child_full (widget_class, "column_slip", FALSE, G_STRUCT_OFFSET (CfWindow, columns[10]));
   gtk_widget_class_bind_template_callback (widget_class, import_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
@@ -1345,10 +1482,12 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_activated);
   gtk_widget_class_install_action (widget_class, "win.select-operator", "s", select_operator_activated);
+  gtk_widget_class_install_action (widget_class, "win.issue-duplicate", NULL, issue_duplicate_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.import-history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.issue-duplicate", NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cf-application.h"
+#include "cf-duplicate-issuer.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ const char *cf_window_get_count_text     (CfWindow      *self);
 GtkWidget  *cf_window_get_details        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 CfStore    *cf_window_get_store          (CfWindow      *self);
+guint       cf_window_issue_duplicate    (CfWindow          *self,
+                                          CfDuplicateReason  reason,
+                                          const char        *reason_text,
+                                          CfReceiptCopy      copy,
+                                          const char        *pdf_path,
+                                          const char        *print_export_path,
+                                          GError           **error);
 void        cf_window_import_files       (CfWindow      *self,
                                           const char * const *paths);
 
