@@ -108,9 +108,11 @@ write_subset (const char  *font_path,
   input = hb_subset_input_create_or_fail ();
   /* Hinting is for screens at small sizes; a PDF is scaled by its viewer. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
-  /* Each character is placed at its cell: no shaping, no vertical metrics. */
+  /* Each character is placed at its cell: no shaping, no vertical metrics,
+   * no bitmaps for screens. */
   {
-    static const char *const dropped[] = { "GSUB", "GPOS", "GDEF", "kern", "vhea", "vmtx", "BASE", "morx", "gasp" };
+    static const char *const dropped[] = { "GSUB", "GPOS", "GDEF", "kern", "vhea", "vmtx", "BASE", "morx", "gasp",
+                                           "hdmx", "LTSH", "VDMX", "DSIG", "EBDT", "EBLC", "EBSC" };
     hb_set_t *drop = hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG);
 
     for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
