@@ -360,6 +360,79 @@ test_messages_follow_locale (CfTestDb      *f,
 }
 
 static void
+test_duplicate_and_verify (CfTestDb      *f,
+                           gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *pdf = g_build_filename (f->dir, "dup.pdf", NULL);
+  g_autofree char *day = g_build_filename (f->dir, "day.pdf", NULL);
+  g_autofree char *code = NULL;
+  g_auto(Run) run = { 0 };
+  const char *p;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A voucher no. means nothing without its terminal. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "000102", "--reason", "customer", "--out", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "999999", "--terminal", "10450001", "--reason", "customer",
+               "--out", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "000102", "--terminal", "10450001", "--reason", "retrieval",
+               "--copy", "bank", "--operator", "01", "--out", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  p = strstr (run.out, "check code ");
+  g_assert_nonnull (p);
+  code = g_strndup (p + strlen ("check code "), 9);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "verify", code, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "GENUINE"));
+  g_assert_nonnull (strstr (run.out, "voucher 000102"));
+  g_assert_nonnull (strstr (run.out, "bank copy, reason: retrieval"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "verify", "ZZZZ-ZZZZ", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "NOT GENUINE"));
+
+  /* A period: a page each, one recorded duplicate each. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--from", "2026-11-28", "--to", "2026-11-28", "--reason", "tax",
+               "--out", day, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_object (&f->store);
+  {
+    g_autoptr(GError) error = NULL;
+    f->store = cf_store_open (f->db_path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates"), ==, 6);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT max (number) FROM duplicates"), ==, 2);
+  {
+    const char *argv[] = { "pdfinfo", day, NULL };
+    g_autofree char *info = NULL;
+    const char *pages;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, NULL, NULL));
+    pages = strstr (info, "Pages:");
+    g_assert_nonnull (pages);
+    g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, 5);
+  }
+}
+
+static void
 test_newer_database_refused (CfTestDb      *f,
                              gconstpointer  data)
 {
@@ -396,6 +469,7 @@ main (int    argc,
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/refuses-newer-database", test_newer_database_refused);
   ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
+  ADD ("/cli/duplicate-and-verify", test_duplicate_and_verify);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 #undef ADD
 

@@ -628,9 +628,13 @@ run_duplicate (const char  *db_path,
   g_autofree char *copy_text = NULL;
   g_autofree char *operator_no = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   int paper = 58;
   GOptionEntry entries[] = {
     { "voucher", 0, 0, G_OPTION_ARG_STRING, &voucher, N_("Voucher (trace) no., with --terminal"), N_("N") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Every transaction from this date or date and time (with --to), a page each"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
     { "terminal", 0, 0, G_OPTION_ARG_STRING, &terminal, N_("Terminal no."), N_("T") },
     { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_("Reference no. (RRN)"), N_("RRN") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("Why: customer, retrieval, tax, reconciliation, or any other words"), N_("R") },
@@ -668,9 +672,11 @@ run_duplicate (const char  *db_path,
       reason = CF_DUPLICATE_REASON_OTHER;
       other_text = reason_text;
     }
-  if ((argc > 1) + (voucher != NULL) + (ref != NULL) != 1 || (voucher != NULL && terminal == NULL))
+  if ((argc > 1) + (voucher != NULL) + (ref != NULL) + (from != NULL || to != NULL) != 1 ||
+      (voucher != NULL && terminal == NULL) || ((from != NULL) != (to != NULL)))
     {
-      g_printerr ("counterfoil duplicate: %s\n", _("name the transaction by ID, by --voucher N --terminal T, or by --ref RRN"));
+      g_printerr ("counterfoil duplicate: %s\n", _("name the transaction by ID, by --voucher N --terminal T, or by --ref RRN, "
+                                                   "or a period by --from DATE --to DATE [--terminal T]"));
       return EXIT_USAGE;
     }
 
@@ -699,6 +705,13 @@ run_duplicate (const char  *db_path,
       query->voucher_no = g_strdup (voucher);
       query->terminal_no = g_strdup (terminal);
       query->ref_no = g_strdup (ref);
+      query->sort_ascending = TRUE;  /* a period prints in the order it happened */
+      if ((from != NULL && !cf_transaction_query_set_from (query, from, &error)) ||
+          (to != NULL && !cf_transaction_query_set_to (query, to, &error)))
+        {
+          g_printerr ("counterfoil duplicate: %s\n", error->message);
+          return EXIT_USAGE;
+        }
       found = cf_store_find_transactions (store, query, &error);
       if (found == NULL)
         {
@@ -710,7 +723,7 @@ run_duplicate (const char  *db_path,
           g_printerr ("counterfoil duplicate: %s\n", _("no transaction matches; nothing was issued"));
           return 1;
         }
-      if (found->len > 1)
+      if (found->len > 1 && from == NULL)
         {
           g_printerr ("counterfoil duplicate: %s\n", _("several transactions match; name one by its ID. Nothing was issued."));
           list_candidates (found);
