@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cf-demo.h"
@@ -407,6 +408,38 @@ test_issue_duplicates (CfTestDb      *f,
 }
 
 static void
+test_selection_issues_one_pdf (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
+  g_autofree char *pdf = g_build_filename (f->dir, "five.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  const char *pages;
+
+  g_assert_true (gtk_selection_model_select_range (selection, 10, 5, TRUE));
+  drain_main_loop ();
+  details = details_text (window);
+  g_assert_nonnull (strstr (details, "5 transactions selected"));
+
+  searches_before = cf_window_get_n_searches (window);
+  g_assert_cmpuint (cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_TAX, NULL, CF_RECEIPT_COPY_BANK,
+                                               pdf, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  wait_until (search_finished, window);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates WHERE copy = 'bank'"), ==, 5);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, 5);
+  close_window (window);
+}
+
+static void
 find_entry_rows (GtkWidget *widget,
                  GPtrArray *rows)
 {
@@ -478,6 +511,7 @@ main (int    argc,
   ADD ("/window/sort-by-amount", test_sort_by_amount);
   ADD ("/window/void-shows-its-original", test_void_shows_its_original);
   ADD ("/window/issue-duplicates", test_issue_duplicates);
+  ADD ("/window/selection-issues-one-pdf", test_selection_issues_one_pdf);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

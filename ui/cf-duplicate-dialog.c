@@ -68,7 +68,7 @@ typedef struct
 {
   GtkWindow         *parent;
   CfStore           *store;
-  CfTransaction     *transaction;
+  GPtrArray         *transactions;
   char              *operator_no;
   guint              columns;
   GtkDropDown       *reason;
@@ -85,7 +85,7 @@ static void
 request_free (Request *request)
 {
   g_clear_object (&request->store);
-  g_clear_object (&request->transaction);
+  g_clear_pointer (&request->transactions, g_ptr_array_unref);
   g_free (request->operator_no);
   g_free (request->chosen_text);
   g_free (request);
@@ -106,12 +106,10 @@ static void
 issue (Request    *request,
        const char *pdf_path)
 {
-  g_autoptr(GPtrArray) txns = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
 
-  g_ptr_array_add (txns, request->transaction);
-  records = cf_duplicate_dialog_issue (request->parent, request->store, txns, request->chosen_reason,
+  records = cf_duplicate_dialog_issue (request->parent, request->store, request->transactions, request->chosen_reason,
                                        request->chosen_text, request->chosen_copy, request->operator_no,
                                        request->columns, pdf_path, NULL, &error);
   if (records == NULL)
@@ -123,7 +121,9 @@ issue (Request    *request,
 
   {
     CfDuplicateRecord *r = g_ptr_array_index (records, 0);
-    g_autofree char *body = g_strdup_printf (_("Duplicate No. %u is recorded with check code %s."), r->number, r->code);
+    g_autofree char *body = records->len == 1
+      ? g_strdup_printf (_("Duplicate No. %u is recorded with check code %s."), r->number, r->code)
+      : g_strdup_printf (_("%u duplicates are recorded, each with its own check code."), records->len);
 
     show_message (request->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
   }
@@ -170,9 +170,11 @@ response_cb (AdwMessageDialog *dialog,
       GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Duplicate"), request->parent,
                                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                    _("_Save"), _("_Cancel"));
-      g_autofree char *name = g_strdup_printf ("duplicate-%s.pdf",
-                                               cf_transaction_get_voucher_no (request->transaction) != NULL
-                                               ? cf_transaction_get_voucher_no (request->transaction) : "slip");
+      CfTransaction *first = g_ptr_array_index (request->transactions, 0);
+      g_autofree char *name = request->transactions->len > 1
+        ? g_strdup_printf ("duplicates-%u.pdf", request->transactions->len)
+        : g_strdup_printf ("duplicate-%s.pdf", cf_transaction_get_voucher_no (first) != NULL
+                                               ? cf_transaction_get_voucher_no (first) : "slip");
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
       gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -216,7 +218,7 @@ reason_text_changed_cb (GtkEditable *entry,
 void
 cf_duplicate_dialog_present (GtkWindow     *parent,
                              CfStore       *store,
-                             CfTransaction *transaction,
+                             GPtrArray     *transactions,
                              CfReceiptCopy  copy,
                              const char    *operator_no,
                              guint          columns,
@@ -226,13 +228,18 @@ cf_duplicate_dialog_present (GtkWindow     *parent,
   Request *request = g_new0 (Request, 1);
   const char *reasons[CF_DUPLICATE_REASON_OTHER + 2] = { NULL };
   const char *copies[] = { _("Merchant copy"), _("Cardholder copy"), _("Bank copy"), NULL };
+  CfTransaction *transaction = g_ptr_array_index (transactions, 0);
   g_autofree char *amount = cf_transaction_dup_amount_text (transaction);
-  g_autofree char *body = g_strdup_printf (_("Voucher no. %s, %s, %s. Every duplicate is numbered, marked "
-                                             "DUPLICATE and recorded with your name and its reason."),
-                                           cf_transaction_get_voucher_no (transaction) != NULL
-                                           ? cf_transaction_get_voucher_no (transaction) : "-",
-                                           cf_transaction_get_local_time (transaction), amount);
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Issue a Duplicate Slip"), body);
+  g_autofree char *body = transactions->len == 1
+    ? g_strdup_printf (_("Voucher no. %s, %s, %s. Every duplicate is numbered, marked "
+                         "DUPLICATE and recorded with your name and its reason."),
+                       cf_transaction_get_voucher_no (transaction) != NULL
+                       ? cf_transaction_get_voucher_no (transaction) : "-",
+                       cf_transaction_get_local_time (transaction), amount)
+    : g_strdup_printf (_("%u transactions, a slip each. Every duplicate is numbered, marked "
+                         "DUPLICATE and recorded with your name and its reason."), transactions->len);
+  GtkWidget *dialog = adw_message_dialog_new (parent, transactions->len == 1 ? _("Issue a Duplicate Slip")
+                                                                             : _("Issue Duplicate Slips"), body);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *label;
 
@@ -241,7 +248,7 @@ cf_duplicate_dialog_present (GtkWindow     *parent,
 
   request->parent = parent;
   request->store = g_object_ref (store);
-  request->transaction = g_object_ref (transaction);
+  request->transactions = g_ptr_array_ref (transactions);
   request->operator_no = g_strdup (operator_no);
   request->columns = columns;
   request->issued = issued;

@@ -25,7 +25,7 @@ GPtrArray *cf_duplicate_dialog_issue   (GtkWindow          *parent,
                                         GError            **error);
 void       cf_duplicate_dialog_present (GtkWindow          *parent,
                                         CfStore            *store,
-                                        CfTransaction      *transaction,
+                                        GPtrArray          *transactions,
                                         CfReceiptCopy       copy,
                                         const char         *operator_no,
                                         guint               columns,

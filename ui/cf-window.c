@@ -35,6 +35,9 @@
  * window well under 200 MB on a million transactions. */
 #define MAX_LISTED 200000
 
+/* A selection issued as one PDF: a thousand slips take about a second. */
+#define MAX_DUPLICATES_AT_ONCE 1000
+
 static const struct
 {
   const char   *id;
@@ -68,7 +71,7 @@ struct _CfWindow
   GtkPaned             *paned;
   GtkStack             *results_stack;
   GtkColumnView        *column_view;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
   AdwStatusPage        *no_results_page;
   GtkWidget            *detail_scroller;
   GtkBox               *detail_box;
@@ -116,6 +119,45 @@ update_detail_idle (gpointer data)
 {
   update_detail (data);
   return G_SOURCE_REMOVE;
+}
+
+/* The transaction the details show: the first of the selection. */
+static CfTransaction *
+current_transaction (CfWindow *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (set))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (set));
+}
+
+/* At most @max of the selected transactions, in list order. */
+static GPtrArray *
+selected_transactions (CfWindow *self,
+                       guint     max)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *txns = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      {
+        CfTransaction *txn = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+        if (txn != NULL)
+          g_ptr_array_add (txns, txn);
+      }
+    while (txns->len < max && gtk_bitset_iter_next (&iter, &position));
+  return txns;
+}
+
+static void
+select_only (CfWindow *self,
+             guint     position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 static guint
@@ -357,8 +399,10 @@ search_done_cb (GObject      *source,
 
   cf_transaction_list_set_max_items (list, MAX_LISTED);
   g_set_object (&self->list, list);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
   n = cf_transaction_list_get_n_matches (list);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (list));
+  if (n > 0 && self->select_after_search == 0)
+    select_only (self, 0);
   count = format_count (n);
   {
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s transaction", "%s transactions", n), count);
@@ -380,7 +424,7 @@ search_done_cb (GObject      *source,
 
       if (cf_transaction_list_find_id (list, self->select_after_search, &position))
         {
-          gtk_single_selection_set_selected (self->selection, position);
+          select_only (self, position);
           /* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside does. */
           for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
                child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -520,7 +564,7 @@ show_original_clicked_cb (GtkButton *button,
 
   if (self->list != NULL && cf_transaction_list_find_id (self->list, id, &position))
     {
-      gtk_single_selection_set_selected (self->selection, position);
+      select_only (self, position);
       for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_LIST_VIEW (child))
@@ -537,7 +581,7 @@ show_original_clicked_cb (GtkButton *button,
 static void
 update_detail (CfWindow *self)
 {
-  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CfTransaction) txn = current_transaction (self);
   GtkWidget *child;
   GtkGrid *group;
   g_autofree char *amount = NULL;
@@ -558,6 +602,23 @@ update_detail (CfWindow *self)
       gtk_box_append (self->detail_box, label);
       return;
     }
+
+  {
+    g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+    guint64 n_selected = gtk_bitset_get_size (set);
+
+    if (n_selected > 1)
+      {
+        g_autofree char *text = g_strdup_printf (_("%llu transactions selected: Issue Duplicate makes a slip of each. "
+                                                   "The details are of the first."), (unsigned long long) n_selected);
+        GtkWidget *label = gtk_label_new (text);
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "dim-label");
+        gtk_box_append (self->detail_box, label);
+      }
+  }
 
   amount = cf_transaction_dup_amount_text (txn);
   card = cf_transaction_dup_masked_card (txn, FALSE);
@@ -1021,11 +1082,10 @@ static void
 duplicate_issued_cb (gpointer user_data)
 {
   CfWindow *self = user_data;
-  guint position = gtk_single_selection_get_selected (self->selection);
-  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CfTransaction) txn = current_transaction (self);
 
-  /* The row's count changed: search again and keep it selected. */
-  if (txn != NULL && position != GTK_INVALID_LIST_POSITION)
+  /* The rows' counts changed: search again and keep the first selected. */
+  if (txn != NULL)
     self->select_after_search = cf_transaction_get_id (txn);
   start_search (self);
 }
@@ -1036,11 +1096,11 @@ issue_duplicate_activated (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GPtrArray) txns = selected_transactions (self, MAX_DUPLICATES_AT_ONCE);
 
-  if (self->store == NULL || txn == NULL)
+  if (self->store == NULL || txns->len == 0)
     return;
-  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txn, self->preview_copy, self->operator_no,
+  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txns, self->preview_copy, self->operator_no,
                                paper_columns (self), G_CALLBACK (duplicate_issued_cb), self);
 }
 
@@ -1049,7 +1109,8 @@ issue_duplicate_activated (GtkWidget  *widget,
  * @pdf_path: (nullable): save here, or print when %NULL
  * @print_export_path: (nullable): when printing, export to this file instead of the dialog
  *
- * Issues a duplicate of the selected transaction as the dialog would, under
+ * Issues a duplicate of each selected transaction (one PDF, or one print job)
+ * as the dialog would, under
  * the window's operator, and refreshes the list and details.
  *
  * Returns: the duplicate's number, or 0 with @error set
@@ -1063,14 +1124,13 @@ cf_window_issue_duplicate (CfWindow          *self,
                            const char        *print_export_path,
                            GError           **error)
 {
-  CfTransaction *txn = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GPtrArray) txns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) txns = NULL;
   g_autoptr(GPtrArray) records = NULL;
 
   g_return_val_if_fail (CF_IS_WINDOW (self), 0);
-  g_return_val_if_fail (txn != NULL, 0);
 
-  g_ptr_array_add (txns, txn);
+  txns = selected_transactions (self, MAX_DUPLICATES_AT_ONCE);
+  g_return_val_if_fail (txns->len > 0, 0);
   records = cf_duplicate_dialog_issue (GTK_WINDOW (self), self->store, txns, reason, reason_text, copy,
                                        self->operator_no, paper_columns (self), pdf_path, print_export_path, error);
   if (records == NULL)
@@ -1276,7 +1336,7 @@ GListModel *
 cf_window_get_transactions (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  return gtk_single_selection_get_model (self->selection);
+  return gtk_multi_selection_get_model (self->selection);
 }
 
 /**
