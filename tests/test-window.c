@@ -425,6 +425,12 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   details = details_text (window);
   g_assert_nonnull (strstr (details, "5 transactions selected"));
 
+  /* The paper width set in Preferences decides the grid: 80 mm, 48 cells, 232 pt. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_settings_set_int (settings, "paper-width", 80);
+  }
+
   searches_before = cf_window_get_n_searches (window);
   g_assert_cmpuint (cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_TAX, NULL, CF_RECEIPT_COPY_BANK,
                                                pdf, NULL, &error), ==, 1);
@@ -436,6 +442,11 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   pages = strstr (info, "Pages:");
   g_assert_nonnull (pages);
   g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, 5);
+  g_assert_nonnull (strstr (info, "Page size:       232 x"));
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_settings_reset (settings, "paper-width");
+  }
   close_window (window);
 }
 
@@ -461,7 +472,7 @@ test_preferences_save_merchant (CfTestDb      *f,
   gtk_window_present (GTK_WINDOW (prefs));
   drain_main_loop ();
   find_entry_rows (GTK_WIDGET (prefs), rows);
-  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpuint (rows->len, ==, 5);  /* four merchant fields and the database */
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), "key"), "merchant.name") == 0)
       {

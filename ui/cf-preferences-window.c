@@ -78,6 +78,18 @@ database_apply_cb (AdwEntryRow         *row,
                                     adw_toast_new (_("Counterfoil opens this database when it starts next")));
 }
 
+static void
+paper_changed_cb (AdwComboRow         *row,
+                  GParamSpec          *pspec,
+                  CfPreferencesWindow *self)
+{
+  static const int widths[] = { 58, 76, 80 };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->settings != NULL && selected < G_N_ELEMENTS (widths))
+    g_settings_set_int (self->settings, "paper-width", widths[selected]);
+}
+
 static GtkWidget *
 entry_row (const char *title,
            const char *value)
@@ -128,6 +140,22 @@ cf_preferences_window_new (GtkWindow *parent,
       gtk_widget_set_sensitive (row, store != NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (merchant), row);
     }
+
+  {
+    GtkWidget *slips = adw_preferences_group_new ();
+    const char *widths[] = { _("58 mm (32 characters a line)"), _("76 mm (42 characters)"), _("80 mm (48 characters)"), NULL };
+    GtkWidget *paper = adw_combo_row_new ();
+    int current = self->settings != NULL ? g_settings_get_int (self->settings, "paper-width") : 58;
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (slips), _("Slips"));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper width"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (paper), G_LIST_MODEL (gtk_string_list_new (widths)));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (paper), current >= 80 ? 2 : current >= 76 ? 1 : 0);
+    g_signal_connect_object (paper, "notify::selected", G_CALLBACK (paper_changed_cb), self, 0);
+    gtk_widget_set_sensitive (paper, self->settings != NULL);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (slips), paper);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (slips));
+  }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (database), _("Database"));
   {

@@ -103,6 +103,7 @@ struct _CfWindow
   guint                 n_searches;         /* finished, for tests */
   gboolean              clearing;           /* one search for many cleared fields */
   CfReceiptCopy         preview_copy;
+  double                preview_zoom;
   gboolean              importing;
 };
 
@@ -110,6 +111,8 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start_search (CfWindow *self);
 static void update_detail (CfWindow *self);
+static void zoom_clicked_cb (GtkButton *button,
+                             CfWindow  *self);
 static void preview_copy_changed_cb (GtkDropDown *copy,
                                      GParamSpec  *pspec,
                                      CfWindow    *self);
@@ -749,18 +752,40 @@ update_detail (CfWindow *self)
     GtkWidget *frame = gtk_frame_new (NULL);
     g_autoptr(CfReceiptDoc) doc = cf_duplicate_preview (self->store, txn, self->preview_copy, paper_columns (self));
 
+    GtkWidget *zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
+    GtkWidget *zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
+
+    gtk_widget_set_tooltip_text (zoom_out, _("Smaller"));
+    gtk_widget_set_tooltip_text (zoom_in, _("Larger"));
+    g_object_set_data (G_OBJECT (zoom_out), "factor", GINT_TO_POINTER (-1));
+    g_object_set_data (G_OBJECT (zoom_in), "factor", GINT_TO_POINTER (1));
+    g_signal_connect_object (zoom_out, "clicked", G_CALLBACK (zoom_clicked_cb), self, 0);
+    g_signal_connect_object (zoom_in, "clicked", G_CALLBACK (zoom_clicked_cb), self, 0);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (copy), self->preview_copy);
     g_signal_connect_object (copy, "notify::selected", G_CALLBACK (preview_copy_changed_cb), self, 0);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (issue), "win.issue-duplicate");
     gtk_widget_add_css_class (issue, "suggested-action");
     gtk_box_append (GTK_BOX (bar), copy);
+    gtk_box_append (GTK_BOX (bar), zoom_out);
+    gtk_box_append (GTK_BOX (bar), zoom_in);
     gtk_box_append (GTK_BOX (bar), issue);
     gtk_box_append (self->detail_box, bar);
     cf_receipt_preview_set_doc (CF_RECEIPT_PREVIEW (preview), doc);
+    cf_receipt_preview_set_zoom (CF_RECEIPT_PREVIEW (preview), self->preview_zoom);
     gtk_frame_set_child (GTK_FRAME (frame), preview);
     gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
     gtk_box_append (self->detail_box, frame);
   }
+}
+
+static void
+zoom_clicked_cb (GtkButton *button,
+                 CfWindow  *self)
+{
+  int factor = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "factor"));
+
+  self->preview_zoom = CLAMP (self->preview_zoom + factor * 0.25, 0.75, 2.5);
+  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) update_detail_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1559,6 +1584,7 @@ cf_window_init (CfWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = settings_if_installed ();
+  self->preview_zoom = 1.0;
 
   build_filter_popover (self);
   build_columns (self);
@@ -1585,6 +1611,8 @@ cf_window_init (CfWindow *self)
       gtk_widget_set_size_request (self->detail_scroller, CLAMP (width, 260, 600), -1);
       g_signal_connect_object (self->settings, "changed::hidden-columns",
                                G_CALLBACK (hidden_columns_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::paper-width",
+                               G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
     }
   apply_hidden_columns (self);
   update_detail (self);
