@@ -584,3 +584,42 @@ cf_receipt_line_get_height_pt (const CfReceiptLine *line,
     return (qr_modules + 4) * CF_RECEIPT_QR_MODULE_PT;
   return line->style & CF_RECEIPT_DOUBLE ? 2 * CF_RECEIPT_LINE_PT : CF_RECEIPT_LINE_PT;
 }
+
+/**
+ * cf_receipt_line_get_font_pt:
+ *
+ * Returns: the font size @line is drawn at
+ */
+double
+cf_receipt_line_get_font_pt (const CfReceiptLine *line)
+{
+  return line->style & CF_RECEIPT_DOUBLE ? 2 * CF_RECEIPT_FONT_PT : CF_RECEIPT_FONT_PT;
+}
+
+/**
+ * cf_receipt_line_foreach_glyph:
+ * @top: the line's top, in points from the slip's top
+ * @func: (scope call): called for every character that is not a space
+ *
+ * Where each character of a text line goes: the one placement both
+ * renderers follow, so that they agree to the point.
+ */
+void
+cf_receipt_line_foreach_glyph (const CfReceiptLine *line,
+                               double               top,
+                               CfReceiptGlyphFunc   func,
+                               gpointer             user_data)
+{
+  double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
+  double x = CF_RECEIPT_MARGIN_PT;
+  double baseline = top + CF_RECEIPT_BASELINE_PT * scale;
+
+  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != ' ')
+        func (p, (gsize) (g_utf8_next_char (p) - p), x, baseline, user_data);
+      x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
+    }
+}

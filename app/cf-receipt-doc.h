@@ -94,6 +94,24 @@ char            *cf_receipt_doc_to_text          (CfReceiptDoc          *self);
 double           cf_receipt_doc_get_width_pt     (CfReceiptDoc          *self);
 double           cf_receipt_line_get_height_pt   (const CfReceiptLine   *line,
                                                   guint                  qr_modules);
+double           cf_receipt_line_get_font_pt     (const CfReceiptLine   *line);
+
+/**
+ * CfReceiptGlyphFunc:
+ * @glyph: one character, UTF-8, not NUL-terminated
+ * @x: its cell's left edge, in points from the slip's left
+ * @baseline: its baseline, in points from the slip's top
+ */
+typedef void (*CfReceiptGlyphFunc) (const char *glyph,
+                                    gsize       len,
+                                    double      x,
+                                    double      baseline,
+                                    gpointer    user_data);
+
+void             cf_receipt_line_foreach_glyph   (const CfReceiptLine   *line,
+                                                  double                 top,
+                                                  CfReceiptGlyphFunc     func,
+                                                  gpointer               user_data);
 char            *cf_receipt_doc_dup_characters   (CfReceiptDoc          *self);
 
 G_END_DECLS

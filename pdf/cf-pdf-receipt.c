@@ -163,68 +163,73 @@ haru_error_cb (HPDF_STATUS error_no,
     }
 }
 
-static void
-draw_line (HPDF_Page            page,
-           HPDF_Font            font,
-           const CfReceiptLine *line,
-           double               top,
-           double               page_height)
+typedef struct
 {
-  double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
-  double x = CF_RECEIPT_MARGIN_PT;
-  double baseline = page_height - (top + CF_RECEIPT_BASELINE_PT * scale);
+  HPDF_Page page;
+  double    page_height;   /* PDF's y grows upwards */
+} PageTarget;
+
+static void
+glyph_cb (const char *glyph,
+          gsize       len,
+          double      x,
+          double      baseline,
+          gpointer    user_data)
+{
+  PageTarget *target = user_data;
   char one[8];
 
-  if (line->style & CF_RECEIPT_BOLD)
-    {
-      HPDF_Page_SetLineWidth (page, CF_RECEIPT_BOLD_STROKE_PT * scale);
-      HPDF_Page_SetTextRenderingMode (page, HPDF_FILL_THEN_STROKE);
-    }
-  else
-    HPDF_Page_SetTextRenderingMode (page, HPDF_FILL);
-
-  HPDF_Page_BeginText (page);
-  HPDF_Page_SetFontAndSize (page, font, CF_RECEIPT_FONT_PT * scale);
-  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      int n = g_unichar_to_utf8 (c, one);
-
-      one[n] = '\0';
-      if (c != ' ')
-        HPDF_Page_TextOut (page, (HPDF_REAL) x, (HPDF_REAL) baseline, one);
-      x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
-    }
-  HPDF_Page_EndText (page);
+  memcpy (one, glyph, len);
+  one[len] = '\0';
+  HPDF_Page_TextOut (target->page, (HPDF_REAL) x, (HPDF_REAL) (target->page_height - baseline), one);
 }
 
 static void
-draw_qr (HPDF_Page     page,
+draw_line (PageTarget          *target,
+           HPDF_Font            font,
+           const CfReceiptLine *line,
+           double               top)
+{
+  double size = cf_receipt_line_get_font_pt (line);
+
+  if (line->style & CF_RECEIPT_BOLD)
+    {
+      HPDF_Page_SetLineWidth (target->page, (HPDF_REAL) (CF_RECEIPT_BOLD_STROKE_PT * size / CF_RECEIPT_FONT_PT));
+      HPDF_Page_SetTextRenderingMode (target->page, HPDF_FILL_THEN_STROKE);
+    }
+  else
+    HPDF_Page_SetTextRenderingMode (target->page, HPDF_FILL);
+
+  HPDF_Page_BeginText (target->page);
+  HPDF_Page_SetFontAndSize (target->page, font, (HPDF_REAL) size);
+  cf_receipt_line_foreach_glyph (line, top, glyph_cb, target);
+  HPDF_Page_EndText (target->page);
+}
+
+static void
+rect_cb (double   x,
+         double   y,
+         double   width,
+         double   height,
+         gpointer user_data)
+{
+  PageTarget *target = user_data;
+
+  HPDF_Page_Rectangle (target->page, (HPDF_REAL) x, (HPDF_REAL) (target->page_height - y - height),
+                       (HPDF_REAL) width, (HPDF_REAL) height);
+}
+
+static void
+draw_qr (PageTarget   *target,
          CfReceiptDoc *doc,
          CfQrCode     *qr,
-         double        top,
-         double        page_height)
+         double        top)
 {
   double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
-  double left = (cf_receipt_doc_get_width_pt (doc) - side) / 2;
-  double y0 = top + 2 * CF_RECEIPT_QR_MODULE_PT;
 
-  /* One rectangle per run of dark modules in a row, as the Cairo painter draws them. */
-  for (guint row = 0; row < qr->width; row++)
-    for (guint col = 0; col < qr->width;)
-      {
-        guint run = 0;
-
-        while (col + run < qr->width && qr->dark[row * qr->width + col + run])
-          run++;
-        if (run > 0)
-          HPDF_Page_Rectangle (page,
-                               (HPDF_REAL) (left + col * CF_RECEIPT_QR_MODULE_PT),
-                               (HPDF_REAL) (page_height - (y0 + (row + 1) * CF_RECEIPT_QR_MODULE_PT)),
-                               (HPDF_REAL) (run * CF_RECEIPT_QR_MODULE_PT), (HPDF_REAL) CF_RECEIPT_QR_MODULE_PT);
-        col += MAX (run, 1);
-      }
-  HPDF_Page_Fill (page);
+  cf_qr_code_foreach_rect (qr, (cf_receipt_doc_get_width_pt (doc) - side) / 2, top + 2 * CF_RECEIPT_QR_MODULE_PT,
+                           CF_RECEIPT_QR_MODULE_PT, rect_cb, target);
+  HPDF_Page_Fill (target->page);
 }
 
 /**
@@ -313,7 +318,7 @@ cf_pdf_write_receipts (GPtrArray   *docs,
       g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_qr_code_free);
       double height = 2 * CF_RECEIPT_MARGIN_PT;
       double top = CF_RECEIPT_MARGIN_PT;
-      HPDF_Page page;
+      PageTarget target;
 
       for (guint i = 0; i < n; i++)
         {
@@ -324,11 +329,12 @@ cf_pdf_write_receipts (GPtrArray   *docs,
           height += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
         }
 
-      page = HPDF_AddPage (pdf);
-      HPDF_Page_SetWidth (page, (HPDF_REAL) cf_receipt_doc_get_width_pt (doc));
-      HPDF_Page_SetHeight (page, (HPDF_REAL) height);
-      HPDF_Page_SetRGBFill (page, 0, 0, 0);
-      HPDF_Page_SetRGBStroke (page, 0, 0, 0);
+      target.page = HPDF_AddPage (pdf);
+      target.page_height = height;
+      HPDF_Page_SetWidth (target.page, (HPDF_REAL) cf_receipt_doc_get_width_pt (doc));
+      HPDF_Page_SetHeight (target.page, (HPDF_REAL) height);
+      HPDF_Page_SetRGBFill (target.page, 0, 0, 0);
+      HPDF_Page_SetRGBStroke (target.page, 0, 0, 0);
 
       for (guint i = 0; i < n; i++)
         {
@@ -336,9 +342,9 @@ cf_pdf_write_receipts (GPtrArray   *docs,
           CfQrCode *qr = g_ptr_array_index (codes, i);
 
           if (qr != NULL)
-            draw_qr (page, doc, qr, top, height);
+            draw_qr (&target, doc, qr, top);
           else if (line->kind != CF_RECEIPT_LINE_QR)
-            draw_line (page, font, line, top, height);
+            draw_line (&target, font, line, top);
           top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
         }
     }

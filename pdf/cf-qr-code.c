@@ -41,3 +41,32 @@ cf_qr_code_free (CfQrCode *self)
   g_free (self->dark);
   g_free (self);
 }
+
+/**
+ * cf_qr_code_foreach_rect:
+ * @module: a module's side
+ * @func: (scope call): called for each run of dark modules in a row
+ *
+ * The code as rectangles, one per horizontal run, so that every renderer
+ * draws exactly the same shapes.
+ */
+void
+cf_qr_code_foreach_rect (CfQrCode     *self,
+                         double        left,
+                         double        top,
+                         double        module,
+                         CfQrRectFunc  func,
+                         gpointer      user_data)
+{
+  for (guint row = 0; row < self->width; row++)
+    for (guint col = 0; col < self->width;)
+      {
+        guint run = 0;
+
+        while (col + run < self->width && self->dark[row * self->width + col + run])
+          run++;
+        if (run > 0)
+          func (left + col * module, top + row * module, run * module, module, user_data);
+        col += MAX (run, 1);
+      }
+}

@@ -15,8 +15,25 @@ typedef struct
   guint8 *dark;      /* width × width, row by row: 1 for a dark module */
 } CfQrCode;
 
-CfQrCode *cf_qr_code_new  (const char *payload);
-void      cf_qr_code_free (CfQrCode   *self);
+/**
+ * CfQrRectFunc:
+ *
+ * A dark rectangle, top-left origin, y growing downwards.
+ */
+typedef void (*CfQrRectFunc) (double   x,
+                              double   y,
+                              double   width,
+                              double   height,
+                              gpointer user_data);
+
+CfQrCode *cf_qr_code_new          (const char   *payload);
+void      cf_qr_code_free         (CfQrCode     *self);
+void      cf_qr_code_foreach_rect (CfQrCode     *self,
+                                   double        left,
+                                   double        top,
+                                   double        module,
+                                   CfQrRectFunc  func,
+                                   gpointer      user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfQrCode, cf_qr_code_free)
 

@@ -144,6 +144,27 @@ print_cell (GString    *line,
   g_string_append (line, "  ");
 }
 
+static void
+set_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+set_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 /* import */
 
 static JsonNode *
@@ -152,43 +173,26 @@ report_to_json (CfImportReport *report)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, report->file);
+  set_string (b, "file", report->file);
   if (report->error_message != NULL)
-    {
-      json_builder_set_member_name (b, "error");
-      json_builder_add_string_value (b, report->error_message);
-    }
+    set_string (b, "error", report->error_message);
   else
     {
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, report->profile);
-      json_builder_set_member_name (b, "encoding");
-      json_builder_add_string_value (b, report->encoding);
-      json_builder_set_member_name (b, "sha256");
-      json_builder_add_string_value (b, report->sha256);
+      set_string (b, "profile", report->profile);
+      set_string (b, "encoding", report->encoding);
+      set_string (b, "sha256", report->sha256);
       json_builder_set_member_name (b, "dry_run");
       json_builder_add_boolean_value (b, report->dry_run);
       if (report->import_id > 0)
-        {
-          json_builder_set_member_name (b, "import_id");
-          json_builder_add_int_value (b, report->import_id);
-        }
+        set_int (b, "import_id", report->import_id);
     }
-  json_builder_set_member_name (b, "rows");
-  json_builder_add_int_value (b, report->rows);
-  json_builder_set_member_name (b, "imported");
-  json_builder_add_int_value (b, report->imported);
-  json_builder_set_member_name (b, "duplicates");
-  json_builder_add_int_value (b, report->duplicates);
-  json_builder_set_member_name (b, "conflicts");
-  json_builder_add_int_value (b, report->conflicts);
-  json_builder_set_member_name (b, "rejected");
-  json_builder_add_int_value (b, report->rejected);
-  json_builder_set_member_name (b, "skipped");
-  json_builder_add_int_value (b, report->skipped);
-  json_builder_set_member_name (b, "masked_pans");
-  json_builder_add_int_value (b, report->masked_pans);
+  set_int (b, "rows", report->rows);
+  set_int (b, "imported", report->imported);
+  set_int (b, "duplicates", report->duplicates);
+  set_int (b, "conflicts", report->conflicts);
+  set_int (b, "rejected", report->rejected);
+  set_int (b, "skipped", report->skipped);
+  set_int (b, "masked_pans", report->masked_pans);
   json_builder_set_member_name (b, "rejects");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->rejects->len; i++)
@@ -196,22 +200,12 @@ report_to_json (CfImportReport *report)
       CfImportReject *r = g_ptr_array_index (report->rejects, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, r->line);
-      json_builder_set_member_name (b, "column");
-      if (r->column != NULL)
-        json_builder_add_string_value (b, r->column);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, r->kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected");
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, r->reason);
+      set_int (b, "line", r->line);
+      set_string (b, "column", r->column);
+      set_string (b, "kind", r->kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected");
+      set_string (b, "reason", r->reason);
       if (r->transaction_id > 0)
-        {
-          json_builder_set_member_name (b, "transaction_id");
-          json_builder_add_int_value (b, r->transaction_id);
-        }
+        set_int (b, "transaction_id", r->transaction_id);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -394,16 +388,9 @@ transaction_to_json (CfTransaction *txn)
   int offset;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, cf_transaction_get_id (txn));
+  set_int (b, "id", cf_transaction_get_id (txn));
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      json_builder_set_member_name (b, strings[i].name);
-      if (strings[i].value != NULL)
-        json_builder_add_string_value (b, strings[i].value);
-      else
-        json_builder_add_null_value (b);
-    }
+    set_string (b, strings[i].name, strings[i].value);
   json_builder_set_member_name (b, "utc_offset_minutes");
   if (cf_transaction_get_utc_offset (txn, &offset))
     json_builder_add_int_value (b, offset);

@@ -62,42 +62,47 @@ make_layout (cairo_t *cr,
   return layout;
 }
 
-static void
-draw_text_line (cairo_t             *cr,
-                PangoLayout         *layout,
-                const CfReceiptLine *line,
-                double               top)
+typedef struct
 {
-  double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
-  double x = CF_RECEIPT_MARGIN_PT;
-  double baseline = top + CF_RECEIPT_BASELINE_PT * scale;
-  char one[8];
+  cairo_t     *cr;
+  PangoLayout *layout;
+  gboolean     bold;
+  double       stroke;
+} LineTarget;
 
-  for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+static void
+glyph_cb (const char *glyph,
+          gsize       len,
+          double      x,
+          double      baseline,
+          gpointer    user_data)
+{
+  LineTarget *t = user_data;
+  PangoLayoutLine *layout_line;
+
+  pango_layout_set_text (t->layout, glyph, (int) len);
+  layout_line = pango_layout_get_line_readonly (t->layout, 0);
+  cairo_move_to (t->cr, x, baseline);
+  pango_cairo_show_layout_line (t->cr, layout_line);
+  if (t->bold)
     {
-      gunichar c = g_utf8_get_char (p);
-      int n = g_unichar_to_utf8 (c, one);
-
-      if (c != ' ')
-        {
-          PangoLayoutLine *layout_line;
-
-          pango_layout_set_text (layout, one, n);
-          layout_line = pango_layout_get_line_readonly (layout, 0);
-          cairo_move_to (cr, x, baseline);
-          pango_cairo_show_layout_line (cr, layout_line);
-          if (line->style & CF_RECEIPT_BOLD)
-            {
-              /* Text, so that a printed-to-PDF slip can be searched, then its
-               * outline stroked: the same fill-then-stroke as libharu's. */
-              cairo_move_to (cr, x, baseline);
-              pango_cairo_layout_line_path (cr, layout_line);
-              cairo_set_line_width (cr, CF_RECEIPT_BOLD_STROKE_PT * scale);
-              cairo_stroke (cr);
-            }
-        }
-      x += cf_receipt_char_cells (c) * CF_RECEIPT_CELL_PT * scale;
+      /* Text, so that a printed-to-PDF slip can be searched, then its
+       * outline stroked: the same fill-then-stroke as libharu's. */
+      cairo_move_to (t->cr, x, baseline);
+      pango_cairo_layout_line_path (t->cr, layout_line);
+      cairo_set_line_width (t->cr, t->stroke);
+      cairo_stroke (t->cr);
     }
+}
+
+static void
+rect_cb (double   x,
+         double   y,
+         double   width,
+         double   height,
+         gpointer user_data)
+{
+  cairo_rectangle (user_data, x, y, width, height);
 }
 
 static void
@@ -107,22 +112,9 @@ draw_qr (cairo_t      *cr,
          double        top)
 {
   double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
-  double left = (cf_receipt_doc_get_width_pt (doc) - side) / 2;
-  double y0 = top + 2 * CF_RECEIPT_QR_MODULE_PT;
 
-  /* One rectangle per run of dark modules in a row, as the PDF writer draws them. */
-  for (guint row = 0; row < qr->width; row++)
-    for (guint col = 0; col < qr->width;)
-      {
-        guint run = 0;
-
-        while (col + run < qr->width && qr->dark[row * qr->width + col + run])
-          run++;
-        if (run > 0)
-          cairo_rectangle (cr, left + col * CF_RECEIPT_QR_MODULE_PT, y0 + row * CF_RECEIPT_QR_MODULE_PT,
-                           run * CF_RECEIPT_QR_MODULE_PT, CF_RECEIPT_QR_MODULE_PT);
-        col += MAX (run, 1);
-      }
+  cf_qr_code_foreach_rect (qr, (cf_receipt_doc_get_width_pt (doc) - side) / 2, top + 2 * CF_RECEIPT_QR_MODULE_PT,
+                           CF_RECEIPT_QR_MODULE_PT, rect_cb, cr);
   cairo_fill (cr);
 }
 
@@ -161,7 +153,12 @@ cf_receipt_painter_draw (CfReceiptDoc *doc,
       if (qr != NULL)
         draw_qr (cr, doc, qr, top);
       else if (line->kind != CF_RECEIPT_LINE_QR)
-        draw_text_line (cr, line->style & CF_RECEIPT_DOUBLE ? doubled : normal, line, top);
+        {
+          LineTarget target = { cr, line->style & CF_RECEIPT_DOUBLE ? doubled : normal,
+                                (line->style & CF_RECEIPT_BOLD) != 0,
+                                CF_RECEIPT_BOLD_STROKE_PT * cf_receipt_line_get_font_pt (line) / CF_RECEIPT_FONT_PT };
+          cf_receipt_line_foreach_glyph (line, top, glyph_cb, &target);
+        }
       top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
     }
   cairo_restore (cr);
