@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cf-card-number.h"
@@ -49,6 +50,7 @@ typedef struct
   CfImportProfile *profile;
   CfImportReport  *report;
   const char      *operator_no;
+  CfDateOrder      date_order;     /* the profile's, or what the file's dates show */
   const char      *display_name;
 
   int              columns[CF_N_FIELDS];
@@ -295,11 +297,13 @@ read_preamble_line (ImportRun   *run,
   }
 }
 
+/* A journal may have a single "交易时间" column that holds the date as well:
+ * a time column with no date column is read as date and time. */
 static gboolean
 header_is_usable (const int columns[CF_N_FIELDS])
 {
   return columns[CF_FIELD_AMOUNT] >= 0 &&
-         (columns[CF_FIELD_DATE] >= 0 || columns[CF_FIELD_DATETIME] >= 0);
+         (columns[CF_FIELD_DATE] >= 0 || columns[CF_FIELD_DATETIME] >= 0 || columns[CF_FIELD_TIME] >= 0);
 }
 
 /* Reads records until one is a header that a profile recognises. */
@@ -379,6 +383,45 @@ find_header (ImportRun        *run,
                  "交易日期/date, 交易金额/amount and 凭证号/trace_no or 参考号/rrn"),
                run->display_name, HEADER_SEARCH_LINES);
   return FALSE;
+}
+
+/* 05/11/2026 is May or November: when the profile does not say, the file's
+ * other dates do. A first number over 12 anywhere means day first; a second
+ * number over 12, month first. */
+static CfDateOrder
+detect_date_order (ImportRun  *run,
+                   const char *text,
+                   gsize       len,
+                   char        delimiter)
+{
+  g_autoptr(CfCsvReader) reader = cf_csv_reader_new (text, len, delimiter);
+  int column = run->columns[CF_FIELD_DATE] >= 0 ? run->columns[CF_FIELD_DATE]
+             : run->columns[CF_FIELD_DATETIME] >= 0 ? run->columns[CF_FIELD_DATETIME]
+             : run->columns[CF_FIELD_TIME];
+  guint seen = 0;
+
+  if (cf_import_profile_get_date_order (run->profile) != CF_DATE_ORDER_YMD || column < 0)
+    return cf_import_profile_get_date_order (run->profile);
+
+  while (seen < 5000 && cf_csv_reader_next (reader, NULL))
+    {
+      int a, b, y;
+      char s1, s2;
+
+      if (cf_csv_reader_get_line (reader) <= run->report->header_line ||
+          (guint) column >= cf_csv_reader_get_n_fields (reader))
+        continue;
+      seen++;
+      if (sscanf (cf_csv_reader_get_field (reader, (guint) column), "%d%c%d%c%d", &a, &s1, &b, &s2, &y) == 5 &&
+          s1 == s2 && (s1 == '/' || s1 == '.' || s1 == '-') && y > 31)
+        {
+          if (a > 12 && b <= 12)
+            return CF_DATE_ORDER_DMY;
+          if (b > 12 && a <= 12)
+            return CF_DATE_ORDER_MDY;
+        }
+    }
+  return CF_DATE_ORDER_YMD;
 }
 
 static gboolean
@@ -605,7 +648,7 @@ parse_row (ImportRun   *run,
            RowError    *err)
 {
   CfImportProfile *profile = run->profile;
-  CfDateOrder order = cf_import_profile_get_date_order (profile);
+  CfDateOrder order = run->date_order;
   const char *raw[CF_N_FIELDS] = { NULL };
   CfTimestamp ts = { 0 };
   g_autoptr(GError) error = NULL;
@@ -668,8 +711,14 @@ parse_row (ImportRun   *run,
       if (!cf_timestamp_parse (raw[CF_FIELD_DATE], order, &ts, &error))
         return row_fail (err, run, CF_FIELD_DATE, g_strdup (error->message));
     }
+  else if (run->columns[CF_FIELD_DATE] < 0 && run->columns[CF_FIELD_DATETIME] < 0 && raw[CF_FIELD_TIME] != NULL)
+    {
+      if (!cf_timestamp_parse (raw[CF_FIELD_TIME], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
+    }
   else
-    return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE : CF_FIELD_DATETIME,
+    return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE :
+                               run->columns[CF_FIELD_DATETIME] >= 0 ? CF_FIELD_DATETIME : CF_FIELD_TIME,
                      g_strdup (_("the date is missing")));
 
   if (!ts.has_time && raw[CF_FIELD_TIME] != NULL)
@@ -1185,6 +1234,7 @@ import_file_into (CfStore              *store,
   const char *encoding = NULL;
   const char *data;
   gsize len;
+  char delimiter;
   gboolean ok;
 
   report = cf_import_report_new (path);
@@ -1223,12 +1273,14 @@ import_file_into (CfStore              *store,
   else if ((profiles = cf_import_profile_load_all (error)) == NULL)
     return NULL;
 
-  reader = cf_csv_reader_new (data, len, cf_csv_detect_delimiter (data, len));
+  delimiter = cf_csv_detect_delimiter (data, len);
+  reader = cf_csv_reader_new (data, len, delimiter);
   if (!find_header (&run, reader, profiles, error))
     {
       import_run_clear (&run);
       return NULL;
     }
+  run.date_order = detect_date_order (&run, data, len, delimiter);
 
   run.seen_merchants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

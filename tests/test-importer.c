@@ -541,6 +541,49 @@ test_rejects_csv_neutralises_formulas (CfTestDb      *f,
   g_assert_nonnull (strstr (csv, "\"journal.csv\",9,\"\",\"conflict\",\"differs\",\"a,\"\"b\"\"\"\r\n"));
 }
 
+static void
+test_more_real_world_layouts (CfTestDb      *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) zh = import (f, "journal-zh-datetime-gbk.txt", &error);
+  g_autoptr(CfImportReport) dmy = NULL;
+  g_autoptr(CfImportReport) en = NULL;
+  g_autoptr(CfTransaction) voided = NULL;
+  g_autoptr(CfTransaction) early = NULL;
+  g_autoptr(CfTransaction) visa = NULL;
+
+  /* Tab-separated GBK with one "交易时间" column holding date and time, 58.00元, a 合计 row. */
+  g_assert_no_error (error);
+  g_assert_cmpstr (zh->encoding, ==, "GB18030");
+  g_assert_cmpuint (zh->imported, ==, 3);
+  g_assert_cmpuint (zh->skipped, ==, 1);
+  voided = find_one (f, "000012", NULL);
+  g_assert_cmpstr (cf_transaction_get_local_time (voided), ==, "2026-11-28 09:05:40");
+  g_assert_cmpint (cf_transaction_get_txn_type (voided), ==, CF_TXN_TYPE_VOID);
+  g_assert_cmpstr (cf_transaction_get_operator_no (voided), ==, "张三");
+  g_assert_cmpstr (cf_transaction_get_card_kind (voided), ==, "借记卡");
+
+  /* 05/11/2026 is the fifth of November when another date of the file is 25/11/2026. */
+  dmy = import (f, "day-first-dates.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dmy->imported, ==, 3);
+  early = find_one (f, "000001", "330510000001");
+  g_assert_cmpstr (cf_transaction_get_local_time (early), ==, "2026-11-05 10:00:00");
+
+  /* Title-case English headers with dots and spaces, a statement title above them. */
+  en = import (f, "statement-en-title-case.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (en->header_line, ==, 5);
+  g_assert_cmpuint (en->imported, ==, 2);
+  g_assert_cmpuint (en->skipped, ==, 1);
+  visa = find_one (f, "000345", NULL);
+  g_assert_cmpstr (cf_transaction_get_merchant_no (visa), ==, "898310048160009");
+  g_assert_cmpstr (cf_transaction_get_auth_code (visa), ==, "A12B34");
+  g_assert_cmpint (cf_transaction_get_amount_minor (visa), ==, 125000);
+  g_assert_cmpstr (cf_transaction_get_local_time (visa), ==, "2026-11-28 14:03:22");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +605,7 @@ main (int    argc,
   ADD ("/import/profile/user-profile", test_user_profile);
   ADD ("/import/profile/errors-named", test_bad_profile_is_named);
   ADD ("/import/rejects-csv-neutralises-formulas", test_rejects_csv_neutralises_formulas);
+  ADD ("/import/more-real-world-layouts", test_more_real_world_layouts);
 #undef ADD
 
   return g_test_run ();
