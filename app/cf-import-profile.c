@@ -467,8 +467,8 @@ cf_import_profile_get_utc_offset (CfImportProfile *self)
  * @columns: (out caller-allocates): for each #CfField, the column that holds
  *   it, or -1
  *
- * Each column is given to the first field whose synonyms name it; each field
- * takes the first column that matches.
+ * Each field takes the column named by its earliest synonym that is still
+ * free; a column serves one field.
  *
  * Returns: how many fields were found
  */
@@ -487,27 +487,26 @@ cf_import_profile_match_header (CfImportProfile   *self,
   for (guint c = 0; c < n_headers; c++)
     keys[c] = cf_text_header_key (headers[c]);
 
-  /* Synonyms are tried in the profile's order, so "交易日期" beats a later "日期". */
-  for (guint c = 0; c < n_headers; c++)
-    {
-      gboolean taken = FALSE;
-
-      if (*keys[c] == '\0')
-        continue;
-      for (guint f = 0; f < CF_N_FIELDS && !taken; f++)
+  /* Fields in the profile's order, each taking the column its earliest synonym
+   * names: "交易日期" wins over a "清算日期" further left, and a column serves
+   * one field only. */
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    for (guint syn = 0; syn < self->synonyms[f]->len && columns[f] < 0; syn++)
+      for (guint c = 0; c < n_headers; c++)
         {
-          if (columns[f] >= 0)
+          gboolean taken = FALSE;
+
+          if (*keys[c] == '\0' || !g_str_equal (keys[c], g_ptr_array_index (self->synonyms[f], syn)))
             continue;
-          for (guint s = 0; s < self->synonyms[f]->len; s++)
-            if (g_str_equal (keys[c], g_ptr_array_index (self->synonyms[f], s)))
-              {
-                columns[f] = (int) c;
-                matched++;
-                taken = TRUE;
-                break;
-              }
+          for (guint g = 0; g < CF_N_FIELDS && !taken; g++)
+            taken = columns[g] == (int) c;
+          if (!taken)
+            {
+              columns[f] = (int) c;
+              matched++;
+              break;
+            }
         }
-    }
 
   for (guint c = 0; c < n_headers; c++)
     g_free (keys[c]);

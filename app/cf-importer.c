@@ -51,6 +51,7 @@ typedef struct
   CfImportReport  *report;
   const char      *operator_no;
   CfDateOrder      date_order;     /* the profile's, or what the file's dates show */
+  gboolean         amounts_in_fen; /* "交易金额(分)": 8850 is ¥88.50 */
   const char      *display_name;
 
   int              columns[CF_N_FIELDS];
@@ -354,6 +355,14 @@ find_header (ImportRun        *run,
           for (guint i = 0; i < n; i++)
             run->header[i] = cf_text_clean_cell (cells[i]);
           run->report->header_line = cf_csv_reader_get_line (reader);
+          if (best_columns[CF_FIELD_AMOUNT] >= 0)
+            {
+              const char *h = cells[best_columns[CF_FIELD_AMOUNT]];
+              g_autofree char *lower = g_ascii_strdown (h, -1);
+
+              run->amounts_in_fen = strstr (h, "(分)") != NULL || strstr (h, "（分）") != NULL ||
+                                    strstr (lower, "(cents)") != NULL || strstr (lower, "(fen)") != NULL;
+            }
           run->report->profile = g_strdup (cf_import_profile_get_name (best));
 
           if (run->columns[CF_FIELD_VOUCHER_NO] < 0 && run->columns[CF_FIELD_REF_NO] < 0 &&
@@ -747,7 +756,17 @@ parse_row (ImportRun   *run,
   if (raw[CF_FIELD_AMOUNT] == NULL)
     return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
   g_clear_error (&error);
-  if (!cf_money_parse (raw[CF_FIELD_AMOUNT], &row->amount, marker, &error))
+  if (run->amounts_in_fen)
+    {
+      char *end = NULL;
+      gint64 fen = g_ascii_strtoll (raw[CF_FIELD_AMOUNT], &end, 10);
+
+      if (end == raw[CF_FIELD_AMOUNT] || *end != '\0')
+        return row_fail (err, run, CF_FIELD_AMOUNT,
+                         g_strdup_printf (_("“%s” is not a whole number of fen"), raw[CF_FIELD_AMOUNT]));
+      row->amount = fen;
+    }
+  else if (!cf_money_parse (raw[CF_FIELD_AMOUNT], &row->amount, marker, &error))
     return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (error->message));
 
   if (raw[CF_FIELD_FEE] != NULL)

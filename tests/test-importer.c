@@ -578,6 +578,16 @@ test_more_real_world_layouts (CfTestDb      *f,
   g_assert_cmpuint (en->imported, ==, 2);
   g_assert_cmpuint (en->skipped, ==, 1);
   visa = find_one (f, "000345", NULL);
+  g_clear_pointer (&zh, cf_import_report_unref);
+  zh = import (f, "settlement-first-fen.csv", &error);
+  g_assert_no_error (error);
+  /* 交易日期 is the date even where 清算日期 stands left of it; 交易金额(分) counts fen. */
+  {
+    g_autoptr(CfTransaction) fen = find_one (f, "000001", "330000000001");
+    g_assert_cmpstr (cf_transaction_get_local_time (fen), ==, "2026-11-28 10:10:10");
+    g_assert_cmpint (cf_transaction_get_amount_minor (fen), ==, 8850);
+    g_assert_cmpuint (zh->rejected, ==, 1);
+  }
   g_assert_cmpstr (cf_transaction_get_merchant_no (visa), ==, "898310048160009");
   g_assert_cmpstr (cf_transaction_get_auth_code (visa), ==, "A12B34");
   g_assert_cmpint (cf_transaction_get_amount_minor (visa), ==, 125000);
