@@ -218,6 +218,24 @@ is_totals_row (CfCsvReader *reader)
   return FALSE;
 }
 
+/* Exports that paginate repeat the header on every page. */
+static gboolean
+is_header_again (ImportRun   *run,
+                 CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  if (n < run->n_header)
+    return FALSE;
+  for (guint i = 0; i < run->n_header; i++)
+    {
+      g_autofree char *cell = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+      if (!g_str_equal (cell, run->header[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_blank_row (CfCsvReader *reader)
 {
@@ -1109,7 +1127,8 @@ import_rows (ImportRun            *run,
       run->report->rows++;
       run->report->masked_pans += scrub_count (reader);
 
-      if (is_totals_row (reader) || (count_filled (reader) == 1 && run->n_header > 2 && n < run->n_header))
+      if (is_totals_row (reader) || is_header_again (run, reader) ||
+          (count_filled (reader) == 1 && run->n_header > 2 && n < run->n_header))
         {
           run->report->skipped++;
           continue;
@@ -1283,6 +1302,11 @@ import_file_into (CfStore              *store,
   data = g_bytes_get_data (text, &len);
   if (data == NULL)
     data = "";
+  if (cf_text_is_blank (data))
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER, _("%s is empty"), basename);
+      return NULL;
+    }
 
   if (fixed_profile != NULL)
     {

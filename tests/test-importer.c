@@ -329,6 +329,7 @@ test_unreadable_files_store_nothing (CfTestDb      *f,
     { "no-key-column.csv", CF_IMPORT_ERROR_NO_KEY_COLUMN, "voucher" },
     { "unterminated-quote.csv", CF_IMPORT_ERROR_READ, "line 2" },
     { "does-not-exist.csv", CF_IMPORT_ERROR_READ, "does-not-exist.csv" },
+    { "empty.csv", CF_IMPORT_ERROR_NO_HEADER, "empty" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CfImportReport) good = import (f, "excel-unicode.txt", &error);
@@ -581,6 +582,14 @@ test_more_real_world_layouts (CfTestDb      *f,
   g_clear_pointer (&zh, cf_import_report_unref);
   zh = import (f, "settlement-first-fen.csv", &error);
   g_assert_no_error (error);
+  /* A header repeated on every page of an export is skipped, not rejected. */
+  {
+    g_autoptr(CfImportReport) repeated = import (f, "repeated-header.csv", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (repeated->imported, ==, 2);
+    g_assert_cmpuint (repeated->skipped, ==, 1);
+    g_assert_cmpuint (repeated->rejected, ==, 0);
+  }
   /* 交易日期 is the date even where 清算日期 stands left of it; 交易金额(分) counts fen. */
   {
     g_autoptr(CfTransaction) fen = find_one (f, "000001", "330000000001");
