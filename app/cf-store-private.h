@@ -34,7 +34,8 @@ CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
   "t.card_first6, t.card_last4, t.card_length, t.card_brand, t.card_kind, t.issuer, " \
   "t.acquirer, t.type, t.type_text, t.amount_minor, t.fee_minor, t.currency, t.status, " \
   "t.entry_mode, t.orig_voucher_no, t.orig_ref_no, t.orig_date, t.source_id, t.import_id, " \
-  "t.source_line, (SELECT count(*) FROM duplicates d WHERE d.transaction_id = t.id)"
+  "t.source_line, (SELECT count(*) FROM duplicates d WHERE d.transaction_id = t.id), " \
+  "EXISTS (SELECT 1 FROM loss_slips l WHERE l.transaction_id = t.id)"
 
 /* Schema steps, one per version; cf-store-schema.c */
 extern const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION];

@@ -57,6 +57,7 @@ struct _CfTransaction
   gint64       import_id;
   guint        source_line;
   guint        n_duplicates;
+  gboolean     reported_lost;
 };
 
 G_DEFINE_FINAL_TYPE (CfTransaction, cf_transaction, G_TYPE_OBJECT)
@@ -157,9 +158,7 @@ cf_transaction_get_property (GObject    *object,
       g_value_take_string (value, cf_transaction_dup_amount_text (self));
       break;
     case PROP_SLIP_STATUS:
-      g_value_take_string (value, self->n_duplicates == 0
-                                  ? g_strdup (_("Kept"))
-                                  : g_strdup_printf (_("Duplicates ×%u"), self->n_duplicates));
+      g_value_take_string (value, cf_transaction_dup_slip_status (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -261,6 +260,7 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   self->import_id = sqlite3_column_int64 (stmt, c++);
   self->source_line = (guint) sqlite3_column_int (stmt, c++);
   self->n_duplicates = (guint) sqlite3_column_int (stmt, c++);
+  self->reported_lost = sqlite3_column_int (stmt, c++) != 0;
 
   return self;
 }
@@ -431,6 +431,37 @@ cf_transaction_get_n_duplicates (CfTransaction *self)
 {
   g_return_val_if_fail (CF_IS_TRANSACTION (self), 0);
   return self->n_duplicates;
+}
+
+/**
+ * cf_transaction_get_reported_lost:
+ *
+ * Returns: whether the slip is part of a loss incident
+ */
+gboolean
+cf_transaction_get_reported_lost (CfTransaction *self)
+{
+  g_return_val_if_fail (CF_IS_TRANSACTION (self), FALSE);
+  return self->reported_lost;
+}
+
+/**
+ * cf_transaction_dup_slip_status:
+ *
+ * Returns: (transfer full): the paper slip's state for people: kept,
+ *   reported lost, duplicates issued ×N, or both
+ */
+char *
+cf_transaction_dup_slip_status (CfTransaction *self)
+{
+  g_return_val_if_fail (CF_IS_TRANSACTION (self), NULL);
+  if (self->reported_lost && self->n_duplicates > 0)
+    return g_strdup_printf (_("Lost · duplicates ×%u"), self->n_duplicates);
+  if (self->reported_lost)
+    return g_strdup (_("Reported lost"));
+  if (self->n_duplicates > 0)
+    return g_strdup_printf (_("Duplicates ×%u"), self->n_duplicates);
+  return g_strdup (_("Kept"));
 }
 
 guint

@@ -54,5 +54,7 @@ const char  *cf_transaction_get_source_id       (CfTransaction *self);
 gint64       cf_transaction_get_import_id       (CfTransaction *self);
 guint        cf_transaction_get_source_line     (CfTransaction *self);
 guint        cf_transaction_get_n_duplicates    (CfTransaction *self);
+gboolean     cf_transaction_get_reported_lost   (CfTransaction *self);
+char        *cf_transaction_dup_slip_status     (CfTransaction *self);
 
 G_END_DECLS

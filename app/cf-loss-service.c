@@ -1,0 +1,578 @@
+/* cf-loss-service.c — lost slips: incidents, their impact, and replacement requests
+ *
+ * An incident records which slips are gone, why, who is responsible, what
+ * the customers were told and what is done about each slip; a slip to be
+ * replaced goes into a request to the POS provider, the acquiring bank or
+ * the tax office, which moves only along its states (cf-request-status.c),
+ * each move recorded with time, operator and note. An incident is written in
+ * one database transaction with its slips, its requests and an audit entry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-loss-service"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-loss-service.h"
+#include "cf-store-private.h"
+
+G_DEFINE_QUARK (cf-loss-error-quark, cf_loss_error)
+
+#define RETENTION_MONTHS 13
+#define DEFAULT_DUE_WORKING_DAYS 10
+#define DUE_SOON_WORKING_DAYS 2
+
+static const char *const default_documents[] = {
+  "business_licence", "tax_registration", "account_permit", "legal_rep_id", "application_letter", "slip_list",
+};
+
+static gboolean
+is_one_of (const char        *value,
+           const char *const *allowed)
+{
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (g_strcmp0 (value, allowed[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+cf_request_info_free (CfRequestInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->counterpart);
+  g_free (info->counterpart_ref);
+  g_free (info->created_at);
+  g_free (info->submitted_at);
+  g_free (info->due_date);
+  g_free (info->fee_paid_on);
+  g_free (info);
+}
+
+void
+cf_incident_info_free (CfIncidentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->created_at);
+  g_free (info->period_from);
+  g_free (info->period_to);
+  g_free (info->cause);
+  g_free (info->responsible);
+  g_free (info->description);
+  g_free (info);
+}
+
+static char *
+now_local (GDateTime *now)
+{
+  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
+
+/**
+ * cf_loss_add_working_days:
+ *
+ * Returns: (transfer full): @from plus @days days from Monday to Friday
+ */
+GDate *
+cf_loss_add_working_days (const GDate *from,
+                          guint        days)
+{
+  GDate *date = g_date_copy (from);
+
+  while (days > 0)
+    {
+      g_date_add_days (date, 1);
+      if (g_date_get_weekday (date) != G_DATE_SATURDAY && g_date_get_weekday (date) != G_DATE_SUNDAY)
+        days--;
+    }
+  return date;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/**
+ * cf_loss_compute_impact:
+ * @now: the moment the retention window is counted back from
+ * @impact: (out caller-allocates): the figures
+ */
+gboolean
+cf_loss_compute_impact (CfStore       *store,
+                        const gint64  *transaction_ids,
+                        guint          n_ids,
+                        GDateTime     *now,
+                        CfLossImpact  *impact,
+                        GError       **error)
+{
+  g_autoptr(GDateTime) retention = g_date_time_add_months (now, -RETENTION_MONTHS);
+  g_autofree char *since = now_local (retention);
+  g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  memset (impact, 0, sizeof *impact);
+  stmt = cf_store_prepare (store,
+    "SELECT t.type, t.amount_minor, t.local_time, coalesce (t.card_first6, '') || '*' || coalesce (t.card_last4, ''), "
+    "  t.type IN ('void', 'refund') OR EXISTS (SELECT 1 FROM transactions r WHERE r.type IN ('void', 'refund') AND "
+    "    ((r.orig_ref_no IS NOT NULL AND r.orig_ref_no = t.ref_no) OR "
+    "     (r.orig_voucher_no IS NOT NULL AND r.orig_voucher_no = t.voucher_no AND r.terminal_no IS t.terminal_no "
+    "      AND r.batch_no IS t.batch_no))) "
+    "FROM transactions t WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CfTxnType type = CF_TXN_TYPE_OTHER;
+      gint64 amount;
+
+      sqlite3_bind_int64 (stmt, 1, transaction_ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no transaction #%lld"),
+                       (long long) transaction_ids[i]);
+          return FALSE;
+        }
+      cf_txn_type_from_nick ((const char *) sqlite3_column_text (stmt, 0), &type);
+      amount = sqlite3_column_int64 (stmt, 1);
+      impact->count++;
+      impact->count_by_type[type]++;
+      impact->amount_by_type[type] += amount;
+      impact->net_minor += cf_txn_type_is_reversal (type) ? -amount : amount;
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), since) >= 0)
+        impact->in_retention++;
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "*") != 0)
+        g_hash_table_add (cards, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+      impact->refund_related += sqlite3_column_int (stmt, 4) != 0;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  impact->cards = g_hash_table_size (cards);
+  return TRUE;
+}
+
+static gboolean
+step_done (CfStore      *store,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE || cf_store_set_error (store, error, doing);
+}
+
+static gint64
+create_request (CfStore    *store,
+                gint64      incident_id,
+                const char *counterpart,
+                const char *created_at,
+                const char *operator_no,
+                GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = cf_store_prepare (store, "INSERT INTO replacement_requests (incident_id, counterpart, created_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_text (stmt, 2, counterpart, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, created_at, -1, SQLITE_STATIC);
+  if (step_done (store, stmt, _("recording a request"), error))
+    id = sqlite3_last_insert_rowid (cf_store_get_db (store));
+  sqlite3_finalize (stmt);
+  if (id == 0)
+    return 0;
+
+  stmt = cf_store_prepare (store, "INSERT INTO request_history (request_id, from_status, to_status, at, operator_no, note) "
+                                  "VALUES (?, NULL, 'draft', ?, ?, NULL)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, operator_no, -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, _("recording a request"), error))
+    id = 0;
+  sqlite3_finalize (stmt);
+  if (id == 0)
+    return 0;
+
+  stmt = cf_store_prepare (store, "INSERT INTO request_documents (request_id, kind) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (default_documents) && id != 0; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, default_documents[i], -1, SQLITE_STATIC);
+      if (!step_done (store, stmt, _("recording a request"), error))
+        id = 0;
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/**
+ * cf_loss_create_incident:
+ * @slips: (array length=n_slips): the lost slips and what is done about each
+ *
+ * Writes the incident, its slips and one request per counterpart for the
+ * slips to be replaced, with an audit entry, in one database transaction:
+ * all of it or, on any failure, none of it.
+ *
+ * Returns: the incident's id, or 0 with @error set
+ */
+gint64
+cf_loss_create_incident (CfStore                  *store,
+                         const CfLossIncidentInfo *info,
+                         const CfLossSlip         *slips,
+                         guint                     n_slips,
+                         const char               *operator_no,
+                         GError                  **error)
+{
+  static const char *const causes[] = { "human", "technical", "environmental", "management", NULL };
+  static const char *const counterparts[] = { "provider", "acquirer", "tax_office", NULL };
+  static const char *const proofs[] = { "membership", "statement", "epayment", "other", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created_at = now_local (now);
+  g_autoptr(GHashTable) requests = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = NULL;
+  gint64 incident_id = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CF_IS_STORE (store), 0);
+
+  if (n_slips == 0)
+    {
+      g_set_error_literal (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID, _("An incident needs at least one lost slip"));
+      return 0;
+    }
+  if (!is_one_of (info->cause, causes))
+    {
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                   _("The cause must be human, technical, environmental or management, not “%s”"),
+                   info->cause != NULL ? info->cause : "");
+      return 0;
+    }
+  for (guint i = 0; i < n_slips; i++)
+    {
+      if (slips[i].remedy == CF_LOSS_REMEDY_REQUEST && !is_one_of (slips[i].counterpart, counterparts))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: a replacement is requested from the POS provider, the acquiring bank or the tax office"),
+                       (long long) slips[i].transaction_id);
+          return 0;
+        }
+      if (slips[i].remedy == CF_LOSS_REMEDY_NONE && (slips[i].remedy_reason == NULL || *slips[i].remedy_reason == '\0'))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: say why nothing is done about its slip"), (long long) slips[i].transaction_id);
+          return 0;
+        }
+      if (slips[i].proof != NULL && !is_one_of (slips[i].proof, proofs))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: unknown proof “%s”"), (long long) slips[i].transaction_id, slips[i].proof);
+          return 0;
+        }
+    }
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return 0;
+
+  stmt = cf_store_prepare (store, "INSERT INTO loss_incidents (created_at, created_by, period_from, period_to, description, "
+                                  "cause, discovered_by, discovered_at, responsible, notes) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, operator_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, info->period_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, info->period_to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, info->description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, info->cause, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, info->discovered_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, info->discovered_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, info->responsible, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, info->notes, -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, _("recording the incident"), error))
+    goto out;
+  incident_id = sqlite3_last_insert_rowid (cf_store_get_db (store));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = cf_store_prepare (store, "INSERT INTO loss_slips (incident_id, transaction_id, contacted, customer_note, proof, "
+                                  "remedy, remedy_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  for (guint i = 0; i < n_slips; i++)
+    {
+      static const char *const remedies[] = { "duplicate", "request", "none" };
+      const CfLossSlip *slip = &slips[i];
+      g_autofree char *doing = g_strdup_printf (_("recording the slip of transaction #%lld"), (long long) slip->transaction_id);
+
+      sqlite3_bind_int64 (stmt, 1, incident_id);
+      sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
+      sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
+      sqlite3_bind_text (stmt, 4, slip->customer_note, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, slip->proof, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, remedies[slip->remedy], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, slip->remedy_reason, -1, SQLITE_STATIC);
+      if (!step_done (store, stmt, doing, error))
+        goto out;
+
+      if (slip->remedy == CF_LOSS_REMEDY_REQUEST)
+        {
+          gint64 request_id = GPOINTER_TO_SIZE (g_hash_table_lookup (requests, slip->counterpart));
+          sqlite3_stmt *link;
+
+          if (request_id == 0)
+            {
+              request_id = create_request (store, incident_id, slip->counterpart, created_at, operator_no, error);
+              if (request_id == 0)
+                goto out;
+              g_hash_table_insert (requests, (gpointer) slip->counterpart, GSIZE_TO_POINTER (request_id));
+            }
+          link = cf_store_prepare (store, "INSERT INTO request_slips (request_id, transaction_id) VALUES (?, ?)", error);
+          if (link == NULL)
+            goto out;
+          sqlite3_bind_int64 (link, 1, request_id);
+          sqlite3_bind_int64 (link, 2, slip->transaction_id);
+          if (!step_done (store, link, doing, error))
+            {
+              sqlite3_finalize (link);
+              goto out;
+            }
+          sqlite3_finalize (link);
+        }
+    }
+
+  {
+    g_autofree char *details = g_strdup_printf ("{\"slips\":%u,\"requests\":%u,\"cause\":\"%s\"}",
+                                                n_slips, g_hash_table_size (requests), info->cause);
+    if (!cf_store_add_audit_entry (store, operator_no, "report-loss", "loss_incident", incident_id, details, error))
+      goto out;
+  }
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    ok = cf_store_exec (store, "COMMIT", error);
+  if (!ok)
+    {
+      cf_store_exec (store, "ROLLBACK", NULL);
+      return 0;
+    }
+  return incident_id;
+}
+
+/**
+ * cf_loss_list_incidents:
+ *
+ * An incident is resolved when every slip has a duplicate, a request that
+ * was fulfilled, or a recorded decision to do nothing.
+ *
+ * Returns: (transfer full) (element-type CfIncidentInfo): the incidents, newest first
+ */
+GPtrArray *
+cf_loss_list_incidents (CfStore  *store,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
+  sqlite3_stmt *stmt = cf_store_prepare (store,
+    "SELECT i.id, i.created_at, i.period_from, i.period_to, i.cause, i.responsible, i.description, "
+    "  count (s.transaction_id), coalesce (sum (t.amount_minor), 0), "
+    "  sum (s.remedy = 'none' "
+    "       OR EXISTS (SELECT 1 FROM duplicates d WHERE d.transaction_id = s.transaction_id) "
+    "       OR EXISTS (SELECT 1 FROM request_slips rs JOIN request_history h ON h.request_id = rs.request_id "
+    "                  WHERE rs.transaction_id = s.transaction_id AND h.to_status = 'fulfilled')) "
+    "FROM loss_incidents i JOIN loss_slips s ON s.incident_id = i.id JOIN transactions t ON t.id = s.transaction_id "
+    "GROUP BY i.id ORDER BY i.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CfIncidentInfo *info = g_new0 (CfIncidentInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->period_from = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->period_to = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      info->cause = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      info->responsible = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->description = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      info->n_slips = (guint) sqlite3_column_int (stmt, 7);
+      info->amount_minor = sqlite3_column_int64 (stmt, 8);
+      info->n_resolved = (guint) sqlite3_column_int (stmt, 9);
+      info->resolved = info->n_resolved == info->n_slips;
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * cf_loss_list_requests:
+ * @today: the day overdue and due-soon are counted from
+ *
+ * Returns: (transfer full) (element-type CfRequestInfo): the requests, the
+ *   soonest due first, then the newest
+ */
+GPtrArray *
+cf_loss_list_requests (CfStore    *store,
+                       GDateTime  *today,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_request_info_free);
+  g_autoptr(GDate) date = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (today),
+                                          (GDateMonth) g_date_time_get_month (today),
+                                          (GDateYear) g_date_time_get_year (today));
+  g_autoptr(GDate) soon = cf_loss_add_working_days (date, DUE_SOON_WORKING_DAYS);
+  g_autofree char *today_text = format_date (date);
+  g_autofree char *soon_text = format_date (soon);
+  sqlite3_stmt *stmt = cf_store_prepare (store,
+    "SELECT r.id, r.incident_id, r.counterpart, r.counterpart_ref, r.status, r.created_at, r.submitted_at, "
+    "  r.due_date, r.fee_minor, r.fee_paid_on, (SELECT count(*) FROM request_slips s WHERE s.request_id = r.id) "
+    "FROM replacement_requests r ORDER BY r.due_date IS NULL, r.due_date, r.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CfRequestInfo *info = g_new0 (CfRequestInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->incident_id = sqlite3_column_int64 (stmt, 1);
+      info->counterpart = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->counterpart_ref = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 4), &info->status);
+      info->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->submitted_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      info->due_date = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      info->has_fee = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      info->fee_minor = sqlite3_column_int64 (stmt, 8);
+      info->fee_paid_on = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      info->n_slips = (guint) sqlite3_column_int (stmt, 10);
+      if (info->due_date != NULL && cf_request_status_is_open (info->status))
+        {
+          info->overdue = strcmp (info->due_date, today_text) < 0;
+          info->due_soon = !info->overdue && strcmp (info->due_date, soon_text) <= 0;
+        }
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * cf_loss_move_request:
+ * @note: (nullable): what happened, for the history
+ * @now: when; submission starts the due date's count of working days
+ *
+ * Moves a request to its next state, or refuses with a message that says
+ * which moves are allowed from where it stands.
+ */
+gboolean
+cf_loss_move_request (CfStore          *store,
+                      gint64            request_id,
+                      CfRequestStatus   to,
+                      const char       *note,
+                      const char       *operator_no,
+                      GDateTime        *now,
+                      GError          **error)
+{
+  g_autofree char *at = now_local (now);
+  g_autofree char *due = NULL;
+  g_autofree char *details = NULL;
+  sqlite3_stmt *stmt;
+  CfRequestStatus from = CF_REQUEST_DRAFT;
+  gboolean found;
+  gboolean ok = FALSE;
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = cf_store_prepare (store, "SELECT status FROM replacement_requests WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 0), &from);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!found)
+    {
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
+      goto out;
+    }
+  if (!cf_request_status_can_move (from, to))
+    {
+      g_autofree char *allowed = cf_request_status_dup_moves (from);
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_REFUSED_MOVE,
+                   _("Request #%lld is %s and cannot become %s; from %s it can go to: %s"),
+                   (long long) request_id, cf_request_status_to_nick (from), cf_request_status_to_nick (to),
+                   cf_request_status_to_nick (from), allowed);
+      goto out;
+    }
+
+  if (to == CF_REQUEST_SUBMITTED)
+    {
+      g_autoptr(GDate) day = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                             (GDateMonth) g_date_time_get_month (now),
+                                             (GDateYear) g_date_time_get_year (now));
+      g_autofree char *setting = cf_store_get_setting (store, "request.due_working_days");
+      guint days = setting != NULL ? (guint) g_ascii_strtoull (setting, NULL, 10) : DEFAULT_DUE_WORKING_DAYS;
+      g_autoptr(GDate) due_day = cf_loss_add_working_days (day, days > 0 ? days : DEFAULT_DUE_WORKING_DAYS);
+
+      due = format_date (due_day);
+    }
+
+  stmt = cf_store_prepare (store, "UPDATE replacement_requests SET status = ?, "
+                                  "submitted_at = coalesce (?, submitted_at), due_date = coalesce (?, due_date) "
+                                  "WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, cf_request_status_to_nick (to), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, request_id);
+  if (!step_done (store, stmt, _("moving the request"), error))
+    goto out;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = cf_store_prepare (store, "INSERT INTO request_history (request_id, from_status, to_status, at, operator_no, note) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  sqlite3_bind_text (stmt, 2, cf_request_status_to_nick (from), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cf_request_status_to_nick (to), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, operator_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, _("moving the request"), error))
+    goto out;
+
+  details = g_strdup_printf ("{\"from\":\"%s\",\"to\":\"%s\"}", cf_request_status_to_nick (from), cf_request_status_to_nick (to));
+  ok = cf_store_add_audit_entry (store, operator_no, "move-request", "replacement_request", request_id, details, error);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    ok = cf_store_exec (store, "COMMIT", error);
+  if (!ok)
+    cf_store_exec (store, "ROLLBACK", NULL);
+  return ok;
+}

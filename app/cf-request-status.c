@@ -1,0 +1,118 @@
+/* cf-request-status.c — where a replacement request stands, and where it may go
+ *
+ *   draft → submitted → under review → approved → fulfilled → closed
+ *                                    ↘ rejected → closed
+ *   and from any open state: cancelled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-request-status"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-request-status.h"
+
+static const struct
+{
+  const char *nick;
+  const char *label;
+} statuses[CF_REQUEST_N_STATUSES] = {
+  [CF_REQUEST_DRAFT]        = { "draft",        N_("Draft") },
+  [CF_REQUEST_SUBMITTED]    = { "submitted",    N_("Submitted") },
+  [CF_REQUEST_UNDER_REVIEW] = { "under_review", N_("Under review") },
+  [CF_REQUEST_APPROVED]     = { "approved",     N_("Approved") },
+  [CF_REQUEST_REJECTED]     = { "rejected",     N_("Rejected") },
+  [CF_REQUEST_FULFILLED]    = { "fulfilled",    N_("Fulfilled") },
+  [CF_REQUEST_CLOSED]       = { "closed",       N_("Closed") },
+  [CF_REQUEST_CANCELLED]    = { "cancelled",    N_("Cancelled") },
+};
+
+const char *
+cf_request_status_to_nick (CfRequestStatus status)
+{
+  g_return_val_if_fail (status < CF_REQUEST_N_STATUSES, "draft");
+  return statuses[status].nick;
+}
+
+gboolean
+cf_request_status_from_nick (const char      *nick,
+                             CfRequestStatus *status)
+{
+  for (guint i = 0; i < CF_REQUEST_N_STATUSES; i++)
+    if (g_strcmp0 (nick, statuses[i].nick) == 0 ||
+        (nick != NULL && g_strcmp0 (nick, "under-review") == 0 && i == CF_REQUEST_UNDER_REVIEW))
+      {
+        *status = (CfRequestStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cf_request_status_get_label (CfRequestStatus status)
+{
+  g_return_val_if_fail (status < CF_REQUEST_N_STATUSES, "");
+  return _(statuses[status].label);
+}
+
+/**
+ * cf_request_status_is_open:
+ *
+ * Returns: whether a request in @status still needs work
+ */
+gboolean
+cf_request_status_is_open (CfRequestStatus status)
+{
+  return status != CF_REQUEST_CLOSED && status != CF_REQUEST_CANCELLED &&
+         status != CF_REQUEST_FULFILLED && status != CF_REQUEST_REJECTED;
+}
+
+/**
+ * cf_request_status_can_move:
+ *
+ * Returns: whether a request may go from @from to @to
+ */
+gboolean
+cf_request_status_can_move (CfRequestStatus from,
+                            CfRequestStatus to)
+{
+  switch (from)
+    {
+    case CF_REQUEST_DRAFT:
+      return to == CF_REQUEST_SUBMITTED || to == CF_REQUEST_CANCELLED;
+    case CF_REQUEST_SUBMITTED:
+      return to == CF_REQUEST_UNDER_REVIEW || to == CF_REQUEST_CANCELLED;
+    case CF_REQUEST_UNDER_REVIEW:
+      return to == CF_REQUEST_APPROVED || to == CF_REQUEST_REJECTED || to == CF_REQUEST_CANCELLED;
+    case CF_REQUEST_APPROVED:
+      return to == CF_REQUEST_FULFILLED || to == CF_REQUEST_CANCELLED;
+    case CF_REQUEST_REJECTED:
+    case CF_REQUEST_FULFILLED:
+      return to == CF_REQUEST_CLOSED;
+    case CF_REQUEST_CLOSED:
+    case CF_REQUEST_CANCELLED:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * cf_request_status_dup_moves:
+ *
+ * Returns: (transfer full): the statuses @from may move to, for a message: `under_review, cancelled`
+ */
+char *
+cf_request_status_dup_moves (CfRequestStatus from)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < CF_REQUEST_N_STATUSES; i++)
+    if (cf_request_status_can_move (from, (CfRequestStatus) i))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", statuses[i].nick);
+  if (out->len == 0)
+    g_string_append (out, "—");
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,35 @@
+/* cf-request-status.h — where a replacement request stands, and where it may go
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_REQUEST_DRAFT,
+  CF_REQUEST_SUBMITTED,
+  CF_REQUEST_UNDER_REVIEW,
+  CF_REQUEST_APPROVED,
+  CF_REQUEST_REJECTED,
+  CF_REQUEST_FULFILLED,
+  CF_REQUEST_CLOSED,
+  CF_REQUEST_CANCELLED,
+} CfRequestStatus;
+
+#define CF_REQUEST_N_STATUSES (CF_REQUEST_CANCELLED + 1)
+
+const char *cf_request_status_to_nick    (CfRequestStatus  status);
+gboolean    cf_request_status_from_nick  (const char      *nick,
+                                          CfRequestStatus *status);
+const char *cf_request_status_get_label  (CfRequestStatus  status);
+gboolean    cf_request_status_is_open    (CfRequestStatus  status);
+gboolean    cf_request_status_can_move   (CfRequestStatus  from,
+                                          CfRequestStatus  to);
+char       *cf_request_status_dup_moves  (CfRequestStatus  from);
+
+G_END_DECLS

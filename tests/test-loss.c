@@ -1,0 +1,237 @@
+/* test-loss.c — loss incidents, their impact, and replacement requests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-demo.h"
+#include "cf-loss-service.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+static void
+demo_setup (CfTestDb      *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+
+  cf_test_db_setup (f, data);
+  g_assert_true (cf_demo_populate (f->store, 3000, 9, until, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static const CfLossIncidentInfo info = {
+  "2026-11-20 00:00:00", "2026-11-20 23:59:59", "Shift B's slip folder missing", "human",
+  "099", "2026-11-21 09:00:00", "001", NULL,
+};
+
+static void
+test_state_machine (void)
+{
+  /* Every pair: exactly these moves are allowed. */
+  static const char *const allowed[] = {
+    "draft>submitted", "draft>cancelled", "submitted>under_review", "submitted>cancelled",
+    "under_review>approved", "under_review>rejected", "under_review>cancelled", "approved>fulfilled",
+    "approved>cancelled", "rejected>closed", "fulfilled>closed", NULL,
+  };
+
+  for (guint from = 0; from < CF_REQUEST_N_STATUSES; from++)
+    for (guint to = 0; to < CF_REQUEST_N_STATUSES; to++)
+      {
+        g_autofree char *pair = g_strdup_printf ("%s>%s", cf_request_status_to_nick (from), cf_request_status_to_nick (to));
+
+        g_test_message ("%s", pair);
+        g_assert_cmpint (cf_request_status_can_move (from, to), ==, g_strv_contains (allowed, pair));
+      }
+}
+
+static void
+test_working_days (void)
+{
+  g_autoptr(GDate) friday = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) one = cf_loss_add_working_days (friday, 1);
+  g_autoptr(GDate) ten = cf_loss_add_working_days (friday, 10);
+
+  g_assert_cmpint (g_date_get_weekday (friday), ==, G_DATE_FRIDAY);
+  g_assert_cmpint (g_date_get_day (one), ==, 30);              /* Monday */
+  g_assert_cmpint (g_date_get_day (ten), ==, 11);              /* Friday, 11 December */
+  g_assert_cmpint (g_date_get_month (ten), ==, G_DATE_DECEMBER);
+}
+
+static GArray *
+ids_on_day (CfTestDb   *f,
+            const char *day,
+            guint       limit)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM transactions WHERE substr (local_time, 1, 10) = '%s' "
+                                          "ORDER BY id LIMIT %u", day, limit);
+  sqlite3_stmt *stmt = cf_store_prepare (f->store, sql, NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+static void
+test_impact_matches_sql (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ids_on_day (f, "2026-11-20", 1000);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  CfLossImpact impact;
+  gint64 net;
+
+  g_assert_cmpuint (ids->len, >, 50);
+  g_assert_true (cf_loss_compute_impact (f->store, (gint64 *) ids->data, ids->len, now, &impact, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact.count, ==, ids->len);
+  net = cf_test_query_int (f->store, "SELECT sum (CASE WHEN type IN ('void','refund') THEN -amount_minor ELSE amount_minor END) "
+                                     "FROM transactions WHERE substr (local_time, 1, 10) = '2026-11-20'");
+  g_assert_cmpint (impact.net_minor, ==, net);
+  g_assert_cmpuint (impact.count_by_type[CF_TXN_TYPE_SALE], ==,
+                    cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE type = 'sale' "
+                                                 "AND substr (local_time, 1, 10) = '2026-11-20'"));
+  g_assert_cmpuint (impact.in_retention, ==, ids->len);
+  g_assert_cmpuint (impact.cards, >, 0);
+  g_assert_cmpuint (impact.cards, <=, ids->len);
+  g_assert_cmpuint (impact.refund_related, >=, impact.count_by_type[CF_TXN_TYPE_VOID] + impact.count_by_type[CF_TXN_TYPE_REFUND]);
+}
+
+static void
+test_incident_is_atomic (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ids_on_day (f, "2026-11-20", 3);
+  g_autoptr(GError) error = NULL;
+  CfLossSlip slips[4] = {
+    { g_array_index (ids, gint64, 0), TRUE, "told on the phone", "statement", CF_LOSS_REMEDY_REQUEST, NULL, "acquirer" },
+    { g_array_index (ids, gint64, 1), FALSE, NULL, NULL, CF_LOSS_REMEDY_DUPLICATE, NULL, NULL },
+    { g_array_index (ids, gint64, 2), FALSE, NULL, NULL, CF_LOSS_REMEDY_NONE, "customer has the bank record", NULL },
+    { 99999999, FALSE, NULL, NULL, CF_LOSS_REMEDY_REQUEST, NULL, "provider" },  /* fails last */
+  };
+  gint64 id;
+
+  id = cf_loss_create_incident (f->store, &info, slips, 4, "001", &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_incidents"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'report-loss'"), ==, 0);
+
+  /* Refused before anything is written: doing nothing needs a reason. */
+  slips[2].remedy_reason = NULL;
+  g_assert_cmpint (cf_loss_create_incident (f->store, &info, slips, 3, "001", &error), ==, 0);
+  g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  slips[2].remedy_reason = "customer has the bank record";
+
+  id = cf_loss_create_incident (f->store, &info, slips, 3, "001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 3);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'acquirer' "
+                                                 "AND status = 'draft'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM request_documents"), ==, 6);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'report-loss'"), ==, 1);
+
+  /* The browser's slip status says so. */
+  {
+    g_autoptr(CfTransaction) txn = cf_store_get_transaction (f->store, g_array_index (ids, gint64, 0), NULL);
+    g_autofree char *status = cf_transaction_dup_slip_status (txn);
+    g_assert_true (cf_transaction_get_reported_lost (txn));
+    g_assert_cmpstr (status, ==, "Reported lost");
+  }
+}
+
+static void
+test_requests_move_and_resolve (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ids_on_day (f, "2026-11-20", 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) friday = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2026, 12, 14, 10, 0, 0);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  CfLossSlip slips[2] = {
+    { g_array_index (ids, gint64, 0), FALSE, NULL, NULL, CF_LOSS_REMEDY_REQUEST, NULL, "acquirer" },
+    { g_array_index (ids, gint64, 1), FALSE, NULL, NULL, CF_LOSS_REMEDY_NONE, "refunded in cash", NULL },
+  };
+  gint64 incident = cf_loss_create_incident (f->store, &info, slips, 2, "001", &error);
+  gint64 request = cf_test_query_int (f->store, "SELECT id FROM replacement_requests");
+  CfRequestInfo *r;
+  CfIncidentInfo *inc;
+
+  g_assert_cmpint (incident, >, 0);
+
+  /* A refused move names the moves allowed. */
+  g_assert_false (cf_loss_move_request (f->store, request, CF_REQUEST_APPROVED, NULL, "001", friday, &error));
+  g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_REFUSED_MOVE);
+  g_assert_nonnull (strstr (error->message, "submitted, cancelled"));
+  g_clear_error (&error);
+
+  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_SUBMITTED, "sent with the licence copies", "001", friday, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *due = cf_test_query_text (f->store, "SELECT due_date FROM replacement_requests");
+    g_assert_cmpstr (due, ==, "2026-12-11");
+  }
+
+  requests = cf_loss_list_requests (f->store, later, &error);
+  r = g_ptr_array_index (requests, 0);
+  g_assert_true (r->overdue);
+  g_assert_cmpint (r->status, ==, CF_REQUEST_SUBMITTED);
+  g_clear_pointer (&requests, g_ptr_array_unref);
+
+  incidents = cf_loss_list_incidents (f->store, &error);
+  inc = g_ptr_array_index (incidents, 0);
+  g_assert_cmpuint (inc->n_slips, ==, 2);
+  g_assert_cmpuint (inc->n_resolved, ==, 1);
+  g_assert_false (inc->resolved);
+  g_clear_pointer (&incidents, g_ptr_array_unref);
+
+  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_UNDER_REVIEW, NULL, "001", friday, &error));
+  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_APPROVED, NULL, "099", friday, &error));
+  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_FULFILLED, "copies received", "001", friday, &error));
+  g_assert_no_error (error);
+
+  incidents = cf_loss_list_incidents (f->store, &error);
+  inc = g_ptr_array_index (incidents, 0);
+  g_assert_true (inc->resolved);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM request_history WHERE request_id = 1"), ==, 5);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'move-request'"), ==, 4);
+
+  requests = cf_loss_list_requests (f->store, later, &error);
+  g_assert_false (((CfRequestInfo *) g_ptr_array_index (requests, 0))->overdue);  /* fulfilled is not overdue */
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/loss/request-state-machine", test_state_machine);
+  g_test_add_func ("/loss/working-days", test_working_days);
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, demo_setup, func, cf_test_db_teardown)
+  ADD ("/loss/impact-matches-sql", test_impact_matches_sql);
+  ADD ("/loss/incident-is-atomic", test_incident_is_atomic);
+  ADD ("/loss/requests-move-and-resolve", test_requests_move_and_resolve);
+#undef ADD
+
+  return g_test_run ();
+}
