@@ -433,6 +433,55 @@ test_duplicate_and_verify (CfTestDb      *f,
 }
 
 static void
+test_loss_and_requests (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(Run) run = { 0 };
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "loss", "add", "1", "2", "--cause", "human", "--responsible", "01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Loss incident #1: 2 slips"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "loss", "add", "3", "--cause", "aliens", "--remedy", "request", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "aliens"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "loss", "add", "--from", "2026-11-28 10:00", "--to", "2026-11-28 10:59", "--cause", "technical",
+               "--remedy", "request", "--counterpart", "provider", "--operator", "02", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Loss incident #2: 2 slips"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "loss", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "#2"));
+  g_assert_nonnull (strstr (run.out, "#1"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "request", "move", "1", "--to", "fulfilled", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "submitted, cancelled"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "request", "move", "1", "--to", "submitted", "--note", "posted", "--operator", "02", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "request", "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "provider  Submitted  2 slips  due 20"));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--voucher", "000103", NULL);
+  g_assert_nonnull (strstr (run.out, "000103"));
+}
+
+static void
 test_newer_database_refused (CfTestDb      *f,
                              gconstpointer  data)
 {
@@ -470,6 +519,7 @@ main (int    argc,
   ADD ("/cli/refuses-newer-database", test_newer_database_refused);
   ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
   ADD ("/cli/duplicate-and-verify", test_duplicate_and_verify);
+  ADD ("/cli/loss-and-requests", test_loss_and_requests);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 #undef ADD
 

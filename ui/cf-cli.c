@@ -25,6 +25,7 @@
 #include "cf-demo.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
+#include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-pdf-receipt.h"
 #include "cf-receipt-doc.h"
@@ -50,6 +51,8 @@ static int run_find   (const char *db_path, int argc, char **argv);
 static int run_demo   (const char *db_path, int argc, char **argv);
 static int run_duplicate (const char *db_path, int argc, char **argv);
 static int run_verify (const char *db_path, int argc, char **argv);
+static int run_loss   (const char *db_path, int argc, char **argv);
+static int run_request (const char *db_path, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", run_import, N_("Import POS journals or acquirer statements (CSV)") },
@@ -57,6 +60,8 @@ static const Command commands[] = {
   { "demo",   run_demo,   N_("Fill an empty database with a realistic demo shop") },
   { "duplicate", run_duplicate, N_("Issue a duplicate slip as PDF, recorded with its reason") },
   { "verify", run_verify, N_("Tell whether a duplicate slip's check code is genuine") },
+  { "loss",   run_loss,   N_("Report lost slips (add), list and show loss incidents") },
+  { "request", run_request, N_("List, show and move replacement requests") },
 };
 
 static void
@@ -784,6 +789,268 @@ run_verify (const char  *db_path,
            record->operator_no != NULL ? record->operator_no : "-", record->copy, record->reason,
            record->reason_text != NULL ? " — " : "", record->reason_text != NULL ? record->reason_text : "");
   return 0;
+}
+
+/* loss */
+
+static int
+loss_add (CfStore *store,
+          int      argc,
+          char   **argv)
+{
+  g_autofree char *cause = NULL;
+  g_autofree char *responsible = NULL;
+  g_autofree char *discovered_by = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *remedy = NULL;
+  g_autofree char *counterpart = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *operator_no = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *terminal = NULL;
+  GOptionEntry entries[] = {
+    { "cause", 0, 0, G_OPTION_ARG_STRING, &cause, N_("human, technical, environmental or management"), N_("CAUSE") },
+    { "responsible", 0, 0, G_OPTION_ARG_STRING, &responsible, N_("Who is responsible"), N_("WHO") },
+    { "discovered-by", 0, 0, G_OPTION_ARG_STRING, &discovered_by, N_("Who found the loss"), N_("WHO") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What is missing"), N_("TEXT") },
+    { "remedy", 0, 0, G_OPTION_ARG_STRING, &remedy, N_("For every slip: duplicate (default), request or none"), N_("REMEDY") },
+    { "counterpart", 0, 0, G_OPTION_ARG_STRING, &counterpart, N_("Whom a replacement is requested from: acquirer (default), provider or tax_office"), N_("WHO") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why nothing is done (with --remedy none)"), N_("TEXT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Every transaction from this date or date and time"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING, &terminal, N_("Terminal no."), N_("T") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who reports it (operator no.)"), N_("NO") },
+    { NULL }
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) slips = g_array_new (FALSE, TRUE, sizeof (CfLossSlip));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  CfLossIncidentInfo info = { 0 };
+  CfLossImpact impact;
+  CfLossRemedy how = CF_LOSS_REMEDY_DUPLICATE;
+  gint64 incident;
+
+  if (!parse_options ("loss add", _("[ID…]"), _("Report lost slips: the transactions by ID, or a period"), entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (remedy != NULL)
+    {
+      if (g_str_equal (remedy, "request"))
+        how = CF_LOSS_REMEDY_REQUEST;
+      else if (g_str_equal (remedy, "none"))
+        how = CF_LOSS_REMEDY_NONE;
+      else if (!g_str_equal (remedy, "duplicate"))
+        {
+          g_printerr ("counterfoil loss add: %s “%s”\n", _("--remedy must be duplicate, request or none, not"), remedy);
+          return EXIT_USAGE;
+        }
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      char *end = NULL;
+      gint64 id = g_ascii_strtoll (argv[i], &end, 10);
+
+      if (end == argv[i] || *end != '\0' || id <= 0)
+        {
+          g_printerr ("counterfoil loss add: %s “%s”\n", _("not a transaction ID:"), argv[i]);
+          return EXIT_USAGE;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (from != NULL || to != NULL)
+    {
+      g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+      g_autoptr(GPtrArray) found = NULL;
+
+      query->terminal_no = g_strdup (terminal);
+      if ((from != NULL && !cf_transaction_query_set_from (query, from, &error)) ||
+          (to != NULL && !cf_transaction_query_set_to (query, to, &error)) ||
+          (found = cf_store_find_transactions (store, query, &error)) == NULL)
+        {
+          g_printerr ("counterfoil loss add: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      for (guint i = 0; i < found->len; i++)
+        {
+          gint64 id = cf_transaction_get_id (g_ptr_array_index (found, i));
+          g_array_append_val (ids, id);
+        }
+      info.period_from = query->from;
+      info.period_to = query->to;
+    }
+  if (ids->len == 0)
+    {
+      g_printerr ("counterfoil loss add: %s\n", _("name the lost slips' transactions by ID, or a period with --from and --to"));
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CfLossSlip slip = { g_array_index (ids, gint64, i), FALSE, NULL, NULL, how, reason,
+                          counterpart != NULL ? counterpart : "acquirer" };
+      g_array_append_val (slips, slip);
+    }
+  info.description = description;
+  info.cause = cause;
+  info.discovered_by = discovered_by;
+  info.responsible = responsible;
+
+  if (!cf_loss_compute_impact (store, (gint64 *) ids->data, ids->len, now, &impact, &error) ||
+      (incident = cf_loss_create_incident (store, &info, (CfLossSlip *) slips->data, slips->len, operator_no, &error)) == 0)
+    {
+      g_printerr ("counterfoil loss add: %s\n", error->message);
+      return 1;
+    }
+
+  {
+    g_autofree char *net = cf_money_format (impact.net_minor, NULL);
+    g_print (_("Loss incident #%lld: %u slips, net %s; %u inside the 13-month retention window; "
+               "%u refunds, voids or refunded sales; %u cards to contact\n"),
+             (long long) incident, impact.count, net, impact.in_retention, impact.refund_related, impact.cards);
+  }
+  return 0;
+}
+
+static int
+loss_list (CfStore *store,
+           gboolean show,
+           gint64   only)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = cf_loss_list_incidents (store, &error);
+
+  if (incidents == NULL)
+    {
+      g_printerr ("counterfoil loss: %s\n", error->message);
+      return 1;
+    }
+  if (incidents->len == 0 && !show)
+    g_print ("%s\n", _("No loss incidents."));
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      CfIncidentInfo *inc = g_ptr_array_index (incidents, i);
+      g_autofree char *amount = cf_money_format (inc->amount_minor, NULL);
+
+      if (show && inc->id != only)
+        continue;
+      g_print (_("#%lld  %s  %s  %u slips (%u settled)  %s  cause %s  responsible %s\n"), (long long) inc->id,
+               inc->created_at, inc->resolved ? _("resolved") : _("open"), inc->n_slips, inc->n_resolved, amount,
+               inc->cause, inc->responsible != NULL ? inc->responsible : "-");
+      if (show && inc->description != NULL)
+        g_print ("    %s\n", inc->description);
+      if (show)
+        return 0;
+    }
+  if (show)
+    {
+      g_printerr ("counterfoil loss show: %s #%lld\n", _("there is no incident"), (long long) only);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+run_loss (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+
+  if (argc < 2 || (!g_str_equal (argv[1], "add") && !g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show")))
+    {
+      g_printerr ("counterfoil loss: %s\n", _("use: loss add ID… --cause C --responsible R | loss list | loss show ID"));
+      return EXIT_USAGE;
+    }
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (g_str_equal (argv[1], "add"))
+    return loss_add (store, argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "show"))
+    return argc == 3 ? loss_list (store, TRUE, g_ascii_strtoll (argv[2], NULL, 10)) : EXIT_USAGE;
+  return loss_list (store, FALSE, 0);
+}
+
+/* request */
+
+static int
+run_request (const char  *db_path,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (argc < 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show") && !g_str_equal (argv[1], "move")))
+    {
+      g_printerr ("counterfoil request: %s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT]"));
+      return EXIT_USAGE;
+    }
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+
+  if (g_str_equal (argv[1], "move"))
+    {
+      g_autofree char *to = NULL;
+      g_autofree char *note = NULL;
+      g_autofree char *operator_no = NULL;
+      GOptionEntry entries[] = {
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The new state: submitted, under_review, approved, rejected, fulfilled, closed or cancelled"), N_("STATE") },
+        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What happened"), N_("TEXT") },
+        { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who moves it (operator no.)"), N_("NO") },
+        { NULL }
+      };
+      int sub_argc = argc - 1;
+      char **sub_argv = argv + 1;
+      CfRequestStatus status;
+
+      if (!parse_options ("request move", _("ID"), _("Move a replacement request to its next state"), entries, &sub_argc, &sub_argv))
+        return EXIT_USAGE;
+      if (sub_argc != 2 || to == NULL || !cf_request_status_from_nick (to, &status))
+        {
+          g_printerr ("counterfoil request move: %s\n", _("give the request's ID and --to with one of: submitted, under_review, "
+                                                         "approved, rejected, fulfilled, closed, cancelled"));
+          return EXIT_USAGE;
+        }
+      if (!cf_loss_move_request (store, g_ascii_strtoll (sub_argv[1], NULL, 10), status, note, operator_no, now, &error))
+        {
+          g_printerr ("counterfoil request move: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Request #%s is now %s\n"), sub_argv[1], cf_request_status_get_label (status));
+      return 0;
+    }
+
+  {
+    g_autoptr(GPtrArray) requests = cf_loss_list_requests (store, now, &error);
+    gint64 only = argc == 3 ? g_ascii_strtoll (argv[2], NULL, 10) : 0;
+    gboolean shown = FALSE;
+
+    if (requests == NULL)
+      {
+        g_printerr ("counterfoil request: %s\n", error->message);
+        return 1;
+      }
+    for (guint i = 0; i < requests->len; i++)
+      {
+        CfRequestInfo *r = g_ptr_array_index (requests, i);
+
+        if (only > 0 && r->id != only)
+          continue;
+        shown = TRUE;
+        g_print (_("#%lld  incident #%lld  %s  %s  %u slips  due %s%s\n"), (long long) r->id, (long long) r->incident_id,
+                 r->counterpart, cf_request_status_get_label (r->status), r->n_slips,
+                 r->due_date != NULL ? r->due_date : "-",
+                 r->overdue ? _("  OVERDUE") : r->due_soon ? _("  due soon") : "");
+      }
+    if (!shown)
+      g_print ("%s\n", only > 0 ? _("There is no such request.") : _("No replacement requests."));
+    return only > 0 && !shown ? 1 : 0;
+  }
 }
 
 /**
