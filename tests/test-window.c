@@ -12,6 +12,8 @@
 #include "cf-demo.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
+#include "cf-loss-dialog.h"
+#include "cf-losses-page.h"
 #include "cf-preferences-window.h"
 #include "cf-test-util.h"
 #include "cf-transaction.h"
@@ -450,6 +452,86 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   close_window (window);
 }
 
+static CfLossDialog *
+find_loss_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (CF_IS_LOSS_DIALOG (window))
+        return CF_LOSS_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_loss_dialog_from_selection (CfTestDb      *f,
+                                 gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
+  CfLossDialog *dialog;
+  gint64 incident;
+
+  g_assert_true (gtk_selection_model_select_range (selection, 0, 3, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+
+  /* 1: the three selected transactions come ticked. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "missing");
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "description")), "evening folder missing");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 2: impact, computed. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "impact");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 3: the responsible person is required. */
+  g_assert_false (cf_loss_dialog_next (dialog));
+  g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "responsible"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "cause")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "001");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 4: customers, optional. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "customers");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 5: one slip requested from the bank, one without action (needs a reason), one duplicate. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "remedy");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-0")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 3);
+  g_assert_false (cf_loss_dialog_next (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "reason-1")), "customer paid again in cash");
+  searches_before = cf_window_get_n_searches (window);
+  g_assert_true (cf_loss_dialog_next (dialog));
+  incident = cf_loss_dialog_get_incident (dialog);
+  g_assert_cmpint (incident, >, 0);
+  drain_main_loop ();
+  g_assert_finalize_object (dialog);
+  wait_until (search_finished, window);
+
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 3);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'acquirer'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips WHERE remedy = 'none'"), ==, 1);
+  {
+    g_autofree char *description = cf_test_query_text (f->store, "SELECT description FROM loss_incidents");
+    g_assert_cmpstr (description, ==, "evening folder missing");
+  }
+
+  /* The browser shows it, and so does the Losses section. */
+  {
+    g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
+    g_autofree char *status = NULL;
+    g_object_get (first, "slip-status", &status, NULL);
+    g_assert_cmpstr (status, ==, "Reported lost");
+  }
+  g_assert_cmpuint (cf_losses_page_get_n_incidents (cf_window_get_losses_page (window)), ==, 1);
+  g_assert_cmpuint (cf_losses_page_get_n_requests (cf_window_get_losses_page (window)), ==, 1);
+  close_window (window);
+}
+
 static void
 find_entry_rows (GtkWidget *widget,
                  GPtrArray *rows)
@@ -523,6 +605,7 @@ main (int    argc,
   ADD ("/window/void-shows-its-original", test_void_shows_its_original);
   ADD ("/window/issue-duplicates", test_issue_duplicates);
   ADD ("/window/selection-issues-one-pdf", test_selection_issues_one_pdf);
+  ADD ("/window/loss-dialog-from-selection", test_loss_dialog_from_selection);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

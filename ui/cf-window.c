@@ -21,6 +21,8 @@
 #include "cf-receipt-preview.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
+#include "cf-loss-dialog.h"
+#include "cf-losses-page.h"
 #include "cf-money.h"
 #include "cf-operator.h"
 #include "cf-store.h"
@@ -54,7 +56,10 @@ struct _CfWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  GtkBox               *losses_box;
+  CfLossesPage         *losses_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
   GtkSearchEntry       *search_entry;
@@ -845,7 +850,8 @@ cf_window_reload (CfWindow *self)
     }
 
   base = g_path_get_basename (cf_store_get_path (self->store));
-  adw_window_title_set_subtitle (self->window_title, base);
+  adw_view_switcher_title_set_subtitle (self->window_title, base);
+  cf_losses_page_reload (self->losses_page);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), cf_store_get_path (self->store));
 
   if (total == 0)
@@ -1164,6 +1170,36 @@ cf_window_issue_duplicate (CfWindow          *self,
   return ((CfDuplicateRecord *) g_ptr_array_index (records, 0))->number;
 }
 
+/* Losses */
+
+static void
+loss_dialog_destroyed_cb (CfWindow *self)
+{
+  if (self->losses_page != NULL)
+    cf_losses_page_reload (self->losses_page);
+  if (self->store != NULL)
+    start_search (self);
+}
+
+static void
+report_loss_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  CfLossDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  /* From the browser, the selected transactions come ticked. */
+  ids = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "transactions") == 0
+        ? cf_window_get_selected_ids (self) : NULL;
+  dialog = cf_loss_dialog_new (GTK_WINDOW (self), self->store, self->operator_no, ids);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (loss_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Small actions */
 
 static void
@@ -1348,6 +1384,8 @@ cf_window_new (CfApplication *app,
     }
 
   self->store = g_object_ref (store);
+  self->losses_page = cf_losses_page_new (self, store);
+  gtk_box_append (self->losses_box, GTK_WIDGET (self->losses_page));
   cf_window_reload (self);
   return self;
 }
@@ -1449,6 +1487,37 @@ cf_window_get_details (CfWindow *self)
 }
 
 /**
+ * cf_window_get_losses_page:
+ *
+ * Returns: (transfer none) (nullable): the Losses and Requests section
+ */
+CfLossesPage *
+cf_window_get_losses_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->losses_page;
+}
+
+/**
+ * cf_window_get_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the selected transactions
+ */
+GArray *
+cf_window_get_selected_ids (CfWindow *self)
+{
+  g_autoptr(GPtrArray) txns = selected_transactions (self, G_MAXUINT);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < txns->len; i++)
+    {
+      gint64 id = cf_transaction_get_id (g_ptr_array_index (txns, i));
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/**
  * cf_window_get_store:
  *
  * Returns: (transfer none) (nullable): the database the window shows
@@ -1524,6 +1593,8 @@ cf_window_class_init (CfWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, losses_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, search_entry);
@@ -1568,6 +1639,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_activated);
   gtk_widget_class_install_action (widget_class, "win.select-operator", "s", select_operator_activated);
   gtk_widget_class_install_action (widget_class, "win.issue-duplicate", NULL, issue_duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "win.report-loss", NULL, report_loss_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);

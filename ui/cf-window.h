@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
+typedef struct _CfLossesPage CfLossesPage;
+
 CfWindow   *cf_window_new                (CfApplication *app,
                                           CfStore       *store,
                                           const GError  *open_error);
@@ -32,6 +34,8 @@ const char *cf_window_get_count_text     (CfWindow      *self);
 GtkWidget  *cf_window_get_details        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 CfStore    *cf_window_get_store          (CfWindow      *self);
+CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
+GArray     *cf_window_get_selected_ids   (CfWindow      *self);
 guint       cf_window_issue_duplicate    (CfWindow          *self,
                                           CfDuplicateReason  reason,
                                           const char        *reason_text,

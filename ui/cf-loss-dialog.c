@@ -1,0 +1,677 @@
+/* cf-loss-dialog.c — the guided loss dialog: what is missing, impact, cause, customers, remedy
+ *
+ * Walks the clerk through what the merchant guide asks (DOMAIN.md): which
+ * slips are gone, what that affects (computed, not typed), why and who is
+ * responsible, what each customer was told, and what is done about each
+ * slip. Each step is checked before the next; Finish writes the incident,
+ * its slips and any requests in one database transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-loss-dialog.h"
+#include "cf-loss-service.h"
+#include "cf-money.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+#define MAX_LISTED 500
+
+static const char *const steps[] = { "missing", "impact", "cause", "customers", "remedy" };
+
+typedef struct
+{
+  CfTransaction *txn;
+  GtkCheckButton *lost;
+  GtkCheckButton *contacted;
+  GtkDropDown    *proof;
+  GtkEntry       *said;
+  GtkDropDown    *remedy;
+  GtkEntry       *reason;
+} SlipRow;
+
+struct _CfLossDialog
+{
+  AdwWindow       parent_instance;
+
+  CfStore        *store;
+  char           *operator_no;
+  GtkStack       *stack;
+  GtkButton      *back;
+  GtkButton      *next;
+  GtkLabel       *message;
+  AdwWindowTitle *title;
+  GHashTable     *fields;       /* name → widget, for the steps' single fields */
+  GtkBox         *found_box;
+  GtkBox         *customers_box;
+  GtkBox         *remedy_box;
+  GtkLabel       *impact_label;
+  GtkLabel       *summary_label;
+  GPtrArray      *rows;         /* SlipRow, every transaction listed in step 1 */
+  guint           step;
+  gint64          incident;
+};
+
+G_DEFINE_FINAL_TYPE (CfLossDialog, cf_loss_dialog, ADW_TYPE_WINDOW)
+
+static void
+slip_row_free (gpointer data)
+{
+  SlipRow *row = data;
+
+  g_clear_object (&row->txn);
+  g_free (row);
+}
+
+static GtkWidget *
+field (CfLossDialog *self,
+       const char   *name)
+{
+  return g_hash_table_lookup (self->fields, name);
+}
+
+static const char *
+text_of (CfLossDialog *self,
+         const char   *name)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field (self, name)));
+  return *text != '\0' ? text : NULL;
+}
+
+static GPtrArray *
+lost_rows (CfLossDialog *self)
+{
+  GPtrArray *lost = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (self->rows, i);
+      if (gtk_check_button_get_active (row->lost))
+        g_ptr_array_add (lost, row);
+    }
+  return lost;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static char *
+describe (CfTransaction *txn)
+{
+  g_autofree char *amount = cf_transaction_dup_amount_text (txn);
+  g_autofree char *card = cf_transaction_dup_masked_card (txn, TRUE);
+
+  return g_strdup_printf ("%s  %s  %s  %s  %s", cf_transaction_get_local_time (txn),
+                          cf_transaction_get_voucher_no (txn) != NULL ? cf_transaction_get_voucher_no (txn) : "-",
+                          cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), amount, card);
+}
+
+static void
+list_transactions (CfLossDialog *self,
+                   GPtrArray    *txns,
+                   gboolean      ticked)
+{
+  clear_box (self->found_box);
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < txns->len && i < MAX_LISTED; i++)
+    {
+      SlipRow *row = g_new0 (SlipRow, 1);
+      g_autofree char *label = describe (g_ptr_array_index (txns, i));
+
+      row->txn = g_object_ref (g_ptr_array_index (txns, i));
+      row->lost = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (label));
+      gtk_check_button_set_active (row->lost, ticked);
+      gtk_box_append (self->found_box, GTK_WIDGET (row->lost));
+      g_ptr_array_add (self->rows, row);
+    }
+  if (txns->len == 0)
+    gtk_box_append (self->found_box, gtk_label_new (_("No transaction in this period.")));
+}
+
+static void
+find_clicked_cb (CfLossDialog *self)
+{
+  g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *from = text_of (self, "from");
+  const char *to = text_of (self, "to");
+
+  query->terminal_no = g_strdup (text_of (self, "terminal"));
+  query->limit = MAX_LISTED;
+  query->sort_ascending = TRUE;
+  if ((from != NULL && !cf_transaction_query_set_from (query, from, &error)) ||
+      (to != NULL && !cf_transaction_query_set_to (query, to, &error)) ||
+      (found = cf_store_find_transactions (self->store, query, &error)) == NULL)
+    {
+      gtk_label_set_text (self->message, error->message);
+      return;
+    }
+  gtk_label_set_text (self->message, "");
+  list_transactions (self, found, FALSE);
+}
+
+static GtkWidget *
+labelled (CfLossDialog *self,
+          GtkGrid      *grid,
+          int           row,
+          const char   *label,
+          const char   *name,
+          GtkWidget    *widget)
+{
+  GtkWidget *l = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 1);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, l, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  g_hash_table_insert (self->fields, (gpointer) name, widget);
+  return widget;
+}
+
+static GtkWidget *
+page (const char *heading,
+      const char *explanation,
+      GtkWidget  *body)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *h = gtk_label_new (heading);
+  GtkWidget *e = gtk_label_new (explanation);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_widget_add_css_class (h, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (h), 0);
+  gtk_label_set_xalign (GTK_LABEL (e), 0);
+  gtk_label_set_wrap (GTK_LABEL (e), TRUE);
+  gtk_widget_add_css_class (e, "dim-label");
+  gtk_box_append (GTK_BOX (box), h);
+  gtk_box_append (GTK_BOX (box), e);
+  gtk_box_append (GTK_BOX (box), body);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
+}
+
+static void
+build_customers_and_remedies (CfLossDialog *self)
+{
+  const char *proofs[] = { _("No other proof"), _("Membership card"), _("Bank or card statement"),
+                           _("E-payment record"), _("Other proof"), NULL };
+  const char *remedies[] = { _("Issue a duplicate"), _("Request from the acquiring bank"),
+                             _("Request from the POS provider"), _("No action"), NULL };
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+
+  clear_box (self->customers_box);
+  clear_box (self->remedy_box);
+  for (guint i = 0; i < lost->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (lost, i);
+      g_autofree char *label = describe (row->txn);
+      GtkWidget *c = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *r = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *rline = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_label_new (label);
+      GtkWidget *rtitle = gtk_label_new (label);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (rtitle), 0);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_add_css_class (rtitle, "heading");
+
+      if (row->contacted == NULL)
+        {
+          row->contacted = GTK_CHECK_BUTTON (g_object_ref_sink (gtk_check_button_new_with_label (_("Contacted"))));
+          row->proof = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new_from_strings (proofs)));
+          row->said = GTK_ENTRY (g_object_ref_sink (gtk_entry_new ()));
+          gtk_entry_set_placeholder_text (row->said, _("What the customer was told"));
+          row->remedy = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new_from_strings (remedies)));
+          row->reason = GTK_ENTRY (g_object_ref_sink (gtk_entry_new ()));
+          gtk_entry_set_placeholder_text (row->reason, _("Why no action (needed for “No action”)"));
+        }
+      /* Built again after Back: the old boxes are gone with clear_box (), the
+       * row's own widgets are kept, with what was typed in them. */
+
+      gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->contacted));
+      gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->proof));
+      gtk_widget_set_hexpand (GTK_WIDGET (row->said), TRUE);
+      gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->said));
+      gtk_box_append (GTK_BOX (c), title);
+      gtk_box_append (GTK_BOX (c), line);
+      gtk_box_append (self->customers_box, c);
+
+      gtk_box_append (GTK_BOX (rline), GTK_WIDGET (row->remedy));
+      gtk_widget_set_hexpand (GTK_WIDGET (row->reason), TRUE);
+      gtk_box_append (GTK_BOX (rline), GTK_WIDGET (row->reason));
+      gtk_box_append (GTK_BOX (r), rtitle);
+      gtk_box_append (GTK_BOX (r), rline);
+      gtk_box_append (self->remedy_box, r);
+    }
+}
+
+static void
+show_impact (CfLossDialog *self)
+{
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  CfLossImpact impact;
+
+  for (guint i = 0; i < lost->len; i++)
+    {
+      gint64 id = cf_transaction_get_id (((SlipRow *) g_ptr_array_index (lost, i))->txn);
+      g_array_append_val (ids, id);
+    }
+  if (!cf_loss_compute_impact (self->store, (gint64 *) ids->data, ids->len, now, &impact, &error))
+    {
+      gtk_label_set_text (self->impact_label, error->message);
+      return;
+    }
+  {
+    g_autofree char *net = cf_money_format (impact.net_minor, "CNY");
+    g_string_append_printf (text, _("%u slips, net %s.\n"), impact.count, net);
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (impact.count_by_type); t++)
+    if (impact.count_by_type[t] > 0)
+      {
+        g_autofree char *amount = cf_money_format (impact.amount_by_type[t], "CNY");
+        g_string_append_printf (text, "  %s: %u, %s\n", cf_txn_type_get_label ((CfTxnType) t), impact.count_by_type[t], amount);
+      }
+  g_string_append_printf (text, _("%u are refunds or voids, or sales refunded or voided later: a return may need their slip.\n"),
+                          impact.refund_related);
+  g_string_append_printf (text, _("%u are inside the 13-month window in which the bank may still ask for the slip.\n"),
+                          impact.in_retention);
+  g_string_append_printf (text, _("%u cards: the customers to contact.\n"), impact.cards);
+  g_string_append (text, _("Reconciliation: not recorded in Counterfoil; check the day's settlement."));
+  gtk_label_set_text (self->impact_label, text->str);
+}
+
+static void
+show_summary (CfLossDialog *self)
+{
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+  guint counts[4] = { 0 };
+
+  for (guint i = 0; i < lost->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (lost, i);
+      counts[MIN (gtk_drop_down_get_selected (row->remedy), 3)]++;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_("%u duplicates to issue, %u slips requested from the bank, %u from the POS provider, "
+                                               "%u without action. Finish records it all at once."),
+                                             counts[0], counts[1], counts[2], counts[3]);
+    gtk_label_set_text (self->summary_label, text);
+  }
+}
+
+static void
+update_buttons (CfLossDialog *self)
+{
+  static const char *titles[] = { N_("1 of 5: What Is Missing"), N_("2 of 5: Impact"), N_("3 of 5: Cause and Responsibility"),
+                                  N_("4 of 5: Customers"), N_("5 of 5: Remedy") };
+
+  gtk_stack_set_visible_child_name (self->stack, steps[self->step]);
+  adw_window_title_set_subtitle (self->title, _(titles[self->step]));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back), self->step > 0);
+  gtk_button_set_label (self->next, self->step == G_N_ELEMENTS (steps) - 1 ? _("_Finish") : _("_Next"));
+}
+
+static gboolean
+finish (CfLossDialog *self)
+{
+  static const char *const proof_nicks[] = { NULL, "membership", "statement", "epayment", "other" };
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+  g_autoptr(GArray) slips = g_array_new (FALSE, TRUE, sizeof (CfLossSlip));
+  g_autoptr(GError) error = NULL;
+  const char *causes[] = { "human", "technical", "environmental", "management" };
+  CfLossIncidentInfo info = { 0 };
+
+  for (guint i = 0; i < lost->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (lost, i);
+      guint remedy = gtk_drop_down_get_selected (row->remedy);
+      const char *said = gtk_editable_get_text (GTK_EDITABLE (row->said));
+      const char *reason = gtk_editable_get_text (GTK_EDITABLE (row->reason));
+      CfLossSlip slip = { cf_transaction_get_id (row->txn), gtk_check_button_get_active (row->contacted),
+                          *said != '\0' ? said : NULL, proof_nicks[MIN (gtk_drop_down_get_selected (row->proof), 4)],
+                          remedy == 0 ? CF_LOSS_REMEDY_DUPLICATE : remedy == 3 ? CF_LOSS_REMEDY_NONE : CF_LOSS_REMEDY_REQUEST,
+                          *reason != '\0' ? reason : NULL, remedy == 2 ? "provider" : "acquirer" };
+      g_array_append_val (slips, slip);
+    }
+
+  info.period_from = text_of (self, "from");
+  info.period_to = text_of (self, "to");
+  info.description = text_of (self, "description");
+  info.cause = causes[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (field (self, "cause"))), 3)];
+  info.discovered_by = text_of (self, "discovered-by");
+  info.responsible = text_of (self, "responsible");
+  info.notes = text_of (self, "notes");
+
+  self->incident = cf_loss_create_incident (self->store, &info, (CfLossSlip *) slips->data, slips->len,
+                                            self->operator_no, &error);
+  if (self->incident == 0)
+    {
+      gtk_label_set_text (self->message, error->message);
+      return FALSE;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+/**
+ * cf_loss_dialog_next:
+ *
+ * Checks the current step and goes to the next, or finishes on the last.
+ *
+ * Returns: whether it moved on; when not, the message says why
+ */
+gboolean
+cf_loss_dialog_next (CfLossDialog *self)
+{
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+
+  gtk_label_set_text (self->message, "");
+  switch (self->step)
+    {
+    case 0:
+      if (lost->len == 0)
+        {
+          gtk_label_set_text (self->message, _("Tick the transactions whose slips are missing."));
+          return FALSE;
+        }
+      show_impact (self);
+      break;
+    case 2:
+      if (text_of (self, "responsible") == NULL)
+        {
+          gtk_label_set_text (self->message, _("Name the person responsible for the slips."));
+          return FALSE;
+        }
+      build_customers_and_remedies (self);
+      break;
+    case 3:
+      show_summary (self);
+      break;
+    case 4:
+      for (guint i = 0; i < lost->len; i++)
+        {
+          SlipRow *row = g_ptr_array_index (lost, i);
+          if (gtk_drop_down_get_selected (row->remedy) == 3 && *gtk_editable_get_text (GTK_EDITABLE (row->reason)) == '\0')
+            {
+              gtk_label_set_text (self->message, _("Say why no action is taken for every slip marked “No action”."));
+              return FALSE;
+            }
+        }
+      return finish (self);
+    default:
+      break;
+    }
+  self->step++;
+  update_buttons (self);
+  return TRUE;
+}
+
+void
+cf_loss_dialog_back (CfLossDialog *self)
+{
+  if (self->step > 0)
+    self->step--;
+  gtk_label_set_text (self->message, "");
+  update_buttons (self);
+}
+
+static void
+next_clicked_cb (CfLossDialog *self)
+{
+  cf_loss_dialog_next (self);
+}
+
+static void
+back_clicked_cb (CfLossDialog *self)
+{
+  cf_loss_dialog_back (self);
+}
+
+static void
+build (CfLossDialog *self,
+       GArray       *preselected)
+{
+  const char *causes[] = { _("Human (filing, handover)"), _("Technical (terminal storage, faults)"),
+                           _("Environmental (heat, humidity)"), _("Management (no rules, no backups)"), NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkGrid *grid;
+  GtkWidget *find;
+  GtkWidget *body;
+
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Report Lost Slips"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), TRUE);
+  self->back = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Back")));
+  self->next = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Next")));
+  gtk_button_set_use_underline (self->next, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->next), "suggested-action");
+  g_signal_connect_object (self->back, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->next, "clicked", G_CALLBACK (next_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->next));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+
+  /* 1: what is missing */
+  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  labelled (self, grid, 0, _("From"), "from", gtk_entry_new ());
+  labelled (self, grid, 1, _("To"), "to", gtk_entry_new ());
+  labelled (self, grid, 2, _("Terminal"), "terminal", gtk_entry_new ());
+  labelled (self, grid, 3, _("What is missing"), "description", gtk_entry_new ());
+  find = gtk_button_new_with_mnemonic (_("_Find the Transactions"));
+  g_signal_connect_object (find, "clicked", G_CALLBACK (find_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_grid_attach (grid, find, 1, 4, 1, 1);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (grid));
+  self->found_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->found_box));
+  gtk_stack_add_named (self->stack, page (_("Which slips are missing?"),
+                                          _("Give the period and terminal, find the transactions, and tick those whose slips are gone."),
+                                          body), steps[0]);
+
+  /* 2: impact, computed */
+  self->impact_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->impact_label, 0);
+  gtk_label_set_wrap (self->impact_label, TRUE);
+  gtk_label_set_selectable (self->impact_label, TRUE);
+  gtk_stack_add_named (self->stack, page (_("What does the loss affect?"),
+                                          _("Computed from the transactions: returns and exchanges, retrieval requests, customers."),
+                                          GTK_WIDGET (self->impact_label)), steps[1]);
+
+  /* 3: cause and responsibility */
+  grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  labelled (self, grid, 0, _("Cause"), "cause", gtk_drop_down_new_from_strings (causes));
+  labelled (self, grid, 1, _("Discovered by"), "discovered-by", gtk_entry_new ());
+  labelled (self, grid, 2, _("Responsible"), "responsible", gtk_entry_new ());
+  labelled (self, grid, 3, _("Notes"), "notes", gtk_entry_new ());
+  gtk_stack_add_named (self->stack, page (_("Why, and who is responsible?"),
+                                          _("A named person is responsible for reconciliation and slip custody."),
+                                          GTK_WIDGET (grid)), steps[2]);
+
+  /* 4: customers */
+  self->customers_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_stack_add_named (self->stack, page (_("What were the customers told?"),
+                                          _("Optional, per transaction: whether the customer was contacted and which other proof of purchase was accepted."),
+                                          GTK_WIDGET (self->customers_box)), steps[3]);
+
+  /* 5: remedy */
+  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->remedy_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->remedy_box));
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->summary_label));
+  gtk_stack_add_named (self->stack, page (_("What is done about each slip?"),
+                                          _("A duplicate where the transaction is stored, a replacement requested from the bank or the POS provider, or no action with a reason."),
+                                          body), steps[4]);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  self->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+  gtk_label_set_wrap (self->message, TRUE);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->message), 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  if (preselected != NULL && preselected->len > 0)
+    {
+      g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < preselected->len; i++)
+        {
+          CfTransaction *txn = cf_store_get_transaction (self->store, g_array_index (preselected, gint64, i), NULL);
+          if (txn != NULL)
+            g_ptr_array_add (txns, txn);
+        }
+      list_transactions (self, txns, TRUE);
+    }
+  update_buttons (self);
+}
+
+/**
+ * cf_loss_dialog_new:
+ * @preselected_ids: (nullable) (element-type gint64): transactions to start with, ticked
+ *
+ * Returns: (transfer none): the dialog over @parent, not yet shown
+ */
+CfLossDialog *
+cf_loss_dialog_new (GtkWindow  *parent,
+                    CfStore    *store,
+                    const char *operator_no,
+                    GArray     *preselected_ids)
+{
+  CfLossDialog *self = g_object_new (CF_TYPE_LOSS_DIALOG,
+                                     "transient-for", parent,
+                                     "modal", TRUE,
+                                     "default-width", 760,
+                                     "default-height", 640,
+                                     NULL);
+
+  self->store = g_object_ref (store);
+  self->operator_no = g_strdup (operator_no);
+  build (self, preselected_ids);
+  return self;
+}
+
+const char *
+cf_loss_dialog_get_step (CfLossDialog *self)
+{
+  g_return_val_if_fail (CF_IS_LOSS_DIALOG (self), NULL);
+  return steps[self->step];
+}
+
+const char *
+cf_loss_dialog_get_message (CfLossDialog *self)
+{
+  g_return_val_if_fail (CF_IS_LOSS_DIALOG (self), NULL);
+  return gtk_label_get_text (self->message);
+}
+
+/**
+ * cf_loss_dialog_get_field:
+ * @name: `from`, `to`, `terminal`, `description`, `cause`, `discovered-by`,
+ *   `responsible`, `notes`, or `remedy-N` / `reason-N` for the Nth lost slip
+ *
+ * Returns: (transfer none) (nullable): the widget, for tests to fill in
+ */
+GtkWidget *
+cf_loss_dialog_get_field (CfLossDialog *self,
+                          const char   *name)
+{
+  g_autoptr(GPtrArray) lost = NULL;
+
+  g_return_val_if_fail (CF_IS_LOSS_DIALOG (self), NULL);
+
+  if (g_str_has_prefix (name, "remedy-") || g_str_has_prefix (name, "reason-"))
+    {
+      guint n = (guint) g_ascii_strtoull (name + 7, NULL, 10);
+      SlipRow *row;
+
+      lost = lost_rows (self);
+      if (n >= lost->len)
+        return NULL;
+      row = g_ptr_array_index (lost, n);
+      return g_str_has_prefix (name, "remedy-") ? GTK_WIDGET (row->remedy) : GTK_WIDGET (row->reason);
+    }
+  return field (self, name);
+}
+
+/**
+ * cf_loss_dialog_get_incident:
+ *
+ * Returns: the incident Finish recorded, or 0
+ */
+gint64
+cf_loss_dialog_get_incident (CfLossDialog *self)
+{
+  g_return_val_if_fail (CF_IS_LOSS_DIALOG (self), 0);
+  return self->incident;
+}
+
+static void
+cf_loss_dialog_dispose (GObject *object)
+{
+  CfLossDialog *self = (CfLossDialog *) object;
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (self->rows, i);
+      g_clear_object (&row->contacted);
+      g_clear_object (&row->proof);
+      g_clear_object (&row->said);
+      g_clear_object (&row->remedy);
+      g_clear_object (&row->reason);
+    }
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->operator_no, g_free);
+
+  G_OBJECT_CLASS (cf_loss_dialog_parent_class)->dispose (object);
+}
+
+static void
+cf_loss_dialog_class_init (CfLossDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cf_loss_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_loss_dialog_init (CfLossDialog *self)
+{
+  self->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = g_ptr_array_new_with_free_func (slip_row_free);
+}

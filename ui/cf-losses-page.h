@@ -1,0 +1,25 @@
+/* cf-losses-page.h — the Losses and Requests section of the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-store.h"
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_LOSSES_PAGE (cf_losses_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfLossesPage, cf_losses_page, CF, LOSSES_PAGE, GtkBox)
+
+CfLossesPage *cf_losses_page_new             (CfWindow     *window,
+                                              CfStore      *store);
+void          cf_losses_page_reload          (CfLossesPage *self);
+guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
+guint         cf_losses_page_get_n_requests  (CfLossesPage *self);
+
+G_END_DECLS
