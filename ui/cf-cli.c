@@ -830,6 +830,8 @@ loss_add (CfStore *store,
   CfLossIncidentInfo info = { 0 };
   CfLossImpact impact;
   CfLossRemedy how = CF_LOSS_REMEDY_DUPLICATE;
+  g_autofree char *period_from = NULL;
+  g_autofree char *period_to = NULL;
   gint64 incident;
 
   if (!parse_options ("loss add", _("[ID…]"), _("Report lost slips: the transactions by ID, or a period"), entries, &argc, &argv))
@@ -877,8 +879,8 @@ loss_add (CfStore *store,
           gint64 id = cf_transaction_get_id (g_ptr_array_index (found, i));
           g_array_append_val (ids, id);
         }
-      info.period_from = query->from;
-      info.period_to = query->to;
+      period_from = g_strdup (query->from);
+      period_to = g_strdup (query->to);
     }
   if (ids->len == 0)
     {
@@ -892,6 +894,8 @@ loss_add (CfStore *store,
                           counterpart != NULL ? counterpart : "acquirer" };
       g_array_append_val (slips, slip);
     }
+  info.period_from = period_from;
+  info.period_to = period_to;
   info.description = description;
   info.cause = cause;
   info.discovered_by = discovered_by;
