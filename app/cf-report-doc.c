@@ -1,0 +1,449 @@
+/* cf-report-doc.c — an A4 document of blocks, laid out once into drawing operations
+ *
+ * Headings, paragraphs, label–value fields, tables with widths in
+ * millimetres (rows never split; the header repeats on a new page),
+ * signature and stamp boxes. Layout happens here, on the cell grid of the
+ * monospaced font (a Chinese character two cells, anything else one), and
+ * yields per page a list of operations — text at a baseline, lines, boxes —
+ * that the PDF writer and the Cairo painter draw as they are. A page number
+ * closes every page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-report-doc"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-receipt-doc.h"
+#include "cf-report-doc.h"
+
+#define CONTENT_WIDTH_PT (CF_REPORT_PAGE_WIDTH_PT - 2 * CF_REPORT_MARGIN_PT)
+#define BOTTOM_PT        (CF_REPORT_PAGE_HEIGHT_PT - CF_REPORT_MARGIN_PT - CF_REPORT_LINE_PT)
+#define MM_TO_PT         (72.0 / 25.4)
+
+struct _CfReportDoc
+{
+  GObject    parent_instance;
+
+  char      *title;
+  GPtrArray *pages;     /* GArray of CfReportOp */
+  double     y;         /* next line's top on the current page */
+};
+
+G_DEFINE_FINAL_TYPE (CfReportDoc, cf_report_doc, G_TYPE_OBJECT)
+
+static void
+op_clear (gpointer data)
+{
+  g_free (((CfReportOp *) data)->text);
+}
+
+static GArray *
+new_page_ops (void)
+{
+  GArray *ops = g_array_new (FALSE, TRUE, sizeof (CfReportOp));
+
+  g_array_set_clear_func (ops, op_clear);
+  return ops;
+}
+
+static void
+cf_report_doc_finalize (GObject *object)
+{
+  CfReportDoc *self = (CfReportDoc *) object;
+
+  g_ptr_array_unref (self->pages);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (cf_report_doc_parent_class)->finalize (object);
+}
+
+static void
+cf_report_doc_class_init (CfReportDocClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_report_doc_finalize;
+}
+
+static void
+cf_report_doc_init (CfReportDoc *self)
+{
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+}
+
+static GArray *
+current (CfReportDoc *self)
+{
+  return g_ptr_array_index (self->pages, self->pages->len - 1);
+}
+
+static void
+add_text_op (CfReportDoc *self,
+             double       x,
+             double       baseline,
+             double       size,
+             gboolean     bold,
+             const char  *text)
+{
+  CfReportOp op = { CF_REPORT_OP_TEXT, x, baseline, 0, 0, size, bold, g_strdup (text) };
+
+  g_array_append_val (current (self), op);
+}
+
+static void
+add_shape_op (CfReportDoc    *self,
+              CfReportOpKind  kind,
+              double          x,
+              double          y,
+              double          width,
+              double          height)
+{
+  CfReportOp op = { kind, x, y, width, height, 0, FALSE, NULL };
+
+  g_array_append_val (current (self), op);
+}
+
+static void
+start_page (CfReportDoc *self)
+{
+  g_ptr_array_add (self->pages, new_page_ops ());
+  self->y = CF_REPORT_MARGIN_PT;
+}
+
+/* Moves to a new page when @height does not fit on this one. */
+static void
+need (CfReportDoc *self,
+      double       height)
+{
+  if (self->y + height > BOTTOM_PT)
+    start_page (self);
+}
+
+static guint
+cells_for (double points,
+           double size)
+{
+  return (guint) (points / (CF_REPORT_CELL_PT * size / CF_REPORT_FONT_PT));
+}
+
+/* Breaks @text into lines of at most @cells cells, between words where it can. */
+static GPtrArray *
+wrap_cells (const char *text,
+            guint       cells)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      GString *line = g_string_new (NULL);
+      guint used = 0;
+      gssize last_space = -1;
+
+      for (const char *c = paragraphs[p]; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          gunichar ch = g_utf8_get_char (c);
+          guint w = cf_receipt_char_cells (ch);
+
+          if (used + w > cells)
+            {
+              if (ch != ' ' && w == 1 && last_space > 0)
+                {
+                  g_autofree char *rest = g_strdup (line->str + last_space + 1);
+                  g_string_truncate (line, (gsize) last_space);
+                  g_ptr_array_add (lines, g_string_free (line, FALSE));
+                  line = g_string_new (rest);
+                  used = cf_receipt_text_cells (rest);
+                }
+              else
+                {
+                  g_ptr_array_add (lines, g_string_free (line, FALSE));
+                  line = g_string_new (NULL);
+                  used = 0;
+                }
+              last_space = -1;
+              if (ch == ' ')
+                continue;
+            }
+          if (ch == ' ')
+            last_space = (gssize) line->len;
+          g_string_append_unichar (line, ch);
+          used += w;
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  return lines;
+}
+
+/**
+ * cf_report_doc_new:
+ *
+ * Returns: (transfer full): an empty document; @title is printed in every page's footer
+ */
+CfReportDoc *
+cf_report_doc_new (const char *title)
+{
+  CfReportDoc *self = g_object_new (CF_TYPE_REPORT_DOC, NULL);
+
+  self->title = g_strdup (title);
+  start_page (self);
+  return self;
+}
+
+void
+cf_report_doc_add_heading (CfReportDoc *self,
+                           const char  *text,
+                           const char  *subtitle)
+{
+  double size = 1.6 * CF_REPORT_FONT_PT;
+  double width = cf_receipt_text_cells (text) * CF_REPORT_CELL_PT * 1.6;
+
+  need (self, 2.5 * CF_REPORT_LINE_PT);
+  self->y += 1.8 * CF_REPORT_LINE_PT;
+  add_text_op (self, (CF_REPORT_PAGE_WIDTH_PT - width) / 2, self->y - 0.3 * CF_REPORT_LINE_PT, size, TRUE, text);
+  if (subtitle != NULL)
+    {
+      double sub_width = cf_receipt_text_cells (subtitle) * CF_REPORT_CELL_PT;
+
+      self->y += CF_REPORT_LINE_PT;
+      add_text_op (self, (CF_REPORT_PAGE_WIDTH_PT - sub_width) / 2, self->y - 4, CF_REPORT_FONT_PT, FALSE, subtitle);
+    }
+  self->y += 0.8 * CF_REPORT_LINE_PT;
+}
+
+void
+cf_report_doc_add_paragraph (CfReportDoc *self,
+                             const char  *text)
+{
+  g_autoptr(GPtrArray) lines = wrap_cells (text, cells_for (CONTENT_WIDTH_PT, CF_REPORT_FONT_PT));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      need (self, CF_REPORT_LINE_PT);
+      self->y += CF_REPORT_LINE_PT;
+      add_text_op (self, CF_REPORT_MARGIN_PT, self->y - 4, CF_REPORT_FONT_PT, FALSE, g_ptr_array_index (lines, i));
+    }
+  self->y += CF_REPORT_LINE_PT / 2;
+}
+
+/* "label   value", the value wrapped in its own column. */
+void
+cf_report_doc_add_field (CfReportDoc *self,
+                         const char  *label,
+                         const char  *value)
+{
+  const double label_pt = 150;
+  g_autoptr(GPtrArray) lines = wrap_cells (value, cells_for (CONTENT_WIDTH_PT - label_pt, CF_REPORT_FONT_PT));
+
+  if (value == NULL || *value == '\0')
+    return;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      need (self, CF_REPORT_LINE_PT);
+      self->y += CF_REPORT_LINE_PT;
+      if (i == 0)
+        add_text_op (self, CF_REPORT_MARGIN_PT, self->y - 4, CF_REPORT_FONT_PT, TRUE, label);
+      add_text_op (self, CF_REPORT_MARGIN_PT + label_pt, self->y - 4, CF_REPORT_FONT_PT, FALSE, g_ptr_array_index (lines, i));
+    }
+}
+
+static void
+table_row (CfReportDoc        *self,
+           const char * const *cells,
+           const double       *widths,
+           guint               n_columns,
+           gboolean            bold)
+{
+  GPtrArray *wrapped[16];
+  guint height_lines = 1;
+  double x = CF_REPORT_MARGIN_PT;
+  double top;
+  double height;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      wrapped[c] = wrap_cells (cells[c], MAX (1, cells_for (widths[c] - 6, CF_REPORT_FONT_PT)));
+      height_lines = MAX (height_lines, wrapped[c]->len);
+    }
+  height = height_lines * CF_REPORT_LINE_PT + 4;
+  need (self, height);
+  top = self->y;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      for (guint l = 0; l < wrapped[c]->len; l++)
+        add_text_op (self, x + 3, top + (l + 1) * CF_REPORT_LINE_PT - 2, CF_REPORT_FONT_PT, bold,
+                     g_ptr_array_index (wrapped[c], l));
+      add_shape_op (self, CF_REPORT_OP_RECT, x, top, widths[c], height);
+      x += widths[c];
+      g_ptr_array_unref (wrapped[c]);
+    }
+  self->y = top + height;
+}
+
+/**
+ * cf_report_doc_add_table:
+ * @widths_mm: (array length=n_columns): each column's width
+ * @rows: (element-type GStrv): the rows' cells
+ *
+ * A table that continues on the next page with its header again; a row is
+ * never split between pages.
+ */
+void
+cf_report_doc_add_table (CfReportDoc        *self,
+                         const char * const *headers,
+                         const guint        *widths_mm,
+                         guint               n_columns,
+                         GPtrArray          *rows)
+{
+  double widths[16];
+
+  g_return_if_fail (n_columns > 0 && n_columns <= 16);
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = widths_mm[c] * MM_TO_PT;
+
+  need (self, 3 * CF_REPORT_LINE_PT);
+  table_row (self, headers, widths, n_columns, TRUE);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      guint pages = self->pages->len;
+
+      need (self, CF_REPORT_LINE_PT + 4);
+      if (self->pages->len != pages)
+        table_row (self, headers, widths, n_columns, TRUE);
+      table_row (self, g_ptr_array_index (rows, r), widths, n_columns, FALSE);
+    }
+  self->y += CF_REPORT_LINE_PT;
+}
+
+/* Boxes side by side to sign or stamp in, each with its label above. */
+void
+cf_report_doc_add_signatures (CfReportDoc        *self,
+                              const char * const *labels)
+{
+  guint n = g_strv_length ((char **) labels);
+  double gap = 12;
+  double width = (CONTENT_WIDTH_PT - (n - 1) * gap) / MAX (n, 1);
+  double box = 70;
+
+  need (self, box + 2 * CF_REPORT_LINE_PT);
+  self->y += CF_REPORT_LINE_PT;
+  for (guint i = 0; i < n; i++)
+    {
+      double x = CF_REPORT_MARGIN_PT + i * (width + gap);
+
+      add_text_op (self, x, self->y - 4, CF_REPORT_FONT_PT, TRUE, labels[i]);
+      add_shape_op (self, CF_REPORT_OP_RECT, x, self->y + 4, width, box);
+    }
+  self->y += box + CF_REPORT_LINE_PT;
+}
+
+void
+cf_report_doc_add_space (CfReportDoc *self,
+                         double       points)
+{
+  self->y += points;
+}
+
+static void
+add_footers (CfReportDoc *self)
+{
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GArray *ops = g_ptr_array_index (self->pages, p);
+      g_autofree char *footer = g_strdup_printf ("%s    %u / %u", self->title != NULL ? self->title : "", p + 1,
+                                                 self->pages->len);
+      CfReportOp line = { CF_REPORT_OP_LINE, CF_REPORT_MARGIN_PT, CF_REPORT_PAGE_HEIGHT_PT - CF_REPORT_MARGIN_PT + 6,
+                          CONTENT_WIDTH_PT, 0, 0, FALSE, NULL };
+      CfReportOp text = { CF_REPORT_OP_TEXT, CF_REPORT_MARGIN_PT, CF_REPORT_PAGE_HEIGHT_PT - CF_REPORT_MARGIN_PT + 20,
+                          0, 0, 0.8 * CF_REPORT_FONT_PT, FALSE, g_steal_pointer (&footer) };
+
+      g_array_append_val (ops, line);
+      g_array_append_val (ops, text);
+    }
+}
+
+/**
+ * cf_report_doc_get_n_pages:
+ *
+ * Finishes the layout (page footers) on first call.
+ */
+guint
+cf_report_doc_get_n_pages (CfReportDoc *self)
+{
+  g_return_val_if_fail (CF_IS_REPORT_DOC (self), 0);
+  if (g_object_get_data (G_OBJECT (self), "finished") == NULL)
+    {
+      add_footers (self);
+      g_object_set_data (G_OBJECT (self), "finished", GINT_TO_POINTER (1));
+    }
+  return self->pages->len;
+}
+
+/**
+ * cf_report_doc_get_page:
+ *
+ * Returns: (transfer none) (element-type CfReportOp): what to draw on @page
+ */
+GArray *
+cf_report_doc_get_page (CfReportDoc *self,
+                        guint        page)
+{
+  g_return_val_if_fail (page < cf_report_doc_get_n_pages (self), NULL);
+  return g_ptr_array_index (self->pages, page);
+}
+
+/**
+ * cf_report_doc_dup_characters:
+ *
+ * Returns: (transfer full): every character the document prints, once each
+ */
+char *
+cf_report_doc_dup_characters (CfReportDoc *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GString *out = g_string_new (NULL);
+  guint n = cf_report_doc_get_n_pages (self);
+
+  for (guint p = 0; p < n; p++)
+    {
+      GArray *ops = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < ops->len; i++)
+        {
+          const CfReportOp *op = &g_array_index (ops, CfReportOp, i);
+
+          for (const char *c = op->text; c != NULL && *c != '\0'; c = g_utf8_next_char (c))
+            if (!g_hash_table_contains (seen, GUINT_TO_POINTER (g_utf8_get_char (c))))
+              {
+                g_hash_table_add (seen, GUINT_TO_POINTER (g_utf8_get_char (c)));
+                g_string_append_unichar (out, g_utf8_get_char (c));
+              }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cf_report_doc_to_text:
+ *
+ * Returns: (transfer full): the text of every page, in drawing order, for tests
+ */
+char *
+cf_report_doc_to_text (CfReportDoc *self)
+{
+  GString *out = g_string_new (NULL);
+  guint n = cf_report_doc_get_n_pages (self);
+
+  for (guint p = 0; p < n; p++)
+    {
+      GArray *ops = g_ptr_array_index (self->pages, p);
+
+      g_string_append_printf (out, "--- page %u ---\n", p + 1);
+      for (guint i = 0; i < ops->len; i++)
+        if (g_array_index (ops, CfReportOp, i).kind == CF_REPORT_OP_TEXT)
+          g_string_append_printf (out, "%s\n", g_array_index (ops, CfReportOp, i).text);
+    }
+  return g_string_free (out, FALSE);
+}
