@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "cf-loss-service.h"
+#include "cf-money.h"
+#include "cf-report-doc.h"
 #include "cf-store-private.h"
 
 G_DEFINE_QUARK (cf-loss-error-quark, cf_loss_error)
@@ -575,4 +577,138 @@ out:
   if (!ok)
     cf_store_exec (store, "ROLLBACK", NULL);
   return ok;
+}
+
+static const struct
+{
+  const char *kind;
+  const char *label;
+} document_labels[] = {
+  { "business_licence",   "营业执照 Business licence" },
+  { "tax_registration",   "税务登记证 Tax registration certificate" },
+  { "account_permit",     "开户许可证 Account opening permit" },
+  { "legal_rep_id",       "法定代表人身份证 Legal representative's ID" },
+  { "application_letter", "补办申请书 This application letter" },
+  { "slip_list",          "丢失签购单清单 List of lost slips" },
+};
+
+static const char *
+document_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
+    if (g_strcmp0 (kind, document_labels[i].kind) == 0)
+      return document_labels[i].label;
+  return kind;
+}
+
+/**
+ * cf_loss_build_letter:
+ * @today: the letter's date
+ *
+ * The application letter for a replacement request: the merchant, the lost
+ * slips (time, terminal, voucher, reference, amount), the documents
+ * enclosed, and boxes to sign and stamp — in Chinese with English subtitles.
+ *
+ * Returns: (transfer full) (type CfReportDoc): the letter, or %NULL with @error set
+ */
+gpointer
+cf_loss_build_letter (CfStore     *store,
+                      gint64       request_id,
+                      GDateTime   *today,
+                      GError     **error)
+{
+  g_autoptr(CfReportDoc) doc = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) documents = g_string_new (NULL);
+  g_autofree char *counterpart = NULL;
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *number = g_strdup_printf ("#%lld", (long long) request_id);
+  g_autofree char *name = cf_store_get_setting (store, "merchant.name");
+  g_autofree char *merchant_no = cf_store_get_setting (store, "merchant.no");
+  g_autofree char *address = cf_store_get_setting (store, "merchant.address");
+  g_autofree char *phone = cf_store_get_setting (store, "merchant.phone");
+  gint64 total = 0;
+  sqlite3_stmt *stmt;
+  const char *to;
+  const char *headers[] = { "交易时间 Time", "终端号 Terminal", "凭证号 Voucher", "参考号 Ref. no.", "金额 Amount" };
+  const guint widths[] = { 42, 26, 24, 38, 30 };
+  const char *signatures[] = { "申请人 Applicant", "负责人 Manager", "商户盖章 Merchant stamp", NULL };
+
+  stmt = cf_store_prepare (store, "SELECT counterpart FROM replacement_requests WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    counterpart = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (counterpart == NULL)
+    {
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
+      return NULL;
+    }
+
+  stmt = cf_store_prepare (store, "SELECT t.local_time, t.terminal_no, t.voucher_no, t.ref_no, t.amount_minor, t.currency, "
+                                  "  t.merchant_name, t.merchant_no "
+                                  "FROM request_slips s JOIN transactions t ON t.id = s.transaction_id "
+                                  "WHERE s.request_id = ? ORDER BY t.local_time", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 6);
+
+      row[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row[1] = g_strdup (sqlite3_column_text (stmt, 1) != NULL ? (const char *) sqlite3_column_text (stmt, 1) : "-");
+      row[2] = g_strdup (sqlite3_column_text (stmt, 2) != NULL ? (const char *) sqlite3_column_text (stmt, 2) : "-");
+      row[3] = g_strdup (sqlite3_column_text (stmt, 3) != NULL ? (const char *) sqlite3_column_text (stmt, 3) : "-");
+      row[4] = cf_money_format (sqlite3_column_int64 (stmt, 4), (const char *) sqlite3_column_text (stmt, 5));
+      total += sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (rows, row);
+      /* A journal's own merchant fields stand in for an unset profile. */
+      if (name == NULL && sqlite3_column_text (stmt, 6) != NULL)
+        name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      if (merchant_no == NULL && sqlite3_column_text (stmt, 7) != NULL)
+        merchant_no = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = cf_store_prepare (store, "SELECT kind, state FROM request_documents WHERE request_id = ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (documents, "%s %s\n",
+                            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") == 0 ? "□" : "☑",
+                            document_label ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  to = g_str_equal (counterpart, "provider") ? "致：POS 服务商 To: the POS service provider"
+     : g_str_equal (counterpart, "tax_office") ? "致：主管税务机关 To: the tax office"
+     : "致：收单银行 To: the acquiring bank";
+
+  doc = cf_report_doc_new ("签购单补办申请 Application for replacement slips");
+  cf_report_doc_add_heading (doc, "签购单补办申请", "Application for Replacement of POS Sales Slips");
+  cf_report_doc_add_paragraph (doc, to);
+  cf_report_doc_add_field (doc, "商户名称 Merchant", name);
+  cf_report_doc_add_field (doc, "商户编号 Merchant no.", merchant_no);
+  cf_report_doc_add_field (doc, "地址 Address", address);
+  cf_report_doc_add_field (doc, "电话 Telephone", phone);
+  cf_report_doc_add_field (doc, "申请编号 Request no.", number);
+  cf_report_doc_add_field (doc, "日期 Date", date);
+  cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);
+  {
+    g_autofree char *sum = cf_money_format (total, "CNY");
+    g_autofree char *text = g_strdup_printf ("本商户下列 %u 笔银行卡交易的签购单已遗失，特申请补办签购单副本，合计 %s。\n"
+                                             "The sales slips of the %u card transactions below have been lost; we request "
+                                             "replacement copies (total %s).", rows->len, sum, rows->len, sum);
+    cf_report_doc_add_paragraph (doc, text);
+  }
+  cf_report_doc_add_table (doc, headers, widths, G_N_ELEMENTS (headers), rows);
+  cf_report_doc_add_paragraph (doc, "随附材料 Documents enclosed:");
+  cf_report_doc_add_paragraph (doc, documents->str);
+  cf_report_doc_add_paragraph (doc, "我们承诺以上信息真实，补办的签购单仅用于对账、退换货及税务用途。\n"
+                                    "We confirm the above is true; the copies will serve reconciliation, returns and tax records only.");
+  cf_report_doc_add_signatures (doc, signatures);
+  return g_steal_pointer (&doc);
 }

@@ -136,6 +136,10 @@ gboolean        cf_loss_move_request         (CfStore                  *store,
                                               GError                  **error);
 GDate          *cf_loss_add_working_days     (const GDate              *from,
                                               guint                     days);
+gpointer        cf_loss_build_letter         (CfStore                  *store,
+                                              gint64                    request_id,
+                                              GDateTime                *today,
+                                              GError                  **error);
 void            cf_request_info_free         (CfRequestInfo            *info);
 void            cf_incident_info_free        (CfIncidentInfo           *info);
 

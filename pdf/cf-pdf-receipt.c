@@ -24,6 +24,7 @@
 #include "cf-pdf-receipt.h"
 #include "cf-qr-code.h"
 #include "cf-receipt-doc.h"
+#include "cf-report-doc.h"
 
 #define RECEIPT_FAMILY "WenQuanYi Zen Hei Mono"
 
@@ -232,6 +233,163 @@ draw_qr (PageTarget   *target,
   HPDF_Page_Fill (target->page);
 }
 
+/* A libharu document with the slip font subset to @characters loaded. */
+static HPDF_Doc
+open_pdf (const char  *characters,
+          HaruError   *haru,
+          HPDF_Font   *font,
+          char       **subset_path,
+          GError     **error)
+{
+  g_autofree char *font_path = NULL;
+  const char *font_name;
+  int index = 0;
+  HPDF_Doc pdf;
+
+  if (!cf_pdf_find_receipt_font (&font_path, &index, error))
+    return NULL;
+  *subset_path = write_subset (font_path, index, characters, error);
+  if (*subset_path == NULL)
+    return NULL;
+  pdf = HPDF_New (haru_error_cb, haru);
+  if (pdf == NULL)
+    {
+      g_set_error_literal (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu could not start a PDF"));
+      return NULL;
+    }
+  HPDF_SetCompressionMode (pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (pdf);
+  HPDF_SetCurrentEncoder (pdf, "UTF-8");
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Counterfoil " PACKAGE_VERSION);
+  font_name = HPDF_LoadTTFontFromFile (pdf, *subset_path, HPDF_TRUE);
+  *font = font_name != NULL ? HPDF_GetFont (pdf, font_name, "UTF-8") : NULL;
+  if (*font == NULL || haru->status != 0)
+    {
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("libharu could not load the slip font (error 0x%04X)"),
+                   (guint) haru->status);
+      HPDF_Free (pdf);
+      return NULL;
+    }
+  return pdf;
+}
+
+/* Written beside the target, then renamed: a failure leaves no half PDF. */
+static gboolean
+save_pdf (HPDF_Doc    pdf,
+          HaruError  *haru,
+          const char *path,
+          GError    **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+
+  if (haru->status != 0)
+    {
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu failed drawing the slips (error 0x%04X, 0x%04X)"),
+                   (guint) haru->status, (guint) haru->detail);
+      return FALSE;
+    }
+  if (HPDF_SaveToFile (pdf, tmp) != HPDF_OK || haru->status != 0)
+    {
+      g_unlink (tmp);
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s (libharu error 0x%04X)"),
+                   path, (guint) haru->status);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cf_pdf_write_report:
+ * @report: (type CfReportDoc): an A4 document
+ *
+ * Draws the document's operations, page by page.
+ */
+gboolean
+cf_pdf_write_report (gpointer     report,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *characters = cf_report_doc_dup_characters (report);
+  g_autofree char *subset_path = NULL;
+  HaruError haru = { 0 };
+  HPDF_Font font = NULL;
+  HPDF_Doc pdf = open_pdf (characters, &haru, &font, &subset_path, error);
+  gboolean ok;
+
+  if (pdf == NULL)
+    {
+      if (subset_path != NULL)
+        g_unlink (subset_path);
+      return FALSE;
+    }
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, "Report");
+
+  for (guint p = 0; p < cf_report_doc_get_n_pages (report) && haru.status == 0; p++)
+    {
+      GArray *ops = cf_report_doc_get_page (report, p);
+      HPDF_Page page = HPDF_AddPage (pdf);
+
+      HPDF_Page_SetWidth (page, (HPDF_REAL) CF_REPORT_PAGE_WIDTH_PT);
+      HPDF_Page_SetHeight (page, (HPDF_REAL) CF_REPORT_PAGE_HEIGHT_PT);
+      HPDF_Page_SetLineWidth (page, 0.6f);
+      for (guint i = 0; i < ops->len; i++)
+        {
+          const CfReportOp *op = &g_array_index (ops, CfReportOp, i);
+          double y = CF_REPORT_PAGE_HEIGHT_PT - op->y;
+
+          switch (op->kind)
+            {
+            case CF_REPORT_OP_TEXT:
+              {
+                double x = op->x;
+
+                HPDF_Page_SetTextRenderingMode (page, op->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+                HPDF_Page_BeginText (page);
+                HPDF_Page_SetFontAndSize (page, font, (HPDF_REAL) op->size);
+                /* Cell by cell, as the layout counted them. */
+                for (const char *c = op->text; *c != '\0'; c = g_utf8_next_char (c))
+                  {
+                    char one[8];
+                    gunichar ch = g_utf8_get_char (c);
+                    int n = g_unichar_to_utf8 (ch, one);
+
+                    one[n] = '\0';
+                    if (ch != ' ')
+                      HPDF_Page_TextOut (page, (HPDF_REAL) x, (HPDF_REAL) y, one);
+                    x += cf_receipt_char_cells (ch) * op->size / 2;
+                  }
+                HPDF_Page_EndText (page);
+                break;
+              }
+            case CF_REPORT_OP_LINE:
+              HPDF_Page_MoveTo (page, (HPDF_REAL) op->x, (HPDF_REAL) y);
+              HPDF_Page_LineTo (page, (HPDF_REAL) (op->x + op->width), (HPDF_REAL) (y - op->height));
+              HPDF_Page_Stroke (page);
+              break;
+            case CF_REPORT_OP_RECT:
+              HPDF_Page_Rectangle (page, (HPDF_REAL) op->x, (HPDF_REAL) (y - op->height),
+                                   (HPDF_REAL) op->width, (HPDF_REAL) op->height);
+              HPDF_Page_Stroke (page);
+              break;
+            default:
+              break;
+            }
+        }
+    }
+
+  ok = save_pdf (pdf, &haru, path, error);
+  HPDF_Free (pdf);
+  g_unlink (subset_path);
+  return ok;
+}
+
 /**
  * cf_receipt_page_height:
  * @doc: (type CfReceiptDoc): a slip
@@ -266,50 +424,28 @@ cf_pdf_write_receipts (GPtrArray   *docs,
                        const char  *path,
                        GError     **error)
 {
-  g_autofree char *font_path = NULL;
   g_autofree char *subset_path = NULL;
   g_autoptr(GString) characters = g_string_new ("-");
   HaruError haru = { 0 };
   HPDF_Doc pdf;
   HPDF_Font font = NULL;
-  const char *font_name;
-  int index = 0;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (docs != NULL && docs->len > 0, FALSE);
 
-  if (!cf_pdf_find_receipt_font (&font_path, &index, error))
-    return FALSE;
   for (guint i = 0; i < docs->len; i++)
     {
       g_autofree char *chars = cf_receipt_doc_dup_characters (g_ptr_array_index (docs, i));
       g_string_append (characters, chars);
     }
-  subset_path = write_subset (font_path, index, characters->str, error);
-  if (subset_path == NULL)
-    return FALSE;
-
-  pdf = HPDF_New (haru_error_cb, &haru);
+  pdf = open_pdf (characters->str, &haru, &font, &subset_path, error);
   if (pdf == NULL)
     {
-      g_set_error_literal (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu could not start a PDF"));
-      g_unlink (subset_path);
+      if (subset_path != NULL)
+        g_unlink (subset_path);
       return FALSE;
     }
-  HPDF_SetCompressionMode (pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings (pdf);
-  HPDF_SetCurrentEncoder (pdf, "UTF-8");
-  HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Counterfoil " PACKAGE_VERSION);
   HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, "Duplicate slip");
-  font_name = HPDF_LoadTTFontFromFile (pdf, subset_path, HPDF_TRUE);
-  if (font_name != NULL)
-    font = HPDF_GetFont (pdf, font_name, "UTF-8");
-  if (font == NULL || haru.status != 0)
-    {
-      g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("libharu could not load the slip font (error 0x%04X)"),
-                   (guint) haru.status);
-      goto out;
-    }
 
   for (guint d = 0; d < docs->len && haru.status == 0; d++)
     {
@@ -349,31 +485,7 @@ cf_pdf_write_receipts (GPtrArray   *docs,
         }
     }
 
-  if (haru.status == 0)
-    {
-      g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-
-      /* Written beside the target, then renamed: a failure leaves no half PDF. */
-      if (HPDF_SaveToFile (pdf, tmp) != HPDF_OK || haru.status != 0)
-        {
-          g_unlink (tmp);
-          g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s (libharu error 0x%04X)"),
-                       path, (guint) haru.status);
-        }
-      else if (g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-          g_unlink (tmp);
-          g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_WRITE, _("Cannot write %s: %s"), path, g_strerror (saved));
-        }
-      else
-        ok = TRUE;
-    }
-  else
-    g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_LIBHARU, _("libharu failed drawing the slips (error 0x%04X, 0x%04X)"),
-                 (guint) haru.status, (guint) haru.detail);
-
-out:
+  ok = save_pdf (pdf, &haru, path, error);
   HPDF_Free (pdf);
   g_unlink (subset_path);
   return ok;

@@ -23,6 +23,9 @@ gboolean  cf_pdf_find_receipt_font  (char       **path,
                                      int         *index,
                                      GError     **error);
 double    cf_receipt_page_height    (gpointer     doc);
+gboolean  cf_pdf_write_report       (gpointer     report,
+                                     const char  *path,
+                                     GError     **error);
 gboolean  cf_pdf_write_receipts     (GPtrArray   *docs,
                                      const char  *path,
                                      GError     **error);

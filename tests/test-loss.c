@@ -9,6 +9,7 @@
 
 #include "cf-demo.h"
 #include "cf-loss-service.h"
+#include "cf-report-doc.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 #include "cf-transaction-query.h"
@@ -219,6 +220,48 @@ test_requests_move_and_resolve (CfTestDb      *f,
   g_assert_false (((CfRequestInfo *) g_ptr_array_index (requests, 0))->overdue);  /* fulfilled is not overdue */
 }
 
+static void
+test_letter (CfTestDb      *f,
+             gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ids_on_day (f, "2026-11-20", 90);
+  g_autoptr(GArray) slips = g_array_new (FALSE, TRUE, sizeof (CfLossSlip));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 29, 9, 0, 0);
+  g_autoptr(GObject) letter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_voucher = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (cf_store_set_setting (f->store, "merchant.address", "北京市朝阳区阜通东大街6号", NULL));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CfLossSlip slip = { g_array_index (ids, gint64, i), FALSE, NULL, NULL, CF_LOSS_REMEDY_REQUEST, NULL, "acquirer" };
+      g_array_append_val (slips, slip);
+    }
+  g_assert_cmpint (cf_loss_create_incident (f->store, &info, (CfLossSlip *) slips->data, slips->len, "001", &error), >, 0);
+
+  letter = cf_loss_build_letter (f->store, 1, today, &error);
+  g_assert_no_error (error);
+  text = cf_report_doc_to_text (CF_REPORT_DOC (letter));
+  sql = g_strdup_printf ("SELECT voucher_no FROM transactions WHERE id = %" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  first_voucher = cf_test_query_text (f->store, sql);
+
+  g_assert_nonnull (strstr (text, "签购单补办申请"));
+  g_assert_nonnull (strstr (text, "致：收单银行 To: the acquiring bank"));
+  g_assert_nonnull (strstr (text, "北京市朝阳区阜通东大街6号"));
+  g_assert_nonnull (strstr (text, first_voucher));
+  g_assert_nonnull (strstr (text, "营业执照 Business licence"));
+  g_assert_nonnull (strstr (text, "商户盖章 Merchant stamp"));
+  /* Ninety slips take more than a page; the table's header comes again on the next. */
+  g_assert_cmpuint (cf_report_doc_get_n_pages (CF_REPORT_DOC (letter)), >=, 2);
+  g_assert_nonnull (strstr (strstr (text, "--- page 2 ---"), "凭证号"));
+  g_assert_nonnull (strstr (text, "1 / "));
+
+  g_assert_null (cf_loss_build_letter (f->store, 42, today, &error));
+  g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +274,7 @@ main (int    argc,
   ADD ("/loss/impact-matches-sql", test_impact_matches_sql);
   ADD ("/loss/incident-is-atomic", test_incident_is_atomic);
   ADD ("/loss/requests-move-and-resolve", test_requests_move_and_resolve);
+  ADD ("/loss/letter", test_letter);
 #undef ADD
 
   return g_test_run ();

@@ -988,14 +988,45 @@ run_request (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (argc < 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show") && !g_str_equal (argv[1], "move")))
+  if (argc < 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show") && !g_str_equal (argv[1], "move") &&
+                    !g_str_equal (argv[1], "letter")))
     {
-      g_printerr ("counterfoil request: %s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT]"));
+      g_printerr ("counterfoil request: %s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT] | "
+                                                 "request letter ID --out FILE.pdf"));
       return EXIT_USAGE;
     }
   store = open_store (db_path);
   if (store == NULL)
     return 1;
+
+  if (g_str_equal (argv[1], "letter"))
+    {
+      g_autofree char *out = NULL;
+      GOptionEntry entries[] = {
+        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE.pdf") },
+        { NULL }
+      };
+      int sub_argc = argc - 1;
+      char **sub_argv = argv + 1;
+      g_autoptr(GObject) letter = NULL;
+
+      if (!parse_options ("request letter", _("ID"), _("Write the application letter of a replacement request as PDF"),
+                          entries, &sub_argc, &sub_argv))
+        return EXIT_USAGE;
+      if (sub_argc != 2 || out == NULL)
+        {
+          g_printerr ("counterfoil request letter: %s\n", _("give the request's ID and --out FILE.pdf"));
+          return EXIT_USAGE;
+        }
+      letter = cf_loss_build_letter (store, g_ascii_strtoll (sub_argv[1], NULL, 10), now, &error);
+      if (letter == NULL || !cf_pdf_write_report (letter, out, &error))
+        {
+          g_printerr ("counterfoil request letter: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Application letter written to %s\n"), out);
+      return 0;
+    }
 
   if (g_str_equal (argv[1], "move"))
     {
