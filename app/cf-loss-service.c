@@ -592,8 +592,13 @@ static const struct
   { "slip_list",          "丢失签购单清单 List of lost slips" },
 };
 
-static const char *
-document_label (const char *kind)
+/**
+ * cf_loss_document_label:
+ *
+ * Returns: a document kind's bilingual name, `营业执照 Business licence`
+ */
+const char *
+cf_loss_document_label (const char *kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
     if (g_strcmp0 (kind, document_labels[i].kind) == 0)
@@ -680,7 +685,7 @@ cf_loss_build_letter (CfStore     *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (documents, "%s %s\n",
                             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") == 0 ? "□" : "☑",
-                            document_label ((const char *) sqlite3_column_text (stmt, 0)));
+                            cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
   to = g_str_equal (counterpart, "provider") ? "致：POS 服务商 To: the POS service provider"
@@ -711,4 +716,152 @@ cf_loss_build_letter (CfStore     *store,
                                     "We confirm the above is true; the copies will serve reconciliation, returns and tax records only.");
   cf_report_doc_add_signatures (doc, signatures);
   return g_steal_pointer (&doc);
+}
+
+static gboolean
+request_exists (CfStore  *store,
+                gint64    request_id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT 1 FROM replacement_requests WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!found)
+    g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
+  return found;
+}
+
+/* Commits a change with its audit entry, or rolls both back. */
+static gboolean
+finish_change (CfStore     *store,
+               gboolean     ok,
+               gint64       request_id,
+               const char  *action,
+               const char  *details,
+               const char  *operator_no,
+               GError     **error)
+{
+  ok = ok && cf_store_add_audit_entry (store, operator_no, action, "replacement_request", request_id, details, error);
+  if (ok)
+    ok = cf_store_exec (store, "COMMIT", error);
+  if (!ok)
+    cf_store_exec (store, "ROLLBACK", NULL);
+  return ok;
+}
+
+/**
+ * cf_loss_set_document:
+ * @kind: a document, `business_licence` or any other name to add one
+ * @state: `missing`, `ready` or `submitted`
+ * @file: (nullable): where a copy of it is
+ */
+gboolean
+cf_loss_set_document (CfStore     *store,
+                      gint64       request_id,
+                      const char  *kind,
+                      const char  *state,
+                      const char  *file,
+                      const char  *operator_no,
+                      GError     **error)
+{
+  static const char *const states[] = { "missing", "ready", "submitted", NULL };
+  g_autofree char *details = g_strdup_printf ("{\"document\":\"%s\",\"state\":\"%s\"}", kind, state);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!is_one_of (state, states) || kind == NULL || *kind == '\0')
+    {
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                   _("A document is missing, ready or submitted, not “%s”"), state != NULL ? state : "");
+      return FALSE;
+    }
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = request_exists (store, request_id, error) &&
+       (stmt = cf_store_prepare (store, "INSERT INTO request_documents (request_id, kind, state, file) VALUES (?, ?, ?, ?) "
+                                        "ON CONFLICT (request_id, kind) DO UPDATE SET state = excluded.state, "
+                                        "file = coalesce (excluded.file, request_documents.file)", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, request_id);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, file, -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
+      sqlite3_finalize (stmt);
+    }
+  return finish_change (store, ok, request_id, "set-request-document", details, operator_no, error);
+}
+
+/**
+ * cf_loss_list_documents:
+ *
+ * Returns: (transfer full) (element-type GStrv): for each document, its kind, state and file
+ */
+GPtrArray *
+cf_loss_list_documents (CfStore  *store,
+                        gint64    request_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT kind, state, file FROM request_documents WHERE request_id = ? "
+                                                "ORDER BY rowid", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 4);
+      for (int c = 0; c < 3; c++)
+        row[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+      g_ptr_array_add (documents, row);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&documents);
+}
+
+/**
+ * cf_loss_set_fee:
+ * @paid_on: (nullable): `YYYY-MM-DD`, or %NULL while unpaid
+ */
+gboolean
+cf_loss_set_fee (CfStore     *store,
+                 gint64       request_id,
+                 gint64       fee_minor,
+                 const char  *paid_on,
+                 const char  *operator_no,
+                 GError     **error)
+{
+  g_autofree char *details = g_strdup_printf ("{\"fee_minor\":%lld,\"paid_on\":\"%s\"}", (long long) fee_minor,
+                                              paid_on != NULL ? paid_on : "");
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (fee_minor < 0)
+    {
+      g_set_error_literal (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID, _("A fee cannot be negative"));
+      return FALSE;
+    }
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = request_exists (store, request_id, error) &&
+       (stmt = cf_store_prepare (store, "UPDATE replacement_requests SET fee_minor = ?, fee_paid_on = ? WHERE id = ?",
+                                 error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, fee_minor);
+      sqlite3_bind_text (stmt, 2, paid_on, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, request_id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
+      sqlite3_finalize (stmt);
+    }
+  return finish_change (store, ok, request_id, "set-request-fee", details, operator_no, error);
 }

@@ -136,6 +136,23 @@ gboolean        cf_loss_move_request         (CfStore                  *store,
                                               GError                  **error);
 GDate          *cf_loss_add_working_days     (const GDate              *from,
                                               guint                     days);
+gboolean        cf_loss_set_document         (CfStore                  *store,
+                                              gint64                    request_id,
+                                              const char               *kind,
+                                              const char               *state,
+                                              const char               *file,
+                                              const char               *operator_no,
+                                              GError                  **error);
+GPtrArray      *cf_loss_list_documents       (CfStore                  *store,
+                                              gint64                    request_id,
+                                              GError                  **error);
+gboolean        cf_loss_set_fee              (CfStore                  *store,
+                                              gint64                    request_id,
+                                              gint64                    fee_minor,
+                                              const char               *paid_on,
+                                              const char               *operator_no,
+                                              GError                  **error);
+const char     *cf_loss_document_label       (const char               *kind);
 gpointer        cf_loss_build_letter         (CfStore                  *store,
                                               gint64                    request_id,
                                               GDateTime                *today,

@@ -258,6 +258,31 @@ test_letter (CfTestDb      *f,
   g_assert_nonnull (strstr (strstr (text, "--- page 2 ---"), "凭证号"));
   g_assert_nonnull (strstr (text, "1 / "));
 
+  /* The checklist and the fee. */
+  g_assert_true (cf_loss_set_document (f->store, 1, "business_licence", "ready", "/scans/licence.pdf", "001", &error));
+  g_assert_true (cf_loss_set_document (f->store, 1, "bank_form", "missing", NULL, "001", &error));
+  g_assert_false (cf_loss_set_document (f->store, 1, "business_licence", "lost", NULL, "001", &error));
+  g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cf_loss_set_fee (f->store, 1, 5000, "2026-11-30", "099", &error));
+  g_assert_false (cf_loss_set_fee (f->store, 77, 5000, NULL, "099", &error));
+  g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) docs = cf_loss_list_documents (f->store, 1, &error);
+    g_autoptr(GPtrArray) requests = cf_loss_list_requests (f->store, today, &error);
+    CfRequestInfo *r = g_ptr_array_index (requests, 0);
+
+    g_assert_cmpuint (docs->len, ==, 7);
+    g_assert_cmpstr (((char **) g_ptr_array_index (docs, 0))[1], ==, "ready");
+    g_assert_cmpstr (((char **) g_ptr_array_index (docs, 0))[2], ==, "/scans/licence.pdf");
+    g_assert_true (r->has_fee);
+    g_assert_cmpint (r->fee_minor, ==, 5000);
+    g_assert_cmpstr (r->fee_paid_on, ==, "2026-11-30");
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action IN "
+                                                   "('set-request-document', 'set-request-fee')"), ==, 3);
+  }
+
   g_assert_null (cf_loss_build_letter (f->store, 42, today, &error));
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
 }

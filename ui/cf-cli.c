@@ -989,7 +989,7 @@ run_request (const char  *db_path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (argc < 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show") && !g_str_equal (argv[1], "move") &&
-                    !g_str_equal (argv[1], "letter")))
+                    !g_str_equal (argv[1], "letter") && !g_str_equal (argv[1], "doc") && !g_str_equal (argv[1], "fee")))
     {
       g_printerr ("counterfoil request: %s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT] | "
                                                  "request letter ID --out FILE.pdf"));
@@ -998,6 +998,50 @@ run_request (const char  *db_path,
   store = open_store (db_path);
   if (store == NULL)
     return 1;
+
+  if (g_str_equal (argv[1], "doc") || g_str_equal (argv[1], "fee"))
+    {
+      g_autofree char *state = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *paid_on = NULL;
+      g_autofree char *operator_no = NULL;
+      GOptionEntry entries[] = {
+        { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("missing, ready or submitted"), N_("STATE") },
+        { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Where a copy of the document is"), N_("PATH") },
+        { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("The fee"), N_("X") },
+        { "paid-on", 0, 0, G_OPTION_ARG_STRING, &paid_on, N_("The day the fee was paid"), N_("DATE") },
+        { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who records it (operator no.)"), N_("NO") },
+        { NULL }
+      };
+      gboolean doc = g_str_equal (argv[1], "doc");
+      int sub_argc = argc - 1;
+      char **sub_argv = argv + 1;
+      gint64 fee = 0;
+
+      if (!parse_options (doc ? "request doc" : "request fee", doc ? _("ID KIND") : _("ID"),
+                          doc ? _("Mark a document of a request missing, ready or submitted")
+                              : _("Record a request's fee and when it was paid"), entries, &sub_argc, &sub_argv))
+        return EXIT_USAGE;
+      if (sub_argc != (doc ? 3 : 2) || (doc && state == NULL) || (!doc && amount == NULL))
+        {
+          g_printerr ("counterfoil request %s: %s\n", argv[1],
+                      doc ? _("give the request's ID, the document and --state") : _("give the request's ID and --amount"));
+          return EXIT_USAGE;
+        }
+      if (!doc && !cf_money_parse (amount, &fee, NULL, &error))
+        {
+          g_printerr ("counterfoil request fee: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      if (doc ? !cf_loss_set_document (store, g_ascii_strtoll (sub_argv[1], NULL, 10), sub_argv[2], state, file, operator_no, &error)
+              : !cf_loss_set_fee (store, g_ascii_strtoll (sub_argv[1], NULL, 10), fee, paid_on, operator_no, &error))
+        {
+          g_printerr ("counterfoil request %s: %s\n", argv[1], error->message);
+          return 1;
+        }
+      return 0;
+    }
 
   if (g_str_equal (argv[1], "letter"))
     {
@@ -1081,6 +1125,22 @@ run_request (const char  *db_path,
                  r->counterpart, cf_request_status_get_label (r->status), r->n_slips,
                  r->due_date != NULL ? r->due_date : "-",
                  r->overdue ? _("  OVERDUE") : r->due_soon ? _("  due soon") : "");
+        if (only > 0)
+          {
+            g_autoptr(GPtrArray) documents = cf_loss_list_documents (store, r->id, NULL);
+
+            if (r->has_fee)
+              {
+                g_autofree char *fee = cf_money_format (r->fee_minor, "CNY");
+                g_print (_("    fee %s, %s\n"), fee, r->fee_paid_on != NULL ? r->fee_paid_on : _("not paid yet"));
+              }
+            for (guint d = 0; documents != NULL && d < documents->len; d++)
+              {
+                char **doc = g_ptr_array_index (documents, d);
+                g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_label (doc[0]), doc[2] != NULL ? "  " : "",
+                         doc[2] != NULL ? doc[2] : "");
+              }
+          }
       }
     if (!shown)
       g_print ("%s\n", only > 0 ? _("There is no such request.") : _("No replacement requests."));
