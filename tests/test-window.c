@@ -529,6 +529,14 @@ test_loss_dialog_from_selection (CfTestDb      *f,
   }
   g_assert_cmpuint (cf_losses_page_get_n_incidents (cf_window_get_losses_page (window)), ==, 1);
   g_assert_cmpuint (cf_losses_page_get_n_requests (cf_window_get_losses_page (window)), ==, 1);
+  {
+    g_autofree char *letter = g_build_filename (f->dir, "letter.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cf_losses_page_save_letter (cf_window_get_losses_page (window), 1, letter, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (letter, G_FILE_TEST_EXISTS));
+  }
   close_window (window);
 }
 

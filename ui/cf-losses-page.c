@@ -16,6 +16,7 @@
 #include "cf-loss-service.h"
 #include "cf-losses-page.h"
 #include "cf-money.h"
+#include "cf-pdf-receipt.h"
 
 struct _CfLossesPage
 {
@@ -77,6 +78,152 @@ move_menu (CfLossesPage  *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (button, n > 0);
   return button;
+}
+
+static void
+document_changed_cb (GtkDropDown  *states,
+                     GParamSpec   *pspec,
+                     CfLossesPage *self)
+{
+  static const char *const nicks[] = { "missing", "ready", "submitted" };
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (states), "request-id"));
+  const char *kind = g_object_get_data (G_OBJECT (states), "kind");
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_loss_set_document (self->store, id, kind, nicks[MIN (gtk_drop_down_get_selected (states), 2)], NULL,
+                             cf_window_get_operator (self->window), &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+fee_apply_cb (AdwEntryRow  *row,
+              CfLossesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_auto(GStrv) parts = g_strsplit (text, " ", 2);
+  g_autoptr(GError) error = NULL;
+  gint64 fee = 0;
+
+  /* "50.00 2026-11-30": the amount, and the day it was paid if it was. */
+  if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error) ||
+      !cf_loss_set_fee (self->store, id, ABS (fee), parts[1] != NULL && *parts[1] != '\0' ? g_strstrip (parts[1]) : NULL,
+                        cf_window_get_operator (self->window), &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
+                                                  error != NULL ? error->message : _("Type the amount, then the day it was paid."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/**
+ * cf_losses_page_save_letter:
+ *
+ * Writes the application letter of request @request_id to @path.
+ */
+gboolean
+cf_losses_page_save_letter (CfLossesPage  *self,
+                            gint64         request_id,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GObject) letter = cf_loss_build_letter (self->store, request_id, today, error);
+
+  return letter != NULL && cf_pdf_write_report (letter, path, error);
+}
+
+static void
+letter_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CfLossesPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "request-id"));
+      g_autoptr(GError) error = NULL;
+
+      if (!cf_losses_page_save_letter (self, id, path, &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+letter_clicked_cb (GtkButton    *button,
+                   CfLossesPage *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Application Letter"), GTK_WINDOW (self->window),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "request-id"));
+  g_autofree char *name = g_strdup_printf ("application-letter-%lld.pdf", (long long) id);
+
+  g_object_set_data (G_OBJECT (chooser), "request-id", GSIZE_TO_POINTER (id));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (letter_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_request_details (CfLossesPage  *self,
+                     AdwExpanderRow *expander,
+                     CfRequestInfo *r)
+{
+  const char *states[] = { _("Missing"), _("Ready"), _("Submitted"), NULL };
+  g_autoptr(GPtrArray) documents = cf_loss_list_documents (self->store, r->id, NULL);
+  GtkWidget *fee = adw_entry_row_new ();
+  GtkWidget *letter_row = adw_action_row_new ();
+  GtkWidget *letter = gtk_button_new_with_mnemonic (_("_Application Letter…"));
+
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      char **doc = g_ptr_array_index (documents, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *choice = gtk_drop_down_new_from_strings (states);
+      guint selected = g_strcmp0 (doc[1], "submitted") == 0 ? 2 : g_strcmp0 (doc[1], "ready") == 0 ? 1 : 0;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_loss_document_label (doc[0]));
+      if (doc[2] != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (doc[2], -1);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), selected);
+      gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (choice), "request-id", GSIZE_TO_POINTER (r->id));
+      g_object_set_data_full (G_OBJECT (choice), "kind", g_strdup (doc[0]), g_free);
+      g_signal_connect_object (choice, "notify::selected", G_CALLBACK (document_changed_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
+      adw_expander_row_add_row (expander, row);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fee), _("Fee and the day it was paid, such as “50.00 2026-11-30”"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fee), TRUE);
+  if (r->has_fee)
+    {
+      g_autofree char *amount = cf_money_to_decimal (r->fee_minor);
+      g_autofree char *text = g_strdup_printf ("%s%s%s", amount, r->fee_paid_on != NULL ? " " : "",
+                                               r->fee_paid_on != NULL ? r->fee_paid_on : "");
+      gtk_editable_set_text (GTK_EDITABLE (fee), text);
+    }
+  g_object_set_data (G_OBJECT (fee), "request-id", GSIZE_TO_POINTER (r->id));
+  g_signal_connect_object (fee, "apply", G_CALLBACK (fee_apply_cb), self, 0);
+  adw_expander_row_add_row (expander, fee);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (letter_row), _("The letter to hand to the bank, with the lost slips' table"));
+  gtk_widget_set_valign (letter, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (letter), "request-id", GSIZE_TO_POINTER (r->id));
+  g_signal_connect_object (letter, "clicked", G_CALLBACK (letter_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (letter_row), letter);
+  adw_expander_row_add_row (expander, letter_row);
 }
 
 static const char *
@@ -161,15 +308,16 @@ cf_losses_page_reload (CfLossesPage *self)
                                                    r->created_at, r->due_date != NULL ? r->due_date : _("when submitted"),
                                                    r->overdue ? _(" · OVERDUE") : r->due_soon ? _(" · due soon") : "");
       g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
       if (r->overdue)
         gtk_widget_add_css_class (row, "error");
       else if (r->due_soon)
         gtk_widget_add_css_class (row, "warning");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), move_menu (self, r));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_menu (self, r));
+      add_request_details (self, ADW_EXPANDER_ROW (row), r);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (requests_group), row);
     }
   if (self->n_requests == 0)

@@ -21,5 +21,9 @@ CfLossesPage *cf_losses_page_new             (CfWindow     *window,
 void          cf_losses_page_reload          (CfLossesPage *self);
 guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
 guint         cf_losses_page_get_n_requests  (CfLossesPage *self);
+gboolean      cf_losses_page_save_letter     (CfLossesPage *self,
+                                              gint64        request_id,
+                                              const char   *path,
+                                              GError      **error);
 
 G_END_DECLS
