@@ -593,6 +593,25 @@ static const struct
 };
 
 /**
+ * cf_loss_cause_get_label:
+ *
+ * Returns: a cause's name for people, translated
+ */
+const char *
+cf_loss_cause_get_label (const char *cause)
+{
+  if (g_strcmp0 (cause, "human") == 0)
+    return _("human");
+  if (g_strcmp0 (cause, "technical") == 0)
+    return _("technical");
+  if (g_strcmp0 (cause, "environmental") == 0)
+    return _("environmental");
+  if (g_strcmp0 (cause, "management") == 0)
+    return _("management");
+  return cause;
+}
+
+/**
  * cf_loss_document_label:
  *
  * Returns: a document kind's bilingual name, `营业执照 Business licence`

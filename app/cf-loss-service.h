@@ -153,6 +153,7 @@ gboolean        cf_loss_set_fee              (CfStore                  *store,
                                               const char               *operator_no,
                                               GError                  **error);
 const char     *cf_loss_document_label       (const char               *kind);
+const char     *cf_loss_cause_get_label      (const char               *cause);
 gpointer        cf_loss_build_letter         (CfStore                  *store,
                                               gint64                    request_id,
                                               GDateTime                *today,

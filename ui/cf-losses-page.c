@@ -274,7 +274,7 @@ cf_losses_page_reload (CfLossesPage *self)
       g_autofree char *title = g_strdup_printf (_("#%lld · %u slips · %s · %s"), (long long) inc->id, inc->n_slips, amount,
                                                 inc->resolved ? _("resolved") : _("open"));
       g_autofree char *subtitle = g_strdup_printf (_("Reported %s · cause %s · responsible %s · %u of %u settled%s%s"),
-                                                   inc->created_at, inc->cause,
+                                                   inc->created_at, cf_loss_cause_get_label (inc->cause),
                                                    inc->responsible != NULL ? inc->responsible : "-",
                                                    inc->n_resolved, inc->n_slips,
                                                    inc->description != NULL ? " · " : "",
