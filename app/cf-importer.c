@@ -496,21 +496,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 static gboolean
-step_done (ImportRun    *run,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return cf_store_set_error (run->store, error, doing);
-  return TRUE;
-}
-
-static gboolean
 store_reject (ImportRun          *run,
               CfImportRejectKind  kind,
               guint               line,
@@ -530,7 +515,7 @@ store_reject (ImportRun          *run,
   sqlite3_bind_text (run->insert_reject, 6, reason, -1, SQLITE_TRANSIENT);
   if (transaction_id > 0)
     sqlite3_bind_int64 (run->insert_reject, 7, transaction_id);
-  return step_done (run, run->insert_reject, _("saving a rejected row"), error);
+  return cf_store_step_done (run->store, run->insert_reject, _("saving a rejected row"), error);
 }
 
 /* Reference data (merchant, terminal, operator) is added the first time a file names it. */
@@ -551,7 +536,7 @@ remember_reference_data (ImportRun  *run,
       sqlite3_bind_text (run->insert_merchant, 1, merchant_no, -1, SQLITE_TRANSIENT);
       bind_text_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME]);
       sqlite3_bind_text (run->insert_merchant, 3, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (run, run->insert_merchant, _("saving a merchant"), error))
+      if (!cf_store_step_done (run->store, run->insert_merchant, _("saving a merchant"), error))
         return FALSE;
       g_hash_table_add (run->seen_merchants, g_strdup (merchant_no));
     }
@@ -560,7 +545,7 @@ remember_reference_data (ImportRun  *run,
       sqlite3_bind_text (run->insert_terminal, 1, terminal_no, -1, SQLITE_TRANSIENT);
       bind_text_or_null (run->insert_terminal, 2, merchant_no);
       sqlite3_bind_text (run->insert_terminal, 3, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (run, run->insert_terminal, _("saving a terminal"), error))
+      if (!cf_store_step_done (run->store, run->insert_terminal, _("saving a terminal"), error))
         return FALSE;
       g_hash_table_add (run->seen_terminals, g_strdup (terminal_no));
     }
@@ -569,7 +554,7 @@ remember_reference_data (ImportRun  *run,
       sqlite3_bind_text (run->insert_operator, 1, operator_no, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (run->insert_operator, 2, operator_no, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (run->insert_operator, 3, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (run, run->insert_operator, _("saving an operator"), error))
+      if (!cf_store_step_done (run->store, run->insert_operator, _("saving an operator"), error))
         return FALSE;
       g_hash_table_add (run->seen_operators, g_strdup (operator_no));
     }

@@ -162,19 +162,6 @@ cf_loss_compute_impact (CfStore       *store,
   return TRUE;
 }
 
-static gboolean
-step_done (CfStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE || cf_store_set_error (store, error, doing);
-}
-
 static gint64
 create_request (CfStore    *store,
                 gint64      incident_id,
@@ -192,7 +179,7 @@ create_request (CfStore    *store,
   sqlite3_bind_int64 (stmt, 1, incident_id);
   sqlite3_bind_text (stmt, 2, counterpart, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, created_at, -1, SQLITE_STATIC);
-  if (step_done (store, stmt, _("recording a request"), error))
+  if (cf_store_step_done (store, stmt, _("recording a request"), error))
     id = sqlite3_last_insert_rowid (cf_store_get_db (store));
   sqlite3_finalize (stmt);
   if (id == 0)
@@ -205,7 +192,7 @@ create_request (CfStore    *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, operator_no, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, _("recording a request"), error))
+  if (!cf_store_step_done (store, stmt, _("recording a request"), error))
     id = 0;
   sqlite3_finalize (stmt);
   if (id == 0)
@@ -218,7 +205,7 @@ create_request (CfStore    *store,
     {
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, default_documents[i], -1, SQLITE_STATIC);
-      if (!step_done (store, stmt, _("recording a request"), error))
+      if (!cf_store_step_done (store, stmt, _("recording a request"), error))
         id = 0;
     }
   sqlite3_finalize (stmt);
@@ -308,7 +295,7 @@ cf_loss_create_incident (CfStore                  *store,
   sqlite3_bind_text (stmt, 8, info->discovered_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, info->responsible, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, info->notes, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, _("recording the incident"), error))
+  if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
     goto out;
   incident_id = sqlite3_last_insert_rowid (cf_store_get_db (store));
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -330,7 +317,7 @@ cf_loss_create_incident (CfStore                  *store,
       sqlite3_bind_text (stmt, 5, slip->proof, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, remedies[slip->remedy], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, slip->remedy_reason, -1, SQLITE_STATIC);
-      if (!step_done (store, stmt, doing, error))
+      if (!cf_store_step_done (store, stmt, doing, error))
         goto out;
 
       if (slip->remedy == CF_LOSS_REMEDY_REQUEST)
@@ -350,7 +337,7 @@ cf_loss_create_incident (CfStore                  *store,
             goto out;
           sqlite3_bind_int64 (link, 1, request_id);
           sqlite3_bind_int64 (link, 2, slip->transaction_id);
-          if (!step_done (store, link, doing, error))
+          if (!cf_store_step_done (store, link, doing, error))
             {
               sqlite3_finalize (link);
               goto out;
@@ -550,7 +537,7 @@ cf_loss_move_request (CfStore          *store,
   sqlite3_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, due, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, request_id);
-  if (!step_done (store, stmt, _("moving the request"), error))
+  if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -564,7 +551,7 @@ cf_loss_move_request (CfStore          *store,
   sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, operator_no, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, _("moving the request"), error))
+  if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
 
   details = g_strdup_printf ("{\"from\":\"%s\",\"to\":\"%s\"}", cf_request_status_to_nick (from), cf_request_status_to_nick (to));

@@ -25,6 +25,10 @@ gboolean        cf_store_set_error            (CfStore       *self,
                                                GError       **error,
                                                const char    *doing);
 void            cf_store_now_utc              (char           out[21]);
+gboolean        cf_store_step_done            (CfStore       *self,
+                                               sqlite3_stmt  *stmt,
+                                               const char    *doing,
+                                               GError       **error);
 CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
 
 /* The column list cf_transaction_new_from_row() expects, in its order. */

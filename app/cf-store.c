@@ -118,6 +118,26 @@ cf_store_prepare (CfStore     *self,
   return stmt;
 }
 
+/**
+ * cf_store_step_done:
+ * @doing: what the statement does, for the error message
+ *
+ * Runs a statement that returns no rows and readies it for its next
+ * bindings.
+ */
+gboolean
+cf_store_step_done (CfStore       *self,
+                    sqlite3_stmt  *stmt,
+                    const char    *doing,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE || cf_store_set_error (self, error, doing);
+}
+
 sqlite3 *
 cf_store_get_db (CfStore *self)
 {
