@@ -834,6 +834,35 @@ cf_loss_list_documents (CfStore  *store,
 }
 
 /**
+ * cf_loss_set_reference:
+ * @reference: (nullable): the bank's or provider's own number for the request
+ */
+gboolean
+cf_loss_set_reference (CfStore     *store,
+                       gint64       request_id,
+                       const char  *reference,
+                       const char  *operator_no,
+                       GError     **error)
+{
+  g_autofree char *details = g_strdup_printf ("{\"reference\":\"%s\"}", reference != NULL ? reference : "");
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = request_exists (store, request_id, error) &&
+       (stmt = cf_store_prepare (store, "UPDATE replacement_requests SET counterpart_ref = ? WHERE id = ?", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, request_id);
+      ok = cf_store_step_done (store, stmt, _("changing the request"), error);
+      sqlite3_finalize (stmt);
+    }
+  return finish_change (store, ok, request_id, "set-request-reference", details, operator_no, error);
+}
+
+/**
  * cf_loss_set_fee:
  * @paid_on: (nullable): `YYYY-MM-DD`, or %NULL while unpaid
  */

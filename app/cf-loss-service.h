@@ -146,6 +146,11 @@ gboolean        cf_loss_set_document         (CfStore                  *store,
 GPtrArray      *cf_loss_list_documents       (CfStore                  *store,
                                               gint64                    request_id,
                                               GError                  **error);
+gboolean        cf_loss_set_reference        (CfStore                  *store,
+                                              gint64                    request_id,
+                                              const char               *reference,
+                                              const char               *operator_no,
+                                              GError                  **error);
 gboolean        cf_loss_set_fee              (CfStore                  *store,
                                               gint64                    request_id,
                                               gint64                    fee_minor,

@@ -265,6 +265,7 @@ test_letter (CfTestDb      *f,
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (cf_loss_set_fee (f->store, 1, 5000, "2026-11-30", "099", &error));
+  g_assert_true (cf_loss_set_reference (f->store, 1, "ICBC-2026-1129-007", "001", &error));
   g_assert_false (cf_loss_set_fee (f->store, 77, 5000, NULL, "099", &error));
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -279,8 +280,9 @@ test_letter (CfTestDb      *f,
     g_assert_true (r->has_fee);
     g_assert_cmpint (r->fee_minor, ==, 5000);
     g_assert_cmpstr (r->fee_paid_on, ==, "2026-11-30");
+    g_assert_cmpstr (r->counterpart_ref, ==, "ICBC-2026-1129-007");
     g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action IN "
-                                                   "('set-request-document', 'set-request-fee')"), ==, 3);
+                                                   "('set-request-document', 'set-request-fee', 'set-request-reference')"), ==, 4);
   }
 
   g_assert_null (cf_loss_build_letter (f->store, 42, today, &error));

@@ -541,6 +541,59 @@ test_loss_dialog_from_selection (CfTestDb      *f,
 }
 
 static void
+test_loss_dialog_draft (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
+  CfLossDialog *dialog;
+
+  g_assert_true (gtk_selection_model_select_range (selection, 5, 2, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "002");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 2);
+
+  /* Closed before Finish: the work is kept as a draft. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain_main_loop ();
+  g_assert_null (find_loss_dialog ());
+  {
+    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
+    g_assert_nonnull (draft);
+  }
+
+  /* Opened again with nothing selected: the draft comes back, to the remedies. */
+  gtk_selection_model_unselect_all (selection);
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible"))), ==, "002");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1"))), ==, 2);
+  g_assert_true (cf_loss_dialog_next (dialog));
+  drain_main_loop ();
+
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 2);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'provider'"), ==, 1);
+  {
+    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
+    g_assert_null (draft);
+  }
+  close_window (window);
+}
+
+static void
 find_entry_rows (GtkWidget *widget,
                  GPtrArray *rows)
 {
@@ -614,6 +667,7 @@ main (int    argc,
   ADD ("/window/issue-duplicates", test_issue_duplicates);
   ADD ("/window/selection-issues-one-pdf", test_selection_issues_one_pdf);
   ADD ("/window/loss-dialog-from-selection", test_loss_dialog_from_selection);
+  ADD ("/window/loss-dialog-draft", test_loss_dialog_draft);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

@@ -989,7 +989,8 @@ run_request (const char  *db_path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (argc < 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "show") && !g_str_equal (argv[1], "move") &&
-                    !g_str_equal (argv[1], "letter") && !g_str_equal (argv[1], "doc") && !g_str_equal (argv[1], "fee")))
+                    !g_str_equal (argv[1], "letter") && !g_str_equal (argv[1], "doc") && !g_str_equal (argv[1], "fee") &&
+                    !g_str_equal (argv[1], "ref")))
     {
       g_printerr ("counterfoil request: %s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT] | "
                                                  "request letter ID --out FILE.pdf"));
@@ -998,6 +999,21 @@ run_request (const char  *db_path,
   store = open_store (db_path);
   if (store == NULL)
     return 1;
+
+  if (g_str_equal (argv[1], "ref"))
+    {
+      if (argc != 4)
+        {
+          g_printerr ("counterfoil request ref: %s\n", _("give the request's ID and the bank's or provider's reference no."));
+          return EXIT_USAGE;
+        }
+      if (!cf_loss_set_reference (store, g_ascii_strtoll (argv[2], NULL, 10), argv[3], NULL, &error))
+        {
+          g_printerr ("counterfoil request ref: %s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
 
   if (g_str_equal (argv[1], "doc") || g_str_equal (argv[1], "fee"))
     {
@@ -1125,6 +1141,8 @@ run_request (const char  *db_path,
                  r->counterpart, cf_request_status_get_label (r->status), r->n_slips,
                  r->due_date != NULL ? r->due_date : "-",
                  r->overdue ? _("  OVERDUE") : r->due_soon ? _("  due soon") : "");
+        if (only > 0 && r->counterpart_ref != NULL)
+          g_print (_("    their reference no. %s\n"), r->counterpart_ref);
         if (only > 0)
           {
             g_autoptr(GPtrArray) documents = cf_loss_list_documents (store, r->id, NULL);

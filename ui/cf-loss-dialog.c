@@ -23,6 +23,11 @@
 
 #define MAX_LISTED 500
 
+/* A dialog closed before Finish keeps what was entered, to resume later. */
+#define DRAFT_KEY "loss.draft"
+static const char *const draft_fields[] = { "from", "to", "terminal", "description", "discovered-by",
+                                            "discovered-at", "responsible", "notes" };
+
 static const char *const steps[] = { "missing", "impact", "cause", "customers", "remedy" };
 
 typedef struct
@@ -324,6 +329,115 @@ show_summary (CfLossDialog *self)
 }
 
 static void
+save_draft (CfLossDialog *self)
+{
+  g_autoptr(GKeyFile) draft = g_key_file_new ();
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+  g_autofree char *data = NULL;
+  g_autofree gint *remedies = g_new0 (gint, MAX (lost->len, 1));
+  g_autofree gint *proofs = g_new0 (gint, MAX (lost->len, 1));
+  g_autofree gboolean *contacted = g_new0 (gboolean, MAX (lost->len, 1));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) said = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+  gboolean detailed = lost->len > 0 && ((SlipRow *) g_ptr_array_index (lost, 0))->remedy != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (draft_fields); i++)
+    g_key_file_set_string (draft, "Draft", draft_fields[i],
+                           gtk_editable_get_text (GTK_EDITABLE (field (self, draft_fields[i]))));
+  g_key_file_set_integer (draft, "Draft", "cause", (gint) gtk_drop_down_get_selected (GTK_DROP_DOWN (field (self, "cause"))));
+  for (guint i = 0; i < lost->len; i++)
+    {
+      SlipRow *row = g_ptr_array_index (lost, i);
+
+      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, cf_transaction_get_id (row->txn)));
+      if (detailed && row->remedy != NULL)
+        {
+          contacted[i] = gtk_check_button_get_active (row->contacted);
+          proofs[i] = (gint) gtk_drop_down_get_selected (row->proof);
+          remedies[i] = (gint) gtk_drop_down_get_selected (row->remedy);
+          g_ptr_array_add (said, (gpointer) gtk_editable_get_text (GTK_EDITABLE (row->said)));
+          g_ptr_array_add (reasons, (gpointer) gtk_editable_get_text (GTK_EDITABLE (row->reason)));
+        }
+    }
+  g_key_file_set_string_list (draft, "Draft", "ids", (const char * const *) ids->pdata, ids->len);
+  if (detailed && said->len == lost->len)
+    {
+      g_key_file_set_boolean_list (draft, "Draft", "contacted", contacted, lost->len);
+      g_key_file_set_integer_list (draft, "Draft", "proofs", proofs, lost->len);
+      g_key_file_set_integer_list (draft, "Draft", "remedies", remedies, lost->len);
+      g_key_file_set_string_list (draft, "Draft", "said", (const char * const *) said->pdata, said->len);
+      g_key_file_set_string_list (draft, "Draft", "reasons", (const char * const *) reasons->pdata, reasons->len);
+    }
+  data = g_key_file_to_data (draft, NULL, NULL);
+  cf_store_set_setting (self->store, DRAFT_KEY, data, NULL);
+}
+
+static gboolean
+restore_draft (CfLossDialog *self)
+{
+  g_autofree char *data = cf_store_get_setting (self->store, DRAFT_KEY);
+  g_autoptr(GKeyFile) draft = g_key_file_new ();
+  g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) ids = NULL;
+  gsize n_ids = 0;
+
+  if (data == NULL || !g_key_file_load_from_data (draft, data, -1, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (draft_fields); i++)
+    {
+      g_autofree char *value = g_key_file_get_string (draft, "Draft", draft_fields[i], NULL);
+      if (value != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (field (self, draft_fields[i])), value);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field (self, "cause")),
+                              (guint) g_key_file_get_integer (draft, "Draft", "cause", NULL));
+  ids = g_key_file_get_string_list (draft, "Draft", "ids", &n_ids, NULL);
+  for (gsize i = 0; ids != NULL && i < n_ids; i++)
+    {
+      CfTransaction *txn = cf_store_get_transaction (self->store, g_ascii_strtoll (ids[i], NULL, 10), NULL);
+      if (txn != NULL)
+        g_ptr_array_add (txns, txn);
+    }
+  list_transactions (self, txns, TRUE);
+
+  if (g_key_file_has_key (draft, "Draft", "remedies", NULL))
+    {
+      gsize n = 0;
+      g_autofree gint *remedies = g_key_file_get_integer_list (draft, "Draft", "remedies", &n, NULL);
+      g_autofree gint *proofs = g_key_file_get_integer_list (draft, "Draft", "proofs", NULL, NULL);
+      g_autofree gboolean *contacted = g_key_file_get_boolean_list (draft, "Draft", "contacted", NULL, NULL);
+      g_auto(GStrv) said = g_key_file_get_string_list (draft, "Draft", "said", NULL, NULL);
+      g_auto(GStrv) reasons = g_key_file_get_string_list (draft, "Draft", "reasons", NULL, NULL);
+
+      build_customers_and_remedies (self);
+      for (guint i = 0; i < self->rows->len && i < n && remedies != NULL && proofs != NULL && contacted != NULL &&
+                        said != NULL && reasons != NULL; i++)
+        {
+          SlipRow *row = g_ptr_array_index (self->rows, i);
+
+          gtk_check_button_set_active (row->contacted, contacted[i]);
+          gtk_drop_down_set_selected (row->proof, (guint) proofs[i]);
+          gtk_drop_down_set_selected (row->remedy, (guint) remedies[i]);
+          gtk_editable_set_text (GTK_EDITABLE (row->said), said[i] != NULL ? said[i] : "");
+          gtk_editable_set_text (GTK_EDITABLE (row->reason), reasons[i] != NULL ? reasons[i] : "");
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+close_request_cb (CfLossDialog *self)
+{
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+
+  if (self->incident == 0 && lost->len > 0)
+    save_draft (self);
+  return FALSE;
+}
+
+static void
 update_buttons (CfLossDialog *self)
 {
   static const char *titles[] = { N_("1 of 5: What Is Missing"), N_("2 of 5: Impact"), N_("3 of 5: Cause and Responsibility"),
@@ -363,6 +477,7 @@ finish (CfLossDialog *self)
   info.description = text_of (self, "description");
   info.cause = causes[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (field (self, "cause"))), 3)];
   info.discovered_by = text_of (self, "discovered-by");
+  info.discovered_at = text_of (self, "discovered-at");
   info.responsible = text_of (self, "responsible");
   info.notes = text_of (self, "notes");
 
@@ -373,6 +488,7 @@ finish (CfLossDialog *self)
       gtk_label_set_text (self->message, error->message);
       return FALSE;
     }
+  cf_store_set_setting (self->store, DRAFT_KEY, NULL, NULL);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
@@ -513,8 +629,14 @@ build (CfLossDialog *self,
   gtk_grid_set_column_spacing (grid, 12);
   labelled (self, grid, 0, _("Cause"), "cause", gtk_drop_down_new_from_strings (causes));
   labelled (self, grid, 1, _("Discovered by"), "discovered-by", gtk_entry_new ());
-  labelled (self, grid, 2, _("Responsible"), "responsible", gtk_entry_new ());
-  labelled (self, grid, 3, _("Notes"), "notes", gtk_entry_new ());
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
+    GtkWidget *discovered_at = labelled (self, grid, 2, _("Discovered at"), "discovered-at", gtk_entry_new ());
+    gtk_editable_set_text (GTK_EDITABLE (discovered_at), when);
+  }
+  labelled (self, grid, 3, _("Responsible"), "responsible", gtk_entry_new ());
+  labelled (self, grid, 4, _("Notes"), "notes", gtk_entry_new ());
   gtk_stack_add_named (self->stack, page (_("Why, and who is responsible?"),
                                           _("A named person is responsible for reconciliation and slip custody."),
                                           GTK_WIDGET (grid)), steps[2]);
@@ -545,7 +667,11 @@ build (CfLossDialog *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
   adw_window_set_content (ADW_WINDOW (self), box);
 
-  if (preselected != NULL && preselected->len > 0)
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+
+  if ((preselected == NULL || preselected->len == 0) && restore_draft (self))
+    gtk_label_set_text (self->message, _("The draft saved when this dialog was last closed is back; Finish records it."));
+  else if (preselected != NULL && preselected->len > 0)
     {
       g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -96,6 +96,18 @@ document_changed_cb (GtkDropDown  *states,
 }
 
 static void
+reference_apply_cb (AdwEntryRow  *row,
+                    CfLossesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_loss_set_reference (self->store, id, *text != '\0' ? text : NULL, cf_window_get_operator (self->window), &error))
+    g_warning ("%s", error->message);
+}
+
+static void
 fee_apply_cb (AdwEntryRow  *row,
               CfLossesPage *self)
 {
@@ -204,6 +216,17 @@ add_request_details (CfLossesPage  *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
       adw_expander_row_add_row (expander, row);
     }
+
+  {
+    GtkWidget *reference = adw_entry_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reference), _("Their reference no."));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (reference), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (reference), r->counterpart_ref != NULL ? r->counterpart_ref : "");
+    g_object_set_data (G_OBJECT (reference), "request-id", GSIZE_TO_POINTER (r->id));
+    g_signal_connect_object (reference, "apply", G_CALLBACK (reference_apply_cb), self, 0);
+    adw_expander_row_add_row (expander, reference);
+  }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fee), _("Fee and the day it was paid, such as “50.00 2026-11-30”"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fee), TRUE);
