@@ -213,6 +213,8 @@ page (const char *heading,
   return scroller;
 }
 
+static void show_summary (CfLossDialog *self);
+
 static void
 build_customers_and_remedies (CfLossDialog *self)
 {
@@ -249,6 +251,8 @@ build_customers_and_remedies (CfLossDialog *self)
           row->remedy = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new_from_strings (remedies)));
           row->reason = GTK_ENTRY (g_object_ref_sink (gtk_entry_new ()));
           gtk_entry_set_placeholder_text (row->reason, _("Why no action (needed for “No action”)"));
+          /* The summary follows each choice. */
+          g_signal_connect_object (row->remedy, "notify::selected", G_CALLBACK (show_summary), self, G_CONNECT_SWAPPED);
         }
       /* Built again after Back: the old boxes are gone with clear_box (), the
        * row's own widgets are kept, with what was typed in them. */
