@@ -6,7 +6,8 @@
  * monospaced font (a Chinese character two cells, anything else one), and
  * yields per page a list of operations — text at a baseline, lines, boxes —
  * that the PDF writer and the Cairo painter draw as they are. A page number
- * closes every page.
+ * closes every page. The operations can be kept as bytes and drawn again
+ * later exactly as they were — a signed report does not follow later edits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <gio/gio.h>
 
 #include "cf-receipt-doc.h"
 #include "cf-report-doc.h"
@@ -29,8 +32,10 @@ struct _CfReportDoc
   GObject    parent_instance;
 
   char      *title;
+  char      *marking;   /* DRAFT and the like, on every page */
   GPtrArray *pages;     /* GArray of CfReportOp */
   double     y;         /* next line's top on the current page */
+  gboolean   finished;  /* footers added: nothing more can be added */
 };
 
 G_DEFINE_FINAL_TYPE (CfReportDoc, cf_report_doc, G_TYPE_OBJECT)
@@ -57,6 +62,7 @@ cf_report_doc_finalize (GObject *object)
 
   g_ptr_array_unref (self->pages);
   g_free (self->title);
+  g_free (self->marking);
 
   G_OBJECT_CLASS (cf_report_doc_parent_class)->finalize (object);
 }
@@ -346,14 +352,83 @@ cf_report_doc_add_space (CfReportDoc *self,
   self->y += points;
 }
 
+/**
+ * cf_report_doc_add_bar_chart:
+ * @labels: (array length=n_bars): under each bar
+ * @values: (array length=n_bars): the bars' heights, in any unit; negative as zero
+ * @caption: (nullable): above the chart
+ *
+ * Bars side by side across the page, each with its value above it in
+ * @values' own unit divided by 100 (minor units shown as whole yuan).
+ */
+void
+cf_report_doc_add_bar_chart (CfReportDoc        *self,
+                             const char * const *labels,
+                             const gint64       *values,
+                             guint               n_bars,
+                             const char         *caption)
+{
+  const double chart_pt = 110;
+  double slot = CONTENT_WIDTH_PT / MAX (n_bars, 1);
+  gint64 highest = 0;
+  double base;
+
+  for (guint i = 0; i < n_bars; i++)
+    highest = MAX (highest, values[i]);
+  need (self, chart_pt + 4 * CF_REPORT_LINE_PT);
+  if (caption != NULL)
+    {
+      self->y += CF_REPORT_LINE_PT;
+      add_text_op (self, CF_REPORT_MARGIN_PT, self->y - 4, CF_REPORT_FONT_PT, TRUE, caption);
+    }
+  self->y += CF_REPORT_LINE_PT;
+  base = self->y + chart_pt;
+  add_shape_op (self, CF_REPORT_OP_LINE, CF_REPORT_MARGIN_PT, base, CONTENT_WIDTH_PT, 0);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      double x = CF_REPORT_MARGIN_PT + i * slot;
+      double height = highest > 0 ? chart_pt * MAX (values[i], 0) / (double) highest : 0;
+      double small = 0.7 * CF_REPORT_FONT_PT;
+
+      if (height > 0)
+        {
+          g_autofree char *figure = g_strdup_printf ("%" G_GINT64_FORMAT, values[i] / 100);
+          double width = cf_receipt_text_cells (figure) * CF_REPORT_CELL_PT * 0.7;
+
+          add_shape_op (self, CF_REPORT_OP_FILL, x + slot * 0.15, base - height, slot * 0.7, height);
+          if (slot >= width)
+            add_text_op (self, x + (slot - width) / 2, base - height - 2, small, FALSE, figure);
+        }
+      add_text_op (self, x + (slot - cf_receipt_text_cells (labels[i]) * CF_REPORT_CELL_PT * 0.7) / 2,
+                   base + small + 2, small, FALSE, labels[i]);
+    }
+  self->y = base + 2 * CF_REPORT_LINE_PT;
+}
+
+/**
+ * cf_report_doc_set_marking:
+ * @marking: (nullable): e.g. "草稿 DRAFT", shown large at the top of every page
+ */
+void
+cf_report_doc_set_marking (CfReportDoc *self,
+                           const char  *marking)
+{
+  g_return_if_fail (CF_IS_REPORT_DOC (self) && !self->finished);
+  g_free (self->marking);
+  self->marking = g_strdup (marking);
+}
+
 static void
 add_footers (CfReportDoc *self)
 {
   for (guint p = 0; p < self->pages->len; p++)
     {
       GArray *ops = g_ptr_array_index (self->pages, p);
-      g_autofree char *footer = g_strdup_printf ("%s    %u / %u", self->title != NULL ? self->title : "", p + 1,
-                                                 self->pages->len);
+      g_autofree char *footer = g_strdup_printf ("%s%s%s    %u / %u", self->title != NULL ? self->title : "",
+                                                 self->marking != NULL ? "    " : "",
+                                                 self->marking != NULL ? self->marking : "",
+                                                 p + 1, self->pages->len);
+
       CfReportOp line = { CF_REPORT_OP_LINE, CF_REPORT_MARGIN_PT, CF_REPORT_PAGE_HEIGHT_PT - CF_REPORT_MARGIN_PT + 6,
                           CONTENT_WIDTH_PT, 0, 0, FALSE, NULL };
       CfReportOp text = { CF_REPORT_OP_TEXT, CF_REPORT_MARGIN_PT, CF_REPORT_PAGE_HEIGHT_PT - CF_REPORT_MARGIN_PT + 20,
@@ -361,6 +436,17 @@ add_footers (CfReportDoc *self)
 
       g_array_append_val (ops, line);
       g_array_append_val (ops, text);
+      if (self->marking != NULL)
+        {
+          double size = 1.4 * CF_REPORT_FONT_PT;
+          double width = cf_receipt_text_cells (self->marking) * CF_REPORT_CELL_PT * 1.4;
+          CfReportOp mark = { CF_REPORT_OP_TEXT, CF_REPORT_PAGE_WIDTH_PT - CF_REPORT_MARGIN_PT - width,
+                              CF_REPORT_MARGIN_PT - 18, 0, 0, size, TRUE, g_strdup (self->marking) };
+          CfReportOp box = { CF_REPORT_OP_RECT, mark.x - 4, mark.y - size - 1, width + 8, size + 6, 0, FALSE, NULL };
+
+          g_array_append_val (ops, mark);
+          g_array_append_val (ops, box);
+        }
     }
 }
 
@@ -373,12 +459,107 @@ guint
 cf_report_doc_get_n_pages (CfReportDoc *self)
 {
   g_return_val_if_fail (CF_IS_REPORT_DOC (self), 0);
-  if (g_object_get_data (G_OBJECT (self), "finished") == NULL)
+  if (!self->finished)
     {
       add_footers (self);
-      g_object_set_data (G_OBJECT (self), "finished", GINT_TO_POINTER (1));
+      self->finished = TRUE;
     }
   return self->pages->len;
+}
+
+#define OPS_FORMAT "(uddddd" "bs)"
+#define DOC_FORMAT "(saa" OPS_FORMAT ")"
+
+/**
+ * cf_report_doc_to_bytes:
+ *
+ * Returns: (transfer full): the finished pages, to keep and draw again with
+ *   cf_report_doc_new_from_bytes(); the same document gives the same bytes
+ */
+GBytes *
+cf_report_doc_to_bytes (CfReportDoc *self)
+{
+  g_autoptr(GVariantBuilder) pages = g_variant_builder_new (G_VARIANT_TYPE ("aa" OPS_FORMAT));
+  guint n = cf_report_doc_get_n_pages (self);
+  g_autoptr(GVariant) doc = NULL;
+
+  for (guint p = 0; p < n; p++)
+    {
+      GArray *ops = g_ptr_array_index (self->pages, p);
+
+      g_variant_builder_open (pages, G_VARIANT_TYPE ("a" OPS_FORMAT));
+      for (guint i = 0; i < ops->len; i++)
+        {
+          const CfReportOp *op = &g_array_index (ops, CfReportOp, i);
+
+          g_variant_builder_add (pages, OPS_FORMAT, (guint32) op->kind, op->x, op->y, op->width, op->height,
+                                 op->size, op->bold, op->text != NULL ? op->text : "");
+        }
+      g_variant_builder_close (pages);
+    }
+  doc = g_variant_ref_sink (g_variant_new ("(s@aa" OPS_FORMAT ")", self->title != NULL ? self->title : "",
+                                           g_variant_builder_end (pages)));
+  if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (doc);
+
+      g_variant_unref (doc);
+      doc = swapped;
+    }
+  return g_variant_get_data_as_bytes (doc);
+}
+
+/**
+ * cf_report_doc_new_from_bytes:
+ *
+ * Returns: (transfer full) (nullable): the document kept by
+ *   cf_report_doc_to_bytes(), finished; %NULL with @error set when @bytes are
+ *   not one
+ */
+CfReportDoc *
+cf_report_doc_new_from_bytes (GBytes  *bytes,
+                              GError **error)
+{
+  g_autoptr(GVariant) doc = g_variant_new_from_bytes (G_VARIANT_TYPE (DOC_FORMAT), bytes, FALSE);
+  g_autoptr(GVariant) normal = NULL;
+  g_autoptr(GVariantIter) pages = NULL;
+  g_autoptr(CfReportDoc) self = NULL;
+  GVariantIter *ops;
+  const char *title;
+
+  if (G_BYTE_ORDER != G_LITTLE_ENDIAN)
+    normal = g_variant_byteswap (doc);
+  else
+    normal = g_variant_ref (doc);
+  if (!g_variant_is_normal_form (normal))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The stored report is damaged");
+      return NULL;
+    }
+
+  self = g_object_new (CF_TYPE_REPORT_DOC, NULL);
+  g_variant_get (normal, "(&saa" OPS_FORMAT ")", &title, &pages);
+  self->title = g_strdup (title);
+  while (g_variant_iter_next (pages, "a" OPS_FORMAT, &ops))
+    {
+      guint32 kind;
+      CfReportOp op = { 0 };
+      const char *text;
+
+      g_ptr_array_add (self->pages, new_page_ops ());
+      while (g_variant_iter_next (ops, "(udddddb&s)", &kind, &op.x, &op.y, &op.width, &op.height,
+                                  &op.size, &op.bold, &text))
+        {
+          CfReportOp copy = op;
+
+          copy.kind = kind <= CF_REPORT_OP_FILL ? (CfReportOpKind) kind : CF_REPORT_OP_LINE;
+          copy.text = copy.kind == CF_REPORT_OP_TEXT ? g_strdup (text) : NULL;
+          g_array_append_val (current (self), copy);
+        }
+      g_variant_iter_free (ops);
+    }
+  self->finished = TRUE;
+  return g_steal_pointer (&self);
 }
 
 /**

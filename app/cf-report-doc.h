@@ -17,12 +17,14 @@ G_BEGIN_DECLS
 #define CF_REPORT_FONT_PT         10.0
 #define CF_REPORT_CELL_PT         5.0
 #define CF_REPORT_LINE_PT         15.0
+#define CF_REPORT_FILL_GREY       0.6
 
 typedef enum
 {
   CF_REPORT_OP_TEXT,   /* text at x, y (baseline), size, bold */
   CF_REPORT_OP_LINE,   /* from x, y to x + width, y + height */
   CF_REPORT_OP_RECT,   /* outline at x, y (top left), width, height */
+  CF_REPORT_OP_FILL,   /* grey area at x, y (top left), width, height */
 } CfReportOpKind;
 
 typedef struct
@@ -56,6 +58,16 @@ void              cf_report_doc_add_signatures  (CfReportDoc  *self,
                                                  const char * const *labels);
 void              cf_report_doc_add_space       (CfReportDoc  *self,
                                                  double        points);
+void              cf_report_doc_add_bar_chart   (CfReportDoc  *self,
+                                                 const char * const *labels,
+                                                 const gint64 *values,
+                                                 guint         n_bars,
+                                                 const char   *caption);
+void              cf_report_doc_set_marking     (CfReportDoc  *self,
+                                                 const char   *marking);
+GBytes           *cf_report_doc_to_bytes        (CfReportDoc  *self);
+CfReportDoc      *cf_report_doc_new_from_bytes  (GBytes       *bytes,
+                                                 GError      **error);
 guint             cf_report_doc_get_n_pages     (CfReportDoc  *self);
 GArray           *cf_report_doc_get_page        (CfReportDoc  *self,
                                                  guint         page);

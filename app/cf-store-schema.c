@@ -203,4 +203,41 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "  file           TEXT,"
   "  PRIMARY KEY (request_id, kind)"
   ");",
+
+  /* 4: shifts and the handover reports the manager signs off.  Times are the
+   * shop's wall-clock time, as transactions' local_time; a shift holds the
+   * transactions in [started_at, ended_at) on its terminals (all of them
+   * when it names none). */
+  "CREATE TABLE shifts ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  operator_no    TEXT NOT NULL,"
+  "  started_at     TEXT NOT NULL,"
+  "  ended_at       TEXT CHECK (ended_at IS NULL OR ended_at > started_at),"
+  "  handed_to      TEXT,"
+  "  notes          TEXT,"
+  "  variance       TEXT,"
+  "  opened_by      TEXT,"
+  "  closed_by      TEXT,"
+  "  defined_later  INTEGER NOT NULL DEFAULT 0 CHECK (defined_later IN (0, 1))"
+  ");"
+  "CREATE INDEX shifts_started ON shifts (started_at);"
+  "CREATE TABLE shift_terminals ("
+  "  shift_id       INTEGER NOT NULL REFERENCES shifts (id) ON DELETE CASCADE,"
+  "  terminal_no    TEXT NOT NULL,"
+  "  PRIMARY KEY (shift_id, terminal_no)"
+  ");"
+  "CREATE TABLE handover_reports ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  sequence_no    INTEGER NOT NULL UNIQUE,"
+  "  shift_id       INTEGER NOT NULL UNIQUE REFERENCES shifts (id),"
+  "  signed_by      TEXT NOT NULL,"
+  "  signed_at      TEXT NOT NULL,"
+  "  sha256         TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  content        BLOB NOT NULL"
+  ");"
+  /* A signed report is what was signed: no edit, no removal. */
+  "CREATE TRIGGER handover_reports_frozen BEFORE UPDATE ON handover_reports "
+  "BEGIN SELECT RAISE (ABORT, 'a signed handover report cannot change'); END;"
+  "CREATE TRIGGER handover_reports_kept BEFORE DELETE ON handover_reports "
+  "BEGIN SELECT RAISE (ABORT, 'a signed handover report cannot be removed'); END;",
 };

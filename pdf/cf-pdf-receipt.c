@@ -378,6 +378,13 @@ cf_pdf_write_report (gpointer     report,
                                    (HPDF_REAL) op->width, (HPDF_REAL) op->height);
               HPDF_Page_Stroke (page);
               break;
+            case CF_REPORT_OP_FILL:
+              HPDF_Page_SetGrayFill (page, (HPDF_REAL) CF_REPORT_FILL_GREY);
+              HPDF_Page_Rectangle (page, (HPDF_REAL) op->x, (HPDF_REAL) (y - op->height),
+                                   (HPDF_REAL) op->width, (HPDF_REAL) op->height);
+              HPDF_Page_Fill (page);
+              HPDF_Page_SetGrayFill (page, 0);
+              break;
             default:
               break;
             }

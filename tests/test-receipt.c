@@ -15,6 +15,7 @@
 #include "cf-receipt-doc.h"
 #include "cf-receipt-painter.h"
 #include "cf-store-private.h"
+#include "cf-test-render.h"
 #include "cf-test-util.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -157,20 +158,6 @@ test_content_and_masking (CfTestDb      *f,
     }
 }
 
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static cairo_surface_t *
 paint (CfReceiptDoc *doc,
        double        dpi)
@@ -189,42 +176,6 @@ paint (CfReceiptDoc *doc,
   return surface;
 }
 
-static guint
-gray_at (cairo_surface_t *s,
-         int              x,
-         int              y)
-{
-  const guint8 *p = cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4;
-  return (p[0] + p[1] + p[2]) / 3;
-}
-
-/* The worst 12×12 block (about one glyph at 100 dpi): how far apart the
- * two renderings' ink is there, in pixels' worth. Anti-aliasing and stroke
- * rounding move ink by fractions of a pixel along edges and keep its amount;
- * a missing, wrong or displaced glyph takes its ink away from the block. */
-static guint
-worst_block (cairo_surface_t *a,
-             cairo_surface_t *b)
-{
-  int w = MIN (cairo_image_surface_get_width (a), cairo_image_surface_get_width (b));
-  int h = MIN (cairo_image_surface_get_height (a), cairo_image_surface_get_height (b));
-  guint worst = 0;
-
-  for (int by = 0; by < h; by += 12)
-    for (int bx = 0; bx < w; bx += 12)
-      {
-        int ink_a = 0, ink_b = 0;
-        for (int y = by; y < MIN (by + 12, h); y++)
-          for (int x = bx; x < MIN (bx + 12, w); x++)
-            {
-              ink_a += 255 - (int) gray_at (a, x, y);
-              ink_b += 255 - (int) gray_at (b, x, y);
-            }
-        worst = MAX (worst, (guint) (ABS (ink_a - ink_b) / 255));
-      }
-  return worst;
-}
-
 static void
 test_pdf_equals_preview (CfTestDb      *f,
                          gconstpointer  data)
@@ -235,33 +186,16 @@ test_pdf_equals_preview (CfTestDb      *f,
   g_autoptr(CfReceiptDoc) other = cf_receipt_doc_new (refund, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 32);
   g_autoptr(GPtrArray) docs = g_ptr_array_new ();
   g_autofree char *pdf = g_build_filename (f->dir, "slip.pdf", NULL);
-  g_autofree char *prefix = g_build_filename (f->dir, "slip", NULL);
-  g_autofree char *png = g_build_filename (f->dir, "slip-1.png", NULL);
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *cairo_png;
   cairo_surface_t *rgb;
   cairo_surface_t *painted;
   cairo_surface_t *painted_other;
-  cairo_t *cr;
   guint same, different;
 
   g_ptr_array_add (docs, doc);
   g_assert_true (cf_pdf_write_receipts (docs, pdf, &error));
   g_assert_no_error (error);
-  {
-    const char *argv[] = { "pdftoppm", "-png", "-r", "100", pdf, prefix, NULL };
-    g_free (run (argv));
-  }
-
-  cairo_png = cairo_image_surface_create_from_png (png);
-  g_assert_cmpint (cairo_surface_status (cairo_png), ==, CAIRO_STATUS_SUCCESS);
-  rgb = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (cairo_png),
-                                    cairo_image_surface_get_height (cairo_png));
-  cr = cairo_create (rgb);
-  cairo_set_source_surface (cr, cairo_png, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (rgb);
+  rgb = cf_test_rasterize_pdf (pdf, 1, 100);
 
   painted = paint (doc, 100);
   painted_other = paint (other, 100);
@@ -274,14 +208,13 @@ test_pdf_equals_preview (CfTestDb      *f,
       cairo_surface_write_to_png (rgb, "/tmp/counterfoil-pdf.png");
     }
 
-  same = worst_block (painted, rgb);
-  different = worst_block (painted_other, rgb);
+  same = cf_test_worst_block (painted, rgb);
+  different = cf_test_worst_block (painted_other, rgb);
   g_test_message ("worst block: %u pixels for the same slip, %u for another", same, different);
   /* The comparison can tell: another slip differs far more. */
   g_assert_cmpuint (different, >, 40);
   g_assert_cmpuint (same, <=, 20);
 
-  cairo_surface_destroy (cairo_png);
   cairo_surface_destroy (rgb);
   cairo_surface_destroy (painted);
   cairo_surface_destroy (painted_other);
@@ -305,7 +238,7 @@ test_pdf_text (CfTestDb      *f,
   g_assert_no_error (error);
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-    text = run (argv);
+    text = cf_test_run_command (argv);
   }
   g_assert_nonnull (strstr (text, "000201"));
   g_assert_nonnull (strstr (text, "332010153001"));

@@ -3,6 +3,7 @@
  *   counterfoil [--db PATH] import FILE… [--profile NAME] [--dry-run] [--json]
  *   counterfoil [--db PATH] find [--voucher N] [--ref RRN] … [--json]
  *   counterfoil [--db PATH] demo [--transactions N] [--seed S]
+ *   counterfoil [--db PATH] duplicate|verify|loss|request|shift|report …
  *   counterfoil [--db PATH]                      (opens the window)
  *
  * Each command calls the same app/ services as the window.
@@ -22,6 +23,7 @@
 #include "cf-application.h"
 #include "cf-card-number.h"
 #include "cf-cli.h"
+#include "cf-cli-private.h"
 #include "cf-demo.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
@@ -32,8 +34,6 @@
 #include "cf-store.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
-
-#define EXIT_USAGE 2
 
 typedef int (*CommandFunc) (const char  *db_path,
                             int          argc,
@@ -62,6 +62,8 @@ static const Command commands[] = {
   { "verify", run_verify, N_("Tell whether a duplicate slip's check code is genuine") },
   { "loss",   run_loss,   N_("Report lost slips (add), list and show loss incidents") },
   { "request", run_request, N_("List, show and move replacement requests") },
+  { "shift",  cf_cli_run_shift,  N_("Open, close, define and list shifts") },
+  { "report", cf_cli_run_report, N_("Write, preview as text and sign off shift handover reports") },
 };
 
 static void
@@ -81,8 +83,8 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("“counterfoil COMMAND --help” describes a command’s options."));
 }
 
-static CfStore *
-open_store (const char *db_path)
+CfStore *
+cf_cli_open_store (const char *db_path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
@@ -94,13 +96,13 @@ open_store (const char *db_path)
 }
 
 /* Parses a command's options; prints the error and returns FALSE on failure. */
-static gboolean
-parse_options (const char    *command,
-               const char    *parameters,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv)
+gboolean
+cf_cli_parse_options (const char    *command,
+                      const char    *parameters,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
@@ -299,7 +301,7 @@ run_import (const char  *db_path,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status = 0;
 
-  if (!parse_options ("import", _("FILE…"), _("Import POS journals or acquirer statements (CSV)"),
+  if (!cf_cli_parse_options ("import", _("FILE…"), _("Import POS journals or acquirer statements (CSV)"),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (argc < 2)
@@ -308,7 +310,7 @@ run_import (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -435,7 +437,7 @@ run_find (const char  *db_path,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options ("find", NULL, _("Find transactions; every option given narrows the search"),
+  if (!cf_cli_parse_options ("find", NULL, _("Find transactions; every option given narrows the search"),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (argc > 1)
@@ -467,7 +469,7 @@ run_find (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -556,7 +558,7 @@ run_demo (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
 
-  if (!parse_options ("demo", NULL, _("Fill an empty database with a realistic demo shop"),
+  if (!cf_cli_parse_options ("demo", NULL, _("Fill an empty database with a realistic demo shop"),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (n <= 0)
@@ -565,7 +567,7 @@ run_demo (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -646,7 +648,7 @@ run_duplicate (const char  *db_path,
   CfDuplicateReason reason;
   const char *other_text = NULL;
 
-  if (!parse_options ("duplicate", _("[ID]"), _("Issue a duplicate slip as PDF, recorded with its reason"),
+  if (!cf_cli_parse_options ("duplicate", _("[ID]"), _("Issue a duplicate slip as PDF, recorded with its reason"),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (out == NULL || reason_text == NULL)
@@ -672,7 +674,7 @@ run_duplicate (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -756,7 +758,7 @@ run_verify (const char  *db_path,
   g_autoptr(CfTransaction) txn = NULL;
   g_autofree char *amount = NULL;
 
-  if (!parse_options ("verify", _("CODE"), _("Tell whether a duplicate slip's check code is genuine"),
+  if (!cf_cli_parse_options ("verify", _("CODE"), _("Tell whether a duplicate slip's check code is genuine"),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (argc != 2)
@@ -765,7 +767,7 @@ run_verify (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -834,7 +836,7 @@ loss_add (CfStore *store,
   g_autofree char *period_to = NULL;
   gint64 incident;
 
-  if (!parse_options ("loss add", _("[ID…]"), _("Report lost slips: the transactions by ID, or a period"), entries, &argc, &argv))
+  if (!cf_cli_parse_options ("loss add", _("[ID…]"), _("Report lost slips: the transactions by ID, or a period"), entries, &argc, &argv))
     return EXIT_USAGE;
   if (remedy != NULL)
     {
@@ -967,7 +969,7 @@ run_loss (const char  *db_path,
       g_printerr ("counterfoil loss: %s\n", _("use: loss add ID… --cause C --responsible R | loss list | loss show ID"));
       return EXIT_USAGE;
     }
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
   if (g_str_equal (argv[1], "add"))
@@ -996,7 +998,7 @@ run_request (const char  *db_path,
                                                  "request letter ID --out FILE.pdf"));
       return EXIT_USAGE;
     }
-  store = open_store (db_path);
+  store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
 
@@ -1035,7 +1037,7 @@ run_request (const char  *db_path,
       char **sub_argv = argv + 1;
       gint64 fee = 0;
 
-      if (!parse_options (doc ? "request doc" : "request fee", doc ? _("ID KIND") : _("ID"),
+      if (!cf_cli_parse_options (doc ? "request doc" : "request fee", doc ? _("ID KIND") : _("ID"),
                           doc ? _("Mark a document of a request missing, ready or submitted")
                               : _("Record a request's fee and when it was paid"), entries, &sub_argc, &sub_argv))
         return EXIT_USAGE;
@@ -1070,7 +1072,7 @@ run_request (const char  *db_path,
       char **sub_argv = argv + 1;
       g_autoptr(GObject) letter = NULL;
 
-      if (!parse_options ("request letter", _("ID"), _("Write the application letter of a replacement request as PDF"),
+      if (!cf_cli_parse_options ("request letter", _("ID"), _("Write the application letter of a replacement request as PDF"),
                           entries, &sub_argc, &sub_argv))
         return EXIT_USAGE;
       if (sub_argc != 2 || out == NULL)
@@ -1103,7 +1105,7 @@ run_request (const char  *db_path,
       char **sub_argv = argv + 1;
       CfRequestStatus status;
 
-      if (!parse_options ("request move", _("ID"), _("Move a replacement request to its next state"), entries, &sub_argc, &sub_argv))
+      if (!cf_cli_parse_options ("request move", _("ID"), _("Move a replacement request to its next state"), entries, &sub_argc, &sub_argv))
         return EXIT_USAGE;
       if (sub_argc != 2 || to == NULL || !cf_request_status_from_nick (to, &status))
         {

@@ -35,9 +35,16 @@ cf_receipt_painter_get_size (CfReceiptDoc *doc,
   *height_pt = cf_receipt_page_height (doc);
 }
 
-static PangoLayout *
-make_layout (cairo_t *cr,
-             double   size)
+/**
+ * cf_receipt_painter_new_layout:
+ * @size: the font size in points
+ *
+ * Returns: (transfer full): a layout in the slip font whose advances are the
+ *   font's own, unhinted, as the PDF writer places glyphs
+ */
+PangoLayout *
+cf_receipt_painter_new_layout (cairo_t *cr,
+                               double   size)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
@@ -142,8 +149,8 @@ cf_receipt_painter_draw (CfReceiptDoc *doc,
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  normal = make_layout (cr, CF_RECEIPT_FONT_PT);
-  doubled = make_layout (cr, 2 * CF_RECEIPT_FONT_PT);
+  normal = cf_receipt_painter_new_layout (cr, CF_RECEIPT_FONT_PT);
+  doubled = cf_receipt_painter_new_layout (cr, 2 * CF_RECEIPT_FONT_PT);
 
   for (guint i = 0; i < n; i++)
     {

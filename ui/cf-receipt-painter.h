@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "cf-receipt-doc.h"
 
@@ -16,5 +17,7 @@ void cf_receipt_painter_get_size (CfReceiptDoc *doc,
                                   double       *height_pt);
 void cf_receipt_painter_draw     (CfReceiptDoc *doc,
                                   cairo_t      *cr);
+PangoLayout *cf_receipt_painter_new_layout (cairo_t *cr,
+                                            double   size);
 
 G_END_DECLS

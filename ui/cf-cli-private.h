@@ -1,0 +1,29 @@
+/* cf-cli-private.h — what the command line's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit status for a command used the wrong way, as sysexits' EX_USAGE is too. */
+#define EXIT_USAGE 2
+
+CfStore  *cf_cli_open_store     (const char    *db_path);
+gboolean  cf_cli_parse_options  (const char    *command,
+                                 const char    *parameters,
+                                 const char    *summary,
+                                 GOptionEntry  *entries,
+                                 int           *argc,
+                                 char        ***argv);
+int       cf_cli_run_shift      (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_report     (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+
+G_END_DECLS
