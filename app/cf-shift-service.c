@@ -47,16 +47,26 @@ cf_shift_info_free (CfShiftInfo *info)
 /**
  * cf_shift_normalize_time:
  * @text: a date and time as people write them: `2026-11-28 14:00`, `2026/11/28 14:00:30`, …
+ * @is_end: whether @text ends a period: a date alone then means the end of that day
  *
  * Returns: (transfer full) (nullable): `YYYY-MM-DD HH:MM:SS`, or %NULL with @error set
  */
 char *
 cf_shift_normalize_time (const char  *text,
+                         gboolean     is_end,
                          GError     **error)
 {
   CfTimestamp ts = { 0 };
   char out[20];
 
+  if (text != NULL && cf_timestamp_parse (text, CF_DATE_ORDER_YMD, &ts, NULL) && ts.has_date && !ts.has_time)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (ts.year, ts.month, ts.day, 0, 0, 0);
+      g_autoptr(GDateTime) next = day != NULL ? g_date_time_add_days (day, is_end ? 1 : 0) : NULL;
+
+      if (next != NULL)
+        return g_date_time_format (next, "%Y-%m-%d %H:%M:%S");
+    }
   if (text == NULL || !cf_timestamp_parse (text, CF_DATE_ORDER_YMD, &ts, NULL) || !ts.has_date || !ts.has_time)
     {
       g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_INVALID,
@@ -236,7 +246,7 @@ cf_shift_open (CfStore             *store,
                const char          *started_at,
                GError             **error)
 {
-  g_autofree char *start = started_at != NULL ? cf_shift_normalize_time (started_at, error) : now_text ();
+  g_autofree char *start = started_at != NULL ? cf_shift_normalize_time (started_at, FALSE, error) : now_text ();
   g_autofree char *role = NULL;
   gint64 open_id;
   gint64 id = 0;
@@ -272,7 +282,7 @@ cf_shift_close (CfStore     *store,
                 const char  *closed_by,
                 GError     **error)
 {
-  g_autofree char *end = ended_at != NULL ? cf_shift_normalize_time (ended_at, error) : now_text ();
+  g_autofree char *end = ended_at != NULL ? cf_shift_normalize_time (ended_at, TRUE, error) : now_text ();
   g_autoptr(CfShiftInfo) shift = NULL;
   g_autofree char *closer_role = NULL;
   g_autofree char *taker_role = NULL;
@@ -331,8 +341,8 @@ cf_shift_define (CfStore             *store,
                  const char          *defined_by,
                  GError             **error)
 {
-  g_autofree char *start = cf_shift_normalize_time (started_at, error);
-  g_autofree char *end = start != NULL ? cf_shift_normalize_time (ended_at, error) : NULL;
+  g_autofree char *start = cf_shift_normalize_time (started_at, FALSE, error);
+  g_autofree char *end = start != NULL ? cf_shift_normalize_time (ended_at, TRUE, error) : NULL;
   g_autofree char *role = NULL;
   gint64 id = 0;
 

@@ -47,6 +47,7 @@ typedef struct
 
 GQuark        cf_shift_error_quark     (void);
 char         *cf_shift_normalize_time  (const char          *text,
+                                        gboolean             is_end,
                                         GError             **error);
 gint64        cf_shift_open            (CfStore             *store,
                                         const char          *operator_no,

@@ -216,9 +216,19 @@ test_who_may_do_what (CfTestDb      *f,
   g_assert_cmpint (cf_shift_open (f->store, "777", NULL, NULL, &error), ==, 0);
   g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (cf_shift_normalize_time ("tomorrow", &error));
+  g_assert_null (cf_shift_normalize_time ("tomorrow", FALSE, &error));
   g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_INVALID);
   g_clear_error (&error);
+  {
+    g_autofree char *start = cf_shift_normalize_time ("2026/11/30", FALSE, &error);
+    g_autofree char *end = cf_shift_normalize_time ("2026-11-30", TRUE, &error);
+    g_autofree char *exact = cf_shift_normalize_time ("2026-11-30 14:05", TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (start, ==, "2026-11-30 00:00:00");
+    g_assert_cmpstr (end, ==, "2026-12-01 00:00:00");
+    g_assert_cmpstr (exact, ==, "2026-11-30 14:05:00");
+  }
 
   id = cf_shift_open (f->store, "001", NULL, "2026-11-28 08:00", &error);
   g_assert_no_error (error);

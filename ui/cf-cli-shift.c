@@ -240,8 +240,8 @@ cf_cli_run_report (const char  *db_path,
     doc = cf_handover_build_shift (store, shift_id, now, &error);
   else
     {
-      g_autofree char *start = cf_shift_normalize_time (from, &error);
-      g_autofree char *end = start != NULL ? cf_shift_normalize_time (to, &error) : NULL;
+      g_autofree char *start = cf_shift_normalize_time (from, FALSE, &error);
+      g_autofree char *end = start != NULL ? cf_shift_normalize_time (to, TRUE, &error) : NULL;
       CfHandoverScope scope = { start, end, (const char * const *) terminals };
 
       if (end != NULL)
