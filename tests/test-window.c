@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "cf-demo.h"
+#include "cf-handover-page.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-loss-dialog.h"
 #include "cf-losses-page.h"
 #include "cf-preferences-window.h"
+#include "cf-store-private.h"
 #include "cf-test-util.h"
 #include "cf-transaction.h"
 #include "cf-window.h"
@@ -593,6 +595,64 @@ test_loss_dialog_draft (CfTestDb      *f,
   close_window (window);
 }
 
+static char *
+report_text (CfHandoverPage *page)
+{
+  g_assert_nonnull (cf_handover_page_get_report (page));
+  return cf_report_doc_to_text (cf_handover_page_get_report (page));
+}
+
+static void
+test_handover_shift_to_sign_off (CfTestDb      *f,
+                                 gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  CfHandoverPage *page = cf_window_get_handover_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *signed_text = NULL;
+  gint64 id;
+
+  g_assert_nonnull (page);
+  g_assert_cmpuint (cf_handover_page_get_n_shifts (page), ==, 0);
+  g_assert_null (cf_handover_page_get_report (page));
+
+  /* The clerk at the desk opens a shift; opening a second is refused. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-operator", "s", "001"));
+  g_assert_true (cf_handover_page_open_shift (page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_handover_page_get_n_shifts (page), ==, 1);
+  g_assert_false (cf_handover_page_open_shift (page, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  draft = report_text (page);
+  g_assert_nonnull (strstr (draft, "草稿 DRAFT"));
+  g_assert_nonnull (strstr (draft, "001 王芳"));
+
+  /* Eight hours later (the clock is moved, not waited for) she hands over. */
+  id = cf_test_query_int (f->store, "SELECT id FROM shifts");
+  g_assert_true (cf_store_exec (f->store, "UPDATE shifts SET started_at = datetime (started_at, '-8 hours')", NULL));
+  cf_handover_page_reload (page);
+  g_assert_true (cf_handover_page_close_shift (page, "002", "钱箱已清点", "", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cf_test_query_text (f->store, "SELECT ended_at FROM shifts"));
+
+  /* A clerk cannot sign off; the manager can, and the report says so. */
+  g_assert_false (cf_handover_page_sign_off (page, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-operator", "s", "099"));
+  g_assert_true (cf_handover_page_select_shift (page, id));
+  g_assert_true (cf_handover_page_sign_off (page, &error));
+  g_assert_no_error (error);
+  signed_text = report_text (page);
+  g_assert_null (strstr (signed_text, "DRAFT"));
+  g_assert_nonnull (strstr (signed_text, "No. 000001"));
+  g_assert_nonnull (strstr (signed_text, "002 李娜"));
+  g_assert_nonnull (strstr (signed_text, "钱箱已清点"));
+  close_window (window);
+}
+
 static void
 find_entry_rows (GtkWidget *widget,
                  GPtrArray *rows)
@@ -668,6 +728,7 @@ main (int    argc,
   ADD ("/window/selection-issues-one-pdf", test_selection_issues_one_pdf);
   ADD ("/window/loss-dialog-from-selection", test_loss_dialog_from_selection);
   ADD ("/window/loss-dialog-draft", test_loss_dialog_draft);
+  ADD ("/window/handover-shift-to-sign-off", test_handover_shift_to_sign_off);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

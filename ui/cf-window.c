@@ -22,6 +22,7 @@
 #include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-loss-dialog.h"
+#include "cf-handover-page.h"
 #include "cf-losses-page.h"
 #include "cf-money.h"
 #include "cf-operator.h"
@@ -60,6 +61,8 @@ struct _CfWindow
   AdwViewStack         *view_stack;
   GtkBox               *losses_box;
   CfLossesPage         *losses_page;
+  GtkBox               *handover_box;
+  CfHandoverPage       *handover_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
   GtkSearchEntry       *search_entry;
@@ -852,6 +855,7 @@ cf_window_reload (CfWindow *self)
   base = g_path_get_basename (cf_store_get_path (self->store));
   adw_view_switcher_title_set_subtitle (self->window_title, base);
   cf_losses_page_reload (self->losses_page);
+  cf_handover_page_reload (self->handover_page);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), cf_store_get_path (self->store));
 
   if (total == 0)
@@ -1386,6 +1390,9 @@ cf_window_new (CfApplication *app,
   self->store = g_object_ref (store);
   self->losses_page = cf_losses_page_new (self, store);
   gtk_box_append (self->losses_box, GTK_WIDGET (self->losses_page));
+  self->handover_page = cf_handover_page_new (self, store);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->handover_page), TRUE);
+  gtk_box_append (self->handover_box, GTK_WIDGET (self->handover_page));
   cf_window_reload (self);
   return self;
 }
@@ -1499,6 +1506,18 @@ cf_window_get_losses_page (CfWindow *self)
 }
 
 /**
+ * cf_window_get_handover_page:
+ *
+ * Returns: (transfer none) (nullable): the Handover section
+ */
+CfHandoverPage *
+cf_window_get_handover_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->handover_page;
+}
+
+/**
  * cf_window_get_selected_ids:
  *
  * Returns: (transfer full) (element-type gint64): the ids of the selected transactions
@@ -1595,6 +1614,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, losses_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, handover_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, search_entry);

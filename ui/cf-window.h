@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
 typedef struct _CfLossesPage CfLossesPage;
+typedef struct _CfHandoverPage CfHandoverPage;
 
 CfWindow   *cf_window_new                (CfApplication *app,
                                           CfStore       *store,
@@ -35,6 +36,7 @@ GtkWidget  *cf_window_get_details        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 CfStore    *cf_window_get_store          (CfWindow      *self);
 CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
+CfHandoverPage *cf_window_get_handover_page (CfWindow    *self);
 GArray     *cf_window_get_selected_ids   (CfWindow      *self);
 guint       cf_window_issue_duplicate    (CfWindow          *self,
                                           CfDuplicateReason  reason,

@@ -1,0 +1,539 @@
+/* cf-handover-page.c — the Handover section: shifts and their reports
+ *
+ * On the left the shifts, latest first, with whether each is open, waiting
+ * for sign-off or signed; buttons to open a shift for the person at the
+ * desk and to close the selected one, handing over. On the right the
+ * selected shift's report, drawn page under page by the same painter that
+ * prints it, with Sign Off, Save PDF and Print below. Every change goes
+ * through the shift service, which says why when it refuses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-handover-page.h"
+#include "cf-handover-report.h"
+#include "cf-pdf-receipt.h"
+#include "cf-report-painter.h"
+#include "cf-shift-service.h"
+
+#define PAGE_GAP_PX 16
+
+struct _CfHandoverPage
+{
+  GtkBox       parent_instance;
+
+  CfWindow    *window;      /* borrowed: the window owns the page */
+  CfStore     *store;
+  GtkWidget   *shift_list;
+  GtkWidget   *empty;
+  GtkWidget   *preview;
+  GtkWidget   *sign_button;
+  GtkWidget   *save_button;
+  GtkWidget   *print_button;
+  GtkWidget   *close_button;
+  GtkWidget   *status;
+  GPtrArray   *shifts;      /* CfShiftInfo, in list order */
+  CfReportDoc *report;      /* the selected shift's */
+};
+
+G_DEFINE_FINAL_TYPE (CfHandoverPage, cf_handover_page, GTK_TYPE_BOX)
+
+static void
+show_error (CfHandoverPage *self,
+            const char     *heading,
+            const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static CfShiftInfo *
+selected_shift (CfHandoverPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->shift_list));
+
+  if (row == NULL || self->shifts == NULL)
+    return NULL;
+  return g_ptr_array_index (self->shifts, gtk_list_box_row_get_index (row));
+}
+
+/* Pages one under the other, as wide as the area allows. */
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  CfHandoverPage *self = user_data;
+  double scale = (width - 2.0 * PAGE_GAP_PX) / CF_REPORT_PAGE_WIDTH_PT;
+
+  if (self->report == NULL)
+    return;
+  for (guint p = 0; p < cf_report_doc_get_n_pages (self->report); p++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, PAGE_GAP_PX, PAGE_GAP_PX + p * (CF_REPORT_PAGE_HEIGHT_PT * scale + PAGE_GAP_PX));
+      cairo_scale (cr, scale, scale);
+      cf_report_painter_draw_page (self->report, p, cr);
+      cairo_restore (cr);
+    }
+}
+
+static void
+resize_preview (CfHandoverPage *self)
+{
+  int width = gtk_widget_get_width (self->preview);
+  double scale = (MAX (width, 400) - 2.0 * PAGE_GAP_PX) / CF_REPORT_PAGE_WIDTH_PT;
+  guint n = self->report != NULL ? cf_report_doc_get_n_pages (self->report) : 0;
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->preview),
+                                       (int) (n * (CF_REPORT_PAGE_HEIGHT_PT * scale + PAGE_GAP_PX) + PAGE_GAP_PX));
+  gtk_widget_queue_draw (self->preview);
+}
+
+static void
+preview_resized_cb (GtkDrawingArea *area,
+                    int             width,
+                    int             height,
+                    CfHandoverPage *self)
+{
+  resize_preview (self);
+}
+
+static void
+update_report (CfHandoverPage *self)
+{
+  CfShiftInfo *shift = selected_shift (self);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->report);
+  if (shift != NULL)
+    {
+      self->report = cf_handover_build_shift (self->store, shift->id, today, &error);
+      if (self->report == NULL)
+        gtk_label_set_text (GTK_LABEL (self->status), error->message);
+      else if (shift->report_sequence_no != 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("Signed off as report no. %06lld; shown as signed."),
+                                                   (long long) shift->report_sequence_no);
+          gtk_label_set_text (GTK_LABEL (self->status), text);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (self->status), shift->ended_at == NULL
+                            ? _("Draft: the shift is still open.")
+                            : _("Draft: waiting for a manager to sign off."));
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->status), "");
+  gtk_widget_set_sensitive (self->sign_button, shift != NULL && shift->ended_at != NULL && shift->report_sequence_no == 0);
+  gtk_widget_set_sensitive (self->save_button, self->report != NULL);
+  gtk_widget_set_sensitive (self->print_button, self->report != NULL);
+  gtk_widget_set_sensitive (self->close_button, shift != NULL && shift->ended_at == NULL);
+  resize_preview (self);
+}
+
+static void
+row_selected_cb (GtkListBox     *box,
+                 GtkListBoxRow  *row,
+                 CfHandoverPage *self)
+{
+  update_report (self);
+}
+
+static GtkWidget *
+shift_row (CfShiftInfo *shift)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf ("#%lld  %s %s", (long long) shift->id, shift->operator_no,
+                                            shift->operator_name != NULL ? shift->operator_name : "");
+  g_autofree char *terminals = shift->terminals[0] != NULL ? g_strjoinv (", ", shift->terminals) : g_strdup (_("all terminals"));
+  g_autofree char *subtitle = g_strdup_printf ("%.16s – %.5s  ·  %s", shift->started_at,
+                                               shift->ended_at != NULL ? shift->ended_at + 11 : "…", terminals);
+  g_autofree char *state = shift->report_sequence_no != 0
+                           ? g_strdup_printf (_("Signed no. %06lld"), (long long) shift->report_sequence_no)
+                           : g_strdup (shift->ended_at == NULL ? _("Open") : _("To sign off"));
+  GtkWidget *badge = gtk_label_new (state);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (badge, shift->report_sequence_no != 0 ? "success" : shift->ended_at == NULL ? "accent" : "warning");
+  gtk_widget_add_css_class (badge, "caption-heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  return row;
+}
+
+/**
+ * cf_handover_page_reload:
+ *
+ * Lists the shifts again, keeping the selection where it can.
+ */
+void
+cf_handover_page_reload (CfHandoverPage *self)
+{
+  CfShiftInfo *selected = selected_shift (self);
+  gint64 keep = selected != NULL ? selected->id : 0;
+  GtkWidget *child;
+
+  g_signal_handlers_block_by_func (self->shift_list, row_selected_cb, self);
+  while ((child = gtk_widget_get_first_child (self->shift_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->shift_list), child);
+  g_clear_pointer (&self->shifts, g_ptr_array_unref);
+  self->shifts = cf_shift_list (self->store, NULL);
+  for (guint i = 0; self->shifts != NULL && i < self->shifts->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->shift_list), shift_row (g_ptr_array_index (self->shifts, i)));
+  g_signal_handlers_unblock_by_func (self->shift_list, row_selected_cb, self);
+
+  gtk_widget_set_visible (self->empty, cf_handover_page_get_n_shifts (self) == 0);
+  if (!cf_handover_page_select_shift (self, keep) && cf_handover_page_get_n_shifts (self) > 0)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->shift_list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->shift_list), 0));
+  update_report (self);
+}
+
+guint
+cf_handover_page_get_n_shifts (CfHandoverPage *self)
+{
+  return self->shifts != NULL ? self->shifts->len : 0;
+}
+
+gboolean
+cf_handover_page_select_shift (CfHandoverPage *self,
+                               gint64          shift_id)
+{
+  for (guint i = 0; self->shifts != NULL && i < self->shifts->len; i++)
+    if (((CfShiftInfo *) g_ptr_array_index (self->shifts, i))->id == shift_id)
+      {
+        gtk_list_box_select_row (GTK_LIST_BOX (self->shift_list),
+                                 gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->shift_list), (int) i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cf_handover_page_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown
+ */
+CfReportDoc *
+cf_handover_page_get_report (CfHandoverPage *self)
+{
+  return self->report;
+}
+
+/* Opens a shift on all terminals for whoever is at the desk. */
+gboolean
+cf_handover_page_open_shift (CfHandoverPage  *self,
+                             GError         **error)
+{
+  gint64 id = cf_shift_open (self->store, cf_window_get_operator (self->window), NULL, NULL, error);
+
+  if (id == 0)
+    return FALSE;
+  cf_handover_page_reload (self);
+  cf_handover_page_select_shift (self, id);
+  return TRUE;
+}
+
+gboolean
+cf_handover_page_close_shift (CfHandoverPage  *self,
+                              const char      *handed_to,
+                              const char      *notes,
+                              const char      *variance,
+                              GError         **error)
+{
+  CfShiftInfo *shift = selected_shift (self);
+
+  g_return_val_if_fail (shift != NULL, FALSE);
+  if (!cf_shift_close (self->store, shift->id, NULL, handed_to, notes, variance, cf_window_get_operator (self->window), error))
+    return FALSE;
+  cf_handover_page_reload (self);
+  return TRUE;
+}
+
+gboolean
+cf_handover_page_sign_off (CfHandoverPage  *self,
+                           GError         **error)
+{
+  CfShiftInfo *shift = selected_shift (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (shift != NULL, FALSE);
+  if (cf_handover_sign_off (self->store, shift->id, cf_window_get_operator (self->window), now, error) == 0)
+    return FALSE;
+  cf_handover_page_reload (self);
+  return TRUE;
+}
+
+static void
+open_clicked_cb (GtkButton      *button,
+                 CfHandoverPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_handover_page_open_shift (self, &error))
+    show_error (self, _("The Shift Was Not Opened"), error);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CfHandoverPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *to = gtk_widget_get_first_child (box);
+  GtkWidget *notes = gtk_widget_get_next_sibling (to);
+  GtkWidget *variance = gtk_widget_get_next_sibling (notes);
+
+  if (!g_str_equal (response, "close-shift"))
+    return;
+  if (!cf_handover_page_close_shift (self, gtk_editable_get_text (GTK_EDITABLE (to)),
+                                     gtk_editable_get_text (GTK_EDITABLE (notes)),
+                                     gtk_editable_get_text (GTK_EDITABLE (variance)), &error))
+    show_error (self, _("The Shift Was Not Closed"), error);
+}
+
+static void
+close_clicked_cb (GtkButton      *button,
+                  CfHandoverPage *self)
+{
+  CfShiftInfo *shift = selected_shift (self);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_list_box_new ();
+  const char *titles[] = { N_("Handed to (operator no.)"), N_("Notes for the next shift"), N_("Variance, and why") };
+
+  if (shift == NULL)
+    return;
+  body = g_strdup_printf (_("Shift #%lld of %s, open since %.16s, ends now."), (long long) shift->id,
+                          shift->operator_no, shift->started_at);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Close the Shift?"), body);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
+      gtk_list_box_append (GTK_LIST_BOX (box), row);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "close-shift", _("C_lose Shift"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close-shift", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sign_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CfHandoverPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "sign") && !cf_handover_page_sign_off (self, &error))
+    show_error (self, _("The Report Was Not Signed Off"), error);
+}
+
+static void
+sign_clicked_cb (GtkButton      *button,
+                 CfHandoverPage *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Sign Off the Report?"),
+                                              _("The report gets the next number and is kept as it is now: "
+                                                "later imports or corrections will not change it."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign", _("_Sign Off"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CfHandoverPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!cf_pdf_write_report (self->report, path, &error))
+        show_error (self, _("The Report Was Not Written"), error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_clicked_cb (GtkButton      *button,
+                 CfHandoverPage *self)
+{
+  CfShiftInfo *shift = selected_shift (self);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Handover Report"), GTK_WINDOW (self->window),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autofree char *name = g_strdup_printf ("handover-%lld.pdf", shift != NULL ? (long long) shift->id : 0LL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_page_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page_nr,
+               CfReportDoc       *report)
+{
+  cf_report_painter_draw_page (report, (guint) page_nr, gtk_print_context_get_cairo_context (context));
+}
+
+static void
+print_clicked_cb (GtkButton      *button,
+                  CfHandoverPage *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL)
+    return;
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, (int) cf_report_doc_get_n_pages (self->report));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Handover report"));
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (print_page_cb), self->report, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self->window), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("The Report Was Not Printed"), error);
+}
+
+static void
+cf_handover_page_dispose (GObject *object)
+{
+  CfHandoverPage *self = (CfHandoverPage *) object;
+
+  /* The list unselects its rows as it goes; the buttons may be gone by then. */
+  if (self->shift_list != NULL)
+    g_signal_handlers_disconnect_by_func (self->shift_list, row_selected_cb, self);
+  self->shift_list = NULL;
+  g_clear_pointer (&self->shifts, g_ptr_array_unref);
+  g_clear_object (&self->report);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (cf_handover_page_parent_class)->dispose (object);
+}
+
+static void
+cf_handover_page_class_init (CfHandoverPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cf_handover_page_dispose;
+}
+
+static GtkWidget *
+button (const char *mnemonic,
+        GCallback   callback,
+        gpointer    self)
+{
+  GtkWidget *widget = gtk_button_new_with_mnemonic (mnemonic);
+
+  g_signal_connect_object (widget, "clicked", callback, self, 0);
+  return widget;
+}
+
+static void
+cf_handover_page_init (CfHandoverPage *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *side_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *list_scroller = gtk_scrolled_window_new ();
+  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *preview_scroller = gtk_scrolled_window_new ();
+  GtkWidget *actions = gtk_action_bar_new ();
+  GtkWidget *open_button = button (_("_Open Shift"), G_CALLBACK (open_clicked_cb), self);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
+
+  self->close_button = button (_("_Close Shift…"), G_CALLBACK (close_clicked_cb), self);
+  gtk_widget_add_css_class (open_button, "suggested-action");
+  gtk_box_append (GTK_BOX (side_buttons), open_button);
+  gtk_box_append (GTK_BOX (side_buttons), self->close_button);
+  gtk_widget_set_halign (side_buttons, GTK_ALIGN_CENTER);
+
+  self->shift_list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->shift_list, "navigation-sidebar");
+  g_signal_connect (self->shift_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->shift_list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (list_scroller, TRUE);
+
+  self->empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "document-open-recent-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Shifts Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                   _("Open a shift when you start at the desk; close it when you hand over."));
+  gtk_widget_add_css_class (self->empty, "compact");
+
+  gtk_widget_set_margin_top (side, 6);
+  gtk_widget_set_margin_bottom (side, 6);
+  gtk_widget_set_size_request (side, 340, -1);
+  gtk_box_append (GTK_BOX (side), side_buttons);
+  gtk_box_append (GTK_BOX (side), self->empty);
+  gtk_box_append (GTK_BOX (side), list_scroller);
+
+  self->preview = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
+  g_signal_connect (self->preview, "resize", G_CALLBACK (preview_resized_cb), self);
+  gtk_widget_set_hexpand (self->preview, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_scroller), self->preview);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (preview_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (preview_scroller, TRUE);
+  gtk_widget_add_css_class (preview_scroller, "view");
+
+  self->status = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->status, "dim-label");
+  self->sign_button = button (_("_Sign Off…"), G_CALLBACK (sign_clicked_cb), self);
+  gtk_widget_add_css_class (self->sign_button, "suggested-action");
+  self->save_button = button (_("Save _PDF…"), G_CALLBACK (save_clicked_cb), self);
+  self->print_button = button (_("_Print…"), G_CALLBACK (print_clicked_cb), self);
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), self->status);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->sign_button);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->print_button);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->save_button);
+
+  gtk_box_append (GTK_BOX (main_box), preview_scroller);
+  gtk_box_append (GTK_BOX (main_box), actions);
+  gtk_widget_set_hexpand (main_box, TRUE);
+
+  gtk_box_append (GTK_BOX (self), side);
+  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (self), main_box);
+}
+
+CfHandoverPage *
+cf_handover_page_new (CfWindow *window,
+                      CfStore  *store)
+{
+  CfHandoverPage *self = g_object_new (CF_TYPE_HANDOVER_PAGE, NULL);
+
+  self->window = window;
+  self->store = g_object_ref (store);
+  cf_handover_page_reload (self);
+  return self;
+}

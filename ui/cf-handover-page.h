@@ -1,0 +1,37 @@
+/* cf-handover-page.h — the Handover section: shifts and their reports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-report-doc.h"
+#include "cf-store.h"
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_HANDOVER_PAGE (cf_handover_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfHandoverPage, cf_handover_page, CF, HANDOVER_PAGE, GtkBox)
+
+CfHandoverPage *cf_handover_page_new          (CfWindow       *window,
+                                               CfStore        *store);
+void            cf_handover_page_reload       (CfHandoverPage *self);
+guint           cf_handover_page_get_n_shifts (CfHandoverPage *self);
+gboolean        cf_handover_page_select_shift (CfHandoverPage *self,
+                                               gint64          shift_id);
+CfReportDoc    *cf_handover_page_get_report   (CfHandoverPage *self);
+gboolean        cf_handover_page_open_shift   (CfHandoverPage *self,
+                                               GError        **error);
+gboolean        cf_handover_page_close_shift  (CfHandoverPage *self,
+                                               const char     *handed_to,
+                                               const char     *notes,
+                                               const char     *variance,
+                                               GError        **error);
+gboolean        cf_handover_page_sign_off     (CfHandoverPage *self,
+                                               GError        **error);
+
+G_END_DECLS
