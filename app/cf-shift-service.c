@@ -109,7 +109,7 @@ lookup_role (CfStore     *store,
 static gboolean
 require_manager (CfStore     *store,
                  const char  *operator_no,
-                 const char  *doing,
+                 const char  *refusal,
                  GError     **error)
 {
   g_autofree char *role = lookup_role (store, operator_no, error);
@@ -118,7 +118,7 @@ require_manager (CfStore     *store,
     return FALSE;
   if (g_strcmp0 (role, "manager") != 0)
     {
-      g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED, _("Only a manager can %s"), doing);
+      g_set_error_literal (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED, refusal);
       return FALSE;
     }
   return TRUE;
@@ -355,7 +355,7 @@ cf_shift_define (CfStore             *store,
     }
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-  if (require_manager (store, defined_by, _("define a shift after the fact"), error) &&
+  if (require_manager (store, defined_by, _("Only a manager can define a shift after the fact"), error) &&
       (role = lookup_role (store, operator_no, error)) != NULL &&
       check_overlap (store, 0, terminals, start, end, error))
     id = insert_shift (store, operator_no, terminals, start, end, notes, defined_by, TRUE, error);

@@ -36,7 +36,7 @@ print_shifts (GPtrArray *shifts)
       g_autofree char *terminals = shift->terminals[0] != NULL ? g_strjoinv (",", shift->terminals) : g_strdup (_("all"));
       g_autofree char *report = shift->report_sequence_no != 0
                                 ? g_strdup_printf (_("signed no. %06lld"), (long long) shift->report_sequence_no)
-                                : g_strdup (shift->ended_at != NULL ? _("not signed off") : _("open"));
+                                : g_strdup (shift->ended_at != NULL ? _("not signed off") : _("still open"));
 
       g_print ("#%-5lld %s  %.16s – %-16.16s  %s → %s  [%s]  %s\n", (long long) shift->id, shift->operator_no,
                shift->started_at, shift->ended_at != NULL ? shift->ended_at : "…",
