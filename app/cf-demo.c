@@ -15,9 +15,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cf-demo.h"
+#include "cf-handover-report.h"
+#include "cf-shift-service.h"
 #include "cf-store-private.h"
 
 #define MERCHANT_NO   "898310058120417"
@@ -386,4 +389,81 @@ out:
   if (!ok)
     cf_store_exec (store, "ROLLBACK", NULL);
   return ok;
+}
+
+/**
+ * cf_demo_add_shifts:
+ * @days: how many of the last trading days get shifts
+ *
+ * Two shifts a day on every terminal — 07:00 to 15:00 and 15:00 to 23:00,
+ * each handed to the next clerk — over the last @days days with
+ * transactions, recorded by the manager; all but the last day's signed off.
+ * For a demo shop made by cf_demo_populate().
+ */
+gboolean
+cf_demo_add_shifts (CfStore  *store,
+                    guint     days,
+                    GError  **error)
+{
+  static const char *const notes[] = {
+    "钱箱已清点，无差异。", "终端 3 打印纸已更换。", "一位顾客来电索取签购单复印件，已补打。",
+    "Cash counted, no difference.", "交班前已做结算。",
+  };
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT substr (max (local_time), 1, 10) FROM transactions", error);
+  g_autoptr(GDateTime) last_day = NULL;
+  g_autofree char *day_text = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    day_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (day_text == NULL)
+    return TRUE;
+  {
+    int y = 0, m = 0, d = 0;
+
+    if (sscanf (day_text, "%d-%d-%d", &y, &m, &d) != 3)
+      return TRUE;
+    last_day = g_date_time_new_local (y, m, d, 0, 0, 0);
+  }
+
+  for (guint back = days; back-- > 0;)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (last_day, -(int) back);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      guint n = g_date_time_get_day_of_year (day);
+      /* The five clerks take turns; the day's early clerk is the late one's successor. */
+      const char *early = operators[n % 5].no;
+      const char *late = operators[(n + 2) % 5].no;
+      const char *next_early = operators[(n + 1) % 5].no;
+      g_autofree char *start = g_strdup_printf ("%s 07:00", date);
+      g_autofree char *middle = g_strdup_printf ("%s 15:00", date);
+      g_autofree char *end = g_strdup_printf ("%s 23:00", date);
+      g_autoptr(GDateTime) signed_at = g_date_time_add_hours (day, 24 + 9);
+      gint64 first, second;
+
+      first = cf_shift_define (store, early, NULL, start, middle, notes[n % G_N_ELEMENTS (notes)], "099", error);
+      second = first != 0 ? cf_shift_define (store, late, NULL, middle, end, notes[(n + 2) % G_N_ELEMENTS (notes)],
+                                             "099", error) : 0;
+      if (second == 0)
+        return FALSE;
+      if (!cf_store_exec (store, "BEGIN", error))
+        return FALSE;
+      {
+        g_autofree char *sql = g_strdup_printf ("UPDATE shifts SET handed_to = '%s' WHERE id = %" G_GINT64_FORMAT "; "
+                                                "UPDATE shifts SET handed_to = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                                late, first, next_early, second);
+
+        if (!cf_store_exec (store, sql, error) || !cf_store_exec (store, "COMMIT", error))
+          {
+            cf_store_exec (store, "ROLLBACK", NULL);
+            return FALSE;
+          }
+      }
+      if (back > 0 && (cf_handover_sign_off (store, first, "099", signed_at, error) == 0 ||
+                       cf_handover_sign_off (store, second, "099", signed_at, error) == 0))
+        return FALSE;
+    }
+  return TRUE;
 }

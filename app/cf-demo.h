@@ -18,4 +18,8 @@ gboolean cf_demo_populate (CfStore       *store,
                            GCancellable  *cancellable,
                            GError       **error);
 
+gboolean cf_demo_add_shifts (CfStore       *store,
+                             guint          days,
+                             GError       **error);
+
 G_END_DECLS

@@ -571,7 +571,8 @@ run_demo (const char  *db_path,
   if (store == NULL)
     return 1;
 
-  if (!cf_demo_populate (store, (guint) n, (guint32) seed, NULL, NULL, &error))
+  if (!cf_demo_populate (store, (guint) n, (guint32) seed, NULL, NULL, &error) ||
+      !cf_demo_add_shifts (store, 7, &error))
     {
       g_printerr ("counterfoil demo: %s\n", error->message);
       return 1;

@@ -1071,7 +1071,8 @@ demo_thread (GTask        *task,
   GError *error = NULL;
 
   store = cf_store_open (task_data, &error);
-  if (store == NULL || !cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error))
+  if (store == NULL || !cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error) ||
+      !cf_demo_add_shifts (store, 7, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
