@@ -617,7 +617,9 @@ cf_handover_sign_off (CfStore     *store,
   sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);
-  if (!cf_store_step_done (store, stmt, "keeping the signed report", error) ||
+  allowed = cf_store_step_done (store, stmt, "keeping the signed report", error);
+  sqlite3_finalize (stmt);
+  if (!allowed ||
       !cf_store_add_audit_entry (store, manager_no, "sign-off-handover", "shift", shift_id, details, error) ||
       !cf_store_exec (store, "COMMIT", error))
     sequence_no = 0;

@@ -179,6 +179,7 @@ insert_shift (CfStore             *store,
               GError             **error)
 {
   sqlite3_stmt *stmt;
+  gboolean ok;
   gint64 id;
 
   stmt = cf_store_prepare (store, "INSERT INTO shifts (operator_no, started_at, ended_at, notes, opened_by, closed_by, "
@@ -192,7 +193,9 @@ insert_shift (CfStore             *store,
   sqlite3_bind_text (stmt, 5, by, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, ended_at != NULL ? by : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, defined_later);
-  if (!cf_store_step_done (store, stmt, "recording the shift", error))
+  ok = cf_store_step_done (store, stmt, "recording the shift", error);
+  sqlite3_finalize (stmt);
+  if (!ok)
     return 0;
   id = sqlite3_last_insert_rowid (cf_store_get_db (store));
 
@@ -319,6 +322,7 @@ cf_shift_close (CfStore     *store,
       sqlite3_bind_text (stmt, 5, closed_by, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, shift_id);
       ok = cf_store_step_done (store, stmt, "closing the shift", error);
+      sqlite3_finalize (stmt);
     }
   return commit_with_audit (store, ok, closed_by, "close-shift", shift_id, NULL, error);
 }

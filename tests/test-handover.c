@@ -318,8 +318,12 @@ test_draft_and_sign_off (CfTestDb      *f,
   g_assert_no_error (error);
   again_bytes = cf_report_doc_to_bytes (again);
   g_assert_true (g_bytes_equal (signed_bytes, again_bytes));
-  g_assert_cmpstr (cf_test_query_text (f->store, "SELECT sha256 FROM handover_reports"), ==,
-                   g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, signed_bytes));
+  {
+    g_autofree char *stored = cf_test_query_text (f->store, "SELECT sha256 FROM handover_reports");
+    g_autofree char *computed = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, signed_bytes);
+
+    g_assert_cmpstr (stored, ==, computed);
+  }
 
   /* The database itself refuses to change or drop it… */
   g_assert_false (cf_store_exec (f->store, "UPDATE handover_reports SET signed_by = '001'", &error));
