@@ -597,19 +597,13 @@ cf_handover_sign_off (CfStore     *store,
   marking = g_strdup_printf ("No. %06lld  %s %s  %s", (long long) sequence_no, manager_no, "签核 signed", at);
   doc = build_unsigned (store, shift, marking, now, error);
   if (doc == NULL)
-    {
-      sequence_no = 0;
-      goto out;
-    }
+    goto out;
   content = cf_report_doc_to_bytes (doc);
   sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   stmt = cf_store_prepare (store, "INSERT INTO handover_reports (sequence_no, shift_id, signed_by, signed_at, sha256, content) "
                                   "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    {
-      sequence_no = 0;
-      goto out;
-    }
+    goto out;
   sqlite3_bind_int64 (stmt, 1, sequence_no);
   sqlite3_bind_int64 (stmt, 2, shift_id);
   sqlite3_bind_text (stmt, 3, manager_no, -1, SQLITE_STATIC);
@@ -619,13 +613,11 @@ cf_handover_sign_off (CfStore     *store,
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);
   allowed = cf_store_step_done (store, stmt, "keeping the signed report", error);
   sqlite3_finalize (stmt);
-  if (!allowed ||
-      !cf_store_add_audit_entry (store, manager_no, "sign-off-handover", "shift", shift_id, details, error) ||
-      !cf_store_exec (store, "COMMIT", error))
-    sequence_no = 0;
+  if (!cf_store_finish_audited (store, allowed, manager_no, "sign-off-handover", "shift", shift_id, details, error))
+    return 0;
+  return sequence_no;
 
 out:
-  if (sequence_no == 0)
-    cf_store_exec (store, "ROLLBACK", NULL);
-  return sequence_no;
+  cf_store_exec (store, "ROLLBACK", NULL);
+  return 0;
 }

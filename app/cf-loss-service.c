@@ -742,24 +742,6 @@ request_exists (CfStore  *store,
   return found;
 }
 
-/* Commits a change with its audit entry, or rolls both back. */
-static gboolean
-finish_change (CfStore     *store,
-               gboolean     ok,
-               gint64       request_id,
-               const char  *action,
-               const char  *details,
-               const char  *operator_no,
-               GError     **error)
-{
-  ok = ok && cf_store_add_audit_entry (store, operator_no, action, "replacement_request", request_id, details, error);
-  if (ok)
-    ok = cf_store_exec (store, "COMMIT", error);
-  if (!ok)
-    cf_store_exec (store, "ROLLBACK", NULL);
-  return ok;
-}
-
 /**
  * cf_loss_set_document:
  * @kind: a document, `business_licence` or any other name to add one
@@ -802,7 +784,7 @@ cf_loss_set_document (CfStore     *store,
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);
     }
-  return finish_change (store, ok, request_id, "set-request-document", details, operator_no, error);
+  return cf_store_finish_audited (store, ok, operator_no, "set-request-document", "replacement_request", request_id, details, error);
 }
 
 /**
@@ -859,7 +841,7 @@ cf_loss_set_reference (CfStore     *store,
       ok = cf_store_step_done (store, stmt, _("changing the request"), error);
       sqlite3_finalize (stmt);
     }
-  return finish_change (store, ok, request_id, "set-request-reference", details, operator_no, error);
+  return cf_store_finish_audited (store, ok, operator_no, "set-request-reference", "replacement_request", request_id, details, error);
 }
 
 /**
@@ -898,5 +880,5 @@ cf_loss_set_fee (CfStore     *store,
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);
     }
-  return finish_change (store, ok, request_id, "set-request-fee", details, operator_no, error);
+  return cf_store_finish_audited (store, ok, operator_no, "set-request-fee", "replacement_request", request_id, details, error);
 }

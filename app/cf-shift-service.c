@@ -218,23 +218,6 @@ insert_shift (CfStore             *store,
   return id;
 }
 
-static gboolean
-commit_with_audit (CfStore     *store,
-                   gboolean     ok,
-                   const char  *by,
-                   const char  *action,
-                   gint64       shift_id,
-                   const char  *details,
-                   GError     **error)
-{
-  ok = ok && cf_store_add_audit_entry (store, by, action, "shift", shift_id, details, error);
-  if (ok)
-    ok = cf_store_exec (store, "COMMIT", error);
-  if (!ok)
-    cf_store_exec (store, "ROLLBACK", NULL);
-  return ok;
-}
-
 /**
  * cf_shift_open:
  * @terminals: (nullable) (array zero-terminated=1): the terminals worked; %NULL or empty for all
@@ -264,7 +247,7 @@ cf_shift_open (CfStore             *store,
                  _("Operator %s already has shift #%lld open; close it first"), operator_no, (long long) open_id);
   else if (role != NULL && check_overlap (store, 0, terminals, start, NULL, error))
     id = insert_shift (store, operator_no, terminals, start, NULL, NULL, operator_no, FALSE, error);
-  if (!commit_with_audit (store, id != 0, operator_no, "open-shift", id, NULL, error))
+  if (!cf_store_finish_audited (store, id != 0, operator_no, "open-shift", "shift", id, NULL, error))
     return 0;
   return id;
 }
@@ -324,7 +307,7 @@ cf_shift_close (CfStore     *store,
       ok = cf_store_step_done (store, stmt, "closing the shift", error);
       sqlite3_finalize (stmt);
     }
-  return commit_with_audit (store, ok, closed_by, "close-shift", shift_id, NULL, error);
+  return cf_store_finish_audited (store, ok, closed_by, "close-shift", "shift", shift_id, NULL, error);
 }
 
 /**
@@ -363,7 +346,7 @@ cf_shift_define (CfStore             *store,
       (role = lookup_role (store, operator_no, error)) != NULL &&
       check_overlap (store, 0, terminals, start, end, error))
     id = insert_shift (store, operator_no, terminals, start, end, notes, defined_by, TRUE, error);
-  if (!commit_with_audit (store, id != 0, defined_by, "define-shift", id, NULL, error))
+  if (!cf_store_finish_audited (store, id != 0, defined_by, "define-shift", "shift", id, NULL, error))
     return 0;
   return id;
 }

@@ -29,6 +29,14 @@ gboolean        cf_store_step_done            (CfStore       *self,
                                                sqlite3_stmt  *stmt,
                                                const char    *doing,
                                                GError       **error);
+gboolean        cf_store_finish_audited       (CfStore       *self,
+                                               gboolean       ok,
+                                               const char    *operator_no,
+                                               const char    *action,
+                                               const char    *object_type,
+                                               gint64         object_id,
+                                               const char    *details,
+                                               GError       **error);
 CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
 
 /* The column list cf_transaction_new_from_row() expects, in its order. */

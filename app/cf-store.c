@@ -138,6 +138,33 @@ cf_store_step_done (CfStore       *self,
   return rc == SQLITE_DONE || cf_store_set_error (self, error, doing);
 }
 
+/**
+ * cf_store_finish_audited:
+ * @ok: whether the change inside the open transaction succeeded
+ *
+ * Ends a change begun with BEGIN: when @ok, adds its audit entry and
+ * commits both; otherwise, or when either fails, rolls everything back.
+ *
+ * Returns: whether the change and its audit entry were committed
+ */
+gboolean
+cf_store_finish_audited (CfStore     *self,
+                         gboolean     ok,
+                         const char  *operator_no,
+                         const char  *action,
+                         const char  *object_type,
+                         gint64       object_id,
+                         const char  *details,
+                         GError     **error)
+{
+  ok = ok && cf_store_add_audit_entry (self, operator_no, action, object_type, object_id, details, error);
+  if (ok)
+    ok = cf_store_exec (self, "COMMIT", error);
+  if (!ok)
+    cf_store_exec (self, "ROLLBACK", NULL);
+  return ok;
+}
+
 sqlite3 *
 cf_store_get_db (CfStore *self)
 {
