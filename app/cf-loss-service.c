@@ -816,6 +816,37 @@ cf_loss_list_documents (CfStore  *store,
 }
 
 /**
+ * cf_loss_list_history:
+ *
+ * Returns: (transfer full) (element-type GStrv): each move of the request,
+ *   oldest first: time, from status ("" for creation), to status, operator, note
+ */
+GPtrArray *
+cf_loss_list_history (CfStore  *store,
+                      gint64    request_id,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, coalesce (from_status, ''), to_status, coalesce (operator_no, ''), "
+                                                "coalesce (note, '') FROM request_history WHERE request_id = ? ORDER BY id",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 6);
+
+      for (int c = 0; c < 5; c++)
+        row[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+      g_ptr_array_add (moves, row);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&moves);
+}
+
+/**
  * cf_loss_set_reference:
  * @reference: (nullable): the bank's or provider's own number for the request
  */

@@ -146,6 +146,9 @@ gboolean        cf_loss_set_document         (CfStore                  *store,
 GPtrArray      *cf_loss_list_documents       (CfStore                  *store,
                                               gint64                    request_id,
                                               GError                  **error);
+GPtrArray      *cf_loss_list_history         (CfStore                  *store,
+                                              gint64                    request_id,
+                                              GError                  **error);
 gboolean        cf_loss_set_reference        (CfStore                  *store,
                                               gint64                    request_id,
                                               const char               *reference,

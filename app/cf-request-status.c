@@ -116,3 +116,17 @@ cf_request_status_dup_moves (CfRequestStatus from)
     g_string_append (out, "—");
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cf_request_status_label_for_nick:
+ * @nick: a status as stored, `under_review`
+ *
+ * Returns: its name for people, translated; @nick itself when it is none
+ */
+const char *
+cf_request_status_label_for_nick (const char *nick)
+{
+  CfRequestStatus status;
+
+  return cf_request_status_from_nick (nick, &status) ? cf_request_status_get_label (status) : nick;
+}

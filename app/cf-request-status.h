@@ -27,6 +27,7 @@ const char *cf_request_status_to_nick    (CfRequestStatus  status);
 gboolean    cf_request_status_from_nick  (const char      *nick,
                                           CfRequestStatus *status);
 const char *cf_request_status_get_label  (CfRequestStatus  status);
+const char *cf_request_status_label_for_nick (const char   *nick);
 gboolean    cf_request_status_is_open    (CfRequestStatus  status);
 gboolean    cf_request_status_can_move   (CfRequestStatus  from,
                                           CfRequestStatus  to);

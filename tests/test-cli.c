@@ -475,6 +475,8 @@ test_loss_and_requests (CfTestDb      *f,
   run_clear (&run);
   counterfoil (&run, f->db_path, "request", "show", "1", NULL);
   g_assert_nonnull (strstr (run.out, "provider  Submitted  2 slips  due 20"));
+  /* Its history: created as a draft, then submitted by 02 with the note. */
+  g_assert_nonnull (strstr (run.out, "Draft → Submitted  02  posted"));
 
   /* The letter the clerk takes to the bank. */
   {

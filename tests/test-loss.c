@@ -214,6 +214,23 @@ test_requests_move_and_resolve (CfTestDb      *f,
   inc = g_ptr_array_index (incidents, 0);
   g_assert_true (inc->resolved);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM request_history WHERE request_id = 1"), ==, 5);
+  {
+    g_autoptr(GPtrArray) moves = cf_loss_list_history (f->store, request, &error);
+    char **first = g_ptr_array_index (moves, 0);
+    char **submitted = g_ptr_array_index (moves, 1);
+    char **last = g_ptr_array_index (moves, 4);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (moves->len, ==, 5);
+    g_assert_cmpstr (first[1], ==, "");
+    g_assert_cmpstr (first[2], ==, "draft");
+    g_assert_cmpstr (submitted[1], ==, "draft");
+    g_assert_cmpstr (submitted[2], ==, "submitted");
+    g_assert_cmpstr (submitted[4], ==, "sent with the licence copies");
+    g_assert_cmpstr (last[2], ==, "fulfilled");
+    g_assert_cmpstr (last[3], ==, "001");
+    g_assert_cmpstr (last[4], ==, "copies received");
+  }
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'move-request'"), ==, 4);
 
   requests = cf_loss_list_requests (f->store, later, &error);

@@ -982,6 +982,23 @@ run_loss (const char  *db_path,
 
 /* request */
 
+/* Every move of a request: when, from what to what, who, and why. */
+static void
+print_request_history (CfStore *store,
+                       gint64   request_id)
+{
+  g_autoptr(GPtrArray) moves = cf_loss_list_history (store, request_id, NULL);
+
+  for (guint m = 0; moves != NULL && m < moves->len; m++)
+    {
+      char **move = g_ptr_array_index (moves, m);
+
+      g_print ("    %.16s  %s%s%s  %s%s%s\n", move[0], *move[1] != '\0' ? cf_request_status_label_for_nick (move[1]) : "",
+               *move[1] != '\0' ? " → " : "", cf_request_status_label_for_nick (move[2]), move[3],
+               *move[4] != '\0' ? "  " : "", move[4]);
+    }
+}
+
 static int
 run_request (const char  *db_path,
              int          argc,
@@ -1161,6 +1178,7 @@ run_request (const char  *db_path,
                 g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_label (doc[0]), doc[2] != NULL ? "  " : "",
                          doc[2] != NULL ? doc[2] : "");
               }
+            print_request_history (store, r->id);
           }
       }
     if (!shown)

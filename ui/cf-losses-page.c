@@ -37,11 +37,14 @@ move_clicked_cb (GtkButton    *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "request-id"));
   CfRequestStatus to = (CfRequestStatus) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "to"));
+  GtkEditable *note_entry = g_object_get_data (G_OBJECT (button), "note");
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (note_entry)));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  if (!cf_loss_move_request (self->store, id, to, NULL, cf_window_get_operator (self->window), now, &error))
+  if (!cf_loss_move_request (self->store, id, to, *note != '\0' ? note : NULL, cf_window_get_operator (self->window),
+                             now, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Request Did Not Move"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -57,7 +60,13 @@ move_menu (CfLossesPage  *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *note = gtk_entry_new ();
   guint n = 0;
+
+  /* What the bank said, a phone call, a document number: kept with the move in the history. */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note for the history (optional)"));
+  gtk_widget_set_margin_bottom (note, 6);
+  gtk_box_append (GTK_BOX (box), note);
 
   for (guint to = 0; to < CF_REQUEST_N_STATUSES; to++)
     if (cf_request_status_can_move (request->status, (CfRequestStatus) to))
@@ -68,6 +77,7 @@ move_menu (CfLossesPage  *self,
         gtk_widget_add_css_class (item, "flat");
         g_object_set_data (G_OBJECT (item), "request-id", GSIZE_TO_POINTER (request->id));
         g_object_set_data (G_OBJECT (item), "to", GUINT_TO_POINTER (to));
+        g_object_set_data (G_OBJECT (item), "note", note);
         g_signal_connect_object (item, "clicked", G_CALLBACK (move_clicked_cb), self, 0);
         gtk_box_append (GTK_BOX (box), item);
         n++;
@@ -240,6 +250,27 @@ add_request_details (CfLossesPage  *self,
   g_object_set_data (G_OBJECT (fee), "request-id", GSIZE_TO_POINTER (r->id));
   g_signal_connect_object (fee, "apply", G_CALLBACK (fee_apply_cb), self, 0);
   adw_expander_row_add_row (expander, fee);
+
+  /* The history, oldest first: when, what, who, and the note. */
+  {
+    g_autoptr(GPtrArray) moves = cf_loss_list_history (self->store, r->id, NULL);
+
+    for (guint m = 0; moves != NULL && m < moves->len; m++)
+      {
+        char **move = g_ptr_array_index (moves, m);
+        GtkWidget *row = adw_action_row_new ();
+        g_autofree char *title = *move[1] != '\0'
+                                 ? g_strdup_printf ("%s → %s", cf_request_status_label_for_nick (move[1]),
+                                                    cf_request_status_label_for_nick (move[2]))
+                                 : g_strdup (cf_request_status_label_for_nick (move[2]));
+        g_autofree char *subtitle = g_markup_printf_escaped ("%.16s · %s%s%s", move[0], move[3],
+                                                             *move[4] != '\0' ? " · " : "", move[4]);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        adw_expander_row_add_row (expander, row);
+      }
+  }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (letter_row), _("The letter to hand to the bank, with the lost slips' table"));
   gtk_widget_set_valign (letter, GTK_ALIGN_CENTER);
