@@ -539,6 +539,21 @@ test_loss_dialog_from_selection (CfTestDb      *f,
     g_assert_no_error (error);
     g_assert_true (g_file_test (letter, G_FILE_TEST_EXISTS));
   }
+  /* The letter previewed as it will print; no such request, a clear refusal. */
+  {
+    g_autoptr(GError) error = NULL;
+    CfReportWindow *preview = cf_losses_page_preview_letter (cf_window_get_losses_page (window), 1, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (preview);
+    text = cf_report_doc_to_text (cf_report_window_get_report (preview));
+    g_assert_nonnull (strstr (text, "签购单补办申请"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    gtk_window_destroy (GTK_WINDOW (preview));
+    g_assert_null (cf_losses_page_preview_letter (cf_window_get_losses_page (window), 99, &error));
+    g_assert_nonnull (error);
+  }
   close_window (window);
 }
 

@@ -19,10 +19,8 @@
 #include "cf-handover-page.h"
 #include "cf-handover-report.h"
 #include "cf-pdf-receipt.h"
-#include "cf-report-painter.h"
+#include "cf-report-view.h"
 #include "cf-shift-service.h"
-
-#define PAGE_GAP_PX 16
 
 struct _CfHandoverPage
 {
@@ -65,50 +63,6 @@ selected_shift (CfHandoverPage *self)
   return g_ptr_array_index (self->shifts, gtk_list_box_row_get_index (row));
 }
 
-/* Pages one under the other, as wide as the area allows. */
-static void
-draw_preview (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  CfHandoverPage *self = user_data;
-  double scale = (width - 2.0 * PAGE_GAP_PX) / CF_REPORT_PAGE_WIDTH_PT;
-
-  if (self->report == NULL)
-    return;
-  for (guint p = 0; p < cf_report_doc_get_n_pages (self->report); p++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, PAGE_GAP_PX, PAGE_GAP_PX + p * (CF_REPORT_PAGE_HEIGHT_PT * scale + PAGE_GAP_PX));
-      cairo_scale (cr, scale, scale);
-      cf_report_painter_draw_page (self->report, p, cr);
-      cairo_restore (cr);
-    }
-}
-
-static void
-resize_preview (CfHandoverPage *self)
-{
-  int width = gtk_widget_get_width (self->preview);
-  double scale = (MAX (width, 400) - 2.0 * PAGE_GAP_PX) / CF_REPORT_PAGE_WIDTH_PT;
-  guint n = self->report != NULL ? cf_report_doc_get_n_pages (self->report) : 0;
-
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->preview),
-                                       (int) (n * (CF_REPORT_PAGE_HEIGHT_PT * scale + PAGE_GAP_PX) + PAGE_GAP_PX));
-  gtk_widget_queue_draw (self->preview);
-}
-
-static void
-preview_resized_cb (GtkDrawingArea *area,
-                    int             width,
-                    int             height,
-                    CfHandoverPage *self)
-{
-  resize_preview (self);
-}
-
 static void
 update_report (CfHandoverPage *self)
 {
@@ -139,7 +93,7 @@ update_report (CfHandoverPage *self)
   gtk_widget_set_sensitive (self->save_button, self->report != NULL);
   gtk_widget_set_sensitive (self->print_button, self->report != NULL);
   gtk_widget_set_sensitive (self->close_button, shift != NULL && shift->ended_at == NULL);
-  resize_preview (self);
+  cf_report_view_set_report (CF_REPORT_VIEW (self->preview), self->report);
 }
 
 static void
@@ -393,34 +347,12 @@ save_clicked_cb (GtkButton      *button,
 }
 
 static void
-print_page_cb (GtkPrintOperation *operation,
-               GtkPrintContext   *context,
-               int                page_nr,
-               CfReportDoc       *report)
-{
-  cf_report_painter_draw_page (report, (guint) page_nr, gtk_print_context_get_cairo_context (context));
-}
-
-static void
 print_clicked_cb (GtkButton      *button,
                   CfHandoverPage *self)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
 
-  if (self->report == NULL)
-    return;
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, (int) cf_report_doc_get_n_pages (self->report));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Handover report"));
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (print_page_cb), self->report, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self->window), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (self->report != NULL && !cf_report_print (GTK_WINDOW (self->window), self->report, _("Handover report"), &error))
     show_error (self, _("The Report Was Not Printed"), error);
 }
 
@@ -463,7 +395,6 @@ cf_handover_page_init (CfHandoverPage *self)
   GtkWidget *side_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *list_scroller = gtk_scrolled_window_new ();
   GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *preview_scroller = gtk_scrolled_window_new ();
   GtkWidget *actions = gtk_action_bar_new ();
   GtkWidget *open_button = button (_("_Open Shift"), G_CALLBACK (open_clicked_cb), self);
 
@@ -496,14 +427,7 @@ cf_handover_page_init (CfHandoverPage *self)
   gtk_box_append (GTK_BOX (side), self->empty);
   gtk_box_append (GTK_BOX (side), list_scroller);
 
-  self->preview = gtk_drawing_area_new ();
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
-  g_signal_connect (self->preview, "resize", G_CALLBACK (preview_resized_cb), self);
-  gtk_widget_set_hexpand (self->preview, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_scroller), self->preview);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (preview_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (preview_scroller, TRUE);
-  gtk_widget_add_css_class (preview_scroller, "view");
+  self->preview = cf_report_view_new ();
 
   self->status = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
@@ -517,7 +441,7 @@ cf_handover_page_init (CfHandoverPage *self)
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->print_button);
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->save_button);
 
-  gtk_box_append (GTK_BOX (main_box), preview_scroller);
+  gtk_box_append (GTK_BOX (main_box), self->preview);
   gtk_box_append (GTK_BOX (main_box), actions);
   gtk_widget_set_hexpand (main_box, TRUE);
 

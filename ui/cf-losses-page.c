@@ -156,42 +156,45 @@ cf_losses_page_save_letter (CfLossesPage  *self,
   return letter != NULL && cf_pdf_write_report (letter, path, error);
 }
 
-static void
-letter_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    CfLossesPage    *self)
+/**
+ * cf_losses_page_preview_letter:
+ *
+ * Opens the application letter of request @request_id as it will print, to
+ * save or print from there.
+ *
+ * Returns: (transfer none) (nullable): the preview window, or %NULL with @error set
+ */
+CfReportWindow *
+cf_losses_page_preview_letter (CfLossesPage  *self,
+                               gint64         request_id,
+                               GError       **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "request-id"));
-      g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("application-letter-%lld.pdf", (long long) request_id);
+  g_autofree char *title = g_strdup_printf (_("Application Letter of Request #%lld"), (long long) request_id);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(CfReportDoc) letter = cf_loss_build_letter (self->store, request_id, today, error);
+  CfReportWindow *preview;
 
-      if (!cf_losses_page_save_letter (self, id, path, &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-  g_object_unref (chooser);
+  if (letter == NULL)
+    return NULL;
+  preview = cf_report_window_new (GTK_WINDOW (self->window), letter, title, name);
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
 }
 
 static void
 letter_clicked_cb (GtkButton    *button,
                    CfLossesPage *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Application Letter"), GTK_WINDOW (self->window),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "request-id"));
-  g_autofree char *name = g_strdup_printf ("application-letter-%lld.pdf", (long long) id);
+  g_autoptr(GError) error = NULL;
 
-  g_object_set_data (G_OBJECT (chooser), "request-id", GSIZE_TO_POINTER (id));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (letter_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (cf_losses_page_preview_letter (self, id, &error) == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
@@ -263,8 +266,8 @@ add_request_details (CfLossesPage  *self,
                                  ? g_strdup_printf ("%s → %s", cf_request_status_label_for_nick (move[1]),
                                                     cf_request_status_label_for_nick (move[2]))
                                  : g_strdup (cf_request_status_label_for_nick (move[2]));
-        g_autofree char *subtitle = g_markup_printf_escaped ("%.16s · %s%s%s", move[0], move[3],
-                                                             *move[4] != '\0' ? " · " : "", move[4]);
+        g_autofree char *subtitle = g_markup_printf_escaped ("%.16s%s%s%s%s", move[0], *move[3] != '\0' ? " · " : "",
+                                                             move[3], *move[4] != '\0' ? " · " : "", move[4]);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

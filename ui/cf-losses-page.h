@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cf-report-window.h"
 #include "cf-store.h"
 #include "cf-window.h"
 
@@ -21,6 +22,9 @@ CfLossesPage *cf_losses_page_new             (CfWindow     *window,
 void          cf_losses_page_reload          (CfLossesPage *self);
 guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
 guint         cf_losses_page_get_n_requests  (CfLossesPage *self);
+CfReportWindow *cf_losses_page_preview_letter (CfLossesPage *self,
+                                              gint64        request_id,
+                                              GError      **error);
 gboolean      cf_losses_page_save_letter     (CfLossesPage *self,
                                               gint64        request_id,
                                               const char   *path,
