@@ -465,6 +465,60 @@ cf_loss_list_requests (CfStore    *store,
   return g_steal_pointer (&list);
 }
 
+static int
+attention_rank (const CfRequestInfo *r)
+{
+  if (r->overdue)
+    return 0;
+  if (r->due_soon)
+    return 1;
+  return cf_request_status_is_open (r->status) ? 2 : 3;
+}
+
+static int
+compare_due (const CfRequestInfo *a,
+             const CfRequestInfo *b)
+{
+  if ((a->due_date == NULL) != (b->due_date == NULL))
+    return a->due_date == NULL ? 1 : -1;
+  if (a->due_date != NULL && strcmp (a->due_date, b->due_date) != 0)
+    return strcmp (a->due_date, b->due_date);
+  return (a->id < b->id) - (a->id > b->id);
+}
+
+static int
+compare_requests (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const CfRequestInfo *x = *(CfRequestInfo * const *) a;
+  const CfRequestInfo *y = *(CfRequestInfo * const *) b;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case CF_REQUEST_ORDER_ATTENTION:
+      if (attention_rank (x) != attention_rank (y))
+        return attention_rank (x) - attention_rank (y);
+      return compare_due (x, y);
+    case CF_REQUEST_ORDER_NEWEST:
+      return (x->id < y->id) - (x->id > y->id);
+    case CF_REQUEST_ORDER_DUE:
+    default:
+      return compare_due (x, y);
+    }
+}
+
+/**
+ * cf_loss_sort_requests:
+ * @requests: (element-type CfRequestInfo): as cf_loss_list_requests() gives them
+ */
+void
+cf_loss_sort_requests (GPtrArray      *requests,
+                       CfRequestOrder  order)
+{
+  g_ptr_array_sort_with_data (requests, compare_requests, GINT_TO_POINTER (order));
+}
+
 /**
  * cf_loss_move_request:
  * @note: (nullable): what happened, for the history

@@ -76,6 +76,14 @@ typedef struct
   guint   cards;                         /* distinct cards: customers to contact */
 } CfLossImpact;
 
+/* How the requests list is ordered. */
+typedef enum
+{
+  CF_REQUEST_ORDER_DUE,        /* soonest due first, then not yet submitted */
+  CF_REQUEST_ORDER_ATTENTION,  /* overdue, then due soon, then other open ones, then finished */
+  CF_REQUEST_ORDER_NEWEST,     /* latest created first */
+} CfRequestOrder;
+
 typedef struct
 {
   gint64           id;
@@ -146,6 +154,8 @@ gboolean        cf_loss_set_document         (CfStore                  *store,
 GPtrArray      *cf_loss_list_documents       (CfStore                  *store,
                                               gint64                    request_id,
                                               GError                  **error);
+void            cf_loss_sort_requests        (GPtrArray                *requests,
+                                              CfRequestOrder            order);
 GPtrArray      *cf_loss_list_history         (CfStore                  *store,
                                               gint64                    request_id,
                                               GError                  **error);

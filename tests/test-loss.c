@@ -306,6 +306,48 @@ test_letter (CfTestDb      *f,
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
 }
 
+static CfRequestInfo *
+request_info (gint64           id,
+              CfRequestStatus  status,
+              const char      *due_date,
+              gboolean         overdue,
+              gboolean         due_soon)
+{
+  CfRequestInfo *made = g_new0 (CfRequestInfo, 1);
+
+  made->id = id;
+  made->status = status;
+  made->due_date = g_strdup (due_date);
+  made->overdue = overdue;
+  made->due_soon = due_soon;
+  return made;
+}
+
+static void
+test_request_orders (void)
+{
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_request_info_free);
+  const gint64 by_due[] = { 4, 2, 3, 5, 1 };
+  const gint64 by_attention[] = { 2, 3, 5, 1, 4 };
+  const gint64 by_newest[] = { 5, 4, 3, 2, 1 };
+
+  g_ptr_array_add (requests, request_info (1, CF_REQUEST_DRAFT, NULL, FALSE, FALSE));
+  g_ptr_array_add (requests, request_info (2, CF_REQUEST_SUBMITTED, "2026-11-20", TRUE, FALSE));
+  g_ptr_array_add (requests, request_info (3, CF_REQUEST_UNDER_REVIEW, "2026-12-01", FALSE, TRUE));
+  g_ptr_array_add (requests, request_info (4, CF_REQUEST_FULFILLED, "2026-11-10", FALSE, FALSE));
+  g_ptr_array_add (requests, request_info (5, CF_REQUEST_SUBMITTED, "2026-12-20", FALSE, FALSE));
+
+  cf_loss_sort_requests (requests, CF_REQUEST_ORDER_DUE);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (((CfRequestInfo *) requests->pdata[i])->id, ==, by_due[i]);
+  cf_loss_sort_requests (requests, CF_REQUEST_ORDER_ATTENTION);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (((CfRequestInfo *) requests->pdata[i])->id, ==, by_attention[i]);
+  cf_loss_sort_requests (requests, CF_REQUEST_ORDER_NEWEST);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (((CfRequestInfo *) requests->pdata[i])->id, ==, by_newest[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,6 +356,7 @@ main (int    argc,
 
   g_test_add_func ("/loss/request-state-machine", test_state_machine);
   g_test_add_func ("/loss/working-days", test_working_days);
+  g_test_add_func ("/loss/request-orders", test_request_orders);
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, demo_setup, func, cf_test_db_teardown)
   ADD ("/loss/impact-matches-sql", test_impact_matches_sql);
   ADD ("/loss/incident-is-atomic", test_incident_is_atomic);

@@ -25,6 +25,7 @@ struct _CfLossesPage
   CfWindow  *window;     /* borrowed: the window owns the page */
   CfStore   *store;
   GtkWidget *content;
+  CfRequestOrder order;
   guint      n_incidents;
   guint      n_requests;
 };
@@ -293,6 +294,23 @@ counterpart_label (const char *counterpart)
   return _("Acquiring bank");
 }
 
+static gboolean
+reload_once (CfLossesPage *self)
+{
+  cf_losses_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+order_changed_cb (GtkDropDown  *order,
+                  GParamSpec   *pspec,
+                  CfLossesPage *self)
+{
+  self->order = (CfRequestOrder) gtk_drop_down_get_selected (order);
+  /* Rebuilt after this handler returns: the drop-down is part of what is rebuilt. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) reload_once, g_object_ref (self), g_object_unref);
+}
+
 /**
  * cf_losses_page_reload:
  *
@@ -313,6 +331,8 @@ cf_losses_page_reload (CfLossesPage *self)
 
   incidents = cf_loss_list_incidents (self->store, NULL);
   requests = cf_loss_list_requests (self->store, now, NULL);
+  if (requests != NULL)
+    cf_loss_sort_requests (requests, self->order);
   self->n_incidents = incidents != NULL ? incidents->len : 0;
   self->n_requests = requests != NULL ? requests->len : 0;
 
@@ -355,6 +375,16 @@ cf_losses_page_reload (CfLossesPage *self)
   gtk_box_append (GTK_BOX (box), incidents_group);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (requests_group), _("Replacement Requests"));
+  {
+    const char *orders[] = { _("Due date"), _("Needs attention first"), _("Newest first"), NULL };
+    GtkWidget *order = gtk_drop_down_new_from_strings (orders);
+
+    gtk_widget_set_tooltip_text (order, _("Order of the requests"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (order), self->order);
+    gtk_widget_set_valign (order, GTK_ALIGN_CENTER);
+    g_signal_connect_object (order, "notify::selected", G_CALLBACK (order_changed_cb), self, 0);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (requests_group), order);
+  }
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
       CfRequestInfo *r = g_ptr_array_index (requests, i);
