@@ -240,4 +240,30 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "BEGIN SELECT RAISE (ABORT, 'a signed handover report cannot change'); END;"
   "CREATE TRIGGER handover_reports_kept BEFORE DELETE ON handover_reports "
   "BEGIN SELECT RAISE (ABORT, 'a signed handover report cannot be removed'); END;",
+
+  /* 5: the audit log becomes a hash chain: each entry's hash covers the
+   * previous entry's hash and its own content (cf_audit_hash, registered by
+   * the store), so an edited or removed entry breaks the chain. Entries
+   * already there are chained in their order; none may change from now on. */
+  "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;"
+  "ALTER TABLE audit_log ADD COLUMN hash TEXT;"
+  "CREATE TEMP TABLE audit_ordered AS "
+  "  SELECT row_number () OVER (ORDER BY id) AS n, id, at, operator_no, action, object_type, object_id, details "
+  "  FROM audit_log;"
+  "CREATE TEMP TABLE audit_chain AS "
+  "  WITH RECURSIVE chain (n, id, prev_hash, hash) AS ("
+  "    SELECT n, id, '', cf_audit_hash ('', at, operator_no, action, object_type, object_id, details) "
+  "    FROM audit_ordered WHERE n = 1 "
+  "    UNION ALL "
+  "    SELECT o.n, o.id, c.hash, cf_audit_hash (c.hash, o.at, o.operator_no, o.action, o.object_type, o.object_id, o.details) "
+  "    FROM audit_ordered o JOIN chain c ON o.n = c.n + 1) "
+  "  SELECT id, prev_hash, hash FROM chain;"
+  "UPDATE audit_log SET prev_hash = (SELECT prev_hash FROM temp.audit_chain c WHERE c.id = audit_log.id), "
+  "                     hash = (SELECT hash FROM temp.audit_chain c WHERE c.id = audit_log.id);"
+  "DROP TABLE temp.audit_ordered;"
+  "DROP TABLE temp.audit_chain;"
+  "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
+  "CREATE TRIGGER audit_log_kept BEFORE DELETE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be shortened'); END;",
 };

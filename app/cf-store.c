@@ -165,6 +165,44 @@ cf_store_finish_audited (CfStore     *self,
   return ok;
 }
 
+/* The hash of an audit entry: the previous entry's hash, then each field,
+ * NULL told apart from empty, so that no two entries can share a text. */
+static char *
+audit_hash (const char *previous,
+            const char *at,
+            const char *operator_no,
+            const char *action,
+            const char *object_type,
+            const char *object_id,
+            const char *details)
+{
+  const char *fields[] = { at, operator_no, action, object_type, object_id, details };
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) (previous != NULL ? previous : ""), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_checksum_update (sum, (const guchar *) (fields[i] != NULL ? "\x1e" : "\x1f"), 1);
+      if (fields[i] != NULL)
+        g_checksum_update (sum, (const guchar *) fields[i], -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+audit_hash_sql (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *text[7];
+  g_autofree char *hash = NULL;
+
+  for (int i = 0; i < 7; i++)
+    text[i] = sqlite3_value_type (argv[i]) == SQLITE_NULL ? NULL : (const char *) sqlite3_value_text (argv[i]);
+  hash = audit_hash (text[0], text[1], text[2], text[3], text[4], text[5], text[6]);
+  sqlite3_result_text (context, hash, -1, SQLITE_TRANSIENT);
+}
+
 sqlite3 *
 cf_store_get_db (CfStore *self)
 {
@@ -280,6 +318,8 @@ cf_store_open (const char  *path,
 
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_function (self->db, "cf_audit_hash", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           audit_hash_sql, NULL, NULL);
 
   /* Look before touching anything: even switching to WAL writes the file. */
   version = read_user_version (self, NULL);
@@ -497,8 +537,12 @@ cf_store_add_audit_entry (CfStore     *self,
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
 
-  stmt = cf_store_prepare (self, "INSERT INTO audit_log (at, operator_no, action, object_type, object_id, details) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)", error);
+  /* One statement reads the last hash and appends: it holds the write lock
+   * from its start, so two writers cannot both chain onto the same entry. */
+  stmt = cf_store_prepare (self,
+    "INSERT INTO audit_log (at, operator_no, action, object_type, object_id, details, prev_hash, hash) "
+    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, last, cf_audit_hash (last, ?1, ?2, ?3, ?4, ?5, ?6) "
+    "FROM (SELECT coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS last)", error);
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
@@ -512,6 +556,94 @@ cf_store_add_audit_entry (CfStore     *self,
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/**
+ * cf_store_verify_audit_chain:
+ * @first_broken: (out): the first entry whose hash or link does not match, 0 when none
+ * @n_entries: (out) (optional): how many entries were checked
+ *
+ * Recomputes every entry's hash from the one before it and its content.
+ *
+ * Returns: %FALSE with @error set when the log could not be read; otherwise
+ *   %TRUE, and *@first_broken tells whether the chain holds
+ */
+gboolean
+cf_store_verify_audit_chain (CfStore  *self,
+                             gint64   *first_broken,
+                             guint64  *n_entries,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = cf_store_prepare (self, "SELECT id, at, operator_no, action, object_type, object_id, details, "
+                                               "coalesce (prev_hash, ''), coalesce (hash, '') FROM audit_log ORDER BY id",
+                                         error);
+  g_autofree char *previous = g_strdup ("");
+  guint64 n = 0;
+
+  *first_broken = 0;
+  if (stmt == NULL)
+    return FALSE;
+  while (*first_broken == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *expected = audit_hash (previous, (const char *) sqlite3_column_text (stmt, 1),
+                                              (const char *) sqlite3_column_text (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL
+                                                : (const char *) sqlite3_column_text (stmt, 5),
+                                              (const char *) sqlite3_column_text (stmt, 6));
+
+      n++;
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), previous) != 0 ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 8), expected) != 0)
+        *first_broken = sqlite3_column_int64 (stmt, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&expected);
+    }
+  sqlite3_finalize (stmt);
+  if (n_entries != NULL)
+    *n_entries = n;
+  return TRUE;
+}
+
+/**
+ * cf_store_check:
+ *
+ * Checks the file (SQLite's integrity check), the links between rows
+ * (foreign keys) and the audit chain.
+ *
+ * Returns: (transfer full) (element-type utf8): what is wrong, one problem a
+ *   line, empty when nothing is; %NULL with @error set when checking failed
+ */
+GPtrArray *
+cf_store_check (CfStore  *self,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gint64 broken = 0;
+
+  if ((stmt = cf_store_prepare (self, "PRAGMA integrity_check", error)) == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  if ((stmt = cf_store_prepare (self, "PRAGMA foreign_key_check", error)) == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems, g_strdup_printf (_("row %lld of %s points to a missing row of %s"),
+                                                (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 0),
+                                                sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+
+  if (!cf_store_verify_audit_chain (self, &broken, NULL, error))
+    return NULL;
+  if (broken != 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("the audit log was altered at entry %lld or the one before it"),
+                                                (long long) broken));
+  return g_steal_pointer (&problems);
 }
 
 /**

@@ -24,7 +24,7 @@ typedef enum
 } CfStoreError;
 
 /* The newest schema this build knows; see cf-store-schema.c. */
-#define CF_STORE_SCHEMA_VERSION 4
+#define CF_STORE_SCHEMA_VERSION 5
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 
@@ -56,6 +56,12 @@ gboolean        cf_store_add_audit_entry       (CfStore             *self,
                                                 const char          *object_type,
                                                 gint64               object_id,
                                                 const char          *details,
+                                                GError             **error);
+gboolean        cf_store_verify_audit_chain    (CfStore             *self,
+                                                gint64              *first_broken,
+                                                guint64             *n_entries,
+                                                GError             **error);
+GPtrArray      *cf_store_check                 (CfStore             *self,
                                                 GError             **error);
 gboolean        cf_store_add_operator          (CfStore             *self,
                                                 const char          *operator_no,

@@ -511,6 +511,44 @@ test_newer_database_refused (CfTestDb      *f,
   g_assert_nonnull (strstr (run.err, "newer"));
 }
 
+static void
+test_audit_and_check (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "demo", "--transactions", "500", "--seed", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "entries, each chained"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "are sound"));
+
+  /* Someone edits the log with another tool: both commands name the entry and fail. */
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_append_only; "
+                                          "UPDATE audit_log SET details = '{}' WHERE id = 2", &error));
+  g_clear_object (&f->store);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "entry 2 "));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "entry 2 "));
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +571,7 @@ main (int    argc,
   ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
   ADD ("/cli/duplicate-and-verify", test_duplicate_and_verify);
   ADD ("/cli/loss-and-requests", test_loss_and_requests);
+  ADD ("/cli/audit-and-check", test_audit_and_check);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 #undef ADD
 

@@ -236,6 +236,77 @@ test_indexes_used (CfTestDb      *f,
     }
 }
 
+static void
+add_entries (CfStore *store,
+             guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *details = g_strdup_printf ("{\"n\":%u}", i);
+
+      g_assert_true (cf_store_add_audit_entry (store, i % 2 ? "001" : NULL, "test", "thing", i, details, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_audit_chain (CfTestDb      *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 broken = -1;
+  guint64 n = 0;
+
+  add_entries (f->store, 6);
+  g_assert_true (cf_store_verify_audit_chain (f->store, &broken, &n, &error));
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_cmpuint (n, ==, 6);
+  /* Each entry names the previous one's hash. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log a JOIN audit_log b ON b.id = a.id + 1 "
+                                                "WHERE b.prev_hash = a.hash AND length (a.hash) = 64"), ==, 5);
+  problems = cf_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The database refuses edits and removals… */
+  g_assert_false (cf_store_exec (f->store, "UPDATE audit_log SET operator_no = '666' WHERE id = 3", &error));
+  g_clear_error (&error);
+  g_assert_false (cf_store_exec (f->store, "DELETE FROM audit_log WHERE id = 3", &error));
+  g_clear_error (&error);
+
+  /* …and one made behind its back breaks the chain at that entry. */
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_append_only; "
+                                          "UPDATE audit_log SET operator_no = '666' WHERE id = 3", &error));
+  g_assert_true (cf_store_verify_audit_chain (f->store, &broken, NULL, &error));
+  g_assert_cmpint (broken, ==, 3);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = cf_store_check (f->store, &error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "entry 3"));
+}
+
+static void
+test_audit_chain_removal (CfTestDb      *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 broken = -1;
+
+  add_entries (f->store, 5);
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_kept; DELETE FROM audit_log WHERE id = 2", &error));
+  g_assert_true (cf_store_verify_audit_chain (f->store, &broken, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 3);  /* the entry after the gap no longer follows */
+
+  /* Entries added after a break still chain onto the last one. */
+  add_entries (f->store, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log a JOIN audit_log b ON b.id = 6 "
+                                                "WHERE a.id = 5 AND b.prev_hash = a.hash"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +314,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/store/audit-chain", test_audit_chain);
+  ADD ("/store/audit-chain-removal", test_audit_chain_removal);
   ADD ("/store/open/migrates-new-database", test_new_database_is_migrated);
   ADD ("/store/open/reopen-keeps-data", test_reopen_keeps_data);
   ADD ("/store/open/refuses-newer-schema-untouched", test_newer_schema_refused_untouched);

@@ -25,5 +25,11 @@ int       cf_cli_run_shift      (const char    *db_path,
 int       cf_cli_run_report     (const char    *db_path,
                                  int            argc,
                                  char         **argv);
+int       cf_cli_run_audit      (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_check      (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
 
 G_END_DECLS

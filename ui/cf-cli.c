@@ -64,6 +64,8 @@ static const Command commands[] = {
   { "request", run_request, N_("List, show and move replacement requests") },
   { "shift",  cf_cli_run_shift,  N_("Open, close, define and list shifts") },
   { "report", cf_cli_run_report, N_("Write, preview as text and sign off shift handover reports") },
+  { "audit",  cf_cli_run_audit,  N_("Verify the audit log's hash chain") },
+  { "check",  cf_cli_run_check,  N_("Check the database file, the links between rows and the audit log") },
 };
 
 static void

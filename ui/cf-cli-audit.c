@@ -1,0 +1,77 @@
+/* cf-cli-audit.c — checking the database and its audit log from the command line
+ *
+ *   counterfoil audit verify      the hash chain of the audit log
+ *   counterfoil check             the file, the links between rows, the audit chain
+ *
+ * Both exit 0 when all is well and 1 when something is wrong, for scripts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-cli-private.h"
+
+int
+cf_cli_run_audit (const char  *db_path,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 broken = 0;
+  guint64 n = 0;
+
+  if (argc != 2 || !g_str_equal (argv[1], "verify"))
+    {
+      g_printerr ("counterfoil audit: %s\n", _("use: audit verify"));
+      return EXIT_USAGE;
+    }
+  if ((store = cf_cli_open_store (db_path)) == NULL)
+    return 1;
+  if (!cf_store_verify_audit_chain (store, &broken, &n, &error))
+    {
+      g_printerr ("counterfoil audit verify: %s\n", error->message);
+      return 1;
+    }
+  if (broken != 0)
+    {
+      g_printerr (_("The audit log was altered: entry %lld does not follow from the one before it.\n"), (long long) broken);
+      return 1;
+    }
+  g_print (_("The audit log holds: %llu entries, each chained to the one before.\n"), (unsigned long long) n);
+  return 0;
+}
+
+int
+cf_cli_run_check (const char  *db_path,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (argc != 1)
+    {
+      g_printerr ("counterfoil check: %s\n", _("check takes no arguments"));
+      return EXIT_USAGE;
+    }
+  if ((store = cf_cli_open_store (db_path)) == NULL)
+    return 1;
+  if ((problems = cf_store_check (store, &error)) == NULL)
+    {
+      g_printerr ("counterfoil check: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("counterfoil check: %s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return 1;
+  g_print (_("%s: the file, the links between rows and the audit log are sound.\n"), cf_store_get_path (store));
+  return 0;
+}
