@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
 
 #include "cf-import-report.h"
 #include "cf-operator.h"
@@ -604,6 +606,207 @@ cf_store_verify_audit_chain (CfStore  *self,
   if (n_entries != NULL)
     *n_entries = n;
   return TRUE;
+}
+
+static gint64
+count_rows (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The tables whose row counts a backup must match. */
+static const char *const counted_tables[] = {
+  "transactions", "imports", "duplicates", "loss_incidents", "replacement_requests", "shifts",
+  "handover_reports", "audit_log", "operators",
+};
+
+/* Opens @path read-only and checks it is a sound copy with @expected rows. */
+static gboolean
+verify_backup (const char    *path,
+               const gint64  *expected,
+               GError       **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    problem = g_strdup (sqlite3_errmsg (db));
+  else if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK ||
+           sqlite3_step (stmt) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup (_("it fails SQLite's integrity check"));
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (problem == NULL && (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+                          sqlite3_step (stmt) != SQLITE_ROW ||
+                          sqlite3_column_int (stmt, 0) != CF_STORE_SCHEMA_VERSION))
+    problem = g_strdup (_("its schema version is not this one"));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (counted_tables); i++)
+    if (count_rows (db, counted_tables[i]) != expected[i])
+      problem = g_strdup_printf (_("it holds %lld rows of %s instead of %lld"), (long long) count_rows (db, counted_tables[i]),
+                                 counted_tables[i], (long long) expected[i]);
+  sqlite3_close (db);
+  if (problem != NULL)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup %s is not sound: %s"), path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cf_store_backup:
+ * @path: a file that does not exist yet
+ *
+ * Copies the database with SQLite's online backup while others keep
+ * working, then checks the copy (integrity, schema version, the row counts
+ * of the snapshot it was taken from). The copy appears at @path only once
+ * it is sound.
+ */
+gboolean
+cf_store_backup (CfStore     *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  gint64 expected[G_N_ELEMENTS (counted_tables)];
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("%s exists already; choose another name"), path);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("Cannot create the folder %s: %s"), dir,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_unlink (partial);
+  if (sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("Cannot write %s: %s"), partial, sqlite3_errmsg (copy));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  /* One read transaction: the copy and the counts it is checked against are the same snapshot. */
+  if (!cf_store_exec (self, "BEGIN", error))
+    {
+      sqlite3_close (copy);
+      g_unlink (partial);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
+    expected[i] = count_rows (self->db, counted_tables[i]);
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  cf_store_exec (self, "COMMIT", NULL);
+  if (rc != SQLITE_DONE)
+    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errstr (rc));
+  /* A single file, not in WAL mode, so that it can be copied anywhere as it is. */
+  else if (sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errmsg (copy));
+  else
+    ok = TRUE;
+  sqlite3_close (copy);
+
+  ok = ok && verify_backup (partial, expected, error);
+  if (ok && g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("Cannot write %s: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  return ok;
+}
+
+/**
+ * cf_store_dup_backup_path:
+ *
+ * Returns: (transfer full): where a backup taken @now goes by default:
+ *   `backups/NAME-YYYYMMDD-HHMMSS.db` beside the database
+ */
+char *
+cf_store_dup_backup_path (CfStore   *self,
+                          GDateTime *now)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-%s.db", base, stamp);
+  return g_build_filename (dir, "backups", name, NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * cf_store_prune_backups:
+ * @keep: how many of the latest default backups to keep
+ *
+ * Returns: how many older backups were removed
+ */
+guint
+cf_store_prune_backups (CfStore *self,
+                        guint    keep)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr(GDir) listing = g_dir_open (backups, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *prefix = NULL;
+  const char *name;
+  char *dot = strrchr (base, '.');
+  guint removed = 0;
+
+  if (listing == NULL)
+    return 0;
+  if (dot != NULL)
+    *dot = '\0';
+  prefix = g_strconcat (base, "-", NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (name) == strlen (prefix) + 18)
+      g_ptr_array_add (names, g_strdup (name));
+  /* The time stamps sort as text: oldest first. */
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i + keep < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (backups, g_ptr_array_index (names, i), NULL);
+
+      if (g_unlink (file) == 0)
+        removed++;
+    }
+  return removed;
 }
 
 /**

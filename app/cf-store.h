@@ -61,6 +61,13 @@ gboolean        cf_store_verify_audit_chain    (CfStore             *self,
                                                 gint64              *first_broken,
                                                 guint64             *n_entries,
                                                 GError             **error);
+gboolean        cf_store_backup                (CfStore             *self,
+                                                const char          *path,
+                                                GError             **error);
+char           *cf_store_dup_backup_path       (CfStore             *self,
+                                                GDateTime           *now);
+guint           cf_store_prune_backups         (CfStore             *self,
+                                                guint                keep);
 GPtrArray      *cf_store_check                 (CfStore             *self,
                                                 GError             **error);
 gboolean        cf_store_add_operator          (CfStore             *self,

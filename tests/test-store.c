@@ -307,6 +307,61 @@ test_audit_chain_removal (CfTestDb      *f,
                                                 "WHERE a.id = 5 AND b.prev_hash = a.hash"), ==, 1);
 }
 
+static void
+test_backup (CfTestDb      *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "copies", "copy.db", NULL);
+  g_autoptr(CfStore) copy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 11, 28, 23, 0, 0);
+
+  add_entries (f->store, 4);
+  g_assert_true (cf_store_exec (f->store, "INSERT INTO transactions (natural_key, local_time, type, amount_minor, currency) "
+                                          "VALUES ('k1', '2026-11-28 10:00:00', 'sale', 100, 'CNY')", &error));
+  g_assert_true (cf_store_backup (f->store, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  }
+
+  copy = cf_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_query_int (copy, "SELECT count (*) FROM transactions"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (copy, "SELECT count (*) FROM audit_log"), ==, 4);
+  problems = cf_store_check (copy, &error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Never over an existing file. */
+  g_assert_false (cf_store_backup (f->store, path, &error));
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  /* Default names sort by time; pruning keeps the latest. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_minutes (first, (int) i);
+      g_autofree char *named = cf_store_dup_backup_path (f->store, when);
+
+      g_assert_true (g_str_has_suffix (named, ".db"));
+      g_assert_true (cf_store_backup (f->store, named, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
+  {
+    g_autoptr(GDateTime) last = g_date_time_add_minutes (first, 3);
+    g_autoptr(GDateTime) oldest = g_date_time_add_minutes (first, 0);
+    g_autofree char *kept = cf_store_dup_backup_path (f->store, last);
+    g_autofree char *gone = cf_store_dup_backup_path (f->store, oldest);
+
+    g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +371,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
   ADD ("/store/audit-chain", test_audit_chain);
   ADD ("/store/audit-chain-removal", test_audit_chain_removal);
+  ADD ("/store/backup", test_backup);
   ADD ("/store/open/migrates-new-database", test_new_database_is_migrated);
   ADD ("/store/open/reopen-keeps-data", test_reopen_keeps_data);
   ADD ("/store/open/refuses-newer-schema-untouched", test_newer_schema_refused_untouched);

@@ -1,9 +1,10 @@
-/* cf-cli-audit.c — checking the database and its audit log from the command line
+/* cf-cli-audit.c — checking, and backing up, the database from the command line
  *
  *   counterfoil audit verify      the hash chain of the audit log
  *   counterfoil check             the file, the links between rows, the audit chain
+ *   counterfoil backup [--out FILE] [--keep N]
  *
- * Both exit 0 when all is well and 1 when something is wrong, for scripts.
+ * Each exits 0 when all is well and 1 when something is wrong, for scripts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,5 +74,50 @@ cf_cli_run_check (const char  *db_path,
   if (problems->len > 0)
     return 1;
   g_print (_("%s: the file, the links between rows and the audit log are sound.\n"), cf_store_get_path (store));
+  return 0;
+}
+
+int
+cf_cli_run_backup (const char  *db_path,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *out = NULL;
+  int keep = 10;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the backup to this file instead of the backups folder"), N_("FILE") },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep, N_("Keep this many backups in the backups folder (default 10; 0 keeps all)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = NULL;
+
+  if (!cf_cli_parse_options ("backup", NULL, _("Copy the database while it is in use, and check the copy"),
+                             entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 1 || keep < 0)
+    {
+      g_printerr ("counterfoil backup: %s\n", _("use: backup [--out FILE] [--keep N]"));
+      return EXIT_USAGE;
+    }
+  if ((store = cf_cli_open_store (db_path)) == NULL)
+    return 1;
+  path = out != NULL ? g_strdup (out) : cf_store_dup_backup_path (store, now);
+  if (!cf_store_backup (store, path, &error))
+    {
+      g_printerr ("counterfoil backup: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Backed up to %s and checked.\n"), path);
+  if (out == NULL && keep > 0)
+    {
+      guint removed = cf_store_prune_backups (store, (guint) keep);
+
+      if (removed > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Removed %u older backup.\n", "Removed %u older backups.\n", removed),
+                 removed);
+    }
   return 0;
 }

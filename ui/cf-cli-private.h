@@ -31,5 +31,8 @@ int       cf_cli_run_audit      (const char    *db_path,
 int       cf_cli_run_check      (const char    *db_path,
                                  int            argc,
                                  char         **argv);
+int       cf_cli_run_backup     (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
 
 G_END_DECLS

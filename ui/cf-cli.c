@@ -66,6 +66,7 @@ static const Command commands[] = {
   { "report", cf_cli_run_report, N_("Write, preview as text and sign off shift handover reports") },
   { "audit",  cf_cli_run_audit,  N_("Verify the audit log's hash chain") },
   { "check",  cf_cli_run_check,  N_("Check the database file, the links between rows and the audit log") },
+  { "backup", cf_cli_run_backup, N_("Copy the database while it is in use, and check the copy") },
 };
 
 static void
