@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-duplicate-dialog.h"
+#include "cf-message.h"
 #include "cf-pdf-receipt.h"
 #include "cf-receipt-print.h"
 #include "cf-transaction.h"
@@ -92,17 +93,6 @@ request_free (Request *request)
 }
 
 static void
-show_message (GtkWindow  *parent,
-              const char *heading,
-              const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 issue (Request    *request,
        const char *pdf_path)
 {
@@ -115,7 +105,7 @@ issue (Request    *request,
   if (records == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (request->parent, _("No Duplicate Was Issued"), error->message);
+        cf_show_message (request->parent, _("No Duplicate Was Issued"), error->message);
       return;
     }
 
@@ -125,7 +115,7 @@ issue (Request    *request,
       ? g_strdup_printf (_("Duplicate No. %u is recorded with check code %s."), r->number, r->code)
       : g_strdup_printf (_("%u duplicates are recorded, each with its own check code."), records->len);
 
-    show_message (request->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
+    cf_show_message (request->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
   }
   if (request->issued != NULL)
     ((void (*) (gpointer)) request->issued) (request->user_data);

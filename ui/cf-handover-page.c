@@ -18,6 +18,7 @@
 
 #include "cf-handover-page.h"
 #include "cf-handover-report.h"
+#include "cf-message.h"
 #include "cf-pdf-receipt.h"
 #include "cf-report-view.h"
 #include "cf-shift-service.h"
@@ -41,17 +42,6 @@ struct _CfHandoverPage
 };
 
 G_DEFINE_FINAL_TYPE (CfHandoverPage, cf_handover_page, GTK_TYPE_BOX)
-
-static void
-show_error (CfHandoverPage *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static CfShiftInfo *
 selected_shift (CfHandoverPage *self)
@@ -235,7 +225,7 @@ open_clicked_cb (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (!cf_handover_page_open_shift (self, &error))
-    show_error (self, _("The Shift Was Not Opened"), error);
+    cf_show_message (GTK_WINDOW (self->window), _("The Shift Was Not Opened"), error->message);
 }
 
 static void
@@ -254,7 +244,7 @@ close_response_cb (AdwMessageDialog *dialog,
   if (!cf_handover_page_close_shift (self, gtk_editable_get_text (GTK_EDITABLE (to)),
                                      gtk_editable_get_text (GTK_EDITABLE (notes)),
                                      gtk_editable_get_text (GTK_EDITABLE (variance)), &error))
-    show_error (self, _("The Shift Was Not Closed"), error);
+    cf_show_message (GTK_WINDOW (self->window), _("The Shift Was Not Closed"), error->message);
 }
 
 static void
@@ -297,7 +287,7 @@ sign_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "sign") && !cf_handover_page_sign_off (self, &error))
-    show_error (self, _("The Report Was Not Signed Off"), error);
+    cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Signed Off"), error->message);
 }
 
 static void
@@ -326,7 +316,7 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (!cf_pdf_write_report (self->report, path, &error))
-        show_error (self, _("The Report Was Not Written"), error);
+        cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Written"), error->message);
     }
   g_object_unref (chooser);
 }
@@ -353,7 +343,7 @@ print_clicked_cb (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (self->report != NULL && !cf_report_print (GTK_WINDOW (self->window), self->report, _("Handover report"), &error))
-    show_error (self, _("The Report Was Not Printed"), error);
+    cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Printed"), error->message);
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "cf-loss-service.h"
 #include "cf-losses-page.h"
+#include "cf-message.h"
 #include "cf-money.h"
 #include "cf-pdf-receipt.h"
 
@@ -46,11 +47,7 @@ move_clicked_cb (GtkButton    *button,
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
   if (!cf_loss_move_request (self->store, id, to, *note != '\0' ? note : NULL, cf_window_get_operator (self->window),
                              now, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Request Did Not Move"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    cf_show_message (GTK_WINDOW (self->window), _("The Request Did Not Move"), error->message);
   cf_losses_page_reload (self);
 }
 
@@ -132,12 +129,8 @@ fee_apply_cb (AdwEntryRow  *row,
   if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error) ||
       !cf_loss_set_fee (self->store, id, ABS (fee), parts[1] != NULL && *parts[1] != '\0' ? g_strstrip (parts[1]) : NULL,
                         cf_window_get_operator (self->window), &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
-                                                  error != NULL ? error->message : _("Type the amount, then the day it was paid."));
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    cf_show_message (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
+                     error != NULL ? error->message : _("Type the amount, then the day it was paid."));
 }
 
 /**
@@ -191,11 +184,7 @@ letter_clicked_cb (GtkButton    *button,
   g_autoptr(GError) error = NULL;
 
   if (cf_losses_page_preview_letter (self, id, &error) == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    cf_show_message (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
 }
 
 static void

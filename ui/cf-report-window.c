@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-message.h"
 #include "cf-pdf-receipt.h"
 #include "cf-report-view.h"
 #include "cf-report-window.h"
@@ -28,17 +29,6 @@ struct _CfReportWindow
 G_DEFINE_FINAL_TYPE (CfReportWindow, cf_report_window, ADW_TYPE_WINDOW)
 
 static void
-show_error (CfReportWindow *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 save_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   CfReportWindow  *self)
@@ -50,7 +40,7 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (!cf_pdf_write_report (cf_report_window_get_report (self), path, &error))
-        show_error (self, _("The PDF Was Not Written"), error);
+        cf_show_message (GTK_WINDOW (self), _("The PDF Was Not Written"), error->message);
     }
   g_object_unref (chooser);
 }
@@ -76,7 +66,7 @@ print_clicked_cb (GtkButton      *button,
 
   if (!cf_report_print (GTK_WINDOW (self), cf_report_window_get_report (self), gtk_window_get_title (GTK_WINDOW (self)),
                         &error))
-    show_error (self, _("The Document Was Not Printed"), error);
+    cf_show_message (GTK_WINDOW (self), _("The Document Was Not Printed"), error->message);
 }
 
 static void

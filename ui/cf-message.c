@@ -1,0 +1,31 @@
+/* cf-message.c — telling a person what went wrong, in a dialog they close
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cf-message.h"
+
+/**
+ * cf_show_message:
+ * @heading: what did not happen, in title case ("The Shift Was Not Closed")
+ * @body: why, as the service said it
+ *
+ * Presents a message dialog over @parent with a single Close button.
+ */
+void
+cf_show_message (GtkWindow  *parent,
+                 const char *heading,
+                 const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
