@@ -143,22 +143,8 @@ load_rows (CfStore                *store,
            GError                **error)
 {
   sqlite3_stmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
-  GPtrArray *rows;
 
-  if (stmt == NULL)
-    return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int n = sqlite3_column_count (stmt);
-      char **row = g_new0 (char *, n + 1);
-
-      for (int c = 0; c < n; c++)
-        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "");
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_finalize (stmt);
-  return rows;
+  return stmt != NULL ? cf_store_collect_rows (stmt) : NULL;
 }
 
 static gboolean

@@ -844,29 +844,20 @@ cf_loss_set_document (CfStore     *store,
 /**
  * cf_loss_list_documents:
  *
- * Returns: (transfer full) (element-type GStrv): for each document, its kind, state and file
+ * Returns: (transfer full) (element-type GStrv): for each document, its kind, state and file ("" when none)
  */
 GPtrArray *
 cf_loss_list_documents (CfStore  *store,
                         gint64    request_id,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT kind, state, file FROM request_documents WHERE request_id = ? "
                                                 "ORDER BY rowid", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, 4);
-      for (int c = 0; c < 3; c++)
-        row[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
-      g_ptr_array_add (documents, row);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&documents);
+  return cf_store_collect_rows (stmt);
 }
 
 /**
@@ -880,24 +871,13 @@ cf_loss_list_history (CfStore  *store,
                       gint64    request_id,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, coalesce (from_status, ''), to_status, coalesce (operator_no, ''), "
-                                                "coalesce (note, '') FROM request_history WHERE request_id = ? ORDER BY id",
-                                         error);
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, from_status, to_status, operator_no, note "
+                                                "FROM request_history WHERE request_id = ? ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, 6);
-
-      for (int c = 0; c < 5; c++)
-        row[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
-      g_ptr_array_add (moves, row);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&moves);
+  return cf_store_collect_rows (stmt);
 }
 
 /**

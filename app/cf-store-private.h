@@ -37,6 +37,7 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                gint64         object_id,
                                                const char    *details,
                                                GError       **error);
+GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);
 CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
 
 /* The column list cf_transaction_new_from_row() expects, in its order. */

@@ -205,6 +205,31 @@ audit_hash_sql (sqlite3_context  *context,
   sqlite3_result_text (context, hash, -1, SQLITE_TRANSIENT);
 }
 
+/**
+ * cf_store_collect_rows:
+ * @stmt: (transfer full): a bound query; finalized here
+ *
+ * Returns: (transfer full) (element-type GStrv): each row's columns as text,
+ *   NULL as ""
+ */
+GPtrArray *
+cf_store_collect_rows (sqlite3_stmt *stmt)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int n = sqlite3_column_count (stmt);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, n + 1);
+
+      for (int c = 0; c < n; c++)
+        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "");
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
 sqlite3 *
 cf_store_get_db (CfStore *self)
 {

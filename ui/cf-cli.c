@@ -1178,8 +1178,8 @@ run_request (const char  *db_path,
             for (guint d = 0; documents != NULL && d < documents->len; d++)
               {
                 char **doc = g_ptr_array_index (documents, d);
-                g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_label (doc[0]), doc[2] != NULL ? "  " : "",
-                         doc[2] != NULL ? doc[2] : "");
+                g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_label (doc[0]),
+                         *doc[2] != '\0' ? "  " : "", doc[2]);
               }
             print_request_history (store, r->id);
           }
