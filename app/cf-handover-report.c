@@ -543,22 +543,13 @@ cf_handover_sign_off (CfStore     *store,
   g_autofree char *marking = NULL;
   g_autofree char *details = NULL;
   sqlite3_stmt *stmt;
-  gboolean allowed = FALSE;
+  gboolean kept;
   gint64 sequence_no = 0;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-  stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
-  if (stmt == NULL)
+  if (!cf_shift_require_manager (store, manager_no, _("Only a manager can sign off a handover report"), error))
     goto out;
-  sqlite3_bind_text (stmt, 1, manager_no, -1, SQLITE_STATIC);
-  allowed = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "manager") == 0;
-  sqlite3_finalize (stmt);
-  if (!allowed)
-    {
-      g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED, _("Only a manager can sign off a handover report"));
-      goto out;
-    }
   if ((shift = cf_shift_get (store, shift_id, error)) == NULL)
     goto out;
   if (shift->ended_at == NULL)
@@ -597,9 +588,9 @@ cf_handover_sign_off (CfStore     *store,
   sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);
-  allowed = cf_store_step_done (store, stmt, "keeping the signed report", error);
+  kept = cf_store_step_done (store, stmt, "keeping the signed report", error);
   sqlite3_finalize (stmt);
-  if (!cf_store_finish_audited (store, allowed, manager_no, "sign-off-handover", "shift", shift_id, details, error))
+  if (!cf_store_finish_audited (store, kept, manager_no, "sign-off-handover", "shift", shift_id, details, error))
     return 0;
   return sequence_no;
 

@@ -106,11 +106,18 @@ lookup_role (CfStore     *store,
   return role;
 }
 
-static gboolean
-require_manager (CfStore     *store,
-                 const char  *operator_no,
-                 const char  *refusal,
-                 GError     **error)
+/**
+ * cf_shift_require_manager:
+ * @refusal: the message when @operator_no is not a manager
+ *
+ * Returns: whether @operator_no is an active manager; else %FALSE with
+ *   @error set (no such operator, or @refusal)
+ */
+gboolean
+cf_shift_require_manager (CfStore     *store,
+                          const char  *operator_no,
+                          const char  *refusal,
+                          GError     **error)
 {
   g_autofree char *role = lookup_role (store, operator_no, error);
 
@@ -342,7 +349,7 @@ cf_shift_define (CfStore             *store,
     }
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-  if (require_manager (store, defined_by, _("Only a manager can define a shift after the fact"), error) &&
+  if (cf_shift_require_manager (store, defined_by, _("Only a manager can define a shift after the fact"), error) &&
       (role = lookup_role (store, operator_no, error)) != NULL &&
       check_overlap (store, 0, terminals, start, end, error))
     id = insert_shift (store, operator_no, terminals, start, end, notes, defined_by, TRUE, error);

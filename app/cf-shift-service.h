@@ -49,6 +49,10 @@ GQuark        cf_shift_error_quark     (void);
 char         *cf_shift_normalize_time  (const char          *text,
                                         gboolean             is_end,
                                         GError             **error);
+gboolean      cf_shift_require_manager (CfStore             *store,
+                                        const char          *operator_no,
+                                        const char          *refusal,
+                                        GError             **error);
 gint64        cf_shift_open            (CfStore             *store,
                                         const char          *operator_no,
                                         const char * const  *terminals,
