@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-auth.h"
 #include "cf-handover-report.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
@@ -548,7 +549,7 @@ cf_handover_sign_off (CfStore     *store,
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-  if (!cf_shift_require_manager (store, manager_no, _("Only a manager can sign off a handover report"), error))
+  if (!cf_auth_require_manager (store, manager_no, _("Only a manager can sign off a handover report"), error))
     goto out;
   if ((shift = cf_shift_get (store, shift_id, error)) == NULL)
     goto out;

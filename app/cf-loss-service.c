@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-auth.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-report-doc.h"
@@ -569,6 +570,10 @@ cf_loss_move_request (CfStore          *store,
                    cf_request_status_to_nick (from), allowed);
       goto out;
     }
+  /* Whether a replacement was granted, and what it costs, is for a manager to record. */
+  if ((to == CF_REQUEST_APPROVED || to == CF_REQUEST_REJECTED) &&
+      !cf_auth_require_manager (store, operator_no, _("Only a manager records a request as approved or rejected"), error))
+    goto out;
 
   if (to == CF_REQUEST_SUBMITTED)
     {
@@ -931,6 +936,8 @@ cf_loss_set_fee (CfStore     *store,
       g_set_error_literal (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID, _("A fee cannot be negative"));
       return FALSE;
     }
+  if (!cf_auth_require_manager (store, operator_no, _("Only a manager records a request’s fee"), error))
+    return FALSE;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;

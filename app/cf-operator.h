@@ -22,5 +22,12 @@ const char  *cf_operator_get_no       (CfOperator *self);
 const char  *cf_operator_get_name     (CfOperator *self);
 CfRole       cf_operator_get_role     (CfOperator *self);
 char        *cf_operator_dup_label    (CfOperator *self);
+void         cf_operator_set_access   (CfOperator *self,
+                                       gboolean    active,
+                                       gboolean    has_pin,
+                                       const char *locked_until);
+gboolean     cf_operator_is_active    (CfOperator *self);
+gboolean     cf_operator_has_pin      (CfOperator *self);
+const char  *cf_operator_get_locked_until (CfOperator *self);
 
 G_END_DECLS

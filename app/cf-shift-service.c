@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-auth.h"
 #include "cf-shift-service.h"
 #include "cf-store-private.h"
 #include "cf-timestamp.h"
@@ -104,31 +105,6 @@ lookup_role (CfStore     *store,
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND,
                  _("There is no operator no. %s; add them in Preferences first"), operator_no != NULL ? operator_no : "");
   return role;
-}
-
-/**
- * cf_shift_require_manager:
- * @refusal: the message when @operator_no is not a manager
- *
- * Returns: whether @operator_no is an active manager; else %FALSE with
- *   @error set (no such operator, or @refusal)
- */
-gboolean
-cf_shift_require_manager (CfStore     *store,
-                          const char  *operator_no,
-                          const char  *refusal,
-                          GError     **error)
-{
-  g_autofree char *role = lookup_role (store, operator_no, error);
-
-  if (role == NULL)
-    return FALSE;
-  if (g_strcmp0 (role, "manager") != 0)
-    {
-      g_set_error_literal (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED, refusal);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Refuses a period that would share a transaction with another shift: the
@@ -279,6 +255,7 @@ cf_shift_close (CfStore     *store,
   g_autoptr(CfShiftInfo) shift = NULL;
   g_autofree char *closer_role = NULL;
   g_autofree char *taker_role = NULL;
+  g_autofree char *refusal = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
 
@@ -294,9 +271,12 @@ cf_shift_close (CfStore     *store,
                  (long long) shift_id, shift->ended_at);
   else if ((closer_role = lookup_role (store, closed_by, error)) == NULL)
     ;
-  else if (g_strcmp0 (closed_by, shift->operator_no) != 0 && g_strcmp0 (closer_role, "manager") != 0)
-    g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED,
-                 _("Only %s or a manager can close shift #%lld"), shift->operator_no, (long long) shift_id);
+  else if (g_strcmp0 (closed_by, shift->operator_no) != 0 &&
+           !cf_auth_require_manager (store, closed_by,
+                                     (refusal = g_strdup_printf (_("Only %s or a manager can close shift #%lld"),
+                                                                 shift->operator_no, (long long) shift_id)),
+                                     error))
+    ;
   else if (g_strcmp0 (end, shift->started_at) <= 0)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_INVALID, _("A shift must end after it started (%s)"),
                  shift->started_at);
@@ -349,7 +329,7 @@ cf_shift_define (CfStore             *store,
     }
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-  if (cf_shift_require_manager (store, defined_by, _("Only a manager can define a shift after the fact"), error) &&
+  if (cf_auth_require_manager (store, defined_by, _("Only a manager can define a shift after the fact"), error) &&
       (role = lookup_role (store, operator_no, error)) != NULL &&
       check_overlap (store, 0, terminals, start, end, error))
     id = insert_shift (store, operator_no, terminals, start, end, notes, defined_by, TRUE, error);

@@ -17,7 +17,6 @@ typedef enum
 {
   CF_SHIFT_ERROR_INVALID,
   CF_SHIFT_ERROR_NOT_FOUND,
-  CF_SHIFT_ERROR_NOT_ALLOWED,
   CF_SHIFT_ERROR_OVERLAP,
   CF_SHIFT_ERROR_SIGNED,
 } CfShiftError;
@@ -48,10 +47,6 @@ typedef struct
 GQuark        cf_shift_error_quark     (void);
 char         *cf_shift_normalize_time  (const char          *text,
                                         gboolean             is_end,
-                                        GError             **error);
-gboolean      cf_shift_require_manager (CfStore             *store,
-                                        const char          *operator_no,
-                                        const char          *refusal,
                                         GError             **error);
 gint64        cf_shift_open            (CfStore             *store,
                                         const char          *operator_no,

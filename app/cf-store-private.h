@@ -37,6 +37,8 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                gint64         object_id,
                                                const char    *details,
                                                GError       **error);
+void            cf_store_set_override         (CfStore       *self,
+                                               const char    *manager_no);
 GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);
 CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
 

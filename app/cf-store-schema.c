@@ -266,4 +266,14 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
   "CREATE TRIGGER audit_log_kept BEFORE DELETE ON audit_log "
   "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be shortened'); END;",
+
+  /* 6: operators sign in. A PIN is kept only as its Argon2id hash
+   * (libsodium's crypto_pwhash_str); wrong PINs in a row make the next try
+   * wait, and too many lock the operator until a time or a manager. */
+  "ALTER TABLE operators ADD COLUMN pin_hash TEXT;"
+  "ALTER TABLE operators ADD COLUMN failed_pins INTEGER NOT NULL DEFAULT 0 CHECK (failed_pins >= 0);"
+  "ALTER TABLE operators ADD COLUMN next_try_at TEXT;"
+  "ALTER TABLE operators ADD COLUMN locked_until TEXT;"
+  "CREATE INDEX audit_log_operator ON audit_log (operator_no, at);"
+  "CREATE INDEX audit_log_action ON audit_log (action, at);",
 };

@@ -29,6 +29,7 @@ struct _CfStore
 
   char     *path;
   sqlite3  *db;
+  char     *override_by;   /* a manager who authorised what happens now */
 };
 
 G_DEFINE_FINAL_TYPE (CfStore, cf_store, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ cf_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->override_by);
 
   G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
 }
@@ -558,11 +560,17 @@ cf_store_add_audit_entry (CfStore     *self,
                           const char  *details,
                           GError     **error)
 {
+  g_autofree char *with_override = NULL;
   sqlite3_stmt *stmt;
   char now[21];
   gboolean ok;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  /* What a clerk does on a manager's authority names both. */
+  if (self->override_by != NULL && g_strcmp0 (self->override_by, operator_no) != 0)
+    details = with_override = g_strdup_printf ("%s%s[manager override: %s]", details != NULL ? details : "",
+                                               details != NULL ? " " : "", self->override_by);
 
   /* One statement reads the last hash and appends: it holds the write lock
    * from its start, so two writers cannot both chain onto the same entry. */
@@ -583,6 +591,35 @@ cf_store_add_audit_entry (CfStore     *self,
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/**
+ * cf_store_set_override:
+ * @manager_no: (nullable): the manager whose PIN authorised what follows, or
+ *   %NULL when that is over
+ *
+ * Only cf_auth_begin_override() and cf_auth_end_override() call this: they
+ * check the manager's PIN first.
+ */
+void
+cf_store_set_override (CfStore    *self,
+                       const char *manager_no)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+  g_free (self->override_by);
+  self->override_by = g_strdup (manager_no);
+}
+
+/**
+ * cf_store_get_override:
+ *
+ * Returns: (nullable): the manager authorising what happens now
+ */
+const char *
+cf_store_get_override (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  return self->override_by;
 }
 
 /**

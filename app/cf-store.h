@@ -24,7 +24,7 @@ typedef enum
 } CfStoreError;
 
 /* The newest schema this build knows; see cf-store-schema.c. */
-#define CF_STORE_SCHEMA_VERSION 5
+#define CF_STORE_SCHEMA_VERSION 6
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 
@@ -57,6 +57,7 @@ gboolean        cf_store_add_audit_entry       (CfStore             *self,
                                                 gint64               object_id,
                                                 const char          *details,
                                                 GError             **error);
+const char     *cf_store_get_override          (CfStore             *self);
 gboolean        cf_store_verify_audit_chain    (CfStore             *self,
                                                 gint64              *first_broken,
                                                 guint64             *n_entries,

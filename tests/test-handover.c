@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cf-auth.h"
 #include "cf-demo.h"
 #include "cf-handover-report.h"
 #include "cf-pdf-receipt.h"
@@ -211,7 +212,7 @@ test_who_may_do_what (CfTestDb      *f,
   add_people (f->store);
   /* Only a manager defines a shift after the fact. */
   g_assert_cmpint (cf_shift_define (f->store, "001", NULL, "2026-11-01 08:00", "2026-11-01 16:00", NULL, "002", &error), ==, 0);
-  g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED);
+  g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NEEDS_MANAGER);
   g_clear_error (&error);
   g_assert_cmpint (cf_shift_open (f->store, "777", NULL, NULL, &error), ==, 0);
   g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND);
@@ -239,7 +240,7 @@ test_who_may_do_what (CfTestDb      *f,
 
   /* Another clerk cannot close it; the manager can; then it stays closed. */
   g_assert_false (cf_shift_close (f->store, id, "2026-11-28 16:00", "002", NULL, NULL, "002", &error));
-  g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED);
+  g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NEEDS_MANAGER);
   g_clear_error (&error);
   g_assert_false (cf_shift_close (f->store, id, "2026-11-28 07:00", "002", NULL, NULL, "099", &error));
   g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_INVALID);
@@ -294,7 +295,7 @@ test_draft_and_sign_off (CfTestDb      *f,
 
   /* A clerk cannot sign off. */
   g_assert_cmpint (cf_handover_sign_off (f->store, id, "001", now, &error), ==, 0);
-  g_assert_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_ALLOWED);
+  g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NEEDS_MANAGER);
   g_clear_error (&error);
 
   sequence_no = cf_handover_sign_off (f->store, id, "099", now, &error);
