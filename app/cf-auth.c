@@ -90,9 +90,15 @@ cf_auth_check_pin_rules (const char  *pin,
   return TRUE;
 }
 
-static char *
-hash_pin (const char  *pin,
-          GError     **error)
+/**
+ * cf_auth_hash_pin:
+ *
+ * Returns: (transfer full): libsodium's Argon2id string for @pin (salt and
+ *   cost inside), the only form a PIN is kept in
+ */
+char *
+cf_auth_hash_pin (const char  *pin,
+                  GError     **error)
 {
   char hashed[crypto_pwhash_STRBYTES];
 
@@ -266,7 +272,7 @@ cf_auth_create_first_manager (CfStore     *store,
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
 
   if (!check_operator_fields (operator_no, name, error) || !cf_auth_check_pin_rules (pin, error) ||
-      (hashed = hash_pin (pin, error)) == NULL || !cf_store_exec (store, "BEGIN IMMEDIATE", error))
+      (hashed = cf_auth_hash_pin (pin, error)) == NULL || !cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Asked again inside the write lock: two first starts cannot both win. */
   ok = cf_auth_needs_first_manager (store);
@@ -670,7 +676,7 @@ cf_auth_save_operator (CfStore     *store,
 
   if (!cf_auth_require_manager (store, by, _("Only a manager adds operators or changes their role"), error) ||
       !check_operator_fields (operator_no, name, error) ||
-      (pin != NULL && (!cf_auth_check_pin_rules (pin, error) || (hashed = hash_pin (pin, error)) == NULL)))
+      (pin != NULL && (!cf_auth_check_pin_rules (pin, error) || (hashed = cf_auth_hash_pin (pin, error)) == NULL)))
     return FALSE;
   if (g_strcmp0 (by, operator_no) == 0 && role != CF_ROLE_MANAGER && cf_store_get_override (store) == NULL)
     {
@@ -738,7 +744,7 @@ cf_auth_set_pin (CfStore     *store,
   if (g_strcmp0 (by, operator_no) != 0 &&
       !cf_auth_require_manager (store, by, _("Only a manager sets another operator’s PIN"), error))
     return FALSE;
-  if (!cf_auth_check_pin_rules (pin, error) || (hashed = hash_pin (pin, error)) == NULL)
+  if (!cf_auth_check_pin_rules (pin, error) || (hashed = cf_auth_hash_pin (pin, error)) == NULL)
     return FALSE;
   return update_operator (store, by, operator_no,
                           "UPDATE operators SET pin_hash = ?2, failed_pins = 0, next_try_at = NULL, locked_until = NULL "

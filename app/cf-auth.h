@@ -29,6 +29,8 @@ typedef enum
 #define CF_AUTH_LOCK_MINUTES   15
 
 GQuark       cf_auth_error_quark           (void);
+char        *cf_auth_hash_pin              (const char   *pin,
+                                            GError      **error);
 gboolean     cf_auth_check_pin_rules       (const char   *pin,
                                             GError      **error);
 gboolean     cf_auth_needs_first_manager   (CfStore      *store);

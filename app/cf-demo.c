@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cf-auth.h"
 #include "cf-demo.h"
 #include "cf-handover-report.h"
 #include "cf-shift-service.h"
@@ -37,6 +38,37 @@ static const struct { const char *no; const char *name; CfRole role; } operators
   { "005", "刘洋", CF_ROLE_CLERK },
   { "099", "赵敏（店长）", CF_ROLE_MANAGER },
 };
+
+/* The demo staff, all with CF_DEMO_PIN. Someone already there (the
+ * manager who created the database) keeps their own name, role and PIN. */
+static gboolean
+add_demo_operators (CfStore  *store,
+                    GError  **error)
+{
+  g_autofree char *pin_hash = cf_auth_hash_pin (CF_DEMO_PIN, error);
+  sqlite3_stmt *stmt;
+  char now[21];
+  gboolean ok = TRUE;
+
+  if (pin_hash == NULL)
+    return FALSE;
+  stmt = cf_store_prepare (store, "INSERT INTO operators (operator_no, name, role, created_at, pin_hash) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (operator_no) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  cf_store_now_utc (now);
+  for (guint o = 0; ok && o < G_N_ELEMENTS (operators); o++)
+    {
+      sqlite3_bind_text (stmt, 1, operators[o].no, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, operators[o].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, cf_role_to_nick (operators[o].role), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, pin_hash, -1, SQLITE_STATIC);
+      ok = cf_store_step_done (store, stmt, "adding the demo operators", error);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
 
 static const struct
 {
@@ -214,9 +246,8 @@ cf_demo_populate (CfStore       *store,
       batch[t] = 100 + (guint) g_rand_int_range (rand, 0, 200);
       voucher[t] = (guint) g_rand_int_range (rand, 1, 500000);
     }
-  for (guint o = 0; o < G_N_ELEMENTS (operators); o++)
-    if (!cf_store_add_operator (store, operators[o].no, operators[o].name, operators[o].role, error))
-      goto out;
+  if (!add_demo_operators (store, error))
+    goto out;
   if (!cf_store_set_setting (store, "demo", "true", error) ||
       !cf_store_set_setting (store, "merchant.name", MERCHANT_NAME, error) ||
       !cf_store_set_setting (store, "merchant.no", MERCHANT_NO, error))

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The PIN every demo operator signs in with; a demo shop is for trying out. */
+#define CF_DEMO_PIN "2580"
+
 gboolean cf_demo_populate (CfStore       *store,
                            guint          n_transactions,
                            guint32        seed,

@@ -67,6 +67,12 @@ gboolean        cf_store_backup                (CfStore             *self,
                                                 GError             **error);
 char           *cf_store_dup_backup_path       (CfStore             *self,
                                                 GDateTime           *now);
+GPtrArray      *cf_store_list_backups          (CfStore             *self);
+gboolean        cf_store_restore               (CfStore             *self,
+                                                const char          *backup,
+                                                const char          *operator_no,
+                                                char               **kept_as,
+                                                GError             **error);
 guint           cf_store_prune_backups         (CfStore             *self,
                                                 guint                keep);
 GPtrArray      *cf_store_check                 (CfStore             *self,

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cf-store-private.h"
+#include "cf-auth.h"
 #include "cf-test-util.h"
 
 typedef struct
@@ -33,6 +34,11 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Who counterfoil() runs commands as (--operator), and the environment
+ * it passes (NULL: this process's); cli_setup() resets both. */
+static const char *run_as;
+static char **run_env;
+
 static void
 counterfoil (Run        *run,
              const char *db,
@@ -47,16 +53,42 @@ counterfoil (Run        *run,
   g_ptr_array_add (argv, (gpointer) g_getenv ("COUNTERFOIL_EXE"));
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, (gpointer) db);
+  /* Signed in as the fixture's manager (COUNTERFOIL_PIN is set in main)
+   * unless a command names its own --operator. */
+  if (run_as != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--operator");
+      g_ptr_array_add (argv, (gpointer) run_as);
+    }
   va_start (args, db);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, run_env, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+#define TEST_PIN "2580"
+
+/* A fresh database with its first manager, 099, and clerks 01 and 02, who
+ * are also the operators the sample journals name; all with TEST_PIN. */
+static void
+cli_setup (CfTestDb      *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  run_as = "099";
+  g_clear_pointer (&run_env, g_strfreev);
+  cf_test_db_setup (f, data);
+  g_assert_true (cf_auth_create_first_manager (f->store, "099", "赵敏", TEST_PIN, &error));
+  g_assert_true (cf_auth_save_operator (f->store, "099", "01", "01", CF_ROLE_CLERK, TEST_PIN, &error));
+  g_assert_true (cf_auth_save_operator (f->store, "099", "02", "02", CF_ROLE_CLERK, TEST_PIN, &error));
+  g_assert_no_error (error);
 }
 
 static JsonNode *
@@ -281,7 +313,7 @@ test_killed_import_leaves_nothing (CfTestDb      *f,
   g_autoptr(GString) text = g_string_new ("date,time,terminal_id,batch_no,trace_no,rrn,card_no,amount\n");
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
-  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "import", "--progress", journal, NULL };
+  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "--operator", "099", "import", "--progress", journal, NULL };
   GPid pid;
   int wait_status;
   int err_fd;
@@ -325,7 +357,7 @@ test_killed_import_leaves_nothing (CfTestDb      *f,
   g_assert_cmpstr (check, ==, "ok");
   g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 0);
 }
 
 static void
@@ -549,6 +581,157 @@ test_audit_and_check (CfTestDb      *f,
   g_assert_no_error (error);
 }
 
+/* This process's environment with @name set to @value (or unset, NULL). */
+static void
+set_run_env (const char *name,
+             const char *value)
+{
+  if (run_env == NULL)
+    run_env = g_get_environ ();
+  run_env = value != NULL ? g_environ_setenv (run_env, name, value, TRUE) : g_environ_unsetenv (run_env, name);
+}
+
+static void
+test_operators_and_pins (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *details = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* Changing data without saying who: refused, nothing stored. */
+  run_as = NULL;
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--operator NO"));
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  /* Reading needs nobody. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "find", "--amount", "1.00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A wrong PIN: refused and on record. */
+  run_as = "01";
+  set_run_env ("COUNTERFOIL_PIN", "9090");
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Wrong PIN"));
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'wrong-pin' AND operator_no = '01'"), ==, 1);
+
+  /* No PIN anywhere and no terminal: a clear refusal, not a hang. */
+  set_run_env ("COUNTERFOIL_PIN", NULL);
+  g_usleep (1100 * 1000);  /* the wrong PIN's one-second wait */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "COUNTERFOIL_PIN"));
+
+  /* The clerk, signed in, imports; a manager-only command is refused... */
+  set_run_env ("COUNTERFOIL_PIN", TEST_PIN);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  set_run_env ("COUNTERFOIL_NEW_PIN", "3690");
+  counterfoil (&run, f->db_path, "operator", "add", "03", "李娜", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Only a manager"));
+
+  /* ...unless a manager authorises it with their PIN: both names on record. */
+  set_run_env ("COUNTERFOIL_MANAGER_PIN", TEST_PIN);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "--manager", "099", "operator", "add", "03", "李娜", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  details = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'save-operator' AND operator_no = '01'");
+  g_assert_nonnull (strstr (details, "[manager override: 099]"));
+
+  /* The new clerk signs in with the PIN the manager gave. */
+  run_as = "03";
+  set_run_env ("COUNTERFOIL_PIN", "3690");
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "shift", "open", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "opened"));
+
+  /* A new database: its first manager is created from the command line. */
+  run_as = NULL;
+  set_run_env ("COUNTERFOIL_NEW_PIN", "1111");
+  run_clear (&run);
+  counterfoil (&run, fresh, "operator", "add", "M1", "店长", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "too easy"));
+  set_run_env ("COUNTERFOIL_NEW_PIN", "7319");
+  run_clear (&run);
+  counterfoil (&run, fresh, "operator", "add", "M1", "店长", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "first manager"));
+  run_clear (&run);
+  counterfoil (&run, fresh, "operator", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "M1     店长  (manager)"));
+}
+
+static void
+test_backup_and_restore (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *backup = g_build_filename (f->dir, "before.db", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 audit_before;
+  gsize length;
+
+  counterfoil (&run, f->db_path, "backup", "--out", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), >, 0);
+
+  /* A damaged file is refused and the database stays as it is. */
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  memset (contents + length / 2, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (damaged, contents, (gssize) length, NULL));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", damaged, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "cannot be restored"));
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), >, 0);
+
+  /* A clerk may not restore. */
+  run_as = "01";
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Only a manager"));
+
+  /* The manager restores: the import is gone, even for the connection
+   * that stayed open; the database as it was is kept; the log says so. */
+  run_as = "099";
+  audit_before = cf_test_query_int (f->store, "SELECT count(*) FROM audit_log");
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), <, audit_before);
+  kept = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'restore-backup'");
+  g_assert_nonnull (strstr (kept, "before-restore-"));
+  {
+    g_autofree char *aside = g_strdup (strstr (kept, "kept as ") + strlen ("kept as "));
+    g_autoptr(CfStore) old = cf_store_open (aside, NULL);
+    g_assert_nonnull (old);
+    g_assert_cmpint (cf_store_count_transactions (old, NULL), >, 0);
+  }
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,7 +744,8 @@ main (int    argc,
       return 1;
     }
 
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  g_setenv ("COUNTERFOIL_PIN", TEST_PIN, TRUE);
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cli_setup, func, cf_test_db_teardown)
   ADD ("/cli/import/json", test_import_json);
   ADD ("/cli/import/text-summary", test_import_text_summary);
   ADD ("/cli/find/json", test_find_json);
@@ -572,6 +756,8 @@ main (int    argc,
   ADD ("/cli/duplicate-and-verify", test_duplicate_and_verify);
   ADD ("/cli/loss-and-requests", test_loss_and_requests);
   ADD ("/cli/audit-and-check", test_audit_and_check);
+  ADD ("/cli/operators-and-pins", test_operators_and_pins);
+  ADD ("/cli/backup-and-restore", test_backup_and_restore);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 #undef ADD
 

@@ -1,8 +1,9 @@
-/* cf-cli-audit.c — checking, and backing up, the database from the command line
+/* cf-cli-audit.c — checking, backing up and restoring the database from the command line
  *
  *   counterfoil audit verify      the hash chain of the audit log
  *   counterfoil check             the file, the links between rows, the audit chain
  *   counterfoil backup [--out FILE] [--keep N]
+ *   counterfoil --operator MANAGER restore FILE
  *
  * Each exits 0 when all is well and 1 when something is wrong, for scripts.
  *
@@ -119,5 +120,42 @@ cf_cli_run_backup (const char  *db_path,
         g_print (g_dngettext (GETTEXT_PACKAGE, "Removed %u older backup.\n", "Removed %u older backups.\n", removed),
                  removed);
     }
+  return 0;
+}
+
+int
+cf_cli_run_restore (const char  *db_path,
+                    int          argc,
+                    char       **argv)
+{
+  g_autofree char *operator_no = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager restoring it"), N_("NO") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_as = NULL;
+  const char *by;
+  int status = 0;
+
+  if (!cf_cli_parse_options ("restore", _("FILE"), _("Put a checked backup in place of the database (manager)"),
+                             entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("counterfoil restore: %s\n", _("name the backup file to restore"));
+      return EXIT_USAGE;
+    }
+  if ((store = cf_cli_open_store (db_path)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (store, "restore", operator_no, &status)) == NULL)
+    return status;
+  if (!cf_store_restore (store, argv[1], by, &kept_as, &error))
+    {
+      g_printerr ("counterfoil restore: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept_as);
   return 0;
 }

@@ -34,5 +34,18 @@ int       cf_cli_run_check      (const char    *db_path,
 int       cf_cli_run_backup     (const char    *db_path,
                                  int            argc,
                                  char         **argv);
+int       cf_cli_run_restore    (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_operator   (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+void        cf_cli_set_identity (const char    *operator_no,
+                                 const char    *manager_no);
+const char *cf_cli_get_operator (void);
+const char *cf_cli_sign_in      (CfStore       *store,
+                                 const char    *command,
+                                 const char    *operator_no,
+                                 int           *status);
 
 G_END_DECLS

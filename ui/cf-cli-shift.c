@@ -27,7 +27,7 @@ print_shifts (GPtrArray *shifts)
 {
   if (shifts->len == 0)
     {
-      g_print ("%s\n", _("No shifts yet: open one with “counterfoil shift open --operator NO”."));
+      g_print ("%s\n", _("No shifts yet: open one with “counterfoil --operator NO shift open”."));
       return;
     }
   for (guint i = 0; i < shifts->len; i++)
@@ -57,10 +57,11 @@ cf_cli_run_shift (const char  *db_path,
   g_autofree char *variance = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
-  g_autofree char *by = NULL;
+  g_autofree char *whose = NULL;
   g_auto(GStrv) terminals = NULL;
   GOptionEntry entries[] = {
-    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Whose shift (operator no.)"), N_("NO") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it: opens their own shift, closes theirs or (a manager) another's"), N_("NO") },
+    { "for", 0, 0, G_OPTION_ARG_STRING, &whose, N_("define: whose shift it was (operator no.)"), N_("NO") },
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it opened or closed, if not now"), N_("TIME") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &handed_to, N_("close: who takes over (operator no.)"), N_("NO") },
@@ -68,12 +69,13 @@ cf_cli_run_shift (const char  *db_path,
     { "variance", 0, 0, G_OPTION_ARG_STRING, &variance, N_("What does not add up, and why"), N_("TEXT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("define: when it began"), N_("TIME") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("define: when it ended"), N_("TIME") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("The manager doing it, when not the shift's own operator"), N_("NO") },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *action = argc >= 2 ? argv[1] : "";
+  const char *by;
+  int status = 0;
   int sub_argc = argc - 1;
   char **sub_argv = argv + 1;
 
@@ -102,17 +104,13 @@ cf_cli_run_shift (const char  *db_path,
       print_shifts (shifts);
       return 0;
     }
+  if ((by = cf_cli_sign_in (store, "shift", operator_no, &status)) == NULL)
+    return status;
 
   if (g_str_equal (action, "open"))
     {
-      gint64 id;
+      gint64 id = cf_shift_open (store, by, (const char * const *) terminals, at, &error);
 
-      if (operator_no == NULL)
-        {
-          g_printerr ("counterfoil shift open: %s\n", _("say whose shift it is with --operator NO"));
-          return EXIT_USAGE;
-        }
-      id = cf_shift_open (store, operator_no, (const char * const *) terminals, at, &error);
       if (id == 0)
         {
           g_printerr ("counterfoil shift open: %s\n", error->message);
@@ -126,16 +124,14 @@ cf_cli_run_shift (const char  *db_path,
     {
       gint64 id = sub_argc >= 2 ? g_ascii_strtoll (sub_argv[1], NULL, 10) : 0;
 
-      if (id == 0 && operator_no != NULL)
-        id = cf_shift_find_open (store, operator_no);
+      if (id == 0)
+        id = cf_shift_find_open (store, by);
       if (id == 0)
         {
-          g_printerr ("counterfoil shift close: %s\n", operator_no != NULL
-                      ? _("this operator has no open shift")
-                      : _("give the shift's ID or --operator NO"));
+          g_printerr ("counterfoil shift close: %s\n", _("you have no open shift; give the shift's ID"));
           return EXIT_USAGE;
         }
-      if (!cf_shift_close (store, id, at, handed_to, notes, variance, by != NULL ? by : operator_no, &error))
+      if (!cf_shift_close (store, id, at, handed_to, notes, variance, by, &error))
         {
           g_printerr ("counterfoil shift close: %s\n", error->message);
           return 1;
@@ -148,12 +144,12 @@ cf_cli_run_shift (const char  *db_path,
   {
     gint64 id;
 
-    if (operator_no == NULL || from == NULL || until == NULL || by == NULL)
+    if (whose == NULL || from == NULL || until == NULL)
       {
-        g_printerr ("counterfoil shift define: %s\n", _("give --operator NO --from TIME --until TIME --by MANAGER"));
+        g_printerr ("counterfoil shift define: %s\n", _("give --for NO --from TIME --until TIME"));
         return EXIT_USAGE;
       }
-    id = cf_shift_define (store, operator_no, (const char * const *) terminals, from, until, notes, by, &error);
+    id = cf_shift_define (store, whose, (const char * const *) terminals, from, until, notes, by, &error);
     if (id == 0)
       {
         g_printerr ("counterfoil shift define: %s\n", error->message);
@@ -173,7 +169,7 @@ cf_cli_run_report (const char  *db_path,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *by = NULL;
+  g_autofree char *operator_no = NULL;
   g_auto(GStrv) terminals = NULL;
   gboolean text = FALSE;
   GOptionEntry entries[] = {
@@ -183,7 +179,7 @@ cf_cli_run_report (const char  *db_path,
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("Only this terminal (repeat for more)"), N_("T") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the report to this PDF"), N_("FILE") },
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Print the report's text"), NULL },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("sign: the manager signing off"), N_("NO") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("sign: the manager signing off"), N_("NO") },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -197,7 +193,7 @@ cf_cli_run_report (const char  *db_path,
   if (!g_str_equal (action, "handover") && !g_str_equal (action, "sign"))
     {
       g_printerr ("counterfoil report: %s\n",
-                  _("use: report handover (--shift ID | --from TIME --to TIME) --out FILE.pdf | report sign ID --by NO"));
+                  _("use: report handover (--shift ID | --from TIME --to TIME) --out FILE.pdf | report sign ID"));
       return EXIT_USAGE;
     }
   if (!cf_cli_parse_options ("report", _("handover|sign ID"), _("Write and sign off shift handover reports"),
@@ -207,15 +203,19 @@ cf_cli_run_report (const char  *db_path,
   if (g_str_equal (action, "sign"))
     {
       gint64 sequence_no;
+      const char *by;
+      int status = 0;
 
       shift_id = sub_argc >= 2 ? g_ascii_strtoll (sub_argv[1], NULL, 10) : shift_id;
-      if (shift_id <= 0 || by == NULL)
+      if (shift_id <= 0)
         {
-          g_printerr ("counterfoil report sign: %s\n", _("give the shift's ID and --by MANAGER"));
+          g_printerr ("counterfoil report sign: %s\n", _("give the shift's ID"));
           return EXIT_USAGE;
         }
       if ((store = cf_cli_open_store (db_path)) == NULL)
         return 1;
+      if ((by = cf_cli_sign_in (store, "report sign", operator_no, &status)) == NULL)
+        return status;
       sequence_no = cf_handover_sign_off (store, shift_id, by, now, &error);
       if (sequence_no == 0)
         {

@@ -67,6 +67,8 @@ static const Command commands[] = {
   { "audit",  cf_cli_run_audit,  N_("Verify the audit log's hash chain") },
   { "check",  cf_cli_run_check,  N_("Check the database file, the links between rows and the audit log") },
   { "backup", cf_cli_run_backup, N_("Copy the database while it is in use, and check the copy") },
+  { "restore", cf_cli_run_restore, N_("Put a checked backup in place of the database (manager)") },
+  { "operator", cf_cli_run_operator, N_("List the operators; add them, set PINs, unlock (manager)") },
 };
 
 static void
@@ -82,6 +84,10 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --db PATH  %s\n", _("the database to use"));
   fprintf (out, "             (%s %s)\n", _("default:"), default_db);
+  fprintf (out, "  --operator NO  %s\n", _("who runs a command that changes data; the PIN is read"));
+  fprintf (out, "                 %s\n", _("from COUNTERFOIL_PIN or asked on the terminal"));
+  fprintf (out, "  --manager NO   %s\n", _("a manager authorising a manager-only command for a clerk"));
+  fprintf (out, "                 %s\n", _("(PIN from COUNTERFOIL_MANAGER_PIN or the terminal)"));
   fprintf (out, "  --version  %s\n", _("print the version"));
   fprintf (out, "\n%s\n", _("“counterfoil COMMAND --help” describes a command’s options."));
 }
@@ -316,10 +322,13 @@ run_import (const char  *db_path,
   store = cf_cli_open_store (db_path);
   if (store == NULL)
     return 1;
+  /* A dry run stores nothing, so it needs nobody signed in. */
+  if (!dry_run && cf_cli_sign_in (store, "import", operator_no, &status) == NULL)
+    return status;
 
   importer = cf_importer_new (store);
   cf_importer_set_dry_run (importer, dry_run);
-  cf_importer_set_operator (importer, operator_no);
+  cf_importer_set_operator (importer, cf_cli_get_operator ());
   if (profile_name != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -584,6 +593,8 @@ run_demo (const char  *db_path,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Created a demo shop with %d transaction in %s (%.1f s)\n",
                         "Created a demo shop with %d transactions in %s (%.1f s)\n", n),
            n, cf_store_get_path (store), g_timer_elapsed (timer, NULL));
+  /* The demo's staff are its own; a real shop creates its first manager instead. */
+  g_print (_("Demo operators sign in with PIN %s: 099 (manager), 001 to 005 (clerks).\n"), CF_DEMO_PIN);
   return 0;
 }
 
@@ -651,6 +662,7 @@ run_duplicate (const char  *db_path,
   CfReceiptCopy copy = CF_RECEIPT_COPY_MERCHANT;
   CfDuplicateReason reason;
   const char *other_text = NULL;
+  int status = 0;
 
   if (!cf_cli_parse_options ("duplicate", _("[ID]"), _("Issue a duplicate slip as PDF, recorded with its reason"),
                       entries, &argc, &argv))
@@ -729,9 +741,11 @@ run_duplicate (const char  *db_path,
         }
     }
 
+  if (cf_cli_sign_in (store, "duplicate", operator_no, &status) == NULL)
+    return status;
   absolute = g_canonicalize_filename (out, NULL);
   output = g_strconcat ("pdf:", absolute, NULL);
-  records = cf_duplicate_issue (store, found, copy, reason, other_text, operator_no, output,
+  records = cf_duplicate_issue (store, found, copy, reason, other_text, cf_cli_get_operator (), output,
                                 cf_receipt_columns_for_paper ((guint) paper), write_pdf_cb, absolute, &error);
   if (records == NULL)
     {
@@ -839,6 +853,7 @@ loss_add (CfStore *store,
   g_autofree char *period_from = NULL;
   g_autofree char *period_to = NULL;
   gint64 incident;
+  int status = 0;
 
   if (!cf_cli_parse_options ("loss add", _("[ID…]"), _("Report lost slips: the transactions by ID, or a period"), entries, &argc, &argv))
     return EXIT_USAGE;
@@ -907,8 +922,11 @@ loss_add (CfStore *store,
   info.discovered_by = discovered_by;
   info.responsible = responsible;
 
+  if (cf_cli_sign_in (store, "loss add", operator_no, &status) == NULL)
+    return status;
   if (!cf_loss_compute_impact (store, (gint64 *) ids->data, ids->len, now, &impact, &error) ||
-      (incident = cf_loss_create_incident (store, &info, (CfLossSlip *) slips->data, slips->len, operator_no, &error)) == 0)
+      (incident = cf_loss_create_incident (store, &info, (CfLossSlip *) slips->data, slips->len, cf_cli_get_operator (),
+                                           &error)) == 0)
     {
       g_printerr ("counterfoil loss add: %s\n", error->message);
       return 1;
@@ -1025,12 +1043,16 @@ run_request (const char  *db_path,
 
   if (g_str_equal (argv[1], "ref"))
     {
+      int exit_status = 0;
+
       if (argc != 4)
         {
           g_printerr ("counterfoil request ref: %s\n", _("give the request's ID and the bank's or provider's reference no."));
           return EXIT_USAGE;
         }
-      if (!cf_loss_set_reference (store, g_ascii_strtoll (argv[2], NULL, 10), argv[3], NULL, &error))
+      if (cf_cli_sign_in (store, "request ref", NULL, &exit_status) == NULL)
+        return exit_status;
+      if (!cf_loss_set_reference (store, g_ascii_strtoll (argv[2], NULL, 10), argv[3], cf_cli_get_operator (), &error))
         {
           g_printerr ("counterfoil request ref: %s\n", error->message);
           return 1;
@@ -1057,6 +1079,7 @@ run_request (const char  *db_path,
       int sub_argc = argc - 1;
       char **sub_argv = argv + 1;
       gint64 fee = 0;
+      int exit_status = 0;
 
       if (!cf_cli_parse_options (doc ? "request doc" : "request fee", doc ? _("ID KIND") : _("ID"),
                           doc ? _("Mark a document of a request missing, ready or submitted")
@@ -1073,8 +1096,11 @@ run_request (const char  *db_path,
           g_printerr ("counterfoil request fee: %s\n", error->message);
           return EXIT_USAGE;
         }
-      if (doc ? !cf_loss_set_document (store, g_ascii_strtoll (sub_argv[1], NULL, 10), sub_argv[2], state, file, operator_no, &error)
-              : !cf_loss_set_fee (store, g_ascii_strtoll (sub_argv[1], NULL, 10), fee, paid_on, operator_no, &error))
+      if (cf_cli_sign_in (store, doc ? "request doc" : "request fee", operator_no, &exit_status) == NULL)
+        return exit_status;
+      if (doc ? !cf_loss_set_document (store, g_ascii_strtoll (sub_argv[1], NULL, 10), sub_argv[2], state, file,
+                                       cf_cli_get_operator (), &error)
+              : !cf_loss_set_fee (store, g_ascii_strtoll (sub_argv[1], NULL, 10), fee, paid_on, cf_cli_get_operator (), &error))
         {
           g_printerr ("counterfoil request %s: %s\n", argv[1], error->message);
           return 1;
@@ -1125,6 +1151,7 @@ run_request (const char  *db_path,
       int sub_argc = argc - 1;
       char **sub_argv = argv + 1;
       CfRequestStatus status;
+      int exit_status = 0;
 
       if (!cf_cli_parse_options ("request move", _("ID"), _("Move a replacement request to its next state"), entries, &sub_argc, &sub_argv))
         return EXIT_USAGE;
@@ -1134,7 +1161,10 @@ run_request (const char  *db_path,
                                                          "approved, rejected, fulfilled, closed, cancelled"));
           return EXIT_USAGE;
         }
-      if (!cf_loss_move_request (store, g_ascii_strtoll (sub_argv[1], NULL, 10), status, note, operator_no, now, &error))
+      if (cf_cli_sign_in (store, "request move", operator_no, &exit_status) == NULL)
+        return exit_status;
+      if (!cf_loss_move_request (store, g_ascii_strtoll (sub_argv[1], NULL, 10), status, note, cf_cli_get_operator (), now,
+                                 &error))
         {
           g_printerr ("counterfoil request move: %s\n", error->message);
           return 1;
@@ -1202,6 +1232,8 @@ cf_cli_run (int    argc,
             char **argv)
 {
   const char *db_path = NULL;
+  const char *operator_no = NULL;
+  const char *manager_no = NULL;
   int i = 1;
 
   while (i < argc && argv[i][0] == '-')
@@ -1213,6 +1245,20 @@ cf_cli_run (int    argc,
         }
       else if (g_str_has_prefix (argv[i], "--db="))
         db_path = argv[i++] + strlen ("--db=");
+      else if (g_str_equal (argv[i], "--operator") && i + 1 < argc)
+        {
+          operator_no = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--operator="))
+        operator_no = argv[i++] + strlen ("--operator=");
+      else if (g_str_equal (argv[i], "--manager") && i + 1 < argc)
+        {
+          manager_no = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--manager="))
+        manager_no = argv[i++] + strlen ("--manager=");
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           print_usage (stdout);
@@ -1232,6 +1278,7 @@ cf_cli_run (int    argc,
         break;  /* GTK's own options, for the window */
     }
 
+  cf_cli_set_identity (operator_no, manager_no);
   if (i < argc && argv[i][0] != '-')
     {
       if (g_str_equal (argv[i], "help"))

@@ -1,0 +1,310 @@
+/* cf-cli-operator.c — who runs a command, and the operators themselves
+ *
+ *   counterfoil --operator NO [--manager NO] COMMAND …
+ *   counterfoil operator list | add NO NAME [--role manager] | pin NO | unlock NO | disable NO | enable NO
+ *
+ * A command that changes data signs its operator in first: the PIN comes
+ * from COUNTERFOIL_PIN or is asked on the terminal without echo. --manager
+ * lets a manager's PIN (COUNTERFOIL_MANAGER_PIN or the terminal) authorise
+ * a manager-only command for a clerk, recorded with both names. New PINs
+ * come from COUNTERFOIL_NEW_PIN or are asked twice.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cf-auth.h"
+#include "cf-cli-private.h"
+
+static char *cli_operator;
+static char *cli_manager;
+
+/**
+ * cf_cli_set_identity:
+ * @operator_no: (nullable): who runs the command, from `--operator`
+ * @manager_no: (nullable): who authorises it, from `--manager`
+ */
+void
+cf_cli_set_identity (const char *operator_no,
+                     const char *manager_no)
+{
+  g_free (cli_operator);
+  g_free (cli_manager);
+  cli_operator = g_strdup (operator_no);
+  cli_manager = g_strdup (manager_no);
+}
+
+/**
+ * cf_cli_get_operator:
+ *
+ * Returns: (nullable): the operator cf_cli_sign_in() signed in
+ */
+const char *
+cf_cli_get_operator (void)
+{
+  return cli_operator;
+}
+
+/* Asks on the terminal itself, so that a PIN never passes through a pipe
+ * or shows on the screen. */
+static char *
+ask_terminal (const char  *prompt,
+              GError     **error)
+{
+  FILE *tty = fopen ("/dev/tty", "r+");
+  struct termios saved, quiet;
+  char line[64] = "";
+  gboolean echo_off;
+
+  if (tty == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("no terminal to ask for the PIN on: set COUNTERFOIL_PIN"));
+      return NULL;
+    }
+  echo_off = tcgetattr (fileno (tty), &saved) == 0;
+  if (echo_off)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (fileno (tty), TCSAFLUSH, &quiet);
+    }
+  fprintf (tty, "%s", prompt);
+  fflush (tty);
+  if (fgets (line, sizeof line, tty) == NULL)
+    line[0] = '\0';
+  if (echo_off)
+    tcsetattr (fileno (tty), TCSAFLUSH, &saved);
+  fprintf (tty, "\n");
+  fclose (tty);
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+/* A PIN from @env_name, else from the terminal. */
+static char *
+read_pin (const char  *env_name,
+          const char  *prompt,
+          GError     **error)
+{
+  const char *from_env = g_getenv (env_name);
+
+  if (from_env != NULL)
+    return g_strdup (from_env);
+  return ask_terminal (prompt, error);
+}
+
+/* A new PIN: from COUNTERFOIL_NEW_PIN, else asked twice. */
+static char *
+read_new_pin (const char  *whose,
+              GError     **error)
+{
+  g_autofree char *prompt = g_strdup_printf (_("New PIN for %s: "), whose);
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  if (g_getenv ("COUNTERFOIL_NEW_PIN") != NULL)
+    return g_strdup (g_getenv ("COUNTERFOIL_NEW_PIN"));
+  if ((first = ask_terminal (prompt, error)) == NULL || (again = ask_terminal (_("The same PIN again: "), error)) == NULL)
+    return NULL;
+  if (!g_str_equal (first, again))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the two PINs differ"));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+/**
+ * cf_cli_sign_in:
+ * @command: for messages, `import`
+ * @operator_no: (nullable): the command's own `--operator`, else the global one
+ *
+ * Signs in the operator a data-changing command runs as, and begins a
+ * manager's override when `--manager` was given.
+ *
+ * Returns: (nullable): the operator's number, or %NULL after saying why
+ *   not; *@status is then the exit status
+ */
+const char *
+cf_cli_sign_in (CfStore    *store,
+                const char *command,
+                const char *operator_no,
+                int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfOperator) op = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *prompt = NULL;
+
+  if (operator_no != NULL)
+    {
+      g_free (cli_operator);
+      cli_operator = g_strdup (operator_no);
+    }
+  if (cli_operator == NULL)
+    {
+      g_printerr ("counterfoil %s: %s\n", command,
+                  _("this changes data, so say who you are with --operator NO "
+                    "(the PIN is read from COUNTERFOIL_PIN or asked on the terminal)"));
+      *status = EXIT_USAGE;
+      return NULL;
+    }
+  prompt = g_strdup_printf (_("PIN for operator %s: "), cli_operator);
+  if ((pin = read_pin ("COUNTERFOIL_PIN", prompt, &error)) == NULL ||
+      (op = cf_auth_sign_in (store, cli_operator, pin, NULL, &error)) == NULL)
+    {
+      g_printerr ("counterfoil %s: %s\n", command, error->message);
+      *status = 1;
+      return NULL;
+    }
+  if (cli_manager != NULL)
+    {
+      g_autofree char *manager_prompt = g_strdup_printf (_("PIN for manager %s: "), cli_manager);
+      g_autofree char *manager_pin = read_pin ("COUNTERFOIL_MANAGER_PIN", manager_prompt, &error);
+
+      if (manager_pin == NULL ||
+          !cf_auth_begin_override (store, cli_operator, cli_manager, manager_pin, command, NULL, &error))
+        {
+          g_printerr ("counterfoil %s: %s\n", command, error->message);
+          *status = 1;
+          return NULL;
+        }
+    }
+  return cli_operator;
+}
+
+static void
+print_operators (GPtrArray *operators)
+{
+  for (guint i = 0; i < operators->len; i++)
+    {
+      CfOperator *op = g_ptr_array_index (operators, i);
+      GString *state = g_string_new (cf_operator_get_role (op) == CF_ROLE_MANAGER ? _("manager") : _("clerk"));
+
+      if (!cf_operator_has_pin (op))
+        g_string_append_printf (state, ", %s", _("no PIN yet"));
+      if (cf_operator_get_locked_until (op) != NULL)
+        g_string_append_printf (state, ", %s %s", _("locked until"), cf_operator_get_locked_until (op));
+      if (!cf_operator_is_active (op))
+        g_string_append_printf (state, ", %s", _("left"));
+      g_print ("%-6s %s  (%s)\n", cf_operator_get_no (op), cf_operator_get_name (op), state->str);
+      g_string_free (state, TRUE);
+    }
+}
+
+int
+cf_cli_run_operator (const char  *db_path,
+                     int          argc,
+                     char       **argv)
+{
+  g_autofree char *operator_no = NULL;
+  g_autofree char *role_name = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it (a manager, but for one's own PIN)"), N_("NO") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("add: clerk (the default) or manager"), N_("ROLE") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action = argc >= 2 ? argv[1] : "";
+  const char *by;
+  int sub_argc = argc - 1;
+  char **sub_argv = argv + 1;
+  int status = 0;
+  gboolean ok;
+
+  if (!g_str_equal (action, "list") && !g_str_equal (action, "add") && !g_str_equal (action, "pin") &&
+      !g_str_equal (action, "unlock") && !g_str_equal (action, "disable") && !g_str_equal (action, "enable"))
+    {
+      g_printerr ("counterfoil operator: %s\n",
+                  _("use: operator list | add NO NAME [--role manager] | pin NO | unlock NO | disable NO | enable NO"));
+      return EXIT_USAGE;
+    }
+  if (!cf_cli_parse_options ("operator", _("list|add NO NAME|pin NO|unlock NO|disable NO|enable NO"),
+                             _("List and manage the people who work at the desk"), entries, &sub_argc, &sub_argv))
+    return EXIT_USAGE;
+  if (role_name != NULL && !g_str_equal (role_name, "clerk") && !g_str_equal (role_name, "manager"))
+    {
+      g_printerr ("counterfoil operator: %s\n", _("--role is clerk or manager"));
+      return EXIT_USAGE;
+    }
+  if ((g_str_equal (action, "add") && sub_argc != 3) || (!g_str_equal (action, "add") && !g_str_equal (action, "list") &&
+                                                         sub_argc != 2))
+    {
+      g_printerr ("counterfoil operator %s: %s\n", action, _("give the operator's number (and, to add, their name)"));
+      return EXIT_USAGE;
+    }
+  if ((store = cf_cli_open_store (db_path)) == NULL)
+    return 1;
+
+  if (g_str_equal (action, "list"))
+    {
+      g_autoptr(GPtrArray) operators = cf_auth_list_operators (store, TRUE, &error);
+
+      if (operators == NULL)
+        {
+          g_printerr ("counterfoil operator list: %s\n", error->message);
+          return 1;
+        }
+      if (operators->len == 0)
+        g_print ("%s\n", _("No operators yet: create the first manager with “counterfoil operator add NO NAME”."));
+      print_operators (operators);
+      return 0;
+    }
+
+  /* The very first manager is created without signing in: there is nobody to sign in as. */
+  if (g_str_equal (action, "add") && cf_auth_needs_first_manager (store))
+    {
+      g_autofree char *pin = read_new_pin (sub_argv[1], &error);
+
+      if (pin == NULL || !cf_auth_create_first_manager (store, sub_argv[1], sub_argv[2], pin, &error))
+        {
+          g_printerr ("counterfoil operator add: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("%s (%s) is the first manager and can sign in now.\n"), sub_argv[2], sub_argv[1]);
+      return 0;
+    }
+
+  if ((by = cf_cli_sign_in (store, "operator", operator_no, &status)) == NULL)
+    return status;
+  if (g_str_equal (action, "add") || g_str_equal (action, "pin"))
+    {
+      g_autofree char *pin = read_new_pin (sub_argv[1], &error);
+
+      ok = pin != NULL &&
+           (g_str_equal (action, "add")
+            ? cf_auth_save_operator (store, by, sub_argv[1], sub_argv[2],
+                                     g_strcmp0 (role_name, "manager") == 0 ? CF_ROLE_MANAGER : CF_ROLE_CLERK, pin, &error)
+            : cf_auth_set_pin (store, by, sub_argv[1], pin, &error));
+    }
+  else if (g_str_equal (action, "unlock"))
+    ok = cf_auth_unlock (store, by, sub_argv[1], &error);
+  else
+    ok = cf_auth_set_active (store, by, sub_argv[1], g_str_equal (action, "enable"), &error);
+  if (!ok)
+    {
+      g_printerr ("counterfoil operator %s: %s\n", action, error->message);
+      return 1;
+    }
+  if (g_str_equal (action, "add"))
+    g_print (_("Operator %s saved.\n"), sub_argv[1]);
+  else if (g_str_equal (action, "pin"))
+    g_print (_("Operator %s has a new PIN.\n"), sub_argv[1]);
+  else if (g_str_equal (action, "unlock"))
+    g_print (_("Operator %s may try their PIN again.\n"), sub_argv[1]);
+  else if (g_str_equal (action, "disable"))
+    g_print (_("Operator %s can no longer sign in.\n"), sub_argv[1]);
+  else
+    g_print (_("Operator %s can sign in again.\n"), sub_argv[1]);
+  return 0;
+}
