@@ -594,6 +594,28 @@ cf_store_add_audit_entry (CfStore     *self,
 }
 
 /**
+ * cf_store_get_data_version:
+ *
+ * Returns: a number that changes when another connection (another process,
+ *   or a worker thread) commits a change; the window polls it to notice
+ *   writers such as a command-line import
+ */
+gint64
+cf_store_get_data_version (CfStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (CF_IS_STORE (self), -1);
+
+  stmt = cf_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
  * cf_store_set_override:
  * @manager_no: (nullable): the manager whose PIN authorised what follows, or
  *   %NULL when that is over

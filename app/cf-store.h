@@ -57,6 +57,7 @@ gboolean        cf_store_add_audit_entry       (CfStore             *self,
                                                 gint64               object_id,
                                                 const char          *details,
                                                 GError             **error);
+gint64          cf_store_get_data_version      (CfStore             *self);
 const char     *cf_store_get_override          (CfStore             *self);
 gboolean        cf_store_verify_audit_chain    (CfStore             *self,
                                                 gint64              *first_broken,

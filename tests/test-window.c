@@ -16,6 +16,7 @@
 #include "cf-loss-dialog.h"
 #include "cf-losses-page.h"
 #include "cf-preferences-window.h"
+#include "cf-sign-in-page.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 #include "cf-transaction.h"
@@ -73,6 +74,86 @@ import_finished (CfWindow *window)
   return !cf_window_is_importing (window);
 }
 
+/* The first descendant of @widget of @type whose title (a row's) or label
+ * (a button's) is @text; any of @type when @text is NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *own = ADW_IS_PREFERENCES_ROW (widget) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                        : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+      if (text == NULL || g_strcmp0 (own, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Chooses the entry of @combo whose label holds "(@no)". */
+static void
+choose_operator (AdwComboRow *combo,
+                 const char  *no)
+{
+  GListModel *model = adw_combo_row_get_model (combo);
+  g_autofree char *needle = g_strdup_printf ("(%s)", no);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), needle) != NULL)
+      {
+        adw_combo_row_set_selected (combo, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Signs in through the sign-in page, as a person would: chooses the
+ * operator, types the PIN, presses the button. On a new database the page
+ * asks for the first manager instead, who is then @no with @pin. */
+static void
+sign_in (CfWindow   *window,
+         const char *no,
+         const char *pin)
+{
+  GtkWidget *page = GTK_WIDGET (cf_window_get_sign_in_page (window));
+
+  g_assert_true (cf_window_is_locked (window));
+  if (cf_sign_in_page_is_setup (CF_SIGN_IN_PAGE (page)))
+    {
+      type_into (page, "Operator no. (as printed on slips)", no);
+      type_into (page, "Name", "赵敏");
+      type_into (page, "PIN (4 to 12 digits)", pin);
+      type_into (page, "The same PIN again", pin);
+      g_signal_emit_by_name (find_widget (page, GTK_TYPE_BUTTON, "_Create and Sign In"), "clicked");
+    }
+  else
+    {
+      choose_operator (ADW_COMBO_ROW (find_widget (page, ADW_TYPE_COMBO_ROW, "Operator")), no);
+      type_into (page, "PIN", pin);
+      g_signal_emit_by_name (find_widget (page, GTK_TYPE_BUTTON, "_Sign In"), "clicked");
+    }
+  drain_main_loop ();
+}
+
 static CfWindow *
 show_window (CfStore      *store,
              const GError *error)
@@ -83,10 +164,28 @@ show_window (CfStore      *store,
   window = cf_window_new (NULL, store, error);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  if (store != NULL)
+    {
+      /* The demo shop's manager, or the first manager of an empty database. */
+      sign_in (window, "099", CF_DEMO_PIN);
+      g_assert_false (cf_window_is_locked (window));
+    }
   if (store != NULL && cf_store_count_transactions (store, NULL) > 0)
     wait_until (search_finished, window);
   drain_main_loop ();
   return window;
+}
+
+/* Locks the window and signs someone else in. */
+static void
+switch_operator (CfWindow   *window,
+                 const char *no)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  sign_in (window, no, CF_DEMO_PIN);
+  g_assert_false (cf_window_is_locked (window));
+  g_assert_cmpstr (cf_window_get_operator (window), ==, no);
 }
 
 static void
@@ -306,9 +405,8 @@ test_import_from_window (CfTestDb      *f,
   g_assert_nonnull (strstr (csv, "\"journal-en.csv\",7,\"amount\",\"rejected\",\"“12.3x” is not an amount\""));
   gtk_window_destroy (GTK_WINDOW (summary));
 
-  /* The journal named its operators; the window now shows one, and records
-   * the next import under them. */
-  g_assert_cmpstr (cf_window_get_operator (window), ==, "01");
+  /* Imports are recorded under whoever is signed in. */
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "099");
   {
     g_autofree char *overlap = cf_test_data_path ("overlap-en.csv");
     const char *again[] = { overlap, NULL };
@@ -317,7 +415,7 @@ test_import_from_window (CfTestDb      *f,
     cf_window_import_files (window, again);
     wait_until (import_finished, window);
     who = cf_test_query_text (f->store, "SELECT operator_no FROM imports ORDER BY id DESC LIMIT 1");
-    g_assert_cmpstr (who, ==, "01");
+    g_assert_cmpstr (who, ==, "099");
     summary = find_summary ();
     g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
                      "1 files: 1 imported, 1 duplicates, 1 conflicts, 0 rejected, 0 unreadable");
@@ -633,7 +731,7 @@ test_handover_shift_to_sign_off (CfTestDb      *f,
   g_assert_null (cf_handover_page_get_report (page));
 
   /* The clerk at the desk opens a shift; opening a second is refused. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-operator", "s", "001"));
+  switch_operator (window, "001");
   g_assert_true (cf_handover_page_open_shift (page, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cf_handover_page_get_n_shifts (page), ==, 1);
@@ -656,7 +754,7 @@ test_handover_shift_to_sign_off (CfTestDb      *f,
   g_assert_false (cf_handover_page_sign_off (page, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-operator", "s", "099"));
+  switch_operator (window, "099");
   g_assert_true (cf_handover_page_select_shift (page, id));
   g_assert_true (cf_handover_page_sign_off (page, &error));
   g_assert_no_error (error);
@@ -682,7 +780,8 @@ static void
 test_preferences_save_merchant (CfTestDb      *f,
                                 gconstpointer  data)
 {
-  CfPreferencesWindow *prefs = cf_preferences_window_new (NULL, f->store);
+  CfWindow *window = show_window (f->store, NULL);
+  CfPreferencesWindow *prefs = cf_preferences_window_new (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *name = NULL;
   gboolean found = FALSE;
@@ -703,6 +802,7 @@ test_preferences_save_merchant (CfTestDb      *f,
   g_assert_cmpstr (name, ==, "望京便利超市");
   gtk_window_destroy (GTK_WINDOW (prefs));
   drain_main_loop ();
+  close_window (window);
 }
 
 static void

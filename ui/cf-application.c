@@ -125,9 +125,11 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  CfStore *store = CF_IS_WINDOW (window) ? cf_window_get_store (CF_WINDOW (window)) : NULL;
 
-  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (window, store)));
+  /* A locked window shows nothing, its preferences included. */
+  if (!CF_IS_WINDOW (window) || (cf_window_get_store (CF_WINDOW (window)) != NULL && cf_window_is_locked (CF_WINDOW (window))))
+    return;
+  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (CF_WINDOW (window))));
 }
 
 static const GActionEntry app_actions[] = {

@@ -228,6 +228,35 @@ open_clicked_cb (GtkButton      *button,
     cf_show_message (GTK_WINDOW (self->window), _("The Shift Was Not Opened"), error->message);
 }
 
+typedef struct
+{
+  CfHandoverPage *page;
+  char           *handed_to;
+  char           *notes;
+  char           *variance;
+} CloseShift;
+
+static void
+close_shift_free (gpointer data)
+{
+  CloseShift *close = data;
+
+  g_object_unref (close->page);
+  g_free (close->handed_to);
+  g_free (close->notes);
+  g_free (close->variance);
+  g_free (close);
+}
+
+static gboolean
+close_shift_action (gpointer   data,
+                    GError   **error)
+{
+  CloseShift *close = data;
+
+  return cf_handover_page_close_shift (close->page, close->handed_to, close->notes, close->variance, error);
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -239,12 +268,18 @@ close_response_cb (AdwMessageDialog *dialog,
   GtkWidget *notes = gtk_widget_get_next_sibling (to);
   GtkWidget *variance = gtk_widget_get_next_sibling (notes);
 
+  CloseShift *close;
+
   if (!g_str_equal (response, "close-shift"))
     return;
-  if (!cf_handover_page_close_shift (self, gtk_editable_get_text (GTK_EDITABLE (to)),
-                                     gtk_editable_get_text (GTK_EDITABLE (notes)),
-                                     gtk_editable_get_text (GTK_EDITABLE (variance)), &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Shift Was Not Closed"), error->message);
+  close = g_new0 (CloseShift, 1);
+  close->page = g_object_ref (self);
+  close->handed_to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (to)));
+  close->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (notes)));
+  close->variance = g_strdup (gtk_editable_get_text (GTK_EDITABLE (variance)));
+  /* Another's shift needs a manager: a clerk gets the manager's prompt. */
+  cf_window_run_as_manager (self->window, _("Close another operator’s shift"), _("The Shift Was Not Closed"),
+                            close_shift_action, close, close_shift_free);
 }
 
 static void
@@ -279,15 +314,21 @@ close_clicked_cb (GtkButton      *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+sign_off_action (gpointer   data,
+                 GError   **error)
+{
+  return cf_handover_page_sign_off (data, error);
+}
+
 static void
 sign_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   CfHandoverPage   *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "sign") && !cf_handover_page_sign_off (self, &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Signed Off"), error->message);
+  if (g_str_equal (response, "sign"))
+    cf_window_run_as_manager (self->window, _("Sign off the handover report"), _("The Report Was Not Signed Off"),
+                              sign_off_action, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -33,22 +33,66 @@ struct _CfLossesPage
 
 G_DEFINE_FINAL_TYPE (CfLossesPage, cf_losses_page, GTK_TYPE_BOX)
 
+/* A change of a request that may need a manager: a move or a fee. */
+typedef struct
+{
+  CfLossesPage    *page;
+  gint64           request_id;
+  CfRequestStatus  to;
+  char            *note;
+  gint64           fee;
+  char            *paid_on;
+} RequestChange;
+
+static void
+request_change_free (gpointer data)
+{
+  RequestChange *change = data;
+
+  g_object_unref (change->page);
+  g_free (change->note);
+  g_free (change->paid_on);
+  g_free (change);
+}
+
+static RequestChange *
+request_change_new (CfLossesPage *self,
+                    gint64        request_id)
+{
+  RequestChange *change = g_new0 (RequestChange, 1);
+
+  change->page = g_object_ref (self);
+  change->request_id = request_id;
+  return change;
+}
+
+static gboolean
+move_action (gpointer   data,
+             GError   **error)
+{
+  RequestChange *change = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean moved = cf_loss_move_request (change->page->store, change->request_id, change->to, change->note,
+                                         cf_window_get_operator (change->page->window), now, error);
+
+  cf_losses_page_reload (change->page);
+  return moved;
+}
+
 static void
 move_clicked_cb (GtkButton    *button,
                  CfLossesPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "request-id"));
-  CfRequestStatus to = (CfRequestStatus) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "to"));
+  RequestChange *change = request_change_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "request-id")));
   GtkEditable *note_entry = g_object_get_data (G_OBJECT (button), "note");
   g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (note_entry)));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
 
+  change->to = (CfRequestStatus) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "to"));
+  change->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  if (!cf_loss_move_request (self->store, id, to, *note != '\0' ? note : NULL, cf_window_get_operator (self->window),
-                             now, &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Request Did Not Move"), error->message);
-  cf_losses_page_reload (self);
+  /* Approved and rejected are a manager's to record: a clerk gets the manager's prompt. */
+  cf_window_run_as_manager (self->window, _("Record a request as approved or rejected"), _("The Request Did Not Move"),
+                            move_action, change, request_change_free);
 }
 
 static GtkWidget *
@@ -100,7 +144,7 @@ document_changed_cb (GtkDropDown  *states,
 
   if (!cf_loss_set_document (self->store, id, kind, nicks[MIN (gtk_drop_down_get_selected (states), 2)], NULL,
                              cf_window_get_operator (self->window), &error))
-    g_warning ("%s", error->message);
+    cf_show_message (GTK_WINDOW (self->window), _("The Document Was Not Marked"), error->message);
 }
 
 static void
@@ -112,25 +156,41 @@ reference_apply_cb (AdwEntryRow  *row,
   g_autoptr(GError) error = NULL;
 
   if (!cf_loss_set_reference (self->store, id, *text != '\0' ? text : NULL, cf_window_get_operator (self->window), &error))
-    g_warning ("%s", error->message);
+    cf_show_message (GTK_WINDOW (self->window), _("The Reference Was Not Recorded"), error->message);
+}
+
+static gboolean
+fee_action (gpointer   data,
+            GError   **error)
+{
+  RequestChange *change = data;
+
+  return cf_loss_set_fee (change->page->store, change->request_id, change->fee, change->paid_on,
+                          cf_window_get_operator (change->page->window), error);
 }
 
 static void
 fee_apply_cb (AdwEntryRow  *row,
               CfLossesPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id"));
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   g_auto(GStrv) parts = g_strsplit (text, " ", 2);
   g_autoptr(GError) error = NULL;
+  RequestChange *change;
   gint64 fee = 0;
 
   /* "50.00 2026-11-30": the amount, and the day it was paid if it was. */
-  if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error) ||
-      !cf_loss_set_fee (self->store, id, ABS (fee), parts[1] != NULL && *parts[1] != '\0' ? g_strstrip (parts[1]) : NULL,
-                        cf_window_get_operator (self->window), &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
-                     error != NULL ? error->message : _("Type the amount, then the day it was paid."));
+  if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error))
+    {
+      cf_show_message (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
+                       error != NULL ? error->message : _("Type the amount, then the day it was paid."));
+      return;
+    }
+  change = request_change_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id")));
+  change->fee = ABS (fee);
+  change->paid_on = parts[1] != NULL && *parts[1] != '\0' ? g_strdup (g_strstrip (parts[1])) : NULL;
+  cf_window_run_as_manager (self->window, _("Record a request’s fee"), _("The Fee Was Not Recorded"),
+                            fee_action, change, request_change_free);
 }
 
 /**

@@ -1,8 +1,10 @@
-/* cf-preferences-window.c — the merchant as printed on slips, and the database
+/* cf-preferences-window.c — the merchant, slips, the database, operators, backups
  *
  * The merchant profile lives in the database (it belongs to the shop, not to
  * the desk); which database to open lives in GSettings. Each field is saved
- * as soon as it is applied, and a field that cannot be saved says why.
+ * as soon as it is applied, and a field that cannot be saved says why; a
+ * clerk changing the merchant profile is asked for a manager's PIN. The
+ * Operators and Backups pages are their own files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,12 +15,17 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-auth.h"
+#include "cf-backups-page.h"
+#include "cf-message.h"
+#include "cf-operators-page.h"
 #include "cf-preferences-window.h"
 
 struct _CfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  CfWindow             *window;     /* borrowed: the window it belongs to */
   CfStore              *store;
   GSettings            *settings;
   AdwEntryRow          *database_row;
@@ -47,18 +54,44 @@ show_error (CfPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+typedef struct
+{
+  CfPreferencesWindow *prefs;
+  const char          *key;
+  char                *value;
+} MerchantChange;
+
+static void
+merchant_change_free (gpointer data)
+{
+  MerchantChange *change = data;
+
+  g_object_unref (change->prefs);
+  g_free (change->value);
+  g_free (change);
+}
+
+static gboolean
+merchant_change_action (gpointer   data,
+                        GError   **error)
+{
+  MerchantChange *change = data;
+
+  return cf_auth_set_merchant_setting (change->prefs->store, cf_window_get_operator (change->prefs->window),
+                                       change->key, change->value, error);
+}
+
 static void
 merchant_apply_cb (AdwEntryRow         *row,
                    CfPreferencesWindow *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
-  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(GError) error = NULL;
+  MerchantChange *change = g_new0 (MerchantChange, 1);
 
-  if (!cf_store_set_setting (self->store, key, value, &error))
-    show_error (self, error->message);
-  else
-    cf_store_add_audit_entry (self->store, NULL, "set-merchant-profile", key, 0, value, NULL);
+  change->prefs = g_object_ref (self);
+  change->key = g_object_get_data (G_OBJECT (row), "key");
+  change->value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  cf_window_run_as_manager (self->window, _("Change the merchant profile"), _("The Merchant Profile Was Not Changed"),
+                            merchant_change_action, change, merchant_change_free);
 }
 
 static void
@@ -105,22 +138,25 @@ entry_row (const char *title,
 /**
  * cf_preferences_window_new:
  *
- * Returns: (transfer none): the preferences, over @parent, not yet shown
+ * @window: (nullable): the window whose database and operator it works with
+ *
+ * Returns: (transfer none): the preferences, over @window, not yet shown
  */
 CfPreferencesWindow *
-cf_preferences_window_new (GtkWindow *parent,
-                           CfStore   *store)
+cf_preferences_window_new (CfWindow *window)
 {
   CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW,
-                                            "transient-for", parent,
+                                            "transient-for", window,
                                             "modal", TRUE,
                                             NULL);
+  CfStore *store = window != NULL ? cf_window_get_store (window) : NULL;
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *merchant = adw_preferences_group_new ();
   GtkWidget *database = adw_preferences_group_new ();
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
 
+  self->window = window;
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 
@@ -174,6 +210,14 @@ cf_preferences_window_new (GtkWindow *parent,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (merchant));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (database));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  /* Who may sign in, and the copies of the data: only with a database open. */
+  if (store != NULL)
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (cf_operators_page_new (window, self->settings)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (cf_backups_page_new (window, self->settings)));
+    }
   return self;
 }
 

@@ -1,4 +1,4 @@
-/* cf-preferences-window.h — the merchant as printed on slips, and the database
+/* cf-preferences-window.h — the merchant, slips, the database, operators, backups
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "cf-store.h"
+#include "cf-window.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-CfPreferencesWindow *cf_preferences_window_new (GtkWindow *parent,
-                                                CfStore   *store);
+CfPreferencesWindow *cf_preferences_window_new (CfWindow *window);
 
 G_END_DECLS

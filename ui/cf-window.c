@@ -30,9 +30,7 @@
 #include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
-#include "cf-window.h"
-
-#define N_COLUMNS 11
+#include "cf-window-private.h"
 
 /* More rows than anyone scrolls through; a search finds the rest. Keeps the
  * window well under 200 MB on a million transactions. */
@@ -50,69 +48,6 @@ static const struct
   { "voucher", CF_SORT_VOUCHER }, { "ref", CF_SORT_REF }, { "auth", CF_SORT_AUTH },
   { "card", CF_SORT_CARD }, { "type", CF_SORT_TYPE }, { "amount", CF_SORT_AMOUNT },
   { "brand", CF_SORT_BRAND }, { "slip", CF_SORT_SLIP },
-};
-
-struct _CfWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwViewSwitcherTitle *window_title;
-  AdwViewStack         *view_stack;
-  GtkBox               *losses_box;
-  CfLossesPage         *losses_page;
-  GtkBox               *handover_box;
-  CfHandoverPage       *handover_page;
-  GtkMenuButton        *operator_button;
-  GtkLabel             *operator_label;
-  GtkSearchEntry       *search_entry;
-  GtkMenuButton        *filter_button;
-  GtkGrid              *filter_grid;
-  GtkLabel             *search_caption;
-  GtkLabel             *count_label;
-  GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
-  GtkStack             *stack;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  GtkPaned             *paned;
-  GtkStack             *results_stack;
-  GtkColumnView        *column_view;
-  GtkMultiSelection    *selection;
-  AdwStatusPage        *no_results_page;
-  GtkWidget            *detail_scroller;
-  GtkBox               *detail_box;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
-  GMenu                *columns_menu;
-  GMenu                *operator_section;
-
-  /* filter popover fields, built in code */
-  GtkEntry             *filter_from;
-  GtkEntry             *filter_to;
-  GtkEntry             *filter_terminal;
-  GtkEntry             *filter_operator;
-  GtkEntry             *filter_amount_min;
-  GtkEntry             *filter_amount_max;
-  GtkEntry             *filter_brand;
-  GtkDropDown          *filter_type;
-  GtkLabel             *filter_error;
-
-  /* owned */
-  CfStore              *store;
-  GSettings            *settings;
-  GCancellable         *search_cancellable;
-  GCancellable         *import_cancellable;
-  GCancellable         *cancellable;        /* cancelled when the window closes */
-  CfTransactionList    *list;
-  CfTransactionQuery   *filter;
-  char                 *operator_no;
-  gint64                select_after_search;
-  guint                 n_searches;         /* finished, for tests */
-  gboolean              clearing;           /* one search for many cleared fields */
-  CfReceiptCopy         preview_copy;
-  double                preview_zoom;
-  gboolean              importing;
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -190,63 +125,6 @@ settings_if_installed (void)
   return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 }
 
-/* Operators */
-
-static void
-set_operator (CfWindow   *self,
-              const char *operator_no)
-{
-  g_autoptr(GPtrArray) operators = NULL;
-  g_autofree char *label = NULL;
-
-  g_free (self->operator_no);
-  self->operator_no = g_strdup (operator_no);
-
-  if (self->store != NULL && operator_no != NULL)
-    operators = cf_store_list_operators (self->store, NULL);
-  for (guint i = 0; operators != NULL && i < operators->len; i++)
-    if (g_strcmp0 (cf_operator_get_no (g_ptr_array_index (operators, i)), operator_no) == 0)
-      label = cf_operator_dup_label (g_ptr_array_index (operators, i));
-
-  gtk_label_set_text (self->operator_label, label != NULL ? label : _("No operator"));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "operator", operator_no != NULL ? operator_no : "");
-}
-
-static void
-fill_operator_menu (CfWindow *self)
-{
-  g_autoptr(GPtrArray) operators = self->store != NULL ? cf_store_list_operators (self->store, NULL) : NULL;
-  g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "operator") : NULL;
-  const char *current = NULL;
-
-  g_menu_remove_all (self->operator_section);
-  for (guint i = 0; operators != NULL && i < operators->len; i++)
-    {
-      CfOperator *op = g_ptr_array_index (operators, i);
-      g_autofree char *label = cf_operator_dup_label (op);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "win.select-operator",
-                                               g_variant_new_string (cf_operator_get_no (op)));
-      g_menu_append_item (self->operator_section, item);
-      if (g_strcmp0 (saved, cf_operator_get_no (op)) == 0)
-        current = cf_operator_get_no (op);
-    }
-  /* Nobody chosen yet: the first operator, so that every action names someone. */
-  if (current == NULL && operators != NULL && operators->len > 0)
-    current = cf_operator_get_no (g_ptr_array_index (operators, 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->operator_button), operators != NULL && operators->len > 0);
-  set_operator (self, current);
-}
-
-static void
-select_operator_activated (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  set_operator (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
 
 /* Sorting: GTK 4.8 cannot name the column view's sort column (that came in
  * 4.10), so each column's sorter answers a probe, and the order in which they
@@ -843,7 +721,6 @@ cf_window_reload (CfWindow *self)
   if (self->store == NULL)
     return;
 
-  fill_operator_menu (self);
   total = cf_store_count_transactions (self->store, &error);
   if (total < 0)
     {
@@ -1394,7 +1271,8 @@ cf_window_new (CfApplication *app,
   self->handover_page = cf_handover_page_new (self, store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->handover_page), TRUE);
   gtk_box_append (self->handover_box, GTK_WIDGET (self->handover_page));
-  cf_window_reload (self);
+  /* Nothing shows until someone signs in; see cf-window-session.c. */
+  cf_window_session_start (self);
   return self;
 }
 
@@ -1575,6 +1453,7 @@ cf_window_close_request (GtkWindow *window)
   if (self->settings != NULL)
     g_settings_set_int (self->settings, "details-width",
                         gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+  cf_window_session_close (self);
 
   return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
 }
@@ -1586,6 +1465,7 @@ cf_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
+  cf_window_session_dispose (self);
   /* Tearing the column view down changes its sorter: no searches from now on. */
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
@@ -1637,7 +1517,12 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, columns_menu);
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_section);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, session_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sign_in_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner_label);
   gtk_widget_class_bind_template_child_full (widget_class, "column_time", FALSE, G_STRUCT_OFFSET (CfWindow, columns[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_terminal", FALSE, G_STRUCT_OFFSET (CfWindow, columns[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_operator", FALSE, G_STRUCT_OFFSET (CfWindow, columns[2]));
@@ -1658,7 +1543,6 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_activated);
-  gtk_widget_class_install_action (widget_class, "win.select-operator", "s", select_operator_activated);
   gtk_widget_class_install_action (widget_class, "win.issue-duplicate", NULL, issue_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.report-loss", NULL, report_loss_activated);
 
@@ -1666,6 +1550,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.import-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.issue-duplicate", NULL);
+  cf_window_session_class_init (widget_class);
 }
 
 static void
@@ -1709,4 +1594,5 @@ cf_window_init (CfWindow *self)
     }
   apply_hidden_columns (self);
   update_detail (self);
+  cf_window_session_init (self);
 }

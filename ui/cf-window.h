@@ -9,6 +9,7 @@
 
 #include "cf-application.h"
 #include "cf-duplicate-issuer.h"
+#include "cf-manager-prompt.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
 typedef struct _CfLossesPage CfLossesPage;
 typedef struct _CfHandoverPage CfHandoverPage;
+typedef struct _CfSignInPage CfSignInPage;
+typedef struct _CfAuditPage CfAuditPage;
 
 CfWindow   *cf_window_new                (CfApplication *app,
                                           CfStore       *store,
@@ -47,5 +50,23 @@ guint       cf_window_issue_duplicate    (CfWindow          *self,
                                           GError           **error);
 void        cf_window_import_files       (CfWindow      *self,
                                           const char * const *paths);
+
+/* cf-window-session.c */
+void        cf_window_lock               (CfWindow      *self,
+                                          const char    *why);
+gboolean    cf_window_is_locked          (CfWindow      *self);
+gboolean    cf_window_lock_if_idle       (CfWindow      *self,
+                                          gint64         now);
+void        cf_window_run_as_manager     (CfWindow        *self,
+                                          const char      *what,
+                                          const char      *failed_heading,
+                                          CfGuardedAction  action,
+                                          gpointer         user_data,
+                                          GDestroyNotify   destroy);
+char       *cf_window_back_up            (CfWindow      *self,
+                                          GError       **error);
+CfSignInPage *cf_window_get_sign_in_page (CfWindow      *self);
+CfAuditPage *cf_window_get_audit_page    (CfWindow      *self);
+const char *cf_window_get_audit_warning  (CfWindow      *self);
 
 G_END_DECLS

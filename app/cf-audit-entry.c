@@ -1,0 +1,239 @@
+/* cf-audit-entry.c — one line of the audit log, and finding them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-audit"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cf-audit-entry.h"
+#include "cf-store-private.h"
+
+struct _CfAuditEntry
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *at;
+  char    *operator_no;
+  char    *operator_name;
+  char    *action;
+  char    *object_type;
+  gint64   object_id;
+  char    *details;
+};
+
+G_DEFINE_FINAL_TYPE (CfAuditEntry, cf_audit_entry, G_TYPE_OBJECT)
+
+static void
+cf_audit_entry_finalize (GObject *object)
+{
+  CfAuditEntry *self = (CfAuditEntry *) object;
+
+  g_free (self->at);
+  g_free (self->operator_no);
+  g_free (self->operator_name);
+  g_free (self->action);
+  g_free (self->object_type);
+  g_free (self->details);
+
+  G_OBJECT_CLASS (cf_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+cf_audit_entry_class_init (CfAuditEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_audit_entry_finalize;
+}
+
+static void
+cf_audit_entry_init (CfAuditEntry *self)
+{
+}
+
+gint64
+cf_audit_entry_get_id (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), 0);
+  return self->id;
+}
+
+const char *
+cf_audit_entry_get_at (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->at;
+}
+
+const char *
+cf_audit_entry_get_operator_no (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->operator_no;
+}
+
+const char *
+cf_audit_entry_get_operator_name (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->operator_name;
+}
+
+const char *
+cf_audit_entry_get_action (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->action;
+}
+
+const char *
+cf_audit_entry_get_object_type (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->object_type;
+}
+
+gint64
+cf_audit_entry_get_object_id (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), 0);
+  return self->object_id;
+}
+
+const char *
+cf_audit_entry_get_details (CfAuditEntry *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_ENTRY (self), NULL);
+  return self->details;
+}
+
+/**
+ * cf_audit_entry_dup_local_time:
+ *
+ * Returns: (transfer full): when, in local time: `2026-11-29 14:05:09`
+ */
+char *
+cf_audit_entry_dup_local_time (CfAuditEntry *self)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->at, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup (self->at);
+}
+
+static char *
+dup_text (sqlite3_stmt *stmt,
+          int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* A date alone as the end of a range means the whole of that day. */
+static char *
+range_end (const char *to)
+{
+  return strlen (to) == 10 ? g_strconcat (to, "T23:59:59Z", NULL) : g_strdup (to);
+}
+
+/**
+ * cf_audit_find:
+ * @limit: at most this many, newest first
+ * @n_matching: (out) (optional): how many match in all
+ *
+ * Returns: (transfer full) (element-type CfAuditEntry): matching entries,
+ *   newest first
+ */
+GPtrArray *
+cf_audit_find (CfStore             *store,
+               const CfAuditFilter *filter,
+               guint                limit,
+               gint64              *n_matching,
+               GError             **error)
+{
+  static const char *const where =
+    " FROM audit_log a LEFT JOIN operators o ON o.operator_no = a.operator_no"
+    " WHERE (?1 IS NULL OR a.operator_no = ?1) AND (?2 IS NULL OR a.action = ?2)"
+    "   AND (?3 IS NULL OR a.object_type = ?3) AND (?4 IS NULL OR a.object_id = ?4)"
+    "   AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at <= ?6)";
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *select = g_strconcat ("SELECT a.id, a.at, a.operator_no, o.name, a.action, a.object_type, a.object_id, "
+                                         "a.details", where, " ORDER BY a.id DESC LIMIT ?7", NULL);
+  g_autofree char *count = g_strconcat ("SELECT count (*)", where, NULL);
+  g_autofree char *object_type = NULL;
+  g_autofree char *end = NULL;
+  gint64 object_id = 0;
+  const char *sql[] = { select, count };
+
+#define FIELD(f) (filter != NULL && filter->f != NULL && *filter->f != '\0' ? filter->f : NULL)
+  if (FIELD (object) != NULL)
+    {
+      const char *hash = strchr (filter->object, '#');
+
+      object_type = hash != NULL ? g_strndup (filter->object, (gsize) (hash - filter->object)) : g_strdup (filter->object);
+      object_id = hash != NULL ? g_ascii_strtoll (hash + 1, NULL, 10) : 0;
+    }
+  if (FIELD (to) != NULL)
+    end = range_end (filter->to);
+
+  for (guint q = 0; q < G_N_ELEMENTS (sql); q++)
+    {
+      sqlite3_stmt *stmt = cf_store_prepare (store, sql[q], error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, FIELD (operator_no), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, FIELD (action), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, -1, SQLITE_STATIC);
+      if (object_id > 0)
+        sqlite3_bind_int64 (stmt, 4, object_id);
+      sqlite3_bind_text (stmt, 5, FIELD (from), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, end, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, limit);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          CfAuditEntry *entry;
+
+          if (q == 1)
+            {
+              if (n_matching != NULL)
+                *n_matching = sqlite3_column_int64 (stmt, 0);
+              continue;
+            }
+          entry = g_object_new (CF_TYPE_AUDIT_ENTRY, NULL);
+          entry->id = sqlite3_column_int64 (stmt, 0);
+          entry->at = dup_text (stmt, 1);
+          entry->operator_no = dup_text (stmt, 2);
+          entry->operator_name = dup_text (stmt, 3);
+          entry->action = dup_text (stmt, 4);
+          entry->object_type = dup_text (stmt, 5);
+          entry->object_id = sqlite3_column_int64 (stmt, 6);
+          entry->details = dup_text (stmt, 7);
+          g_ptr_array_add (entries, entry);
+        }
+      sqlite3_finalize (stmt);
+      if (n_matching == NULL)
+        break;
+    }
+#undef FIELD
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * cf_audit_list_actions:
+ *
+ * Returns: (transfer full): the actions the log holds, for a filter's choices
+ */
+GStrv
+cf_audit_list_actions (CfStore *store)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,107 @@
+/* cf-window-private.h — what the window's files share: its struct
+ *
+ * cf-window.c is the transaction browser; cf-window-session.c is who is
+ * signed in, locking, backups and noticing other writers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-audit-page.h"
+#include "cf-handover-page.h"
+#include "cf-losses-page.h"
+#include "cf-operator.h"
+#include "cf-sign-in-page.h"
+#include "cf-transaction-list.h"
+#include "cf-transaction-query.h"
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+#define N_COLUMNS 11
+
+struct _CfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  GtkBox               *losses_box;
+  CfLossesPage         *losses_page;
+  GtkBox               *handover_box;
+  CfHandoverPage       *handover_page;
+  GtkMenuButton        *operator_button;
+  GtkLabel             *operator_label;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkGrid              *filter_grid;
+  GtkLabel             *search_caption;
+  GtkLabel             *count_label;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkPaned             *paned;
+  GtkStack             *results_stack;
+  GtkColumnView        *column_view;
+  GtkMultiSelection    *selection;
+  AdwStatusPage        *no_results_page;
+  GtkWidget            *detail_scroller;
+  GtkBox               *detail_box;
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+  GMenu                *columns_menu;
+  GtkStack             *session_stack;
+  GtkBox               *sign_in_box;
+  CfSignInPage         *sign_in_page;
+  GtkBox               *audit_box;
+  CfAuditPage          *audit_page;
+  AdwViewStackPage     *audit_stack_page;
+  GtkRevealer          *audit_banner;
+  GtkLabel             *audit_banner_label;
+
+  /* filter popover fields, built in code */
+  GtkEntry             *filter_from;
+  GtkEntry             *filter_to;
+  GtkEntry             *filter_terminal;
+  GtkEntry             *filter_operator;
+  GtkEntry             *filter_amount_min;
+  GtkEntry             *filter_amount_max;
+  GtkEntry             *filter_brand;
+  GtkDropDown          *filter_type;
+  GtkLabel             *filter_error;
+
+  /* owned */
+  CfStore              *store;
+  GSettings            *settings;
+  GCancellable         *search_cancellable;
+  GCancellable         *import_cancellable;
+  GCancellable         *cancellable;        /* cancelled when the window closes */
+  CfTransactionList    *list;
+  CfTransactionQuery   *filter;
+  CfOperator           *operator;           /* signed in, or NULL while locked */
+  char                 *operator_no;        /* who was last signed in */
+  gint64                last_activity;      /* monotonic µs of the last input */
+  guint                 idle_check_id;
+  guint                 data_check_id;
+  gint64                data_version;
+  guint                 daily_backup_id;
+  gint64                select_after_search;
+  guint                 n_searches;         /* finished, for tests */
+  gboolean              clearing;           /* one search for many cleared fields */
+  CfReceiptCopy         preview_copy;
+  double                preview_zoom;
+  gboolean              importing;
+};
+
+/* cf-window-session.c */
+void      cf_window_session_init      (CfWindow  *self);
+void      cf_window_session_start     (CfWindow  *self);
+void      cf_window_session_dispose   (CfWindow  *self);
+void      cf_window_session_class_init (GtkWidgetClass *widget_class);
+gboolean  cf_window_session_close     (CfWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* cf-window-session.c — who is at the window: signing in, locking, backups, other writers
+ *
+ * The desk stays hidden behind the sign-in page until someone signs in,
+ * and is hidden again by Ctrl+L, by the menu, or after the idle minutes
+ * set in Preferences; locking also closes the window's dialogs. On start
+ * the audit chain is verified and a broken one is announced across the
+ * top of the desk. The database is backed up when the window closes and
+ * once a day while it is open, and PRAGMA data_version is polled so that
+ * what another process writes (a command-line import) shows up here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cf-auth.h"
+#include "cf-manager-prompt.h"
+#include "cf-message.h"
+#include "cf-window-private.h"
+
+#define IDLE_CHECK_SECONDS   10
+#define DATA_CHECK_SECONDS   2
+#define DAILY_CHECK_SECONDS  3600
+
+/* Signing in and locking */
+
+static void
+show_desk (CfWindow   *self,
+           CfOperator *op)
+{
+  g_autofree char *label = cf_operator_dup_label (op);
+  gboolean manager = cf_operator_get_role (op) == CF_ROLE_MANAGER;
+
+  g_set_object (&self->operator, op);
+  g_free (self->operator_no);
+  self->operator_no = g_strdup (cf_operator_get_no (op));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "operator", self->operator_no);
+  gtk_label_set_text (self->operator_label, label);
+  adw_view_stack_page_set_visible (self->audit_stack_page, manager);
+  gtk_widget_set_visible (gtk_widget_get_last_child (gtk_revealer_get_child (self->audit_banner)), manager);
+  self->last_activity = g_get_monotonic_time ();
+  gtk_stack_set_visible_child_name (self->session_stack, "desk");
+  cf_window_reload (self);
+  if (manager)
+    cf_audit_page_reload (self->audit_page);
+  self->data_version = cf_store_get_data_version (self->store);
+}
+
+static void
+signed_in_cb (CfSignInPage *page,
+              CfOperator   *op,
+              CfWindow     *self)
+{
+  show_desk (self, op);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Dialogs of a locked window must not stay open over the sign-in page. */
+static void
+close_dialogs (CfWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_close (l->data);
+}
+
+/**
+ * cf_window_lock:
+ * @why: for the audit log: `by hand`, `idle`
+ *
+ * Hides the desk behind the sign-in page until someone signs in.
+ */
+void
+cf_window_lock (CfWindow   *self,
+                const char *why)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  if (self->store == NULL || self->operator == NULL)
+    return;
+  cf_store_add_audit_entry (self->store, self->operator_no, "lock-window", NULL, 0, why, NULL);
+  g_clear_object (&self->operator);
+  close_dialogs (self);
+  cf_sign_in_page_reset (self->sign_in_page, self->operator_no, TRUE);
+  gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
+}
+
+/**
+ * cf_window_is_locked:
+ *
+ * Returns: whether nobody is signed in and the desk is hidden
+ */
+gboolean
+cf_window_is_locked (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), TRUE);
+  return self->operator == NULL;
+}
+
+/**
+ * cf_window_lock_if_idle:
+ * @now: a g_get_monotonic_time() reading
+ *
+ * Locks the window when nobody has touched it for the minutes set in
+ * Preferences (lock-after-minutes; 0 never).
+ *
+ * Returns: whether it locked
+ */
+gboolean
+cf_window_lock_if_idle (CfWindow *self,
+                        gint64    now)
+{
+  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings, "lock-after-minutes") : 5;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+
+  if (self->operator == NULL || minutes == 0 || now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
+    return FALSE;
+  cf_window_lock (self, "idle");
+  return TRUE;
+}
+
+static gboolean
+idle_check_cb (gpointer data)
+{
+  cf_window_lock_if_idle (data, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+activity_cb (CfWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+key_activity_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 CfWindow              *self)
+{
+  activity_cb (self);
+  return FALSE;
+}
+
+static gboolean
+scroll_activity_cb (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    CfWindow                 *self)
+{
+  activity_cb (self);
+  return FALSE;
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cf_window_lock (CF_WINDOW (widget), "by hand");
+}
+
+/* Changing one's own PIN */
+
+static void
+change_pin_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CfWindow         *self)
+{
+  GtkWidget *group = adw_message_dialog_get_extra_child (dialog);
+  const char *old_pin = gtk_editable_get_text (g_object_get_data (G_OBJECT (group), "old"));
+  const char *new_pin = gtk_editable_get_text (g_object_get_data (G_OBJECT (group), "new"));
+  const char *again = gtk_editable_get_text (g_object_get_data (G_OBJECT (group), "again"));
+  g_autoptr(CfOperator) checked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "change") || self->operator == NULL)
+    return;
+  if (!g_str_equal (new_pin, again))
+    g_set_error_literal (&error, CF_AUTH_ERROR, CF_AUTH_ERROR_INVALID, _("The two new PINs differ"));
+  else if ((checked = cf_auth_sign_in (self->store, self->operator_no, old_pin, NULL, &error)) != NULL)
+    cf_auth_set_pin (self->store, self->operator_no, self->operator_no, new_pin, &error);
+  if (error != NULL)
+    cf_show_message (GTK_WINDOW (self), _("The PIN Was Not Changed"), error->message);
+}
+
+static GtkWidget *
+password_row (GtkWidget  *group,
+              const char *title,
+              const char *key)
+{
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (group), key, row);
+  return row;
+}
+
+static void
+change_pin_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *dialog;
+
+  if (self->operator == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Change My PIN"),
+                                   _("A PIN has 4 to 12 digits, not one digit repeated and not a run such as 1234."));
+  password_row (group, _("Current PIN"), "old");
+  password_row (group, _("New PIN"), "new");
+  password_row (group, _("The same new PIN again"), "again");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (change_pin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cf_window_run_as_manager:
+ * @what: the action, for the prompt and the audit log
+ * @failed_heading: the heading when it fails
+ *
+ * Does a manager-only @action as the signed-in operator, asking a manager
+ * for their PIN first when that operator is a clerk.
+ */
+void
+cf_window_run_as_manager (CfWindow        *self,
+                          const char      *what,
+                          const char      *failed_heading,
+                          CfGuardedAction  action,
+                          gpointer         user_data,
+                          GDestroyNotify   destroy)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+  cf_manager_prompt_run (GTK_WINDOW (self), self->store, self->operator_no, what, failed_heading, action, user_data,
+                         destroy);
+}
+
+/* The audit log */
+
+static void
+verify_audit_chain (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 broken = 0;
+
+  if (!cf_store_verify_audit_chain (self->store, &broken, NULL, &error))
+    text = g_strdup_printf (_("The audit log could not be read: %s"), error->message);
+  else if (broken != 0)
+    text = g_strdup_printf (_("The audit log was altered: entry %lld does not follow from the one before it. "
+                              "Tell the manager; keep the backups."), (long long) broken);
+  gtk_label_set_text (self->audit_banner_label, text != NULL ? text : "");
+  gtk_revealer_set_reveal_child (self->audit_banner, text != NULL);
+}
+
+static void
+show_audit_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->operator == NULL || cf_operator_get_role (self->operator) != CF_ROLE_MANAGER)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "audit");
+  cf_audit_page_reload (self->audit_page);
+  cf_audit_page_verify (self->audit_page);
+}
+
+/* Other writers */
+
+static gboolean
+data_check_cb (gpointer data)
+{
+  CfWindow *self = data;
+  gint64 version;
+
+  if (self->operator == NULL || self->importing)
+    return G_SOURCE_CONTINUE;
+  version = cf_store_get_data_version (self->store);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      cf_window_reload (self);
+      if (cf_operator_get_role (self->operator) == CF_ROLE_MANAGER)
+        cf_audit_page_reload (self->audit_page);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Backups */
+
+/**
+ * cf_window_back_up:
+ *
+ * Backs the database up into its backups folder now and keeps the
+ * number of backups set in Preferences.
+ *
+ * Returns: (transfer full) (nullable): the backup, or %NULL with @error set
+ */
+char *
+cf_window_back_up (CfWindow  *self,
+                   GError   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  path = cf_store_dup_backup_path (self->store, now);
+  if (!cf_store_backup (self->store, path, error))
+    return NULL;
+  cf_store_prune_backups (self->store, self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+daily_backup_due (CfStore *store)
+{
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (store);
+  GStatBuf info;
+
+  if (backups->len == 0 || g_stat (g_ptr_array_index (backups, 0), &info) != 0)
+    return TRUE;
+  return (gint64) info.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 24 * 3600;
+}
+
+/* In a worker with its own connection: a large database takes seconds. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *db_path = task_data;
+  GError *error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (db_path, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = store != NULL ? cf_store_dup_backup_path (store, now) : NULL;
+
+  if (store == NULL || !cf_store_backup (store, path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CfWindow *self = CF_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (path == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cf_show_message (GTK_WINDOW (self), _("The Daily Backup Failed"), error->message);
+      return;
+    }
+  cf_store_prune_backups (self->store, self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14);
+}
+
+static gboolean
+daily_backup_cb (gpointer data)
+{
+  CfWindow *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-daily") ||
+      !daily_backup_due (self->store))
+    return G_SOURCE_CONTINUE;
+  task = g_task_new (self, self->cancellable, daily_backup_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The window's life */
+
+void
+cf_window_session_init (CfWindow *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Watched before any widget handles them, and never consumed. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_activity_cb), self, 0);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_activity_cb), self, 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_stack_set_visible_child_name (self->session_stack, "desk");
+}
+
+/* Called once the window has its store: the sign-in page first. */
+void
+cf_window_session_start (CfWindow *self)
+{
+  g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "operator") : NULL;
+
+  self->sign_in_page = cf_sign_in_page_new (self->store);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->sign_in_page), TRUE);
+  gtk_box_append (self->sign_in_box, GTK_WIDGET (self->sign_in_page));
+  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
+  cf_sign_in_page_reset (self->sign_in_page, last, FALSE);
+  self->audit_page = cf_audit_page_new (self->store);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->audit_page), TRUE);
+  gtk_box_append (self->audit_box, GTK_WIDGET (self->audit_page));
+  gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
+
+  verify_audit_chain (self);
+  self->idle_check_id = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+  self->data_check_id = g_timeout_add_seconds (DATA_CHECK_SECONDS, data_check_cb, self);
+  self->daily_backup_id = g_timeout_add_seconds (DAILY_CHECK_SECONDS, daily_backup_cb, self);
+  daily_backup_cb (self);
+}
+
+/* Called when the window closes: the backup on close. */
+gboolean
+cf_window_session_close (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-on-close"))
+    return TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  path = cf_window_back_up (self, &error);
+  if (path == NULL)
+    g_message ("The backup on close failed: %s", error->message);
+  return path != NULL;
+}
+
+void
+cf_window_session_dispose (CfWindow *self)
+{
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  g_clear_handle_id (&self->data_check_id, g_source_remove);
+  g_clear_handle_id (&self->daily_backup_id, g_source_remove);
+  g_clear_object (&self->operator);
+}
+
+void
+cf_window_session_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.change-pin", NULL, change_pin_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-audit", NULL, show_audit_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+}
+
+/**
+ * cf_window_get_sign_in_page:
+ *
+ * Returns: (transfer none) (nullable): the page shown while nobody is signed in
+ */
+CfSignInPage *
+cf_window_get_sign_in_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->sign_in_page;
+}
+
+/**
+ * cf_window_get_audit_page:
+ *
+ * Returns: (transfer none) (nullable): the Audit Log section
+ */
+CfAuditPage *
+cf_window_get_audit_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->audit_page;
+}
+
+/**
+ * cf_window_get_audit_warning:
+ *
+ * Returns: what the banner says about the audit chain, or "" when it holds
+ */
+const char *
+cf_window_get_audit_warning (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->audit_banner) ? gtk_label_get_text (self->audit_banner_label) : "";
+}
