@@ -25,13 +25,16 @@ G_DEFINE_QUARK (cf-auth-error-quark, cf_auth_error)
 #define PIN_MIN_DIGITS 4
 #define PIN_MAX_DIGITS 12
 
-/* The database's UTC text form, which sorts as time does. */
+/* The database's UTC text form, which sorts as time does; rounded up to the
+ * second, so that a wait is never cut short. */
 static char *
 utc_text (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  int micro = g_date_time_get_microsecond (utc);
+  g_autoptr(GDateTime) whole = g_date_time_add (utc, micro > 0 ? G_USEC_PER_SEC - micro : 0);
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (whole, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static GDateTime *

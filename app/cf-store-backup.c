@@ -188,10 +188,20 @@ cf_store_dup_backup_path (CfStore   *self,
 {
   g_autofree char *dir = backups_dir (self);
   g_autofree char *prefix = backup_prefix (self);
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("%s%s.db", prefix, stamp);
 
-  return g_build_filename (dir, name, NULL);
+  /* Two backups in one second (on demand just after the daily one) get
+   * the next free second, so that neither is refused for its name. */
+  for (int later = 0;; later++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, later);
+      g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("%s%s.db", prefix, stamp);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+
+      if (later == 60 || (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (partial, G_FILE_TEST_EXISTS)))
+        return g_steal_pointer (&path);
+    }
 }
 
 static int

@@ -623,7 +623,7 @@ test_operators_and_pins (CfTestDb      *f,
 
   /* No PIN anywhere and no terminal: a clear refusal, not a hang. */
   set_run_env ("COUNTERFOIL_PIN", NULL);
-  g_usleep (1100 * 1000);  /* the wrong PIN's one-second wait */
+  g_usleep (2100 * 1000);  /* the wrong PIN's one-second wait, rounded up */
   run_clear (&run);
   counterfoil (&run, f->db_path, "import", journal, NULL);
   g_assert_cmpint (run.status, ==, 1);

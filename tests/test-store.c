@@ -311,6 +311,7 @@ static void
 test_backup (CfTestDb      *f,
              gconstpointer  data)
 {
+  char *named[4];
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "copies", "copy.db", NULL);
   g_autoptr(CfStore) copy = NULL;
@@ -344,22 +345,26 @@ test_backup (CfTestDb      *f,
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr(GDateTime) when = g_date_time_add_minutes (first, (int) i);
-      g_autofree char *named = cf_store_dup_backup_path (f->store, when);
 
-      g_assert_true (g_str_has_suffix (named, ".db"));
-      g_assert_true (cf_store_backup (f->store, named, &error));
+      named[i] = cf_store_dup_backup_path (f->store, when);
+      g_assert_true (g_str_has_suffix (named[i], ".db"));
+      g_assert_true (cf_store_backup (f->store, named[i], &error));
       g_assert_no_error (error);
     }
-  g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
+  /* A second backup in the same second is named for the next one. */
   {
     g_autoptr(GDateTime) last = g_date_time_add_minutes (first, 3);
-    g_autoptr(GDateTime) oldest = g_date_time_add_minutes (first, 0);
-    g_autofree char *kept = cf_store_dup_backup_path (f->store, last);
-    g_autofree char *gone = cf_store_dup_backup_path (f->store, oldest);
+    g_autofree char *again = cf_store_dup_backup_path (f->store, last);
 
-    g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
-    g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (again, !=, named[3]);
+    g_assert_cmpint (strcmp (again, named[3]), >, 0);
   }
+  g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
+  g_assert_true (g_file_test (named[3], G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (named[2], G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (named[0], G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < 4; i++)
+    g_free (named[i]);
 }
 
 int

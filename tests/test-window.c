@@ -9,11 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cf-audit-page.h"
+#include "cf-auth.h"
+#include "cf-backups-page.h"
 #include "cf-demo.h"
 #include "cf-handover-page.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-loss-dialog.h"
+#include "cf-shift-service.h"
 #include "cf-losses-page.h"
 #include "cf-preferences-window.h"
 #include "cf-sign-in-page.h"
@@ -816,6 +820,248 @@ test_open_error_shown (void)
   close_window (window);
 }
 
+/* The newest message dialog with @heading, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+button_sensitive (CfWindow *window)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (cf_window_get_sign_in_page (window)), GTK_TYPE_BUTTON, "_Sign In");
+
+  return button != NULL && gtk_widget_get_sensitive (button);
+}
+
+static void
+test_sign_in_lock_and_override (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  CfHandoverPage *page = cf_window_get_handover_page (window);
+  GtkWidget *sign_in_page = GTK_WIDGET (cf_window_get_sign_in_page (window));
+  g_autoptr(GSettings) settings = g_settings_new ("org.counterfoil.Counterfoil");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  AdwMessageDialog *dialog;
+  gint64 shift;
+
+  /* The manager is in; the desk is shown, and the Audit Log with it. */
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "099");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
+
+  /* Ctrl+L's action hides the desk. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  drain_main_loop ();
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL))),
+                   ==, "Operator");
+
+  /* A wrong PIN: said so, and the button waits. */
+  sign_in (window, "001", "9999");
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_nonnull (strstr (cf_sign_in_page_get_message (CF_SIGN_IN_PAGE (sign_in_page)), "Wrong PIN"));
+  {
+    GtkWidget *button = find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 1 Second");
+    if (button == NULL)
+      button = find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 2 Seconds");
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_get_sensitive (button));
+  }
+  wait_until (button_sensitive, window);
+  sign_in (window, "001", CF_DEMO_PIN);
+  g_assert_false (cf_window_is_locked (window));
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "001");
+
+  /* Idle minutes lock the window; 0 never does. */
+  g_settings_set_uint (settings, "lock-after-minutes", 0);
+  g_assert_false (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 3600));
+  g_settings_set_uint (settings, "lock-after-minutes", 5);
+  g_assert_false (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 240));
+  g_assert_true (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 301));
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'lock-window' "
+                                                "AND operator_no = '001' AND details = 'idle'"), ==, 1);
+  sign_in (window, "001", CF_DEMO_PIN);
+
+  /* A clerk signs off a shift: the manager's prompt, not a dead button. */
+  shift = cf_shift_open (f->store, "002", NULL, "2026-11-28 08:00", &error);
+  g_assert_true (cf_shift_close (f->store, shift, "2026-11-28 16:00", "001", NULL, NULL, "002", &error));
+  g_assert_no_error (error);
+  cf_handover_page_reload (page);
+  g_assert_true (cf_handover_page_select_shift (page, shift));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Sign Off…"), "clicked");
+  drain_main_loop ();
+  adw_message_dialog_response (find_dialog ("Sign Off the Report?"), "sign");
+  drain_main_loop ();
+  dialog = find_dialog ("Manager Approval Needed");
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports"), ==, 0);
+
+  /* A wrong manager PIN asks again; the right one signs it, with both names. */
+  choose_operator (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
+  type_into (GTK_WIDGET (dialog), "Manager’s PIN", "1357");
+  adw_message_dialog_response (dialog, "approve");
+  drain_main_loop ();
+  dialog = find_dialog ("Manager Approval Needed");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wrong PIN"));
+  g_usleep (2100 * 1000);  /* the wrong PIN's wait: a second, rounded up */
+  choose_operator (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
+  type_into (GTK_WIDGET (dialog), "Manager’s PIN", CF_DEMO_PIN);
+  adw_message_dialog_response (dialog, "approve");
+  drain_main_loop ();
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports"), ==, 1);
+  details = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'sign-off-handover' "
+                                          "AND operator_no = '001'");
+  g_assert_nonnull (strstr (details, "[manager override: 099]"));
+  g_assert_null (cf_store_get_override (f->store));
+  close_window (window);
+}
+
+static void
+test_audit_page_and_banner (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  CfWindow *window;
+  CfAuditPage *audit;
+  GtkWidget *operator_entry;
+  gint64 expected;
+
+  /* Someone edits the log behind the application's back. */
+  g_assert_true (cf_store_add_audit_entry (f->store, "001", "test", NULL, 0, "first", NULL));
+  g_assert_true (cf_store_add_audit_entry (f->store, "001", "test", NULL, 0, "second", NULL));
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_append_only; "
+                                          "UPDATE audit_log SET details = 'edited' WHERE details = 'first'", NULL));
+  expected = cf_test_query_int (f->store, "SELECT id FROM audit_log WHERE details = 'edited'");
+
+  window = show_window (f->store, NULL);
+  {
+    g_autofree char *needle = g_strdup_printf ("entry %lld ", (long long) expected);
+    g_assert_nonnull (strstr (cf_window_get_audit_warning (window), needle));
+  }
+
+  /* The manager's Audit Log names the same entry and filters by operator. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (cf_window_get_visible_section (window), ==, "audit");
+  audit = cf_window_get_audit_page (window);
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Altered"));
+  operator_entry = find_widget (GTK_WIDGET (audit), GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (operator_entry), "001");
+  drain_main_loop ();
+  g_assert_cmpuint (cf_audit_page_get_n_shown (audit), ==,
+                    cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '001'"));
+  g_assert_cmpuint (cf_audit_page_get_n_shown (audit), >=, 2);
+
+  /* A clerk does not see it. */
+  switch_operator (window, "001");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));
+  g_assert_cmpstr (cf_window_get_visible_section (window), !=, "audit");
+  close_window (window);
+}
+
+static guint n_before_import;
+
+static gboolean
+command_line_rows_shown (CfWindow *window)
+{
+  return g_list_model_get_n_items (cf_window_get_transactions (window)) == n_before_import + 5;
+}
+
+static void
+test_sees_command_line_import (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COUNTERFOIL_PIN", CF_DEMO_PIN, TRUE);
+  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "--operator", "002", "import", journal, NULL };
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  n_before_import = g_list_model_get_n_items (cf_window_get_transactions (window));
+  g_subprocess_launcher_set_environ (launcher, env);
+  import = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* The window writes while the import runs: locking and signing in are audited. */
+  for (int i = 0; i < 3; i++)
+    switch_operator (window, i % 2 == 0 ? "001" : "099");
+  g_assert_true (g_subprocess_communicate_utf8 (import, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (import), ==, 0);
+  g_assert_null (strstr (err, "locked"));
+
+  /* Without a click, the new rows appear. */
+  wait_until (command_line_rows_shown, window);
+  close_window (window);
+}
+
+static gboolean
+daily_backup_taken (CfWindow *window)
+{
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_window_get_store (window));
+
+  return backups->len >= 1;
+}
+
+static void
+test_restore_from_preferences (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  CfPreferencesWindow *prefs;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  CfBackupsPage *page;
+
+  /* A new database has no backup yet: the window takes its daily one at once. */
+  wait_until (daily_backup_taken, window);
+  prefs = cf_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  drain_main_loop ();
+  page = CF_BACKUPS_PAGE (find_widget (GTK_WIDGET (prefs), CF_TYPE_BACKUPS_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 1);
+
+  /* Back Up Now, then a change, then the backup restored. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Back Up Now"), "clicked");
+  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 2);
+  g_assert_true (cf_auth_set_merchant_setting (f->store, "099", "merchant.name", "改过的名字", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) backups = cf_store_list_backups (f->store);
+    backup = g_strdup (g_ptr_array_index (backups, 0));
+  }
+  cf_backups_page_restore (page, backup);
+  drain_main_loop ();
+
+  /* Restored, the rest kept aside, and everyone signs in again. */
+  name = cf_store_get_setting (f->store, "merchant.name");
+  g_assert_cmpstr (name, !=, "改过的名字");
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'restore-backup' "
+                                                "AND operator_no = '099'"), ==, 1);
+  g_assert_nonnull (find_dialog ("Backup Restored"));
+  gtk_window_destroy (GTK_WINDOW (find_dialog ("Backup Restored")));
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -844,6 +1090,10 @@ main (int    argc,
   ADD ("/window/loss-dialog-from-selection", test_loss_dialog_from_selection);
   ADD ("/window/loss-dialog-draft", test_loss_dialog_draft);
   ADD ("/window/handover-shift-to-sign-off", test_handover_shift_to_sign_off);
+  ADD ("/window/sign-in-lock-and-override", test_sign_in_lock_and_override);
+  ADD ("/window/audit-page-and-banner", test_audit_page_and_banner);
+  ADD ("/window/sees-command-line-import", test_sees_command_line_import);
+  ADD ("/window/restore-from-preferences", test_restore_from_preferences);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

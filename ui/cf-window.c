@@ -1306,6 +1306,18 @@ cf_window_get_visible_page (CfWindow *self)
 }
 
 /**
+ * cf_window_get_visible_section:
+ *
+ * Returns: the section shown: `transactions`, `losses`, `handover` or `audit`
+ */
+const char *
+cf_window_get_visible_section (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
  * cf_window_get_n_searches:
  *
  * Returns: how many searches have finished, so a test can wait for the next

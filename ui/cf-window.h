@@ -29,6 +29,7 @@ CfWindow   *cf_window_new                (CfApplication *app,
 void        cf_window_reload             (CfWindow      *self);
 GListModel *cf_window_get_transactions   (CfWindow      *self);
 const char *cf_window_get_visible_page   (CfWindow      *self);
+const char *cf_window_get_visible_section (CfWindow     *self);
 guint       cf_window_get_n_searches     (CfWindow      *self);
 const char *cf_window_get_operator       (CfWindow      *self);
 gboolean    cf_window_is_importing       (CfWindow      *self);
