@@ -25,6 +25,7 @@
 #include "cf-cli.h"
 #include "cf-cli-private.h"
 #include "cf-demo.h"
+#include "cf-duplicate-dialog.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
 #include "cf-loss-service.h"
@@ -600,14 +601,6 @@ run_demo (const char  *db_path,
 
 /* duplicate */
 
-static gboolean
-write_pdf_cb (GPtrArray  *docs,
-              gpointer    user_data,
-              GError    **error)
-{
-  return cf_pdf_write_receipts (docs, user_data, error);
-}
-
 static void
 list_candidates (GPtrArray *found)
 {
@@ -745,8 +738,8 @@ run_duplicate (const char  *db_path,
     return status;
   absolute = g_canonicalize_filename (out, NULL);
   output = g_strconcat ("pdf:", absolute, NULL);
-  records = cf_duplicate_issue (store, found, copy, reason, other_text, cf_cli_get_operator (), output,
-                                cf_receipt_columns_for_paper ((guint) paper), write_pdf_cb, absolute, &error);
+  records = cf_duplicate_dialog_issue (NULL, store, found, reason, other_text, copy, cf_cli_get_operator (),
+                                       cf_receipt_columns_for_paper ((guint) paper), absolute, NULL, &error);
   if (records == NULL)
     {
       g_printerr ("counterfoil duplicate: %s\n", error->message);

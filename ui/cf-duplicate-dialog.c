@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
 
 #include "cf-duplicate-dialog.h"
 #include "cf-message.h"
@@ -58,11 +60,31 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
                            const char         *print_export_path,
                            GError            **error)
 {
-  Output output = { parent, pdf_path, print_export_path };
+  /* The PDF is written aside and named only once its record is committed:
+   * a crash in between leaves a recorded duplicate without its file (issue
+   * it again), never a duplicate nobody recorded. */
+  g_autofree char *partial = pdf_path != NULL ? g_strconcat (pdf_path, ".partial", NULL) : NULL;
+  Output output = { parent, partial, print_export_path };
   g_autofree char *where = pdf_path != NULL ? g_strconcat ("pdf:", pdf_path, NULL) : g_strdup ("print");
+  g_autoptr(GPtrArray) records = cf_duplicate_issue (store, transactions, copy, reason, reason_text, operator_no, where,
+                                                     columns, render_cb, &output, error);
 
-  return cf_duplicate_issue (store, transactions, copy, reason, reason_text, operator_no, where, columns,
-                             render_cb, &output, error);
+  if (records == NULL)
+    {
+      if (partial != NULL)
+        g_unlink (partial);
+      return NULL;
+    }
+  if (partial != NULL && g_rename (partial, pdf_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The duplicates were issued and recorded, but %s could not be written (%s); "
+                     "they are in %s"), pdf_path, g_strerror (saved_errno), partial);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
 }
 
 typedef struct
