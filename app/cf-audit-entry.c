@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "cf-audit-entry.h"
 #include "cf-store-private.h"

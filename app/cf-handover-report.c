@@ -545,8 +545,11 @@ cf_handover_sign_off (CfStore     *store,
   g_autofree char *details = NULL;
   sqlite3_stmt *stmt;
   gboolean kept;
+  const char *signer;
   gint64 sequence_no = 0;
 
+  /* Approved by a manager's PIN for a clerk: the report carries the manager's signature. */
+  signer = cf_store_get_override (store) != NULL ? cf_store_get_override (store) : manager_no;
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
   if (!cf_auth_require_manager (store, manager_no, _("Only a manager can sign off a handover report"), error))
@@ -572,7 +575,7 @@ cf_handover_sign_off (CfStore     *store,
     sequence_no = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
-  marking = g_strdup_printf ("No. %06lld  %s %s  %s", (long long) sequence_no, manager_no, "签核 signed", at);
+  marking = g_strdup_printf ("No. %06lld  %s %s  %s", (long long) sequence_no, signer, "签核 signed", at);
   doc = build_unsigned (store, shift, marking, now, error);
   if (doc == NULL)
     goto out;
@@ -584,7 +587,7 @@ cf_handover_sign_off (CfStore     *store,
     goto out;
   sqlite3_bind_int64 (stmt, 1, sequence_no);
   sqlite3_bind_int64 (stmt, 2, shift_id);
-  sqlite3_bind_text (stmt, 3, manager_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, signer, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);

@@ -272,6 +272,8 @@ test_manager_override (CfTestDb      *f,
   cf_auth_end_override (f->store);
   details = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'sign-off-handover' AND operator_no = '002'");
   g_assert_nonnull (strstr (details, "[manager override: 001]"));
+  /* The report carries the signature of the manager who approved it. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports WHERE signed_by = '001'"), ==, 1);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'manager-override' "
                                                 "AND operator_no = '001' AND details LIKE 'for 002:%'"), ==, 1);
 

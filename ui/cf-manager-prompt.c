@@ -124,6 +124,7 @@ present_prompt (Guard      *guard,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "approve", guard->managers->len > 0);
   g_signal_connect (dialog, "response", G_CALLBACK (prompt_response_cb), guard);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (guard->pin_row));
 }
 
 /**

@@ -225,7 +225,7 @@ cf_sign_in_page_init (CfSignInPage *self)
 
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 440);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
   gtk_widget_set_valign (content, GTK_ALIGN_CENTER);
   gtk_widget_set_vexpand (content, TRUE);
   gtk_widget_set_margin_top (content, 36);
@@ -270,6 +270,7 @@ cf_sign_in_page_init (CfSignInPage *self)
                            G_CONNECT_SWAPPED);
 
   self->mode_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->mode_stack, FALSE);
   gtk_stack_add_named (self->mode_stack, setup, "setup");
   gtk_stack_add_named (self->mode_stack, unlock, "sign-in");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->mode_stack));
@@ -340,6 +341,7 @@ cf_sign_in_page_reset (CfSignInPage *self,
       gtk_stack_set_visible_child_name (self->mode_stack, "setup");
       gtk_button_set_label (self->button, _("_Create and Sign In"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->button), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->no_row));
       return;
     }
 
@@ -373,6 +375,8 @@ cf_sign_in_page_reset (CfSignInPage *self,
   gtk_stack_set_visible_child_name (self->mode_stack, "sign-in");
   gtk_button_set_label (self->button, _("_Sign In"));
   update_wait (self);
+  /* Whoever was offered types their PIN straight away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
 }
 
 /**
