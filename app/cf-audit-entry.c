@@ -8,6 +8,8 @@
 #include "config.h"
 
 
+#include <glib/gi18n-lib.h>
+
 #include "cf-audit-entry.h"
 #include "cf-store-private.h"
 
@@ -235,4 +237,53 @@ cf_audit_list_actions (CfStore *store)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return g_strv_builder_end (builder);
+}
+
+/* What each action is called where people read the log; the log itself
+ * keeps the stable identifier. */
+static const struct
+{
+  const char *action;
+  const char *label;
+} action_labels[] = {
+  { "close-shift", N_("Closed a shift") },
+  { "create-first-manager", N_("Created the first manager") },
+  { "deactivate-operator", N_("Let an operator go") },
+  { "define-shift", N_("Defined a shift") },
+  { "import", N_("Imported a file") },
+  { "issue-duplicate", N_("Issued a duplicate") },
+  { "lock-window", N_("Locked the window") },
+  { "manager-override", N_("Manager approval") },
+  { "move-request", N_("Moved a request") },
+  { "open-shift", N_("Opened a shift") },
+  { "operator-locked", N_("Operator locked out") },
+  { "reactivate-operator", N_("Brought an operator back") },
+  { "report-loss", N_("Reported lost slips") },
+  { "restore-backup", N_("Restored a backup") },
+  { "save-operator", N_("Saved an operator") },
+  { "set-merchant-profile", N_("Changed the merchant profile") },
+  { "set-pin", N_("Set a PIN") },
+  { "set-request-document", N_("Marked a request’s document") },
+  { "set-request-fee", N_("Recorded a request’s fee") },
+  { "set-request-reference", N_("Recorded a request’s reference") },
+  { "sign-in", N_("Signed in") },
+  { "sign-in-refused", N_("Sign-in refused") },
+  { "sign-off-handover", N_("Signed off a handover report") },
+  { "unlock-operator", N_("Unlocked an operator") },
+  { "wrong-pin", N_("Wrong PIN") },
+};
+
+/**
+ * cf_audit_action_get_label:
+ *
+ * Returns: what @action is called in the reader's language, or @action
+ *   itself when it has no name yet
+ */
+const char *
+cf_audit_action_get_label (const char *action)
+{
+  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (action_labels); i++)
+    if (g_str_equal (action, action_labels[i].action))
+      return _(action_labels[i].label);
+  return action;
 }

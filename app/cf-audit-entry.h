@@ -41,5 +41,6 @@ GPtrArray   *cf_audit_find                   (CfStore             *store,
                                               gint64              *n_matching,
                                               GError             **error);
 GStrv        cf_audit_list_actions           (CfStore             *store);
+const char  *cf_audit_action_get_label       (const char          *action);
 
 G_END_DECLS

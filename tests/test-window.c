@@ -963,6 +963,23 @@ test_audit_page_and_banner (CfTestDb      *f,
                     cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '001'"));
   g_assert_cmpuint (cf_audit_page_get_n_shown (audit), >=, 2);
 
+  /* The actions are listed by what they are called; choosing one narrows the log. */
+  {
+    GtkDropDown *actions = GTK_DROP_DOWN (find_widget (GTK_WIDGET (audit), GTK_TYPE_DROP_DOWN, NULL));
+    GListModel *labels = gtk_drop_down_get_model (actions);
+    guint chosen = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Signed in") == 0)
+        chosen = i;
+    g_assert_cmpuint (chosen, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (actions, chosen);
+    drain_main_loop ();
+    g_assert_cmpuint (cf_audit_page_get_n_shown (audit), ==,
+                      cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '001' "
+                                                   "AND action = 'sign-in'"));
+  }
+
   /* A clerk does not see it. */
   switch_operator (window, "001");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));

@@ -36,7 +36,8 @@ struct _CfAuditPage
   /* owned */
   CfStore      *store;
   GListStore   *entries;
-  GtkStringList *actions;
+  GtkStringList *actions;     /* as shown: "All actions", then labels */
+  GStrv         action_nicks; /* the actions themselves, in the same order after "All" */
   gboolean      filling_actions;
 };
 
@@ -68,7 +69,7 @@ cell_text (CfAuditEntry *entry,
       return g_strdup_printf ("%s %s", cf_audit_entry_get_operator_no (entry),
                               cf_audit_entry_get_operator_name (entry) != NULL ? cf_audit_entry_get_operator_name (entry) : "");
     case COLUMN_ACTION:
-      return g_strdup (cf_audit_entry_get_action (entry));
+      return g_strdup (cf_audit_action_get_label (cf_audit_entry_get_action (entry)));
     case COLUMN_OBJECT:
       if (cf_audit_entry_get_object_type (entry) == NULL)
         return g_strdup ("");
@@ -139,8 +140,8 @@ find_entries (CfAuditPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
   guint action_index = gtk_drop_down_get_selected (self->action_dropdown);
-  const char *action = action_index > 0 && action_index != GTK_INVALID_LIST_POSITION
-                       ? gtk_string_list_get_string (self->actions, action_index) : NULL;
+  const char *action = action_index > 0 && action_index != GTK_INVALID_LIST_POSITION && self->action_nicks != NULL
+                       ? self->action_nicks[action_index - 1] : NULL;
   CfAuditFilter filter = { entry_text (self->operator_entry), action, entry_text (self->object_entry),
                            entry_text (self->from_entry), entry_text (self->to_entry) };
   gint64 total = 0;
@@ -172,18 +173,24 @@ static void
 fill_actions (CfAuditPage *self)
 {
   g_auto(GStrv) actions = cf_audit_list_actions (self->store);
-  const char *selected = NULL;
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) shown = NULL;
   guint index = gtk_drop_down_get_selected (self->action_dropdown);
   g_autofree char *keep = NULL;
 
-  if (index > 0 && index != GTK_INVALID_LIST_POSITION)
-    selected = keep = g_strdup (gtk_string_list_get_string (self->actions, index));
+  if (index > 0 && index != GTK_INVALID_LIST_POSITION && self->action_nicks != NULL)
+    keep = g_strdup (self->action_nicks[index - 1]);
+  for (guint i = 0; actions[i] != NULL; i++)
+    g_strv_builder_add (labels, cf_audit_action_get_label (actions[i]));
+  shown = g_strv_builder_end (labels);
   self->filling_actions = TRUE;
   gtk_string_list_splice (self->actions, 1, g_list_model_get_n_items (G_LIST_MODEL (self->actions)) - 1,
-                          (const char * const *) actions);
+                          (const char * const *) shown);
+  g_strfreev (self->action_nicks);
+  self->action_nicks = g_steal_pointer (&actions);
   gtk_drop_down_set_selected (self->action_dropdown, 0);
-  for (guint i = 0; selected != NULL && actions[i] != NULL; i++)
-    if (g_str_equal (actions[i], selected))
+  for (guint i = 0; keep != NULL && self->action_nicks[i] != NULL; i++)
+    if (g_str_equal (self->action_nicks[i], keep))
       gtk_drop_down_set_selected (self->action_dropdown, i + 1);
   self->filling_actions = FALSE;
 }
@@ -255,6 +262,7 @@ cf_audit_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->entries);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->action_nicks, g_strfreev);
 
   G_OBJECT_CLASS (cf_audit_page_parent_class)->dispose (object);
 }
