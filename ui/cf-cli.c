@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "cf-application.h"
+#include "cf-auth.h"
 #include "cf-card-number.h"
 #include "cf-cli.h"
 #include "cf-cli-private.h"
@@ -570,6 +571,7 @@ run_demo (const char  *db_path,
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
+  int status = 0;
 
   if (!cf_cli_parse_options ("demo", NULL, _("Fill an empty database with a realistic demo shop"),
                       entries, &argc, &argv))
@@ -584,6 +586,9 @@ run_demo (const char  *db_path,
   if (store == NULL)
     return 1;
 
+  /* A new file is filled by anyone; a shop that has its manager, only by someone signed in. */
+  if (!cf_auth_needs_first_manager (store) && cf_cli_sign_in (store, "demo", NULL, &status) == NULL)
+    return status;
   if (!cf_demo_populate (store, (guint) n, (guint32) seed, NULL, NULL, &error) ||
       !cf_demo_add_shifts (store, 7, &error))
     {
