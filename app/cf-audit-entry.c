@@ -247,6 +247,7 @@ static const struct
   const char *label;
 } action_labels[] = {
   { "close-shift", N_("Closed a shift") },
+  { "create-demo", N_("Created demo data") },
   { "create-first-manager", N_("Created the first manager") },
   { "deactivate-operator", N_("Let an operator go") },
   { "define-shift", N_("Defined a shift") },

@@ -411,7 +411,11 @@ cf_demo_populate (CfStore       *store,
       if (recent->len > 30 * TXNS_PER_DAY)
         g_array_remove_range (recent, 0, recent->len - 30 * TXNS_PER_DAY);
     }
-  ok = TRUE;
+  {
+    g_autofree char *details = g_strdup_printf ("%u demo transactions", made);
+
+    ok = cf_store_add_audit_entry (store, NULL, "create-demo", NULL, 0, details, error);
+  }
 
 out:
   g_clear_pointer (&insert, sqlite3_finalize);
