@@ -187,6 +187,24 @@ load_account (CfStore     *store,
   return found;
 }
 
+/* As load_account(), and refuses an operator who no longer works here. */
+static gboolean
+load_active_account (CfStore     *store,
+                     const char  *operator_no,
+                     Account     *account,
+                     GError     **error)
+{
+  if (!load_account (store, operator_no, account, error))
+    return FALSE;
+  if (!account->active)
+    {
+      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
+                   _("Operator no. %s no longer works here"), operator_no);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cf_auth_needs_first_manager:
  *
@@ -488,14 +506,8 @@ check_pin (CfStore     *store,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!load_account (store, operator_no, account, error))
+  if (!load_active_account (store, operator_no, account, error))
     return FALSE;
-  if (!account->active)
-    {
-      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
-                   _("Operator no. %s no longer works here"), operator_no);
-      return FALSE;
-    }
   if (!check_may_try (store, operator_no, account, now, error))
     return FALSE;
   if (!pin_matches (account->pin_hash, pin))
@@ -583,14 +595,8 @@ cf_auth_require_manager (CfStore     *store,
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
 
-  if (!load_account (store, operator_no, &account, error))
+  if (!load_active_account (store, operator_no, &account, error))
     return FALSE;
-  if (!account.active)
-    {
-      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
-                   _("Operator no. %s no longer works here"), operator_no);
-      return FALSE;
-    }
   if (account.role == CF_ROLE_MANAGER || cf_store_get_override (store) != NULL)
     return TRUE;
   g_set_error_literal (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NEEDS_MANAGER, refusal);
@@ -619,15 +625,14 @@ cf_auth_begin_override (CfStore     *store,
   g_auto(Account) account = { 0 };
   g_autoptr(GDateTime) when = now_or (now);
   g_autofree char *details = g_strdup_printf ("for %s: %s", operator_no != NULL ? operator_no : "-", what);
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
   g_return_val_if_fail (cf_store_get_override (store) == NULL, FALSE);
 
   /* A clerk's PIN must not count as a manager's: look before checking. */
-  if (!load_account (store, manager_no, &account, error))
+  if (!load_active_account (store, manager_no, &account, error))
     return FALSE;
-  if (account.role != CF_ROLE_MANAGER || !account.active)
+  if (account.role != CF_ROLE_MANAGER)
     {
       g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NEEDS_MANAGER,
                    _("Operator no. %s is not a manager"), manager_no);

@@ -733,66 +733,6 @@ cf_store_check (CfStore  *self,
 }
 
 /**
- * cf_store_add_operator:
- *
- * Adds a person who works at the desk, or renames one already known.
- */
-gboolean
-cf_store_add_operator (CfStore     *self,
-                       const char  *operator_no,
-                       const char  *name,
-                       CfRole       role,
-                       GError     **error)
-{
-  sqlite3_stmt *stmt;
-  char now[21];
-  gboolean ok;
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-
-  stmt = cf_store_prepare (self, "INSERT INTO operators (operator_no, name, role, created_at) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  cf_store_now_utc (now);
-  sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cf_role_to_nick (role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving an operator"));
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-/**
- * cf_store_list_operators:
- *
- * Returns: (transfer full) (element-type CfOperator): the active operators, by number
- */
-GPtrArray *
-cf_store_list_operators (CfStore  *self,
-                         GError  **error)
-{
-  g_autoptr(GPtrArray) operators = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CF_IS_STORE (self), NULL);
-
-  stmt = cf_store_prepare (self, "SELECT operator_no, name, role FROM operators WHERE active ORDER BY operator_no", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (operators,
-                     cf_operator_new ((const char *) sqlite3_column_text (stmt, 0),
-                                      (const char *) sqlite3_column_text (stmt, 1),
-                                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "manager") == 0
-                                      ? CF_ROLE_MANAGER : CF_ROLE_CLERK));
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&operators);
-}
-
-/**
  * cf_store_find_original:
  * @reversal: a void (names its original's voucher) or a refund (its reference no.)
  *

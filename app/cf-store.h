@@ -78,14 +78,6 @@ guint           cf_store_prune_backups         (CfStore             *self,
                                                 guint                keep);
 GPtrArray      *cf_store_check                 (CfStore             *self,
                                                 GError             **error);
-gboolean        cf_store_add_operator          (CfStore             *self,
-                                                const char          *operator_no,
-                                                const char          *name,
-                                                CfRole               role,
-                                                GError             **error);
-
-GPtrArray      *cf_store_list_operators        (CfStore             *self,
-                                                GError             **error);
 CfTransaction  *cf_store_find_original         (CfStore             *self,
                                                 CfTransaction       *reversal,
                                                 GError             **error);

@@ -30,5 +30,9 @@ gint64   cf_test_query_int       (CfStore       *store,
 char    *cf_test_query_text      (CfStore       *store,
                                   const char    *sql);
 void     cf_test_rm_rf           (const char    *dir);
+void     cf_test_add_operator    (CfStore       *store,
+                                  const char    *operator_no,
+                                  const char    *name,
+                                  CfRole         role);
 
 G_END_DECLS

@@ -49,7 +49,7 @@ test_first_manager (CfTestDb      *f,
   g_autofree char *hash = NULL;
 
   /* A journal may name operators before anyone signs in: they have no PIN. */
-  g_assert_true (cf_store_add_operator (f->store, "009", "journal clerk", CF_ROLE_MANAGER, NULL));
+  cf_test_add_operator (f->store, "009", "journal clerk", CF_ROLE_MANAGER);
   g_assert_true (cf_auth_needs_first_manager (f->store));
 
   g_assert_false (cf_auth_create_first_manager (f->store, "001", "王芳", "1111", &error));

@@ -142,9 +142,9 @@ add_people (CfStore *store)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (cf_store_add_operator (store, "001", "王芳", CF_ROLE_CLERK, &error));
-  g_assert_true (cf_store_add_operator (store, "002", "李娜", CF_ROLE_CLERK, &error));
-  g_assert_true (cf_store_add_operator (store, "099", "赵敏", CF_ROLE_MANAGER, &error));
+  cf_test_add_operator (store, "001", "王芳", CF_ROLE_CLERK);
+  cf_test_add_operator (store, "002", "李娜", CF_ROLE_CLERK);
+  cf_test_add_operator (store, "099", "赵敏", CF_ROLE_MANAGER);
   g_assert_no_error (error);
 }
 

@@ -34,7 +34,7 @@ slips_setup (CfTestDb      *f,
   report = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->imported, ==, 3);
-  g_assert_true (cf_store_add_operator (f->store, "001", "王芳", CF_ROLE_CLERK, NULL));
+  cf_test_add_operator (f->store, "001", "王芳", CF_ROLE_CLERK);
 }
 
 static CfTransaction *
