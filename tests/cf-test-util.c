@@ -131,8 +131,8 @@ cf_test_query_text (CfStore    *store,
   return value;
 }
 
-/* An operator as a journal names them: a role, no PIN. Straight into the
- * table, for fixtures; people are added through cf-auth. */
+/* An operator as a journal names them (or renamed): a role, no PIN.
+ * Straight into the table, for fixtures; people are added through cf-auth. */
 void
 cf_test_add_operator (CfStore    *store,
                       const char *operator_no,
@@ -140,7 +140,8 @@ cf_test_add_operator (CfStore    *store,
                       CfRole      role)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO operators (operator_no, name, role, created_at) "
-                                          "VALUES ('%s', '%s', '%s', '2026-01-01T00:00:00Z')",
+                                          "VALUES ('%s', '%s', '%s', '2026-01-01T00:00:00Z') "
+                                          "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role",
                                           operator_no, name, cf_role_to_nick (role));
 
   g_assert_true (cf_store_exec (store, sql, NULL));
