@@ -1079,6 +1079,54 @@ test_restore_from_preferences (CfTestDb      *f,
   close_window (window);
 }
 
+/* The activity watcher the window put on @widget for keys. */
+static GtkEventController *
+activity_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "cf-activity") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+test_typing_in_a_dialog_is_activity (CfTestDb      *f,
+                                     gconstpointer  data)
+{
+  CfWindow *window = show_window (f->store, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.counterfoil.Counterfoil");
+  CfPreferencesWindow *prefs;
+  GtkEventController *keys;
+  gboolean handled = FALSE;
+  gint64 typed_at;
+
+  g_settings_set_uint (settings, "lock-after-minutes", 5);
+  prefs = cf_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  drain_main_loop ();
+  keys = activity_key_controller (GTK_WIDGET (prefs));
+  g_assert_nonnull (keys);
+
+  /* A second after signing in, a key in Preferences; five minutes less
+   * half a second after that key, the window is not idle. */
+  g_usleep (G_USEC_PER_SEC + G_USEC_PER_SEC / 10);
+  typed_at = g_get_monotonic_time ();
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
+  g_assert_false (handled);
+  g_assert_false (cf_window_lock_if_idle (window, typed_at + (gint64) G_USEC_PER_SEC * 299 + G_USEC_PER_SEC / 2));
+  g_assert_true (cf_window_lock_if_idle (window, typed_at + (gint64) G_USEC_PER_SEC * 301));
+  g_assert_true (cf_window_is_locked (window));
+  drain_main_loop ();
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1111,6 +1159,7 @@ main (int    argc,
   ADD ("/window/audit-page-and-banner", test_audit_page_and_banner);
   ADD ("/window/sees-command-line-import", test_sees_command_line_import);
   ADD ("/window/restore-from-preferences", test_restore_from_preferences);
+  ADD ("/window/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
 #undef ADD
   g_test_add_func ("/window/open-error-shown", test_open_error_shown);
 

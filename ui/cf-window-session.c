@@ -396,28 +396,57 @@ daily_backup_cb (gpointer data)
 
 /* The window's life */
 
-void
-cf_window_session_init (CfWindow *self)
+/* Watches @window's input, before any widget handles it and without
+ * consuming it, as activity of @self: the window itself and its dialogs. */
+static void
+watch_activity (CfWindow  *self,
+                GtkWidget *window)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *controllers[] = { key, motion, scroll, GTK_EVENT_CONTROLLER (click) };
 
-  /* Watched before any widget handles them, and never consumed. */
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_activity_cb), self, 0);
   g_signal_connect_object (motion, "motion", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_activity_cb), self, 0);
   g_signal_connect_object (click, "pressed", G_CALLBACK (activity_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  for (guint i = 0; i < G_N_ELEMENTS (controllers); i++)
+    {
+      gtk_event_controller_set_name (controllers[i], "cf-activity");
+      gtk_event_controller_set_propagation_phase (controllers[i], GTK_PHASE_CAPTURE);
+      gtk_widget_add_controller (window, controllers[i]);
+    }
+  g_object_set_data (G_OBJECT (window), "cf-activity-of", self);  /* watched once */
+}
+
+/* Someone typing in a dialog (the loss dialog, Preferences) is using the
+ * window too: input in the application's other windows keeps it from
+ * locking as idle. (A dialog is listed before its transient-for is set,
+ * so every new toplevel but another main window counts.) */
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      CfWindow   *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!CF_IS_WINDOW (window) && g_object_get_data (G_OBJECT (window), "cf-activity-of") == NULL)
+        watch_activity (self, GTK_WIDGET (window));
+    }
+}
+
+void
+cf_window_session_init (CfWindow *self)
+{
+  watch_activity (self, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self, 0);
   gtk_stack_set_visible_child_name (self->session_stack, "desk");
 }
 
