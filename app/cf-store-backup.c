@@ -211,9 +211,24 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+/* What a backup killed halfway left, once an hour has passed: no backup
+ * that is still being written takes that long on a shop's database. */
+static void
+remove_if_stale (const char *dir,
+                 const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf info;
+
+  if (g_stat (path, &info) == 0 && (gint64) info.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 3600)
+    g_unlink (path);
+}
+
 /**
  * cf_store_prune_backups:
  * @keep: how many of the latest default backups to keep
+ *
+ * Also removes what killed backups left (`.partial` files over an hour old).
  *
  * Returns: how many older backups were removed
  */
@@ -231,8 +246,12 @@ cf_store_prune_backups (CfStore *self,
   if (listing == NULL)
     return 0;
   while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (name) == strlen (prefix) + 18)
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (name) == strlen (prefix) + 18)
+        g_ptr_array_add (names, g_strdup (name));
+      else if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".partial"))
+        remove_if_stale (backups, name);
+    }
   /* The time stamps sort as text: oldest first. */
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i + keep < names->len; i++)

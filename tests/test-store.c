@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "cf-store-private.h"
 #include "cf-test-util.h"
@@ -359,7 +362,19 @@ test_backup (CfTestDb      *f,
     g_assert_cmpstr (again, !=, named[3]);
     g_assert_cmpint (strcmp (again, named[3]), >, 0);
   }
-  g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
+  /* What a killed backup left: removed once stale, kept while it may be in progress. */
+  {
+    g_autofree char *stale = g_strconcat (named[0], "-x.partial", NULL);
+    g_autofree char *fresh = g_strconcat (named[1], "-y.partial", NULL);
+    struct utimbuf hours_ago = { time (NULL) - 7200, time (NULL) - 7200 };
+
+    g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+    g_assert_cmpint (g_utime (stale, &hours_ago), ==, 0);
+    g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
   g_assert_true (g_file_test (named[3], G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (named[2], G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (named[0], G_FILE_TEST_EXISTS));
