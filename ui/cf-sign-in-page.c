@@ -262,6 +262,8 @@ cf_sign_in_page_init (CfSignInPage *self)
   /* Signing in */
   self->operator_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->operator_row), _("Operator"));
+  /* The whole name, number and role, not cut short at the row's end. */
+  adw_combo_row_set_use_subtitle (self->operator_row, TRUE);
   self->pin_row = pin_row_new (_("PIN"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (unlock), GTK_WIDGET (self->operator_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (unlock), GTK_WIDGET (self->pin_row));
