@@ -125,13 +125,6 @@ cf_audit_entry_dup_local_time (CfAuditEntry *self)
   return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup (self->at);
 }
 
-static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /* A date alone as the end of a range means the whole of that day. */
 static char *
 range_end (const char *to)
@@ -205,13 +198,13 @@ cf_audit_find (CfStore             *store,
             }
           entry = g_object_new (CF_TYPE_AUDIT_ENTRY, NULL);
           entry->id = sqlite3_column_int64 (stmt, 0);
-          entry->at = dup_text (stmt, 1);
-          entry->operator_no = dup_text (stmt, 2);
-          entry->operator_name = dup_text (stmt, 3);
-          entry->action = dup_text (stmt, 4);
-          entry->object_type = dup_text (stmt, 5);
+          entry->at = cf_store_dup_text (stmt, 1);
+          entry->operator_no = cf_store_dup_text (stmt, 2);
+          entry->operator_name = cf_store_dup_text (stmt, 3);
+          entry->action = cf_store_dup_text (stmt, 4);
+          entry->object_type = cf_store_dup_text (stmt, 5);
           entry->object_id = sqlite3_column_int64 (stmt, 6);
-          entry->details = dup_text (stmt, 7);
+          entry->details = cf_store_dup_text (stmt, 7);
           g_ptr_array_add (entries, entry);
         }
       sqlite3_finalize (stmt);

@@ -147,13 +147,6 @@ account_clear (Account *account)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Account, account_clear)
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static gboolean
 load_account (CfStore     *store,
               const char  *operator_no,
@@ -171,14 +164,14 @@ load_account (CfStore     *store,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
-      account->name = dup_column (stmt, 0);
+      account->name = cf_store_dup_text (stmt, 0);
       account->role = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "manager") == 0 ? CF_ROLE_MANAGER
                                                                                                : CF_ROLE_CLERK;
       account->active = sqlite3_column_int (stmt, 2) != 0;
-      account->pin_hash = dup_column (stmt, 3);
+      account->pin_hash = cf_store_dup_text (stmt, 3);
       account->failed_pins = sqlite3_column_int (stmt, 4);
-      account->next_try_at = dup_column (stmt, 5);
-      account->locked_until = dup_column (stmt, 6);
+      account->next_try_at = cf_store_dup_text (stmt, 5);
+      account->locked_until = cf_store_dup_text (stmt, 6);
     }
   sqlite3_finalize (stmt);
   if (!found)

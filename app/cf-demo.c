@@ -451,7 +451,7 @@ cf_demo_add_shifts (CfStore  *store,
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    day_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    day_text = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (day_text == NULL)
     return TRUE;

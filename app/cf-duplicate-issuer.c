@@ -113,7 +113,7 @@ natural_key_of (CfStore *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, transaction_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    key = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   return key;
 }
@@ -350,13 +350,13 @@ record_from_row (sqlite3_stmt *stmt)
 
   r->transaction_id = sqlite3_column_int64 (stmt, 0);
   r->number = (guint) sqlite3_column_int (stmt, 1);
-  r->copy = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  r->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  r->reason_text = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  r->operator_no = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  r->issued_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  r->output = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  r->code = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  r->copy = cf_store_dup_text (stmt, 2);
+  r->reason = cf_store_dup_text (stmt, 3);
+  r->reason_text = cf_store_dup_text (stmt, 4);
+  r->operator_no = cf_store_dup_text (stmt, 5);
+  r->issued_at = cf_store_dup_text (stmt, 6);
+  r->output = cf_store_dup_text (stmt, 7);
+  r->code = cf_store_dup_text (stmt, 8);
   return r;
 }
 

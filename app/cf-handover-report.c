@@ -126,7 +126,7 @@ load_lines (CfStore                *store,
     {
       CfHandoverLine *line = g_new0 (CfHandoverLine, 1);
 
-      line->label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      line->label = cf_store_dup_text (stmt, 0);
       line->count = (guint) sqlite3_column_int64 (stmt, 1);
       line->amount_minor = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (lines, line);
@@ -506,7 +506,7 @@ cf_handover_build_shift (CfStore    *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-      stored_sum = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      stored_sum = cf_store_dup_text (stmt, 1);
     }
   sqlite3_finalize (stmt);
   if (content != NULL)

@@ -154,7 +154,7 @@ cf_loss_compute_impact (CfStore       *store,
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), since) >= 0)
         impact->in_retention++;
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "*") != 0)
-        g_hash_table_add (cards, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+        g_hash_table_add (cards, cf_store_dup_text (stmt, 3));
       impact->refund_related += sqlite3_column_int (stmt, 4) != 0;
       sqlite3_reset (stmt);
     }
@@ -397,12 +397,12 @@ cf_loss_list_incidents (CfStore  *store,
       CfIncidentInfo *info = g_new0 (CfIncidentInfo, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->period_from = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      info->period_to = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      info->cause = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      info->responsible = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      info->description = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      info->created_at = cf_store_dup_text (stmt, 1);
+      info->period_from = cf_store_dup_text (stmt, 2);
+      info->period_to = cf_store_dup_text (stmt, 3);
+      info->cause = cf_store_dup_text (stmt, 4);
+      info->responsible = cf_store_dup_text (stmt, 5);
+      info->description = cf_store_dup_text (stmt, 6);
       info->n_slips = (guint) sqlite3_column_int (stmt, 7);
       info->amount_minor = sqlite3_column_int64 (stmt, 8);
       info->n_resolved = (guint) sqlite3_column_int (stmt, 9);
@@ -445,15 +445,15 @@ cf_loss_list_requests (CfStore    *store,
 
       info->id = sqlite3_column_int64 (stmt, 0);
       info->incident_id = sqlite3_column_int64 (stmt, 1);
-      info->counterpart = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      info->counterpart_ref = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      info->counterpart = cf_store_dup_text (stmt, 2);
+      info->counterpart_ref = cf_store_dup_text (stmt, 3);
       cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 4), &info->status);
-      info->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      info->submitted_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      info->due_date = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      info->created_at = cf_store_dup_text (stmt, 5);
+      info->submitted_at = cf_store_dup_text (stmt, 6);
+      info->due_date = cf_store_dup_text (stmt, 7);
       info->has_fee = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
       info->fee_minor = sqlite3_column_int64 (stmt, 8);
-      info->fee_paid_on = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      info->fee_paid_on = cf_store_dup_text (stmt, 9);
       info->n_slips = (guint) sqlite3_column_int (stmt, 10);
       if (info->due_date != NULL && cf_request_status_is_open (info->status))
         {
@@ -709,7 +709,7 @@ cf_loss_build_letter (CfStore     *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    counterpart = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    counterpart = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (counterpart == NULL)
     {
@@ -728,7 +728,7 @@ cf_loss_build_letter (CfStore     *store,
     {
       char **row = g_new0 (char *, 6);
 
-      row[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row[0] = cf_store_dup_text (stmt, 0);
       row[1] = g_strdup (sqlite3_column_text (stmt, 1) != NULL ? (const char *) sqlite3_column_text (stmt, 1) : "-");
       row[2] = g_strdup (sqlite3_column_text (stmt, 2) != NULL ? (const char *) sqlite3_column_text (stmt, 2) : "-");
       row[3] = g_strdup (sqlite3_column_text (stmt, 3) != NULL ? (const char *) sqlite3_column_text (stmt, 3) : "-");
@@ -737,9 +737,9 @@ cf_loss_build_letter (CfStore     *store,
       g_ptr_array_add (rows, row);
       /* A journal's own merchant fields stand in for an unset profile. */
       if (name == NULL && sqlite3_column_text (stmt, 6) != NULL)
-        name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+        name = cf_store_dup_text (stmt, 6);
       if (merchant_no == NULL && sqlite3_column_text (stmt, 7) != NULL)
-        merchant_no = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+        merchant_no = cf_store_dup_text (stmt, 7);
     }
   sqlite3_finalize (stmt);
 

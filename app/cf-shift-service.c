@@ -99,7 +99,7 @@ lookup_role (CfStore     *store,
     return NULL;
   sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    role = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    role = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (role == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND,
@@ -345,13 +345,6 @@ cf_shift_define (CfStore             *store,
   "s.handed_to, (SELECT name FROM operators WHERE operator_no = s.handed_to), s.notes, s.variance, s.closed_by, " \
   "s.defined_later, coalesce ((SELECT sequence_no FROM handover_reports WHERE shift_id = s.id), 0)"
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static CfShiftInfo *
 shift_from_row (sqlite3_stmt *stmt)
 {
@@ -359,16 +352,16 @@ shift_from_row (sqlite3_stmt *stmt)
   const char *terminals = (const char *) sqlite3_column_text (stmt, 5);
 
   info->id = sqlite3_column_int64 (stmt, 0);
-  info->operator_no = dup_column (stmt, 1);
-  info->operator_name = dup_column (stmt, 2);
-  info->started_at = dup_column (stmt, 3);
-  info->ended_at = dup_column (stmt, 4);
+  info->operator_no = cf_store_dup_text (stmt, 1);
+  info->operator_name = cf_store_dup_text (stmt, 2);
+  info->started_at = cf_store_dup_text (stmt, 3);
+  info->ended_at = cf_store_dup_text (stmt, 4);
   info->terminals = terminals != NULL ? g_strsplit (terminals, "\x1f", -1) : g_new0 (char *, 1);
-  info->handed_to = dup_column (stmt, 6);
-  info->handed_to_name = dup_column (stmt, 7);
-  info->notes = dup_column (stmt, 8);
-  info->variance = dup_column (stmt, 9);
-  info->closed_by = dup_column (stmt, 10);
+  info->handed_to = cf_store_dup_text (stmt, 6);
+  info->handed_to_name = cf_store_dup_text (stmt, 7);
+  info->notes = cf_store_dup_text (stmt, 8);
+  info->variance = cf_store_dup_text (stmt, 9);
+  info->closed_by = cf_store_dup_text (stmt, 10);
   info->defined_later = sqlite3_column_int (stmt, 11);
   info->report_sequence_no = sqlite3_column_int64 (stmt, 12);
   return info;

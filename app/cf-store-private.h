@@ -39,6 +39,8 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                GError       **error);
 void            cf_store_set_override         (CfStore       *self,
                                                const char    *manager_no);
+char           *cf_store_dup_text             (sqlite3_stmt  *stmt,
+                                               int            column);
 GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);
 CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
 

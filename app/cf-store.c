@@ -143,6 +143,19 @@ cf_store_step_done (CfStore       *self,
 }
 
 /**
+ * cf_store_dup_text:
+ *
+ * Returns: (transfer full) (nullable): a column of the current row as text,
+ *   %NULL for NULL
+ */
+char *
+cf_store_dup_text (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
  * cf_store_finish_audited:
  * @ok: whether the change inside the open transaction succeeded
  *
@@ -515,7 +528,7 @@ cf_store_get_setting (CfStore    *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    value = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -809,9 +822,9 @@ cf_store_get_import_info (CfStore     *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
-      *file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      *operator_no = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *file_name = cf_store_dup_text (stmt, 0);
+      *imported_at = cf_store_dup_text (stmt, 1);
+      *operator_no = cf_store_dup_text (stmt, 2);
     }
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND, _("There is no import #%lld"), (long long) import_id);
@@ -850,9 +863,9 @@ cf_store_list_imports (CfStore  *self,
 
       r->import_id = sqlite3_column_int64 (stmt, c);
       c += 2;
-      r->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
-      r->encoding = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
-      r->profile = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      r->sha256 = cf_store_dup_text (stmt, c++);
+      r->encoding = cf_store_dup_text (stmt, c++);
+      r->profile = cf_store_dup_text (stmt, c++);
       r->rows = (guint) sqlite3_column_int (stmt, c++);
       r->imported = (guint) sqlite3_column_int (stmt, c++);
       r->duplicates = (guint) sqlite3_column_int (stmt, c++);
@@ -860,7 +873,7 @@ cf_store_list_imports (CfStore  *self,
       r->rejected = (guint) sqlite3_column_int (stmt, c++);
       r->skipped = (guint) sqlite3_column_int (stmt, c++);
       r->masked_pans = (guint) sqlite3_column_int (stmt, c++);
-      r->imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, c++));
+      r->imported_at = cf_store_dup_text (stmt, c++);
       g_ptr_array_add (imports, r);
     }
   sqlite3_finalize (stmt);
