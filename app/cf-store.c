@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cf-file-locks.h"
 #include "cf-import-report.h"
 #include "cf-operator.h"
 #include "cf-store-private.h"
@@ -338,6 +339,7 @@ cf_store_open (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int version;
 
+  cf_file_locks_install ();
   self->path = g_strdup (path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -732,6 +733,87 @@ test_backup_and_restore (CfTestDb      *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* What a file chooser does to the folder it shows: open each of the
+ * database's files, read a little, close. */
+static gpointer
+open_and_close_database_files (gpointer data)
+{
+  const char *db_path = data;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+      char head[64];
+      int fd = g_open (path, O_RDONLY, 0);
+
+      if (fd >= 0)
+        {
+          g_assert_cmpint (read (fd, head, sizeof head), >=, 0);
+          close (fd);
+        }
+    }
+  return NULL;
+}
+
+static gint64
+count_test_writes (CfStore *store)
+{
+  return cf_test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'test-write'");
+}
+
+/* The window's connection stays open and writes; another thread of the
+ * same process opens and closes the database's files; a second process
+ * reads and writes; the window writes on and quits. Nothing is lost. */
+static void
+test_foreign_close_loses_nothing (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) reopened = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 imported;
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (cf_store_add_audit_entry (f->store, "099", "test-write", "test", i, NULL, &error));
+  g_thread_join (g_thread_new ("chooser", open_and_close_database_files, f->db_path));
+
+  /* A reader that, if it believed itself the last user, would checkpoint
+   * and delete the WAL the window goes on writing into. */
+  counterfoil (&run, f->db_path, "find", "--voucher", "000001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  for (int i = 5; i < 10; i++)
+    g_assert_true (cf_store_add_audit_entry (f->store, "099", "test-write", "test", i, NULL, &error));
+
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  imported = cf_store_count_transactions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, 0);
+
+  for (int i = 10; i < 15; i++)
+    g_assert_true (cf_store_add_audit_entry (f->store, "099", "test-write", "test", i, NULL, &error));
+  g_thread_join (g_thread_new ("chooser", open_and_close_database_files, f->db_path));
+  counterfoil (&run, f->db_path, "find", "--voucher", "000001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpint (count_test_writes (f->store), ==, 15);
+  g_clear_object (&f->store);
+
+  reopened = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_test_writes (reopened), ==, 15);
+  g_assert_cmpint (cf_store_count_transactions (reopened, NULL), ==, imported);
+  g_assert_cmpint (cf_test_query_int (reopened, "SELECT count(*) FROM imports"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (reopened, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 1);
+  g_clear_object (&reopened);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -759,6 +841,7 @@ main (int    argc,
   ADD ("/cli/operators-and-pins", test_operators_and_pins);
   ADD ("/cli/backup-and-restore", test_backup_and_restore);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
+  ADD ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
 #undef ADD
 
   return g_test_run ();
