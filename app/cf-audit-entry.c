@@ -178,13 +178,13 @@ cf_audit_find (CfStore             *store,
 
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_text (stmt, 1, FIELD (operator_no), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, FIELD (action), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, FIELD (operator_no), SQLITE_STATIC);
+      cf_store_bind_text (stmt, 2, FIELD (action), SQLITE_STATIC);
+      cf_store_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, SQLITE_STATIC);
       if (object_id > 0)
         sqlite3_bind_int64 (stmt, 4, object_id);
-      sqlite3_bind_text (stmt, 5, FIELD (from), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, end, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 5, FIELD (from), SQLITE_STATIC);
+      cf_store_bind_text (stmt, 6, end, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, limit);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {

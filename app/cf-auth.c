@@ -160,7 +160,7 @@ load_account (CfStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
@@ -256,10 +256,10 @@ upsert_operator (CfStore     *store,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cf_role_to_nick (role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, name, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, cf_role_to_nick (role), SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, now, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, pin_hash, -1, SQLITE_STATIC);
   ok = cf_store_step_done (store, stmt, _("saving an operator"), error);
   sqlite3_finalize (stmt);
@@ -355,7 +355,7 @@ cf_auth_get_operator (CfStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     op = operator_from_row (stmt);
   sqlite3_finalize (stmt);
@@ -383,9 +383,9 @@ record_attempt (CfStore    *store,
   ok = sql == NULL || (stmt = cf_store_prepare (store, sql, NULL)) != NULL;
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (until != NULL)
-        sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+        cf_store_bind_text (stmt, 2, until, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, action, NULL);
       sqlite3_finalize (stmt);
     }
@@ -515,7 +515,7 @@ check_pin (CfStore     *store,
                                         "WHERE operator_no = ?", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, _("signing in"), error);
       sqlite3_finalize (stmt);
     }
@@ -710,9 +710,9 @@ update_operator (CfStore     *store,
   ok = (stmt = cf_store_prepare (store, sql, error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (bound_text != NULL)
-        sqlite3_bind_text (stmt, 2, bound_text, -1, SQLITE_STATIC);
+        cf_store_bind_text (stmt, 2, bound_text, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, action, error);
       if (ok && sqlite3_changes (cf_store_get_db (store)) == 0)
         {

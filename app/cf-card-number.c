@@ -46,30 +46,302 @@ cf_card_number_luhn_valid (const char *digits,
   return sum % 10 == 0;
 }
 
+/* One character of the text, as the scrubber sees it. */
+typedef enum
+{
+  UNIT_OTHER,
+  UNIT_DIGIT,
+  UNIT_SEPARATOR,
+} UnitKind;
+
 typedef struct
 {
-  gsize start;   /* byte offset of the group's first digit */
-  gsize end;     /* one past its last digit */
+  gsize    start;   /* byte offsets in the text */
+  gsize    end;
+  UnitKind kind;
+  char     digit;   /* '0'–'9' for a digit of any script */
+} Unit;
+
+typedef struct
+{
+  guint first;      /* units */
+  guint last;
 } DigitGroup;
 
-static gboolean
-is_group_separator (const char *text,
-                    gsize       from,
-                    gsize       to)
+typedef struct
 {
-  /* "6222 0212 3456 7890", "6222-0212-…": one space or dash between groups. */
-  return to - from == 1 && (text[from] == ' ' || text[from] == '-');
+  guint    first_group;
+  guint    last_group;
+  guint    skip;    /* leading zeros that only pad the number */
+  int      score;
+  gboolean taken;
+} Candidate;
+
+/* What people and programs put between the groups of a card number: every
+ * kind of space and dash, dots and slashes, in ASCII and full width. */
+static gboolean
+is_separator (gunichar c)
+{
+  switch (c)
+    {
+    case ' ': case '-': case '.': case '/': case '_': case '\t':
+    case 0x00A0:                       /* no-break space */
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212:                       /* minus sign */
+    case 0x2027: case 0x00B7: case 0x30FB:  /* middle dots */
+    case 0x3000:                       /* ideographic space */
+    case 0xFE58: case 0xFE63: case 0xFF0D: case 0xFF0E: case 0xFF0F: case 0xFF3F:
+      return TRUE;
+    default:
+      return g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+    }
+}
+
+static GArray *
+split_units (const char *text)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      Unit unit = { (gsize) (p - text), 0, UNIT_OTHER, 0 };
+      int value;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;   /* a stray byte: not part of any number */
+          unit.end = (gsize) (p - text);
+          g_array_append_val (units, unit);
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      unit.end = (gsize) (p - text);
+      value = g_unichar_digit_value (c);
+      if (value >= 0)
+        {
+          unit.kind = UNIT_DIGIT;
+          unit.digit = (char) ('0' + value);
+        }
+      else if (is_separator (c))
+        unit.kind = UNIT_SEPARATOR;
+      g_array_append_val (units, unit);
+    }
+  return units;
+}
+
+/* Whether a number of this length starting so could be a payment card of
+ * a scheme in use (ISO/IEC 7812 issuer ranges). */
+static gboolean
+is_card_range (const char *digits,
+               gsize       n)
+{
+  int two = (digits[0] - '0') * 10 + (digits[1] - '0');
+  int four = two * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+
+  switch (digits[0])
+    {
+    case '1':
+      return n == 15;                                  /* UATP */
+    case '2':
+      return (four >= 2221 && four <= 2720) || (four >= 2200 && four <= 2204);
+    case '3':
+      return two == 34 || two == 37 || two == 35 || two == 30 || two == 36 || two == 38 || two == 39;
+    case '4':
+    case '5':
+    case '6':
+      return TRUE;
+    case '8':
+      return two == 81 && n >= 16;                     /* UnionPay's 81 range */
+    default:
+      return FALSE;
+    }
+}
+
+/* The digits of groups @first..@last, without their separators. */
+static gsize
+collect_digits (const Unit       *units,
+                const DigitGroup *groups,
+                guint             first,
+                guint             last,
+                char             *out,
+                gsize             room)
+{
+  gsize n = 0;
+
+  for (guint g = first; g <= last; g++)
+    for (guint u = groups[g].first; u <= groups[g].last; u++)
+      {
+        if (n == room)
+          return n + 1;   /* too long to be a card */
+        out[n++] = units[u].digit;
+      }
+  return n;
+}
+
+/* The text between two groups, when it only separates them. */
+static gboolean
+gap_joins (const Unit *units,
+           guint       from,
+           guint       to)
+{
+  if (to <= from || to - from > 3)
+    return FALSE;
+  for (guint u = from; u < to; u++)
+    if (units[u].kind != UNIT_SEPARATOR)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the text between groups @a and @a+1 equals that between @b and @b+1. */
+static gboolean
+same_gap (const char       *text,
+          const Unit       *units,
+          const DigitGroup *groups,
+          guint             a,
+          guint             b)
+{
+  gsize a_from = units[groups[a].last].end, a_to = units[groups[a + 1].first].start;
+  gsize b_from = units[groups[b].last].end, b_to = units[groups[b + 1].first].start;
+
+  return a_to - a_from == b_to - b_from && memcmp (text + a_from, text + b_from, a_to - a_from) == 0;
+}
+
+/* How much a span of groups looks like one card number rather than the
+ * end of one number and the start of another: the same separator all
+ * through, a different one (or none) at its edges, a real issuer range. */
+static int
+score_span (const char       *text,
+            const Unit       *units,
+            const DigitGroup *groups,
+            guint             chain_first,
+            guint             chain_last,
+            guint             first,
+            guint             last,
+            const char       *digits,
+            gsize             n)
+{
+  int score = 0;
+  gboolean uniform = TRUE;
+
+  for (guint k = first + 1; k < last; k++)
+    uniform = uniform && same_gap (text, units, groups, first, k);
+  if (uniform)
+    score += 8;
+  if (first == chain_first || (first < last && !same_gap (text, units, groups, first - 1, first)))
+    score += 2;
+  if (last == chain_last || (first < last && !same_gap (text, units, groups, last, last - 1)))
+    score += 2;
+  if (is_card_range (digits, n))
+    score += 4;
+  if (n == 16 || n == 19)
+    score += 1;
+  return score;
+}
+
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  return (int) ((const Candidate *) a)->first_group - (int) ((const Candidate *) b)->first_group;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+
+  if (x->score != y->score)
+    return y->score - x->score;
+  if (x->last_group - x->first_group != y->last_group - y->first_group)
+    return (int) (y->last_group - y->first_group) - (int) (x->last_group - x->first_group);
+  return (int) x->first_group - (int) y->first_group;
+}
+
+/* Track 1 and 2 data go on after the number (=YYMM, service code and
+ * discretionary data; or ^NAME^YYMM…): none of those digits may stay.
+ * Returns where they end, @after when there are none; @data_start is
+ * where the digits begin. */
+static gsize
+track_data_end (const char *text,
+                gsize       after,
+                gsize      *data_start)
+{
+  gsize p = after;
+
+  if (text[p] == '=' || text[p] == 'D' || text[p] == 'd')
+    p++;
+  else if (text[p] == '^')
+    {
+      const char *caret = strchr (text + p + 1, '^');
+      if (caret == NULL || caret - (text + p) > 40)
+        return after;
+      p = (gsize) (caret - text) + 1;
+    }
+  else
+    return after;
+
+  if (!g_ascii_isdigit (text[p]))
+    return after;
+  *data_start = p;
+  while (g_ascii_isdigit (text[p]))
+    p++;
+  return p;
+}
+
+/**
+ * cf_card_number_might_hold:
+ *
+ * A quick look for text that has no room for a card number: fewer than
+ * thirteen digits of any script.
+ *
+ * Returns: %FALSE when @text certainly holds no card number
+ */
+gboolean
+cf_card_number_might_hold (const char *text)
+{
+  guint n_digits = 0;
+
+  for (const char *p = text; *p != '\0';)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isdigit (*p) && ++n_digits >= PAN_MIN)
+            return TRUE;
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            p++;
+          else
+            {
+              if (g_unichar_digit_value (c) >= 0 && ++n_digits >= PAN_MIN)
+                return TRUE;
+              p = g_utf8_next_char (p);
+            }
+        }
+    }
+  return FALSE;
 }
 
 /**
  * cf_card_number_scrub:
- * @text: any text read from a file
+ * @text: any text read from a file or typed by a person
  * @mode: how suspicious to be
  * @n_masked: (out) (optional): how many card numbers were masked
  *
- * Finds card numbers — 13 to 19 digits, possibly grouped by single spaces or
- * dashes, passing the Luhn check — and keeps only their first six and last
- * four digits: `6222021234567890123` becomes `622202*********0123`.
+ * Finds card numbers however they are written — 13 to 19 digits of any
+ * script (full-width ６２２８ too), grouped by any kind of space, dash, dot
+ * or slash, zero-padded, followed by track data — that pass the Luhn check,
+ * and keeps only their first six and last four digits:
+ * `6222 0212 3456 7890 123` becomes `622202*********0123`. Where numbers
+ * run into each other (a phone number, then a card) the span that is most
+ * like one card is masked, not its neighbour.
  *
  * Returns: (transfer full): the text with card numbers masked
  */
@@ -78,80 +350,138 @@ cf_card_number_scrub (const char  *text,
                       CfCardScrub  mode,
                       guint       *n_masked)
 {
-  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (DigitGroup));
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(GArray) candidates = NULL;
   GString *out = NULL;
-  gsize len;
   gsize copied = 0;
   guint masked = 0;
+  const Unit *u;
+  const DigitGroup *g;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  len = strlen (text);
-  for (gsize i = 0; i < len;)
+  if (!cf_card_number_might_hold (text))
     {
-      if (g_ascii_isdigit (text[i]))
+      if (n_masked != NULL)
+        *n_masked = 0;
+      return g_strdup (text);
+    }
+
+  units = split_units (text);
+  groups = g_array_new (FALSE, FALSE, sizeof (DigitGroup));
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  u = (const Unit *) (gpointer) units->data;
+
+  for (guint i = 0; i < units->len;)
+    {
+      if (u[i].kind == UNIT_DIGIT)
         {
-          DigitGroup g = { i, i };
-          while (g.end < len && g_ascii_isdigit (text[g.end]))
-            g.end++;
-          g_array_append_val (groups, g);
-          i = g.end;
+          DigitGroup group = { i, i };
+          while (group.last + 1 < units->len && u[group.last + 1].kind == UNIT_DIGIT)
+            group.last++;
+          g_array_append_val (groups, group);
+          i = group.last + 1;
         }
       else
         i++;
     }
+  g = (const DigitGroup *) (gpointer) groups->data;
 
-  for (guint i = 0; i < groups->len; i++)
+  /* Chains of groups joined by separators; every span of a chain that
+   * holds a card-length, Luhn-valid number is a candidate. */
+  for (guint chain_first = 0; chain_first < groups->len;)
     {
-      char digits[PAN_MAX + 1];
-      gsize n = 0;
-      guint last = G_MAXUINT;
+      guint chain_last = chain_first;
 
-      /* The longest run of joinable groups from here that is a card number. */
-      for (guint j = i; j < groups->len; j++)
-        {
-          const DigitGroup *g = &g_array_index (groups, DigitGroup, j);
-          gsize glen = g->end - g->start;
+      while (chain_last + 1 < groups->len && gap_joins (u, g[chain_last].last + 1, g[chain_last + 1].first))
+        chain_last++;
 
-          if (j > i && !is_group_separator (text, g_array_index (groups, DigitGroup, j - 1).end, g->start))
-            break;
-          if (n + glen > PAN_MAX)
-            break;
-          memcpy (digits + n, text + g->start, glen);
-          n += glen;
-          if (n >= PAN_MIN && cf_card_number_luhn_valid (digits, n))
-            last = j;
-        }
+      for (guint first = chain_first; first <= chain_last; first++)
+        for (guint last = first; last <= chain_last; last++)
+          {
+            char digits[64];
+            gsize n = collect_digits (u, g, first, last, digits, sizeof digits);
+            gsize skip = 0;
 
-      if (last == G_MAXUINT)
-        continue;
+            if (n > sizeof digits)
+              break;
+            /* Zeros that pad a number beyond nineteen digits are not its own. */
+            while (n - skip > PAN_MAX && digits[skip] == '0')
+              skip++;
+            if (n - skip > PAN_MAX)
+              break;
+            if (n - skip < PAN_MIN || !cf_card_number_luhn_valid (digits + skip, n - skip))
+              continue;
+            if (mode == CF_CARD_SCRUB_IDENTIFIER && !is_card_range (digits + skip, n - skip))
+              continue;
+            /* No card starts with 0, 19 or 20; dates and times do. */
+            if (digits[skip] == '0' || (digits[skip] == '1' && digits[skip + 1] == '9') ||
+                (digits[skip] == '2' && digits[skip + 1] == '0'))
+              continue;
 
-      /* Recount the digits of the match found. */
-      n = 0;
-      for (guint j = i; j <= last; j++)
-        {
-          const DigitGroup *g = &g_array_index (groups, DigitGroup, j);
-          memcpy (digits + n, text + g->start, g->end - g->start);
-          n += g->end - g->start;
-        }
+            {
+              Candidate c = { first, last, (guint) skip,
+                              score_span (text, u, g, chain_first, chain_last, first, last,
+                                          digits + skip, n - skip),
+                              FALSE };
+              g_array_append_val (candidates, c);
+            }
+          }
+      chain_first = chain_last + 1;
+    }
 
-      if (mode == CF_CARD_SCRUB_IDENTIFIER && (digits[0] < '2' || digits[0] > '6'))
-        {
-          i = last;
+  /* The most card-like span first; spans that overlap a chosen one go. */
+  g_array_sort (candidates, compare_candidates);
+  {
+    g_autofree gboolean *group_taken = g_new0 (gboolean, groups->len + 1);
+
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        Candidate *c = &g_array_index (candidates, Candidate, i);
+        gboolean free = TRUE;
+
+        for (guint k = c->first_group; k <= c->last_group && free; k++)
+          free = !group_taken[k];
+        if (!free)
           continue;
-        }
+        c->taken = TRUE;
+        for (guint k = c->first_group; k <= c->last_group; k++)
+          group_taken[k] = TRUE;
+      }
+  }
 
+  /* Back in the order of the text. */
+  for (guint i = candidates->len; i > 0; i--)
+    if (!g_array_index (candidates, Candidate, i - 1).taken)
+      g_array_remove_index_fast (candidates, i - 1);
+  g_array_sort (candidates, compare_by_position);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      char digits[64];
+      gsize n = collect_digits (u, g, c->first_group, c->last_group, digits, sizeof digits);
+      gsize start = u[g[c->first_group].first].start;
+      gsize number_end = u[g[c->last_group].last].end;
+      gsize data_start = number_end;
+      gsize end;
+
+      if (start < copied)
+        continue;   /* inside the track data of the card before */
+      end = track_data_end (text, number_end, &data_start);
       if (out == NULL)
-        out = g_string_sized_new (len);
-      g_string_append_len (out, text + copied,
-                           (gssize) (g_array_index (groups, DigitGroup, i).start - copied));
-      g_string_append_len (out, digits, 6);
-      for (gsize k = 6; k < n - 4; k++)
+        out = g_string_sized_new (strlen (text));
+      g_string_append_len (out, text + copied, (gssize) (start - copied));
+      g_string_append_len (out, digits + c->skip, 6);
+      for (gsize m = c->skip + 6; m < n - 4; m++)
         g_string_append_c (out, '*');
       g_string_append_len (out, digits + n - 4, 4);
-      copied = g_array_index (groups, DigitGroup, last).end;
+      g_string_append_len (out, text + number_end, (gssize) (data_start - number_end));
+      for (gsize m = data_start; m < end; m++)
+        g_string_append_c (out, '*');
+      copied = end;
       masked++;
-      i = last;
     }
 
   if (n_masked != NULL)

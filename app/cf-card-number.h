@@ -24,6 +24,7 @@ typedef enum
 
 gboolean     cf_card_number_luhn_valid     (const char  *digits,
                                             gsize        n_digits);
+gboolean     cf_card_number_might_hold     (const char  *text);
 char        *cf_card_number_scrub          (const char  *text,
                                             CfCardScrub  mode,
                                             guint       *n_masked);

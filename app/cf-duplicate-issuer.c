@@ -180,7 +180,7 @@ operator_label (CfStore    *store,
   stmt = cf_store_prepare (store, "SELECT name FROM operators WHERE operator_no = ?", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, operator_no, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), operator_no) != 0)
         label = g_strdup_printf ("%s (%s)", sqlite3_column_text (stmt, 0), operator_no);
       sqlite3_finalize (stmt);
@@ -300,13 +300,13 @@ cf_duplicate_issue (CfStore               *store,
 
       sqlite3_bind_int64 (insert, 1, id);
       sqlite3_bind_int (insert, 2, (int) record->number);
-      sqlite3_bind_text (insert, 3, record->copy, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, record->reason, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 5, reason_text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 6, operator_no, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 7, issued_at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 8, output, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 9, record->code, -1, SQLITE_STATIC);
+      cf_store_bind_text (insert, 3, record->copy, SQLITE_STATIC);
+      cf_store_bind_text (insert, 4, record->reason, SQLITE_STATIC);
+      cf_store_bind_text (insert, 5, reason_text, SQLITE_STATIC);
+      cf_store_bind_text (insert, 6, operator_no, SQLITE_STATIC);
+      cf_store_bind_text (insert, 7, issued_at, SQLITE_STATIC);
+      cf_store_bind_text (insert, 8, output, SQLITE_STATIC);
+      cf_store_bind_text (insert, 9, record->code, SQLITE_STATIC);
       if (sqlite3_step (insert) != SQLITE_DONE)
         {
           cf_store_set_error (store, error, _("recording a duplicate"));
@@ -408,7 +408,7 @@ cf_duplicate_verify (CfStore     *store,
   stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, normal, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, normal, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     record = record_from_row (stmt);
   sqlite3_finalize (stmt);

@@ -102,9 +102,9 @@ prepare_scoped (CfStore                *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, scope->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, scope->to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, terminals, -1, SQLITE_TRANSIENT);
+  cf_store_bind_text (stmt, 1, scope->from, SQLITE_TRANSIENT);
+  cf_store_bind_text (stmt, 2, scope->to, SQLITE_TRANSIENT);
+  cf_store_bind_text (stmt, 3, terminals, SQLITE_TRANSIENT);
   return stmt;
 }
 
@@ -587,8 +587,8 @@ cf_handover_sign_off (CfStore     *store,
     goto out;
   sqlite3_bind_int64 (stmt, 1, sequence_no);
   sqlite3_bind_int64 (stmt, 2, shift_id);
-  sqlite3_bind_text (stmt, 3, signer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, signer, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, at, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);

@@ -371,7 +371,10 @@ find_header (ImportRun        *run,
           run->n_header = n;
           run->header = g_new0 (char *, n + 1);
           for (guint i = 0; i < n; i++)
-            run->header[i] = cf_text_clean_cell (cells[i]);
+            {
+              g_autofree char *clean = cf_text_clean_cell (cells[i]);
+              run->header[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
+            }
           run->report->header_line = cf_csv_reader_get_line (reader);
           if (best_columns[CF_FIELD_AMOUNT] >= 0)
             {
@@ -490,7 +493,18 @@ bind_text_or_null (sqlite3_stmt *stmt,
                    const char   *text)
 {
   if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    cf_store_bind_text (stmt, index, text, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_identifier_or_null (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    cf_store_bind_identifier (stmt, index, text, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -508,11 +522,11 @@ store_reject (ImportRun          *run,
   cf_import_report_add_reject (run->report, kind, line, column, reason, raw_text, transaction_id);
 
   sqlite3_bind_int64 (run->insert_reject, 1, run->report->import_id);
-  sqlite3_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", -1, SQLITE_STATIC);
+  cf_store_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", SQLITE_STATIC);
   sqlite3_bind_int (run->insert_reject, 3, (int) line);
   bind_text_or_null (run->insert_reject, 4, column);
-  sqlite3_bind_text (run->insert_reject, 5, raw_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (run->insert_reject, 6, reason, -1, SQLITE_TRANSIENT);
+  cf_store_bind_text (run->insert_reject, 5, raw_text, SQLITE_TRANSIENT);
+  cf_store_bind_text (run->insert_reject, 6, reason, SQLITE_TRANSIENT);
   if (transaction_id > 0)
     sqlite3_bind_int64 (run->insert_reject, 7, transaction_id);
   return cf_store_step_done (run->store, run->insert_reject, _("saving a rejected row"), error);
@@ -533,27 +547,27 @@ remember_reference_data (ImportRun  *run,
 
   if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))
     {
-      sqlite3_bind_text (run->insert_merchant, 1, merchant_no, -1, SQLITE_TRANSIENT);
+      cf_store_bind_identifier (run->insert_merchant, 1, merchant_no, SQLITE_TRANSIENT);
       bind_text_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME]);
-      sqlite3_bind_text (run->insert_merchant, 3, now, -1, SQLITE_TRANSIENT);
+      cf_store_bind_text (run->insert_merchant, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_merchant, _("saving a merchant"), error))
         return FALSE;
       g_hash_table_add (run->seen_merchants, g_strdup (merchant_no));
     }
   if (terminal_no != NULL && !g_hash_table_contains (run->seen_terminals, terminal_no))
     {
-      sqlite3_bind_text (run->insert_terminal, 1, terminal_no, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (run->insert_terminal, 2, merchant_no);
-      sqlite3_bind_text (run->insert_terminal, 3, now, -1, SQLITE_TRANSIENT);
+      cf_store_bind_identifier (run->insert_terminal, 1, terminal_no, SQLITE_TRANSIENT);
+      bind_identifier_or_null (run->insert_terminal, 2, merchant_no);
+      cf_store_bind_text (run->insert_terminal, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_terminal, _("saving a terminal"), error))
         return FALSE;
       g_hash_table_add (run->seen_terminals, g_strdup (terminal_no));
     }
   if (operator_no != NULL && !g_hash_table_contains (run->seen_operators, operator_no))
     {
-      sqlite3_bind_text (run->insert_operator, 1, operator_no, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (run->insert_operator, 2, operator_no, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (run->insert_operator, 3, now, -1, SQLITE_TRANSIENT);
+      cf_store_bind_text (run->insert_operator, 1, operator_no, SQLITE_TRANSIENT);
+      cf_store_bind_text (run->insert_operator, 2, operator_no, SQLITE_TRANSIENT);
+      cf_store_bind_text (run->insert_operator, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_operator, _("saving an operator"), error))
         return FALSE;
       g_hash_table_add (run->seen_operators, g_strdup (operator_no));
@@ -673,6 +687,7 @@ parse_row (ImportRun   *run,
     {
       char *clean;
       CfCardScrub mode;
+      guint masked = 0;
 
       if (run->columns[f] < 0)
         continue;
@@ -695,6 +710,14 @@ parse_row (ImportRun   *run,
         case CF_FIELD_ORIG_DATE:
           row->values[f] = clean;
           continue;
+        case CF_FIELD_CARD_NO:
+        case CF_FIELD_MERCHANT_NAME:
+        case CF_FIELD_ISSUER:
+        case CF_FIELD_ACQUIRER:
+        case CF_FIELD_STATUS:
+          /* Free text: a card number in it is masked, the rest kept. */
+          row->values[f] = own (row, cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL));
+          continue;
         case CF_FIELD_MERCHANT_NO:
         case CF_FIELD_TERMINAL_NO:
           mode = CF_CARD_SCRUB_IDENTIFIER;
@@ -703,7 +726,30 @@ parse_row (ImportRun   *run,
           mode = CF_CARD_SCRUB_ANY;
           break;
         }
-      row->values[f] = own (row, cf_card_number_scrub (clean, mode, NULL));
+      /* An identifier that holds a card number is not an identifier: a
+       * shifted column or a wrong export. Masking it would store a wrong
+       * key, so the row is refused. */
+      row->values[f] = own (row, cf_card_number_scrub (clean, mode, &masked));
+      if (masked > 0)
+        return row_fail (err, run, (CfField) f,
+                         g_strdup_printf (_("“%s” is a card number, not a %s; the row was not stored"),
+                                          row->values[f], cf_field_get_label ((CfField) f)));
+    }
+
+  /* Amounts and dates are parsed from the clean text, but a card number
+   * there is refused in the same way. */
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      guint masked = 0;
+      g_autofree char *scrubbed = NULL;
+
+      if (raw[f] == NULL || row->values[f] != raw[f])
+        continue;
+      scrubbed = cf_card_number_scrub (raw[f], CF_CARD_SCRUB_IDENTIFIER, &masked);
+      if (masked > 0)
+        return row_fail (err, run, (CfField) f,
+                         g_strdup_printf (_("“%s” is a card number, not a %s; the row was not stored"),
+                                          scrubbed, cf_field_get_label ((CfField) f)));
     }
 
   if (row->values[CF_FIELD_MERCHANT_NO] == NULL)
@@ -974,17 +1020,17 @@ store_row (ImportRun   *run,
   const char *const *v = row->values;
   int rc;
 
-  sqlite3_bind_text (s, 1, row->natural_key, -1, SQLITE_TRANSIENT);
+  cf_store_bind_identifier (s, 1, row->natural_key, SQLITE_TRANSIENT);
   if (run->report->import_id > 0)
     sqlite3_bind_int64 (s, 2, run->report->import_id);
   sqlite3_bind_int (s, 3, (int) line);
-  sqlite3_bind_text (s, 4, row->local_time, -1, SQLITE_TRANSIENT);
+  cf_store_bind_text (s, 4, row->local_time, SQLITE_TRANSIENT);
   if (row->has_offset)
     sqlite3_bind_int (s, 5, row->utc_offset);
   bind_text_or_null (s, 6, v[CF_FIELD_TIME_ZONE]);
-  bind_text_or_null (s, 7, v[CF_FIELD_MERCHANT_NO]);
+  bind_identifier_or_null (s, 7, v[CF_FIELD_MERCHANT_NO]);
   bind_text_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME]);
-  bind_text_or_null (s, 9, v[CF_FIELD_TERMINAL_NO]);
+  bind_identifier_or_null (s, 9, v[CF_FIELD_TERMINAL_NO]);
   bind_text_or_null (s, 10, v[CF_FIELD_OPERATOR_NO]);
   bind_text_or_null (s, 11, v[CF_FIELD_BATCH_NO]);
   bind_text_or_null (s, 12, v[CF_FIELD_VOUCHER_NO]);
@@ -998,15 +1044,15 @@ store_row (ImportRun   *run,
   bind_text_or_null (s, 19, v[CF_FIELD_CARD_KIND]);
   bind_text_or_null (s, 20, v[CF_FIELD_ISSUER]);
   bind_text_or_null (s, 21, v[CF_FIELD_ACQUIRER]);
-  sqlite3_bind_text (s, 22, cf_txn_type_to_nick (row->type), -1, SQLITE_STATIC);
+  cf_store_bind_text (s, 22, cf_txn_type_to_nick (row->type), SQLITE_STATIC);
   bind_text_or_null (s, 23, row->type_text);
   sqlite3_bind_int64 (s, 24, row->amount);
   if (row->has_fee)
     sqlite3_bind_int64 (s, 25, row->fee);
-  sqlite3_bind_text (s, 26, row->currency, -1, SQLITE_TRANSIENT);
+  cf_store_bind_text (s, 26, row->currency, SQLITE_TRANSIENT);
   bind_text_or_null (s, 27, v[CF_FIELD_STATUS]);
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
-    sqlite3_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), -1, SQLITE_STATIC);
+    cf_store_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
   bind_text_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO]);
   bind_text_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO]);
   bind_text_or_null (s, 31, v[CF_FIELD_ORIG_DATE]);
@@ -1034,7 +1080,7 @@ store_row (ImportRun   *run,
     }
 
   /* Already stored: the same, or not? */
-  sqlite3_bind_text (run->find_existing, 1, row->natural_key, -1, SQLITE_TRANSIENT);
+  cf_store_bind_identifier (run->find_existing, 1, row->natural_key, SQLITE_TRANSIENT);
   if (sqlite3_step (run->find_existing) == SQLITE_ROW)
     {
       g_autofree char *conflict = describe_conflict (run->find_existing, row);
@@ -1186,12 +1232,12 @@ begin_import_record (ImportRun   *run,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  sqlite3_bind_text (stmt, 1, run->report->file, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, run->report->file, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, run->report->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, run->operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, run->report->profile, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, run->report->encoding, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, now, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, run->operator_no, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
   sqlite3_finalize (stmt);
   if (ok)
@@ -1252,7 +1298,8 @@ import_file_into (CfStore              *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(CfCsvReader) reader = NULL;
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *shown_path = cf_card_number_scrub (path, CF_CARD_SCRUB_ANY, NULL);
+  g_autofree char *basename = g_path_get_basename (shown_path);
   ImportRun run = { 0 };
   const char *encoding = NULL;
   const char *data;
@@ -1260,7 +1307,8 @@ import_file_into (CfStore              *store,
   char delimiter;
   gboolean ok;
 
-  report = cf_import_report_new (path);
+  /* A card number in the file's name goes no further than this. */
+  report = cf_import_report_new (shown_path);
   report->dry_run = dry_run;
   run.store = store;
   run.report = report;
@@ -1270,7 +1318,7 @@ import_file_into (CfStore              *store,
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), path, local_error->message);
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), shown_path, local_error->message);
       return NULL;
     }
   bytes = g_mapped_file_get_bytes (mapped);

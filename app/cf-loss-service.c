@@ -178,8 +178,8 @@ create_request (CfStore    *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, incident_id);
-  sqlite3_bind_text (stmt, 2, counterpart, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, created_at, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, counterpart, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, created_at, SQLITE_STATIC);
   if (cf_store_step_done (store, stmt, _("recording a request"), error))
     id = sqlite3_last_insert_rowid (cf_store_get_db (store));
   sqlite3_finalize (stmt);
@@ -191,8 +191,8 @@ create_request (CfStore    *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, operator_no, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, created_at, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording a request"), error))
     id = 0;
   sqlite3_finalize (stmt);
@@ -205,7 +205,7 @@ create_request (CfStore    *store,
   for (guint i = 0; i < G_N_ELEMENTS (default_documents) && id != 0; i++)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, default_documents[i], -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 2, default_documents[i], SQLITE_STATIC);
       if (!cf_store_step_done (store, stmt, _("recording a request"), error))
         id = 0;
     }
@@ -286,16 +286,16 @@ cf_loss_create_incident (CfStore                  *store,
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, info->period_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, info->period_to, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, info->description, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, info->cause, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, info->discovered_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, info->discovered_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, info->responsible, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, info->notes, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, created_at, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 5, info->description, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
     goto out;
   incident_id = sqlite3_last_insert_rowid (cf_store_get_db (store));
@@ -314,10 +314,10 @@ cf_loss_create_incident (CfStore                  *store,
       sqlite3_bind_int64 (stmt, 1, incident_id);
       sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
       sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
-      sqlite3_bind_text (stmt, 4, slip->customer_note, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, slip->proof, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, remedies[slip->remedy], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, slip->remedy_reason, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
+      cf_store_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
       if (!cf_store_step_done (store, stmt, doing, error))
         goto out;
 
@@ -592,9 +592,9 @@ cf_loss_move_request (CfStore          *store,
                                   "WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, cf_request_status_to_nick (to), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, cf_request_status_to_nick (to), SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, due, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, request_id);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
@@ -605,11 +605,11 @@ cf_loss_move_request (CfStore          *store,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_text (stmt, 2, cf_request_status_to_nick (from), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cf_request_status_to_nick (to), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, cf_request_status_to_nick (from), SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, cf_request_status_to_nick (to), SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, at, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 5, operator_no, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 6, note, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
 
@@ -837,9 +837,9 @@ cf_loss_set_document (CfStore     *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, request_id);
-      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, file, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 2, kind, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 3, state, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 4, file, SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);
     }
@@ -906,7 +906,7 @@ cf_loss_set_reference (CfStore     *store,
        (stmt = cf_store_prepare (store, "UPDATE replacement_requests SET counterpart_ref = ? WHERE id = ?", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, reference, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, request_id);
       ok = cf_store_step_done (store, stmt, _("changing the request"), error);
       sqlite3_finalize (stmt);
@@ -947,7 +947,7 @@ cf_loss_set_fee (CfStore     *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, fee_minor);
-      sqlite3_bind_text (stmt, 2, paid_on, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 2, paid_on, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, request_id);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);

@@ -5,11 +5,15 @@
 
 #define G_LOG_DOMAIN "cf-money"
 
+/* Card numbers start at thirteen digits; no payment comes near a trillion. */
+#define CF_MONEY_MAX_DIGITS 12
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-card-number.h"
 #include "cf-money.h"
 #include "cf-text.h"
 
@@ -89,6 +93,7 @@ cf_money_parse (const char  *text,
                 GError     **error)
 {
   g_autofree char *folded = NULL;
+  g_autofree char *shown = NULL;   /* the text in a message, card numbers masked */
   const char *p;
   const char *end;
   const char *currency = "";
@@ -235,7 +240,7 @@ cf_money_parse (const char  *text,
           else if (*p != '0')
             {
               g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_PRECISION,
-                           _("“%s” has more than two decimal places"), text);
+                           _("“%s” has more than two decimal places"), shown = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL));
               return FALSE;
             }
         }
@@ -244,6 +249,16 @@ cf_money_parse (const char  *text,
     }
   else if (n_digits == 0)
     goto invalid;
+
+  /* No card payment comes near a trillion: more digits than that are
+   * a card number or an id in the wrong column, never an amount. */
+  if (n_digits > CF_MONEY_MAX_DIGITS)
+    {
+      g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_RANGE,
+                   _("“%s” has more digits than any amount (a card number or an id in the wrong column?)"),
+                   shown = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL));
+      return FALSE;
+    }
 
   while (n_fraction < 2)
     {
@@ -258,12 +273,12 @@ cf_money_parse (const char  *text,
 
 invalid:
   g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_INVALID,
-               _("“%s” is not an amount"), text);
+               _("“%s” is not an amount"), shown = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL));
   return FALSE;
 
 range:
   g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_RANGE,
-               _("“%s” is too large to be an amount"), text);
+               _("“%s” is too large to be an amount"), shown = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL));
   return FALSE;
 }
 

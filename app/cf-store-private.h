@@ -39,6 +39,14 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                GError       **error);
 void            cf_store_set_override         (CfStore       *self,
                                                const char    *manager_no);
+int             cf_store_bind_text            (sqlite3_stmt  *stmt,
+                                               int            index,
+                                               const char    *text,
+                                               sqlite3_destructor_type destroy);
+int             cf_store_bind_identifier      (sqlite3_stmt  *stmt,
+                                               int            index,
+                                               const char    *text,
+                                               sqlite3_destructor_type destroy);
 char           *cf_store_dup_text             (sqlite3_stmt  *stmt,
                                                int            column);
 GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cf-card-number.h"
 #include "cf-file-locks.h"
 #include "cf-import-report.h"
 #include "cf-operator.h"
@@ -141,6 +142,63 @@ cf_store_step_done (CfStore       *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return rc == SQLITE_DONE || cf_store_set_error (self, error, doing);
+}
+
+static int
+bind_scrubbed (sqlite3_stmt            *stmt,
+               int                      index,
+               const char              *text,
+               sqlite3_destructor_type  destroy,
+               CfCardScrub              mode)
+{
+  char *scrubbed;
+  guint masked = 0;
+
+  if (text == NULL)
+    return sqlite3_bind_null (stmt, index);
+  if (!cf_card_number_might_hold (text))
+    return sqlite3_bind_text (stmt, index, text, -1, destroy);
+  scrubbed = cf_card_number_scrub (text, mode, &masked);
+  if (masked == 0)
+    {
+      g_free (scrubbed);
+      return sqlite3_bind_text (stmt, index, text, -1, destroy);
+    }
+  return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
+}
+
+/**
+ * cf_store_bind_text:
+ *
+ * Binds text that a person typed or a file held. Every string written to
+ * the database goes through here (or cf_store_bind_identifier()), so that a
+ * card number, however it was written, is masked before SQLite sees it.
+ * Only values the program makes itself (hashes, timestamps, names of
+ * states) are bound as they are.
+ */
+int
+cf_store_bind_text (sqlite3_stmt            *stmt,
+                    int                      index,
+                    const char              *text,
+                    sqlite3_destructor_type  destroy)
+{
+  return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_ANY);
+}
+
+/**
+ * cf_store_bind_identifier:
+ *
+ * Binds a merchant or terminal number, or a key made of them: masked only
+ * where it is a card number of a real issuer range, since such numbers pass
+ * the Luhn check by chance.
+ */
+int
+cf_store_bind_identifier (sqlite3_stmt            *stmt,
+                          int                      index,
+                          const char              *text,
+                          sqlite3_destructor_type  destroy)
+{
+  return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_IDENTIFIER);
 }
 
 /**
@@ -467,7 +525,7 @@ cf_store_find_transactions (CfStore             *self,
     return NULL;
 
   for (guint i = 0; i < params->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+    cf_store_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result, cf_transaction_new_from_row (stmt));
@@ -528,7 +586,7 @@ cf_store_get_setting (CfStore    *self,
   stmt = cf_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, key, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = cf_store_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
@@ -550,8 +608,8 @@ cf_store_set_setting (CfStore     *self,
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, key, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, value, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving a setting"));
   sqlite3_finalize (stmt);
   return ok;
@@ -596,13 +654,13 @@ cf_store_add_audit_entry (CfStore     *self,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, operator_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, object_type, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 1, now, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 3, action, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 4, object_type, SQLITE_STATIC);
   if (object_id > 0)
     sqlite3_bind_int64 (stmt, 5, object_id);
-  sqlite3_bind_text (stmt, 6, details, -1, SQLITE_STATIC);
+  cf_store_bind_text (stmt, 6, details, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
   sqlite3_finalize (stmt);
   return ok;
@@ -772,7 +830,7 @@ cf_store_find_original (CfStore        *self,
                                      "WHERE t.ref_no = ? AND t.id != ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, ref, SQLITE_STATIC);
     }
   else if (voucher != NULL)
     {
@@ -782,9 +840,9 @@ cf_store_find_original (CfStore        *self,
                                      "AND t.batch_no IS ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_text (stmt, 1, voucher, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), -1, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 1, voucher, SQLITE_STATIC);
+      cf_store_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), SQLITE_STATIC);
+      cf_store_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), SQLITE_STATIC);
     }
   else
     return NULL;

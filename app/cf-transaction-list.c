@@ -161,7 +161,7 @@ read_ids (CfStore                   *store,
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < params->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+    cf_store_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -61,12 +61,27 @@ cf_test_data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
+/* SHA-256 hashes in hex (the audit chain's, a file's) hold long digit runs
+ * by chance; a run inside such a token is not a card number. */
+static gboolean
+inside_hash (const char *contents,
+             gsize       len,
+             gsize       start,
+             gsize       end)
+{
+  while (start > 0 && g_ascii_isxdigit (contents[start - 1]))
+    start--;
+  while (end < len && g_ascii_isxdigit (contents[end]))
+    end++;
+  return end - start >= 64;
+}
+
 /**
  * cf_test_file_has_pan:
  * @found: (out) (optional): the first full card number found
  *
  * Scans a file's bytes for any Luhn-valid run of 13–19 ASCII digits (a whole
- * run, not part of a longer one): what the database and its WAL must never hold.
+ * run, not part of a longer one or of a hash): what the database and its WAL must never hold.
  */
 gboolean
 cf_test_file_has_pan (const char  *path,
@@ -91,7 +106,8 @@ cf_test_file_has_pan (const char  *path,
           continue;
         }
       run = i - start;
-      if (run >= 13 && run <= 19 && cf_card_number_luhn_valid (contents + start, run))
+      if (run >= 13 && run <= 19 && cf_card_number_luhn_valid (contents + start, run) &&
+          !inside_hash (contents, len, start, i))
         {
           if (found != NULL)
             *found = g_strndup (contents + start, run);
@@ -99,6 +115,98 @@ cf_test_file_has_pan (const char  *path,
         }
     }
   return FALSE;
+}
+
+/**
+ * cf_test_pan_forms:
+ *
+ * Returns: the ways of writing a card number that must all be masked, each
+ *   holding one of the two cards whose middles cf_test_text_has_pan() knows
+ */
+const char *const *
+cf_test_pan_forms (void)
+{
+  static const char *const forms[] = {
+    "6228480012345678903",
+    "6228 4800 1234 5678 903",
+    "6228-4800-1234-5678-903",
+    "6228.4800.1234.5678.903",
+    "6228/4800/1234/5678/903",
+    "6228\u20134800\u20131234\u20135678\u2013903",
+    "6228\u00a04800\u00a01234\u00a05678\u00a0903",
+    "6228\u30004800\u30001234\u30005678\u3000903",
+    "6228  4800  1234  5678  903",
+    "\uff16\uff12\uff12\uff18\uff14\uff18\uff10\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10\uff13",
+    "\uff16\uff12\uff12\uff18\u3000\uff14\uff18\uff10\uff10\u3000\uff11\uff12\uff13\uff14\u3000\uff15\uff16\uff17\uff18\u3000\uff19\uff10\uff13",
+    "0006228480012345678903",
+    "6228480012345678903=49121010000012345678",
+    "%B6228480012345678903^ZHANG/SAN^4912101000000000000?",
+    "Tel 138-0013-8000 6240 6198 4815 1415",
+    "2026-11-28 6240 6198 4815 1415",
+    "卡号：6228 4800 1234 5678 903，请核对",
+    "amount(6228480012345678903)",
+    "Card6240619848151415",
+    NULL
+  };
+  return forms;
+}
+
+/**
+ * cf_test_text_has_pan:
+ *
+ * Whether @text still shows the middle digits of either card of
+ * cf_test_pan_forms(), written in any script with any separators, or the
+ * track data after one.
+ */
+gboolean
+cf_test_text_has_pan (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int value = g_unichar_digit_value (g_utf8_get_char (p));
+      if (value >= 0)
+        g_string_append_c (digits, (char) ('0' + value));
+    }
+  return strstr (digits->str, "001234567") != NULL ||   /* 6228480012345678903 */
+         strstr (digits->str, "984815") != NULL ||      /* 6240619848151415 */
+         strstr (digits->str, "4912101") != NULL;       /* its track data */
+}
+
+/**
+ * cf_test_assert_no_pan_stored:
+ *
+ * Reads every text value of every table and fails the test on the first
+ * that still shows a card number of cf_test_pan_forms().
+ */
+void
+cf_test_assert_no_pan_stored (CfStore *store)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'", NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 5);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
+
+      stmt = cf_store_prepare (store, sql, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *value = (const char *) sqlite3_column_text (stmt, c);
+            if (cf_test_text_has_pan (value))
+              g_error ("%s.%s holds a card number: %s", (char *) tables->pdata[t], sqlite3_column_name (stmt, c), value);
+          }
+      sqlite3_finalize (stmt);
+    }
 }
 
 gint64

@@ -25,6 +25,9 @@ void     cf_test_db_teardown     (CfTestDb      *fixture,
 char    *cf_test_data_path       (const char    *name);
 gboolean cf_test_file_has_pan    (const char    *path,
                                   char         **found);
+const char *const *cf_test_pan_forms (void);
+gboolean cf_test_text_has_pan    (const char    *text);
+void     cf_test_assert_no_pan_stored (CfStore *store);
 gint64   cf_test_query_int       (CfStore       *store,
                                   const char    *sql);
 char    *cf_test_query_text      (CfStore       *store,

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-card-number.h"
+#include "cf-test-util.h"
 
 static void
 test_luhn (void)
@@ -56,6 +59,89 @@ test_scrub_identifier (void)
   g_assert_true (cf_card_number_luhn_valid ("898310048160004", 15));
   g_assert_cmpstr (merchant, ==, "898310048160004");
   g_assert_cmpstr (pan, ==, "411111******1111");
+}
+
+/* Every way of writing a card number, alone and among other text, in
+ * either mode: the middle digits never survive, the last four do. */
+static void
+test_scrub_every_form (void)
+{
+  const char *const *forms = cf_test_pan_forms ();
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    for (CfCardScrub mode = CF_CARD_SCRUB_ANY; mode <= CF_CARD_SCRUB_IDENTIFIER; mode++)
+      {
+        guint masked = 0;
+        g_autofree char *out = cf_card_number_scrub (forms[i], mode, &masked);
+
+        g_test_message ("%s → %s", forms[i], out);
+        g_assert_true (cf_test_text_has_pan (forms[i]));
+        g_assert_false (cf_test_text_has_pan (out));
+        g_assert_cmpuint (masked, ==, 1);
+        g_assert_true (strstr (out, "8903") != NULL || strstr (out, "1415") != NULL);
+      }
+}
+
+/* Where one number runs into the next, the card is masked, not its neighbour. */
+static void
+test_scrub_neighbours (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "Tel 138-0013-8000 6240 6198 4815 1415", "Tel 138-0013-8000 624061******1415" },
+    { "2026-11-28 4913 9099 6030 8246 252", "2026-11-28 491390*********6252" },
+    { "6240 6198 4815 1415 138-0013-8000", "624061******1415 138-0013-8000" },
+    { "6228480012345678903=49121010000012345678", "622848*********8903=********************" },
+    { "\uff16\uff12\uff12\uff18\uff14\uff18\uff10\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10\uff13 已付",
+      "622848*********8903 已付" },
+    { "0006228480012345678903", "622848*********8903" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = cf_card_number_scrub (cases[i].in, CF_CARD_SCRUB_ANY, NULL);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+/* What is not a card stays exactly as written. */
+static void
+test_scrub_leaves_other_numbers (void)
+{
+  static const char *const kept[] = {
+    "4200001234202611281234567890",     /* a WeChat Pay transaction id */
+    "2026-11-28 140322",
+    "20261128 140322",
+    "2026.11.28 14.03.22",
+    "Tel 138-0013-8000",
+    "¥1,234,567.89",
+    "332809150201 000123 A1B2C3",
+    "898310048160004",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *out = cf_card_number_scrub (kept[i], CF_CARD_SCRUB_IDENTIFIER, NULL);
+      g_assert_cmpstr (out, ==, kept[i]);
+    }
+}
+
+/* A merchant number in UnionPay's 81 card range is a card to the scrubber. */
+static void
+test_scrub_identifier_ranges (void)
+{
+  char pan[20] = "810012345678901234";
+  g_autofree char *out = NULL;
+
+  for (char d = '0'; d <= '9'; d++)
+    {
+      pan[18] = d;
+      pan[19] = '\0';
+      if (cf_card_number_luhn_valid (pan, 19))
+        break;
+    }
+  out = cf_card_number_scrub (pan, CF_CARD_SCRUB_IDENTIFIER, NULL);
+  g_assert_true (cf_card_number_luhn_valid (pan, 19));
+  g_assert_true (g_str_has_prefix (out, "810012*********"));
 }
 
 static void
@@ -138,6 +224,10 @@ main (int    argc,
   g_test_add_func ("/card-number/luhn", test_luhn);
   g_test_add_func ("/card-number/scrub/any", test_scrub);
   g_test_add_func ("/card-number/scrub/identifier", test_scrub_identifier);
+  g_test_add_func ("/card-number/scrub/every-form", test_scrub_every_form);
+  g_test_add_func ("/card-number/scrub/neighbours", test_scrub_neighbours);
+  g_test_add_func ("/card-number/scrub/other-numbers", test_scrub_leaves_other_numbers);
+  g_test_add_func ("/card-number/scrub/identifier-ranges", test_scrub_identifier_ranges);
   g_test_add_func ("/card-number/parse/accepted", test_parse);
   g_test_add_func ("/card-number/parse/rejected", test_parse_rejected);
   g_test_add_func ("/card-number/format", test_format);

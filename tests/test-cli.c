@@ -814,6 +814,78 @@ test_foreign_close_loses_nothing (CfTestDb      *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+static const char *
+next_form (const char *const *forms,
+           guint             *k)
+{
+  if (forms[*k] == NULL)
+    *k = 0;
+  return forms[(*k)++];
+}
+
+/* Free text typed by staff — a duplicate's reason, a loss's description,
+ * who found it and who is responsible, a request's note and reference, a
+ * shift's notes and variance, an operator's name, a code to verify — holds
+ * a card number however written; none is stored or printed whole. */
+static void
+test_typed_card_numbers_masked (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  const char *const *forms = cf_test_pan_forms ();
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *pdf = g_build_filename (f->dir, "dup.pdf", NULL);
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  guint k = 0;
+
+#define NEXT_FORM next_form (forms, &k)
+#define EXPECT_OK(...) G_STMT_START {                                        \
+    run_clear (&run);                                                        \
+    counterfoil (&run, f->db_path, __VA_ARGS__, NULL);                       \
+    g_test_message ("%s%s", run.out, run.err);                               \
+    g_assert_cmpint (run.status, ==, 0);                                     \
+    g_assert_false (cf_test_text_has_pan (run.out));                         \
+    g_assert_false (cf_test_text_has_pan (run.err));                         \
+  } G_STMT_END
+
+  g_clear_object (&f->store);
+  EXPECT_OK ("import", journal);
+  EXPECT_OK ("duplicate", "--voucher", "000102", "--terminal", "10450001", "--reason", NEXT_FORM, "--out", pdf);
+  EXPECT_OK ("loss", "add", "1", "2", "--cause", "human", "--responsible", NEXT_FORM,
+             "--discovered-by", NEXT_FORM, "--description", NEXT_FORM, "--remedy", "request");
+  EXPECT_OK ("loss", "add", "3", "--cause", "human", "--remedy", "none", "--reason", NEXT_FORM);
+  EXPECT_OK ("request", "move", "1", "--to", "submitted", "--note", NEXT_FORM);
+  EXPECT_OK ("request", "ref", "1", NEXT_FORM);
+  EXPECT_OK ("shift", "open", "--at", "2026-11-28 08:00");
+  EXPECT_OK ("shift", "close", "--at", "2026-11-28 16:00", "--notes", NEXT_FORM, "--variance", NEXT_FORM);
+  set_run_env ("COUNTERFOIL_NEW_PIN", "3690");
+  EXPECT_OK ("operator", "add", "07", NEXT_FORM);
+  EXPECT_OK ("loss", "show", "1");
+  EXPECT_OK ("request", "show", "1");
+  EXPECT_OK ("shift", "list");
+  EXPECT_OK ("operator", "list");
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      run_clear (&run);
+      counterfoil (&run, f->db_path, "verify", forms[i], NULL);
+      g_assert_cmpint (run.status, !=, 0);
+      g_assert_false (cf_test_text_has_pan (run.out));
+      g_assert_false (cf_test_text_has_pan (run.err));
+      run_clear (&run);
+      counterfoil (&run, f->db_path, "find", "--amount", forms[i], NULL);
+      g_assert_false (cf_test_text_has_pan (run.err));
+    }
+#undef EXPECT_OK
+#undef NEXT_FORM
+
+  store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_query_int (store, "SELECT count(*) FROM loss_incidents"), ==, 2);
+  cf_test_assert_no_pan_stored (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -842,6 +914,7 @@ main (int    argc,
   ADD ("/cli/backup-and-restore", test_backup_and_restore);
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
   ADD ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
+  ADD ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
 #undef ADD
 
   return g_test_run ();

@@ -257,6 +257,91 @@ test_full_card_numbers_never_stored (CfTestDb      *f,
   assert_no_pan_in_database (f);
 }
 
+/* Every way of writing a card number, in every column of a journal (and in
+ * the header and the file's name): the row is either stored with the
+ * number masked or refused with a reason, and no table holds it whole. */
+static void
+test_card_numbers_in_every_field (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  static const char *const columns[] = {
+    "date", "time", "merchant_id", "merchant_name", "terminal_id", "operator", "batch_no", "trace_no",
+    "rrn", "auth_code", "card_no", "card_type", "issuer", "acquirer", "transaction_type", "amount", "fee",
+    "status", "currency", "transaction_id",
+  };
+  static const char *const normal[] = {
+    "2026-11-28", "09:15:02", "898310048160001", "Corner Shop", "10450001", "01", "000123", NULL,
+    NULL, "A1B2C3", "622202******0128", "Debit", "ICBC", "UMS", "SALE", "88.50", "0.34",
+    "OK", "CNY", NULL,
+  };
+  const char *const *forms = cf_test_pan_forms ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autofree char *name = g_build_filename (f->dir, "journal 6228-4800-1234-5678-903.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+  guint n_rows = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_string_append_printf (csv, "%s%s", c > 0 ? "," : "", columns[c]);
+  g_string_append (csv, ",memo(6228480012345678903)\n");
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint k = 0; forms[k] != NULL; k++)
+      {
+        n_rows++;
+        for (guint d = 0; d < G_N_ELEMENTS (columns); d++)
+          {
+            g_autofree char *own = NULL;
+            const char *cell = normal[d];
+
+            if (d == c)
+              cell = forms[k];
+            else if (g_str_equal (columns[d], "trace_no"))
+              cell = own = g_strdup_printf ("%06u", n_rows);
+            else if (g_str_equal (columns[d], "rrn"))
+              cell = own = g_strdup_printf ("3328%08u", n_rows);
+            else if (g_str_equal (columns[d], "transaction_id"))
+              cell = own = g_strdup_printf ("T%u", n_rows);
+            g_string_append_printf (csv, "%s\"%s\"", d > 0 ? "," : "", cell);
+          }
+        g_string_append (csv, ",\"memo\"\n");
+      }
+  g_assert_true (g_file_set_contents (name, csv->str, (gssize) csv->len, NULL));
+  g_assert_true (cf_test_text_has_pan (csv->str));
+
+  report = import (f, name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows, ==, n_rows);
+  g_assert_cmpuint (report->imported + report->rejected + report->duplicates + report->conflicts, ==, n_rows);
+  g_assert_cmpuint (report->imported, >, 0);
+  g_assert_cmpuint (report->rejected, >, 0);
+  g_assert_false (cf_test_text_has_pan (report->file));
+  for (guint i = 0; i < report->rejects->len; i++)
+    {
+      const CfImportReject *r = g_ptr_array_index (report->rejects, i);
+      g_assert_false (cf_test_text_has_pan (r->reason));
+      g_assert_false (cf_test_text_has_pan (r->raw_text));
+      g_assert_false (cf_test_text_has_pan (r->column));
+    }
+  /* A card number in an amount column is refused, never read as an amount. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE abs (amount_minor) > 100000000"), ==, 0);
+  cf_test_assert_no_pan_stored (f->store);
+  {
+    const char *files[] = { f->db_path, "-wal" };
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *path = i == 0 ? g_strdup (f->db_path) : g_strconcat (f->db_path, files[i], NULL);
+        g_autofree char *bytes = NULL;
+        gsize len = 0;
+
+        if (!g_file_get_contents (path, &bytes, &len, NULL))
+          continue;
+        g_assert_null (memmem (bytes, len, "001234567", 9));
+        g_assert_null (memmem (bytes, len, "984815", 6));
+      }
+  }
+}
+
 static void
 test_reimport_adds_nothing (CfTestDb      *f,
                             gconstpointer  data)
@@ -616,6 +701,7 @@ main (int    argc,
   ADD ("/import/utf16-tab-separated", test_utf16_tab_separated);
   ADD ("/import/full-card-numbers-never-stored", test_full_card_numbers_never_stored);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
+  ADD ("/import/card-numbers-in-every-field", test_card_numbers_in_every_field);
   ADD ("/import/conflict-reported-not-overwritten", test_conflict_reported_not_overwritten);
   ADD ("/import/dry-run-stores-nothing", test_dry_run_stores_nothing);
   ADD ("/import/unreadable-files-store-nothing", test_unreadable_files_store_nothing);

@@ -1225,6 +1225,26 @@ run_request (const char  *db_path,
  *
  * Returns: the process exit status
  */
+/* Whatever the command line prints — a message quoting an argument, a
+ * value read back — leaves with any card number in it masked. */
+static void
+print_scrubbed (const char *text)
+{
+  g_autofree char *safe = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL);
+
+  fputs (safe, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_scrubbed (const char *text)
+{
+  g_autofree char *safe = cf_card_number_scrub (text, CF_CARD_SCRUB_ANY, NULL);
+
+  fputs (safe, stderr);
+  fflush (stderr);
+}
+
 int
 cf_cli_run (int    argc,
             char **argv)
@@ -1233,6 +1253,9 @@ cf_cli_run (int    argc,
   const char *operator_no = NULL;
   const char *manager_no = NULL;
   int i = 1;
+
+  g_set_print_handler (print_scrubbed);
+  g_set_printerr_handler (printerr_scrubbed);
 
   while (i < argc && argv[i][0] == '-')
     {

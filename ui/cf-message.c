@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cf-card-number.h"
 #include "cf-message.h"
 
 /**
@@ -24,7 +25,8 @@ cf_show_message (GtkWindow  *parent,
                  const char *heading,
                  const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  g_autofree char *safe_body = body != NULL ? cf_card_number_scrub (body, CF_CARD_SCRUB_ANY, NULL) : NULL;
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, safe_body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
