@@ -365,33 +365,6 @@ cf_auth_get_operator (CfStore     *store,
   return op;
 }
 
-/* Records a refused or failed try, with the count it changes (@sql, may
- * be %NULL), in its own transaction: it stays although the try failed. */
-static void
-record_attempt (CfStore    *store,
-                const char *operator_no,
-                const char *sql,
-                const char *until,
-                const char *action,
-                const char *details)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  if (!cf_store_exec (store, "BEGIN IMMEDIATE", NULL))
-    return;
-  ok = sql == NULL || (stmt = cf_store_prepare (store, sql, NULL)) != NULL;
-  if (stmt != NULL)
-    {
-      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-      if (until != NULL)
-        cf_store_bind_text (stmt, 2, until, SQLITE_STATIC);
-      ok = cf_store_step_done (store, stmt, action, NULL);
-      sqlite3_finalize (stmt);
-    }
-  cf_store_finish_audited (store, ok, operator_no, action, "operator", 0, details, NULL);
-}
-
 static guint
 seconds_until (const char *until,
                GDateTime  *now)
@@ -402,22 +375,116 @@ seconds_until (const char *until,
   return span > 0 ? (guint) ((span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND) : 0;
 }
 
-/* Refuses a try while the operator is locked or must still wait. */
+/* The one answer for a try that could not be counted: the same whether the
+ * PIN was right or wrong, so that it tells nothing about the PIN. */
 static gboolean
-check_may_try (CfStore     *store,
-               const char  *operator_no,
-               Account     *account,
-               GDateTime   *now,
-               GError     **error)
+set_busy_error (GError **error)
 {
-  g_autofree char *label = g_strdup_printf ("%s (%s)", account->name, operator_no);
+  g_clear_error (error);
+  g_set_error_literal (error, CF_AUTH_ERROR, CF_AUTH_ERROR_BUSY,
+                       _("The PIN could not be checked now: another program is writing to the database. "
+                         "Try again in a moment."));
+  return FALSE;
+}
+
+/* Runs @sql (binding the operator as ?1 and @text as ?2) inside the
+ * caller's transaction. */
+static gboolean
+update_account (CfStore     *store,
+                const char  *sql,
+                const char  *operator_no,
+                const char  *text,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = cf_store_prepare (store, sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  ok = cf_store_step_done (store, stmt, _("counting a PIN try"), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Refused tries (locked, or too soon) are counted on the operator and
+ * written to the audit log at most once a minute, with how many there
+ * were: a script hammering a locked operator cannot flood the log. Runs
+ * inside the caller's transaction, which it commits. */
+static void
+refuse_try (CfStore    *store,
+            const char *operator_no,
+            GDateTime  *now,
+            const char *why)
+{
+  g_autoptr(GDateTime) minute_ago = g_date_time_add_seconds (now, -CF_AUTH_REFUSAL_LOG_SECONDS);
+  g_autofree char *now_text = utc_text (now);
+  g_autofree char *minute_ago_text = utc_text (minute_ago);
+  g_autofree char *logged_at = NULL;
+  gint64 refused = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  ok = update_account (store, "UPDATE operators SET refused_tries = refused_tries + 1 WHERE operator_no = ?1",
+                       operator_no, NULL, NULL);
+  stmt = ok ? cf_store_prepare (store, "SELECT refused_tries, refusals_logged_at FROM operators WHERE operator_no = ?",
+                                NULL) : NULL;
+  if (stmt != NULL)
+    {
+      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          refused = sqlite3_column_int64 (stmt, 0);
+          logged_at = cf_store_dup_text (stmt, 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (ok && (logged_at == NULL || g_strcmp0 (logged_at, minute_ago_text) <= 0))
+    {
+      g_autofree char *details = g_strdup_printf ("%s; %" G_GINT64_FORMAT " refused tries since the last entry",
+                                                  why, refused);
+      ok = update_account (store, "UPDATE operators SET refused_tries = 0, refusals_logged_at = ?2 WHERE operator_no = ?1",
+                           operator_no, now_text, NULL);
+      cf_store_finish_audited (store, ok, operator_no, "sign-in-refused", "operator", 0, details, NULL);
+      return;
+    }
+  if (!ok || !cf_store_exec (store, "COMMIT", NULL))
+    cf_store_exec (store, "ROLLBACK", NULL);
+}
+
+/* Counts one try before its PIN is looked at: in one short write
+ * transaction the try is counted as wrong and the next must wait (the
+ * fifth locks), so tries started at once are refused, not all checked; a
+ * right PIN then clears the count. A try that cannot be counted is not
+ * checked at all. */
+static gboolean
+claim_try (CfStore     *store,
+           const char  *operator_no,
+           GDateTime   *now,
+           Account     *account,
+           GError     **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *until_text = NULL;
   guint wait;
+  int failed;
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", NULL))
+    return set_busy_error (error);
+  if (!load_active_account (store, operator_no, account, error))
+    {
+      cf_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  label = g_strdup_printf ("%s (%s)", account->name, operator_no);
 
   if (seconds_until (account->locked_until, now) > 0)
     {
       g_autofree char *clock = local_clock (account->locked_until);
 
-      record_attempt (store, operator_no, NULL, NULL, "sign-in-refused", "locked");
+      refuse_try (store, operator_no, now, "locked");
       g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_LOCKED,
                    _("%s is locked after %d wrong PINs until %s, or until a manager unlocks them"),
                    label, CF_AUTH_MAX_WRONG_PINS, clock);
@@ -425,7 +492,7 @@ check_may_try (CfStore     *store,
     }
   if ((wait = seconds_until (account->next_try_at, now)) > 0)
     {
-      record_attempt (store, operator_no, NULL, NULL, "sign-in-refused", "too soon after a wrong PIN");
+      refuse_try (store, operator_no, now, "too soon after a wrong PIN");
       g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_WAIT,
                    g_dngettext (GETTEXT_PACKAGE, "Wrong PIN before: wait %u second and try again",
                                 "Wrong PIN before: wait %u seconds and try again", wait), wait);
@@ -433,59 +500,97 @@ check_may_try (CfStore     *store,
     }
   if (account->pin_hash == NULL)
     {
+      cf_store_exec (store, "ROLLBACK", NULL);
       g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NO_PIN,
                    _("%s has no PIN yet; a manager sets one under Operators"), label);
       return FALSE;
     }
+
+  failed = account->failed_pins + 1;
+  if (failed >= CF_AUTH_MAX_WRONG_PINS)
+    {
+      g_autoptr(GDateTime) until = g_date_time_add_minutes (now, CF_AUTH_LOCK_MINUTES);
+      until_text = utc_text (until);
+      if (!update_account (store, "UPDATE operators SET failed_pins = failed_pins + 1, next_try_at = NULL, "
+                                  "locked_until = ?2 WHERE operator_no = ?1", operator_no, until_text, NULL))
+        goto busy;
+    }
+  else
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_seconds (now, 1u << (failed - 1));
+      until_text = utc_text (next);
+      if (!update_account (store, "UPDATE operators SET failed_pins = failed_pins + 1, next_try_at = ?2 "
+                                  "WHERE operator_no = ?1", operator_no, until_text, NULL))
+        goto busy;
+    }
+  if (!cf_store_exec (store, "COMMIT", NULL))
+    goto busy;
   return TRUE;
+
+busy:
+  cf_store_exec (store, "ROLLBACK", NULL);
+  return set_busy_error (error);
 }
 
-/* Counts a wrong PIN: the next try waits 1, 2, 4, 8 s; the last locks. */
-static void
-count_wrong_pin (CfStore     *store,
-                 const char  *operator_no,
-                 Account     *account,
-                 GDateTime   *now,
-                 GError     **error)
+/* Writes what a checked try came to: for a wrong PIN the entry (its count
+ * was claimed before); for a right one the cleared count and @action. A
+ * write that fails gives the same answer for both. */
+static gboolean
+record_outcome (CfStore     *store,
+                const char  *operator_no,
+                gboolean     right,
+                Account     *account,
+                GDateTime   *now,
+                const char  *action,
+                const char  *details,
+                GError     **error)
 {
-  g_autofree char *label = g_strdup_printf ("%s (%s)", account->name, operator_no);
   int failed = account->failed_pins + 1;
   int left = CF_AUTH_MAX_WRONG_PINS - failed;
+  g_autofree char *label = g_strdup_printf ("%s (%s)", account->name, operator_no);
+  g_autofree char *entry = NULL;
+  gboolean ok;
+
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", NULL))
+    return set_busy_error (error);
+
+  if (right)
+    {
+      ok = update_account (store, "UPDATE operators SET failed_pins = 0, next_try_at = NULL, locked_until = NULL, "
+                                  "refused_tries = 0 WHERE operator_no = ?1", operator_no, NULL, NULL);
+      return cf_store_finish_audited (store, ok, operator_no, action, "operator", 0, details, NULL) ||
+             set_busy_error (error);
+    }
 
   if (left <= 0)
     {
       g_autoptr(GDateTime) until = g_date_time_add_minutes (now, CF_AUTH_LOCK_MINUTES);
       g_autofree char *until_text = utc_text (until);
       g_autofree char *clock = local_clock (until_text);
-      g_autofree char *details = g_strdup_printf ("%d wrong PINs in a row; locked until %s", failed, until_text);
 
-      record_attempt (store, operator_no,
-                      "UPDATE operators SET failed_pins = failed_pins + 1, next_try_at = NULL, locked_until = ?2 "
-                      "WHERE operator_no = ?1", until_text, "operator-locked", details);
+      entry = g_strdup_printf ("%d wrong PINs in a row; locked until %s", failed, until_text);
+      if (!cf_store_finish_audited (store, TRUE, operator_no, "operator-locked", "operator", 0, entry, NULL))
+        return set_busy_error (error);
       g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_LOCKED,
                    _("Wrong PIN. %s is locked after %d wrong PINs until %s, or until a manager unlocks them"),
                    label, CF_AUTH_MAX_WRONG_PINS, clock);
+      return FALSE;
     }
-  else
-    {
-      guint delay = 1u << (failed - 1);
-      g_autoptr(GDateTime) next = g_date_time_add_seconds (now, delay);
-      g_autofree char *next_text = utc_text (next);
-      g_autofree char *details = g_strdup_printf ("wrong PIN %d of %d; next try after %u s",
-                                                  failed, CF_AUTH_MAX_WRONG_PINS, delay);
 
-      record_attempt (store, operator_no,
-                      "UPDATE operators SET failed_pins = failed_pins + 1, next_try_at = ?2 WHERE operator_no = ?1",
-                      next_text, "wrong-pin", details);
-      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_WRONG_PIN,
-                   g_dngettext (GETTEXT_PACKAGE, "Wrong PIN for %s: %d more try before they are locked",
-                                "Wrong PIN for %s: %d more tries before they are locked", left),
-                   label, left);
-    }
+  entry = g_strdup_printf ("wrong PIN %d of %d; next try after %u s", failed, CF_AUTH_MAX_WRONG_PINS,
+                           1u << (failed - 1));
+  if (!cf_store_finish_audited (store, TRUE, operator_no, "wrong-pin", "operator", 0, entry, NULL))
+    return set_busy_error (error);
+  g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_WRONG_PIN,
+               g_dngettext (GETTEXT_PACKAGE, "Wrong PIN for %s: %d more try before they are locked",
+                            "Wrong PIN for %s: %d more tries before they are locked", left),
+               label, left);
+  return FALSE;
 }
 
-/* Checks @pin for @operator_no, counting a wrong one; on success clears
- * the count and records @action with @details. */
+/* Checks @pin for @operator_no: the try is counted first, then the PIN
+ * compared, then the outcome written; on success the count is cleared and
+ * @action recorded with @details. */
 static gboolean
 check_pin (CfStore     *store,
            const char  *operator_no,
@@ -496,30 +601,12 @@ check_pin (CfStore     *store,
            Account     *account,
            GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean right;
 
-  if (!load_active_account (store, operator_no, account, error))
+  if (!claim_try (store, operator_no, now, account, error))
     return FALSE;
-  if (!check_may_try (store, operator_no, account, now, error))
-    return FALSE;
-  if (!pin_matches (account->pin_hash, pin))
-    {
-      count_wrong_pin (store, operator_no, account, now, error);
-      return FALSE;
-    }
-
-  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  ok = (stmt = cf_store_prepare (store, "UPDATE operators SET failed_pins = 0, next_try_at = NULL, locked_until = NULL "
-                                        "WHERE operator_no = ?", error)) != NULL;
-  if (ok)
-    {
-      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-      ok = cf_store_step_done (store, stmt, _("signing in"), error);
-      sqlite3_finalize (stmt);
-    }
-  return cf_store_finish_audited (store, ok, operator_no, action, "operator", 0, details, error);
+  right = pin_matches (account->pin_hash, pin);
+  return record_outcome (store, operator_no, right, account, now, action, details, error);
 }
 
 /**

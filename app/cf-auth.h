@@ -22,11 +22,14 @@ typedef enum
   CF_AUTH_ERROR_WEAK_PIN,
   CF_AUTH_ERROR_NEEDS_MANAGER,
   CF_AUTH_ERROR_INVALID,
+  CF_AUTH_ERROR_BUSY,
 } CfAuthError;
 
 /* Wrong PINs in a row before the operator is locked, and for how long. */
 #define CF_AUTH_MAX_WRONG_PINS 5
 #define CF_AUTH_LOCK_MINUTES   15
+/* Refused tries are written to the audit log at most this often. */
+#define CF_AUTH_REFUSAL_LOG_SECONDS 60
 
 GQuark       cf_auth_error_quark           (void);
 char        *cf_auth_hash_pin              (const char   *pin,

@@ -37,6 +37,8 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                gint64         object_id,
                                                const char    *details,
                                                GError       **error);
+void            cf_store_set_busy_timeout     (CfStore       *self,
+                                               int            ms);
 void            cf_store_set_override         (CfStore       *self,
                                                const char    *manager_no);
 int             cf_store_bind_text            (sqlite3_stmt  *stmt,

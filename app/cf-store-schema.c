@@ -276,4 +276,9 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "ALTER TABLE operators ADD COLUMN locked_until TEXT;"
   "CREATE INDEX audit_log_operator ON audit_log (operator_no, at);"
   "CREATE INDEX audit_log_action ON audit_log (action, at);",
+
+  /* 7: refused sign-in tries (locked, too soon) are counted on the
+   * operator and written to the audit log at most once a minute. */
+  "ALTER TABLE operators ADD COLUMN refused_tries INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE operators ADD COLUMN refusals_logged_at TEXT;",
 };

@@ -461,6 +461,20 @@ cf_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * cf_store_set_busy_timeout:
+ *
+ * How long a statement waits for another writer before it fails
+ * (10 s unless set).
+ */
+void
+cf_store_set_busy_timeout (CfStore *self,
+                           int      ms)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, ms);
+}
+
 const char *
 cf_store_get_path (CfStore *self)
 {

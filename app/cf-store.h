@@ -24,7 +24,7 @@ typedef enum
 } CfStoreError;
 
 /* The newest schema this build knows; see cf-store-schema.c. */
-#define CF_STORE_SCHEMA_VERSION 6
+#define CF_STORE_SCHEMA_VERSION 7
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cf-auth.h"
+#include "cf-store-private.h"
 #include "cf-handover-report.h"
 #include "cf-shift-service.h"
 #include "cf-test-util.h"
@@ -86,6 +87,123 @@ test_first_manager (CfTestDb      *f,
   g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_NO_PIN);
 }
 
+typedef struct
+{
+  const char *db_path;
+  const char *pin;
+  GDateTime  *at;
+  GError     *error;
+  gboolean    signed_in;
+} Try;
+
+static gpointer
+try_in_thread (gpointer data)
+{
+  Try *attempt = data;
+  g_autoptr(CfStore) store = cf_store_open (attempt->db_path, &attempt->error);
+  g_autoptr(CfOperator) op = NULL;
+
+  if (store != NULL)
+    op = cf_auth_sign_in (store, "002", attempt->pin, attempt->at, &attempt->error);
+  attempt->signed_in = op != NULL;
+  return NULL;
+}
+
+/* Twenty-five tries started at once, one with the right PIN: each is
+ * counted before its PIN is looked at, so only the first is checked and
+ * the others are told to wait. */
+static void
+test_tries_at_once_are_counted_first (CfTestDb      *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 29, 9, 0, 0);
+  Try tries[25] = { { 0 } };
+  GThread *threads[G_N_ELEMENTS (tries)];
+  guint waits = 0;
+
+  add_staff (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      tries[i] = (Try) { f->db_path, i == 12 ? "4711" : "9999", t, NULL, FALSE };
+      threads[i] = g_thread_new ("try", try_in_thread, &tries[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      g_thread_join (threads[i]);
+      if (g_error_matches (tries[i].error, CF_AUTH_ERROR, CF_AUTH_ERROR_WAIT))
+        waits++;
+      else if (!tries[i].signed_in)
+        g_assert_error (tries[i].error, CF_AUTH_ERROR, CF_AUTH_ERROR_WRONG_PIN);
+      g_clear_error (&tries[i].error);
+    }
+  g_assert_cmpuint (waits, ==, G_N_ELEMENTS (tries) - 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE operator_no = '002' "
+                                                "AND action IN ('wrong-pin', 'sign-in', 'operator-locked')"), ==, 1);
+  /* All the refused ones on the operator, in one or two entries. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused'"), <=, 2);
+}
+
+/* While another program holds the write lock, a try is neither lost nor
+ * checked, and the answer is the same for the right and a wrong PIN. */
+static void
+test_busy_database_tells_nothing (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 29, 9, 0, 0);
+  g_autoptr(CfStore) writer = NULL;
+  g_autoptr(GError) right_error = NULL;
+  g_autoptr(GError) wrong_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfOperator) op = NULL;
+
+  add_staff (f->store);
+  writer = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_exec (writer, "BEGIN IMMEDIATE", &error));
+  cf_store_set_busy_timeout (f->store, 50);
+
+  g_assert_null (cf_auth_sign_in (f->store, "002", "4711", t, &right_error));
+  g_assert_null (cf_auth_sign_in (f->store, "002", "9999", t, &wrong_error));
+  g_assert_error (right_error, CF_AUTH_ERROR, CF_AUTH_ERROR_BUSY);
+  g_assert_error (wrong_error, CF_AUTH_ERROR, CF_AUTH_ERROR_BUSY);
+  g_assert_cmpstr (right_error->message, ==, wrong_error->message);
+
+  g_assert_true (cf_store_exec (writer, "ROLLBACK", &error));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT failed_pins FROM operators WHERE operator_no = '002'"), ==, 0);
+  op = cf_auth_sign_in (f->store, "002", "4711", t, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+}
+
+/* Five hundred tries against a locked operator leave a handful of entries. */
+static void
+test_refused_tries_coalesce (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GDateTime) t0 = g_date_time_new_utc (2026, 11, 29, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  add_staff (f->store);
+  g_assert_true (cf_store_exec (f->store, "UPDATE operators SET locked_until = '2026-11-29T10:00:00Z' "
+                                          "WHERE operator_no = '002'", &error));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_add_seconds (t0, i / 10);   /* ten a second, for 50 s */
+      g_assert_null (cf_auth_sign_in (f->store, "002", i % 2 ? "4711" : "9999", t, &error));
+      g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_LOCKED);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT refused_tries FROM operators WHERE operator_no = '002'"), ==, 499);
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_seconds (t0, 61);
+    g_assert_null (cf_auth_sign_in (f->store, "002", "9999", later, &error));
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused' "
+                                                "AND details = 'locked; 500 refused tries since the last entry'"), ==, 1);
+}
+
 static void
 test_wrong_pins_wait_then_lock (CfTestDb      *f,
                                 gconstpointer  data)
@@ -132,7 +250,10 @@ test_wrong_pins_wait_then_lock (CfTestDb      *f,
   /* Every try is on record. */
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'wrong-pin' AND operator_no = '002'"), ==, 4);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'operator-locked'"), ==, 1);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused'"), ==, 5);
+  /* Refused tries are counted, and written at most once a minute with their number. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused'"), ==, 2);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign-in-refused' "
+                                                "AND details = 'locked; 4 refused tries since the last entry'"), ==, 1);
 
   /* A clerk cannot unlock; a manager can, and the right PIN then works. */
   g_assert_false (cf_auth_unlock (f->store, "002", "002", &error));
@@ -290,6 +411,9 @@ main (int    argc,
 
   g_test_add_func ("/auth/pin-rules", test_pin_rules);
   g_test_add ("/auth/first-manager", CfTestDb, NULL, cf_test_db_setup, test_first_manager, cf_test_db_teardown);
+  g_test_add ("/auth/tries-at-once-counted-first", CfTestDb, NULL, cf_test_db_setup, test_tries_at_once_are_counted_first, cf_test_db_teardown);
+  g_test_add ("/auth/busy-database-tells-nothing", CfTestDb, NULL, cf_test_db_setup, test_busy_database_tells_nothing, cf_test_db_teardown);
+  g_test_add ("/auth/refused-tries-coalesce", CfTestDb, NULL, cf_test_db_setup, test_refused_tries_coalesce, cf_test_db_teardown);
   g_test_add ("/auth/wrong-pins-wait-then-lock", CfTestDb, NULL, cf_test_db_setup, test_wrong_pins_wait_then_lock,
               cf_test_db_teardown);
   g_test_add ("/auth/lock-expires", CfTestDb, NULL, cf_test_db_setup, test_lock_expires, cf_test_db_teardown);
