@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cf-audit-anchors.h"
 #include "cf-auth.h"
 #include "cf-store-private.h"
 
@@ -99,6 +100,27 @@ verify_backup (const char    *path,
   return TRUE;
 }
 
+/* Every backup carries the anchors known when it was made, so that they
+ * travel with it to wherever it is restored. */
+static gboolean
+embed_anchors (sqlite3    *copy,
+               const char *db_path)
+{
+  g_autofree char *path = cf_audit_anchors_path (db_path);
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return TRUE;
+  ok = sqlite3_prepare_v2 (copy, "INSERT OR REPLACE INTO settings (key, value) VALUES ('audit.anchors', ?)",
+                           -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /**
  * cf_store_backup:
  * @path: a file that does not exist yet
@@ -116,6 +138,8 @@ cf_store_backup (CfStore     *self,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   gint64 expected[G_N_ELEMENTS (counted_tables)];
+  g_autofree char *head_hash = NULL;
+  gint64 head_id = 0;
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
   gboolean ok = FALSE;
@@ -160,8 +184,10 @@ cf_store_backup (CfStore     *self,
   /* A single file, not in WAL mode, so that it can be copied anywhere as it is. */
   else if (sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errmsg (copy));
+  else if (!embed_anchors (copy, cf_store_get_path (self)))
+    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errmsg (copy));
   else
-    ok = TRUE;
+    ok = cf_audit_head (copy, &head_id, &head_hash);
   sqlite3_close (copy);
 
   ok = ok && verify_backup (partial, expected, error);
@@ -173,6 +199,13 @@ cf_store_backup (CfStore     *self,
     }
   if (!ok)
     g_unlink (partial);
+  /* The backup's head goes on record outside the database: a backup later
+   * cut short or rewritten no longer matches it. */
+  if (ok && head_id > 0)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      ok = cf_audit_anchors_append_head (cf_store_get_path (self), "backup", head_id, head_hash, 0, name, error);
+    }
   return ok;
 }
 
@@ -314,19 +347,228 @@ remove_database_files (const char *path)
     }
 }
 
-/* Checks a copy of @backup in full, brought up to this build's schema,
- * and returns it open; @backup itself is never written. */
+/* The schema as sqlite_master lists it: tables, indexes, triggers, views. */
+static char *
+schema_text (sqlite3 *db)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master "
+                              "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (text, "%s %s ON %s: %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                              sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (text, FALSE);
+}
+
+/* The schema this version of Counterfoil makes, from an empty database. */
+static const char *
+reference_schema (void)
+{
+  static char *reference = NULL;
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      g_autoptr(CfStore) fresh = cf_store_open (":memory:", NULL);
+      reference = fresh != NULL ? schema_text (cf_store_get_db (fresh)) : g_strdup ("");
+      g_once_init_leave (&made, 1);
+    }
+  return reference;
+}
+
+/* The first line where two schema listings differ, for the message. */
+static char *
+first_difference (const char *have,
+                  const char *want)
+{
+  g_auto(GStrv) have_lines = g_strsplit (have, "\n", -1);
+  g_auto(GStrv) want_lines = g_strsplit (want, "\n", -1);
+
+  for (guint i = 0; have_lines[i] != NULL; i++)
+    if (!g_strv_contains ((const char *const *) want_lines, have_lines[i]))
+      return g_strdup_printf (_("it has %s"), have_lines[i]);
+  for (guint i = 0; want_lines[i] != NULL; i++)
+    if (!g_strv_contains ((const char *const *) have_lines, want_lines[i]))
+      return g_strdup_printf (_("it lacks %s"), want_lines[i]);
+  return g_strdup ("");
+}
+
+/* Reads one integer (a pragma, a count) from @db; -1 when it cannot. */
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The shop a database belongs to: its merchant profile's number, else the
+ * merchant of its first imported transactions. */
+static char *
+shop_of (CfStore *store)
+{
+  g_autofree char *no = cf_store_get_setting (store, "merchant.no");
+  sqlite3_stmt *stmt = NULL;
+
+  if (no != NULL && *no != '\0')
+    return g_steal_pointer (&no);
+  if (sqlite3_prepare_v2 (cf_store_get_db (store), "SELECT merchant_no FROM merchants ORDER BY rowid LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    no = cf_store_dup_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&no);
+}
+
+static gboolean
+refuse_backup (GError     **error,
+               int          code,
+               const char  *backup,
+               const char  *problem)
+{
+  g_set_error (error, CF_STORE_ERROR, code, _("%s cannot be restored: %s"), backup, problem);
+  return FALSE;
+}
+
+static gboolean
+head_is_anchored (GPtrArray  *anchors,
+                  gint64      id,
+                  const char *hash)
+{
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const CfAuditAnchor *anchor = g_ptr_array_index (anchors, i);
+      if (anchor->entry_id == id && g_str_equal (anchor->hash, hash))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every check a backup must pass before it may replace the database,
+ * made on @copy (a copy of @backup brought up to this schema). */
+static gboolean
+check_restorable (CfStore     *self,
+                  CfStore     *copy,
+                  const char  *backup,
+                  CfRestoreFlags flags,
+                  GError     **error)
+{
+  sqlite3 *db = cf_store_get_db (copy);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GPtrArray) anchor_problems = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *schema = schema_text (db);
+  g_autofree char *embedded = cf_store_get_setting (copy, "audit.anchors");
+  g_autofree char *backup_name = g_path_get_basename (backup);
+  g_autofree char *head_hash = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  gboolean other_shop;
+  gint64 head_id = 0;
+
+  if ((problems = cf_store_check (copy, &local_error)) == NULL)
+    return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, local_error->message);
+  if (problems->len > 0)
+    return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, g_ptr_array_index (problems, 0));
+
+  /* Exactly the tables, indexes and triggers this version makes: a trigger
+   * added or one that protects the log dropped is not a backup of ours. */
+  if (!g_str_equal (schema, reference_schema ()))
+    {
+      g_autofree char *difference = first_difference (schema, reference_schema ());
+      g_autofree char *problem = g_strdup_printf (_("its schema is not the one Counterfoil makes (%s)"), difference);
+      return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, problem);
+    }
+
+  if (query_int (db, "SELECT count(*) FROM operators WHERE role = 'manager' AND active AND pin_hash IS NOT NULL") < 1)
+    return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup,
+                          _("it has no manager who can sign in, so nobody could approve anything after it"));
+
+  if (!cf_audit_head (db, &head_id, &head_hash))
+    return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, sqlite3_errmsg (db));
+
+  /* Another shop's data replaces this shop's only on a manager's word; our
+   * anchors do not speak for its log then, only those it carries. */
+  ours = shop_of (self);
+  theirs = shop_of (copy);
+  other_shop = ours != NULL && theirs != NULL && !g_str_equal (ours, theirs);
+  if (other_shop && !(flags & CF_RESTORE_OTHER_SHOP))
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP,
+                   _("%s is the database of merchant no. %s, and this one is merchant no. %s's. "
+                     "Restoring it puts the other shop's data in place of this shop's."),
+                   backup, theirs, ours);
+      return FALSE;
+    }
+
+  /* Its chain against every anchor that speaks for it: ours, and those it carries. */
+  anchors = other_shop ? g_ptr_array_new () : cf_audit_anchors_load (cf_store_get_path (self));
+  anchor_problems = cf_audit_anchors_check_db (db, anchors, head_id);
+  if (anchor_problems->len == 0 && embedded != NULL)
+    {
+      g_autoptr(GPtrArray) carried = cf_audit_anchors_parse (embedded);
+      g_clear_pointer (&anchor_problems, g_ptr_array_unref);
+      anchor_problems = cf_audit_anchors_check_db (db, carried, head_id);
+    }
+  if (anchor_problems->len > 0)
+    {
+      g_autofree char *problem = g_strdup_printf (_("its audit log disagrees with the anchors written outside it: %s"),
+                                                  (const char *) g_ptr_array_index (anchor_problems, 0));
+      return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, problem);
+    }
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const CfAuditAnchor *anchor = g_ptr_array_index (anchors, i);
+
+      if (g_str_equal (anchor->event, "backup") && g_str_equal (anchor->detail, backup_name) &&
+          (anchor->entry_id != head_id || !g_str_equal (anchor->hash, head_hash)))
+        {
+          g_autofree char *problem = g_strdup_printf (_("its audit log ended at entry %lld when it was made on %s, "
+                                                        "and ends at entry %lld now"),
+                                                      (long long) anchor->entry_id, anchor->at, (long long) head_id);
+          return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, problem);
+        }
+    }
+
+  /* Every backup Counterfoil makes anchors its head in the anchor file. A
+   * file whose head no anchor names was not made so, or was cut short
+   * since: only a manager who has read that may put it in place. (The
+   * anchors a backup carries are checked, but cannot vouch: whoever could
+   * cut it short could edit them too.) */
+  if (!other_shop && !(flags & CF_RESTORE_UNVOUCHED) && head_id > 0 &&
+      !head_is_anchored (anchors, head_id, head_hash))
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED,
+                   _("Nothing outside %s vouches for its audit log, which ends at entry %lld: Counterfoil has no "
+                     "record of making this backup, or it was cut short since it was made."),
+                   backup, (long long) head_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens a copy of @backup, brought up to this build's schema; @backup
+ * itself is never written. Messages name @backup, not the copy. */
 static CfStore *
-open_checked_copy (CfStore     *self,
-                   const char  *backup,
-                   const char  *copy_path,
-                   GError     **error)
+open_copy (const char  *backup,
+           const char  *copy_path,
+           GError     **error)
 {
   g_autoptr(GFile) source = g_file_new_for_path (backup);
   g_autoptr(GFile) target = g_file_new_for_path (copy_path);
-  g_autoptr(CfStore) copy = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) local_error = NULL;
+  CfStore *copy;
+  sqlite3 *raw = NULL;
+  gint64 version = -1;
 
   if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
     {
@@ -334,74 +576,121 @@ open_checked_copy (CfStore     *self,
                    local_error->message);
       return NULL;
     }
-  if ((copy = cf_store_open (copy_path, &local_error)) == NULL ||
-      (problems = cf_store_check (copy, &local_error)) == NULL)
+
+  /* Opening an empty file would make a new, empty database of it. */
+  if (sqlite3_open_v2 (copy_path, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    version = query_int (raw, "PRAGMA user_version");
+  sqlite3_close (raw);
+  if (version < 0)
     {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS, _("%s cannot be restored: %s"), backup,
-                   local_error->message);
+      refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, _("it is not an SQLite database"));
       return NULL;
     }
-  if (problems->len > 0)
+  if (version == 0)
     {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS, _("%s cannot be restored: %s"), backup,
-                   (const char *) g_ptr_array_index (problems, 0));
+      refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, _("it is empty: it holds no Counterfoil data"));
       return NULL;
     }
-  return g_steal_pointer (&copy);
+
+  copy = cf_store_open (copy_path, &local_error);
+  if (copy == NULL)
+    {
+      g_autoptr(GString) message = g_string_new (local_error->message);
+      g_string_replace (message, copy_path, backup, 0);
+      refuse_backup (error, local_error->code == CF_STORE_ERROR_TOO_NEW ? CF_STORE_ERROR_TOO_NEW
+                                                                         : CF_STORE_ERROR_NOT_OURS,
+                     backup, message->str);
+    }
+  return copy;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /**
  * cf_store_restore:
  * @backup: a backup file, from cf_store_backup() or a copy of the database
  * @operator_no: the manager restoring it
+ * @flags: what a manager has confirmed
  * @kept_as: (out) (optional) (transfer full): where the database as it was
  *   before is kept
  *
- * Puts @backup in place of the database. The backup is checked first
- * (integrity, links, audit chain) on a copy; the database as it stands is
- * backed up beside the others; then the backup's content replaces it in
- * one write, and the restore is the first entry after the backup's audit
- * log. Nothing changes when any step fails.
+ * Puts @backup in place of the database. The backup is checked first, on a
+ * copy: integrity, links, its audit chain, its schema exactly as this
+ * version makes it, a manager who can sign in, its chain against every
+ * anchor, and its head anchored when it was made (#CF_STORE_ERROR_UNVOUCHED
+ * unless @flags allow it); of this shop (#CF_STORE_ERROR_OTHER_SHOP unless
+ * @flags allow it). The database as it stands is backed up beside
+ * the others; the restore's own audit entry is added to the copy, and the
+ * copy replaces the database in one write, so that the restore and its
+ * record happen together. Nothing changes when any step fails.
  */
 gboolean
 cf_store_restore (CfStore     *self,
                   const char  *backup,
                   const char  *operator_no,
+                  CfRestoreFlags flags,
                   char       **kept_as,
                   GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *dir = backups_dir (self);
   g_autofree char *prefix = backup_prefix (self);
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside_name = g_strdup_printf ("%sbefore-restore-%s.db", prefix, stamp);
-  g_autofree char *aside = g_build_filename (dir, aside_name, NULL);
+  g_autofree char *aside = NULL;
   g_autofree char *copy_path = g_strconcat (cf_store_get_path (self), ".restoring", NULL);
   g_autofree char *details = NULL;
+  g_autofree char *kept_hash = NULL;
+  g_autofree char *new_hash = NULL;
   g_autoptr(CfStore) copy = NULL;
-  g_autoptr(GFile) live_file = g_file_new_for_path (cf_store_get_path (self));
-  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(GError) anchor_error = NULL;
+  gint64 kept_id = 0;
+  gint64 new_id = 0;
   sqlite3_backup *swap;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
 
   if (!cf_auth_require_manager (self, operator_no, _("Only a manager restores a backup"), error))
     return FALSE;
-  if (g_file_equal (live_file, backup_file))
+  if (same_file (cf_store_get_path (self), backup))
     {
       g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
                            _("That is the database itself; choose one of its backups"));
       return FALSE;
     }
-  remove_database_files (copy_path);
-  copy = open_checked_copy (self, backup, copy_path, error);
-  if (copy == NULL)
+  /* Two restores in one second keep both databases they replaced. */
+  for (int later = 0; aside == NULL || g_file_test (aside, G_FILE_TEST_EXISTS); later++)
     {
-      remove_database_files (copy_path);
-      return FALSE;
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, later);
+      g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+      g_autofree char *aside_name = g_strdup_printf ("%sbefore-restore-%s.db", prefix, stamp);
+
+      g_free (aside);
+      aside = g_build_filename (dir, aside_name, NULL);
     }
-  if (!cf_store_backup (self, aside, error))
+  remove_database_files (copy_path);
+  copy = open_copy (backup, copy_path, error);
+  ok = copy != NULL && check_restorable (self, copy, backup, flags, error) &&
+       cf_audit_head (cf_store_get_db (copy), &kept_id, &kept_hash) &&
+       cf_store_backup (self, aside, error);
+
+  /* The restore's record travels inside the data it restores. */
+  if (ok)
+    {
+      details = g_strdup_printf ("from %s (its log kept up to entry %lld); the database before it kept as %s",
+                                 backup, (long long) kept_id, aside);
+      ok = cf_store_add_audit_entry (copy, operator_no, "restore-backup", NULL, 0, details, error) &&
+           cf_audit_head (cf_store_get_db (copy), &new_id, &new_hash) &&
+           cf_store_exec (copy, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+    }
+  if (!ok)
     {
       g_clear_object (&copy);
       remove_database_files (copy_path);
@@ -421,9 +710,11 @@ cf_store_restore (CfStore     *self,
       return FALSE;
     }
 
-  details = g_strdup_printf ("from %s; the database before it kept as %s", backup, aside);
-  if (!cf_store_add_audit_entry (self, operator_no, "restore-backup", NULL, 0, details, error))
-    return FALSE;
+  /* Anchors of the entries this restore replaced now speak for the copy
+   * kept aside, not for the log as it is. */
+  if (!cf_audit_anchors_append_head (cf_store_get_path (self), "restore", new_id, new_hash, kept_id, backup,
+                                     &anchor_error))
+    g_warning ("%s", anchor_error->message);
   if (kept_as != NULL)
     *kept_as = g_steal_pointer (&aside);
   return TRUE;

@@ -816,6 +816,34 @@ cf_store_check (CfStore  *self,
   if (broken != 0)
     g_ptr_array_add (problems, g_strdup_printf (_("the audit log was altered at entry %lld or the one before it"),
                                                 (long long) broken));
+
+  /* A signed report must hash to its SHA-256, and that SHA-256 must be the
+   * one its sign-off entry in the chained log recorded. */
+  if ((stmt = cf_store_prepare (self,
+         "SELECT r.sequence_no, r.shift_id, r.content, r.sha256, "
+         "       (SELECT group_concat (a.details, ' ') FROM audit_log a WHERE a.action = 'sign-off-handover' "
+         "        AND a.object_type = 'shift' AND a.object_id = r.shift_id) "
+         "FROM handover_reports r ORDER BY r.sequence_no", error)) == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (stmt, 2),
+                                                          (gsize) sqlite3_column_bytes (stmt, 2));
+      g_autofree char *recorded = g_strdup_printf ("\"sha256\":\"%s\"", sum);
+      const char *entries = (const char *) sqlite3_column_text (stmt, 4);
+
+      if (g_strcmp0 (sum, (const char *) sqlite3_column_text (stmt, 3)) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) does not match its SHA-256: "
+                                                      "it was altered"),
+                                                    (long long) sqlite3_column_int64 (stmt, 0),
+                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+      else if (entries == NULL || strstr (entries, recorded) == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) is not the one its "
+                                                      "sign-off recorded in the audit log: it was replaced"),
+                                                    (long long) sqlite3_column_int64 (stmt, 0),
+                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
   return g_steal_pointer (&problems);
 }
 

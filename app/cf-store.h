@@ -21,7 +21,23 @@ typedef enum
   CF_STORE_ERROR_SQL,
   CF_STORE_ERROR_NOT_FOUND,
   CF_STORE_ERROR_NOT_EMPTY,
+  CF_STORE_ERROR_OTHER_SHOP,
+  CF_STORE_ERROR_UNVOUCHED,
 } CfStoreError;
+
+/**
+ * CfRestoreFlags:
+ * @CF_RESTORE_DEFAULT: refuse what needs a manager's word
+ * @CF_RESTORE_OTHER_SHOP: the manager confirmed a backup of another merchant no.
+ * @CF_RESTORE_UNVOUCHED: the manager confirmed a file whose audit log no
+ *   anchor vouches for (not made by Counterfoil's backup, or cut short since)
+ */
+typedef enum
+{
+  CF_RESTORE_DEFAULT    = 0,
+  CF_RESTORE_OTHER_SHOP = 1 << 0,
+  CF_RESTORE_UNVOUCHED  = 1 << 1,
+} CfRestoreFlags;
 
 /* The newest schema this build knows; see cf-store-schema.c. */
 #define CF_STORE_SCHEMA_VERSION 7
@@ -72,6 +88,7 @@ GPtrArray      *cf_store_list_backups          (CfStore             *self);
 gboolean        cf_store_restore               (CfStore             *self,
                                                 const char          *backup,
                                                 const char          *operator_no,
+                                                CfRestoreFlags       flags,
                                                 char               **kept_as,
                                                 GError             **error);
 guint           cf_store_prune_backups         (CfStore             *self,

@@ -814,6 +814,258 @@ test_foreign_close_loses_nothing (CfTestDb      *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* Changes a database as someone with the sqlite3 shell would, triggers and all. */
+static void
+tamper (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* The same, through a store, whose connection knows cf_audit_hash (): for
+ * recomputing the chain as an attacker who read the source would. */
+static void
+rewrite_chain (const char *path,
+               const char *edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (path, &error);
+  g_autofree char *sql = g_strdup_printf (
+    "DROP TRIGGER audit_log_append_only; %s;"
+    "CREATE TEMP TABLE ordered AS SELECT row_number () OVER (ORDER BY id) AS n, * FROM audit_log;"
+    "CREATE TEMP TABLE chain AS WITH RECURSIVE c (n, id, prev_hash, hash) AS ("
+    "  SELECT n, id, '', cf_audit_hash ('', at, operator_no, action, object_type, object_id, details) FROM ordered WHERE n = 1"
+    "  UNION ALL SELECT o.n, o.id, c.hash, cf_audit_hash (c.hash, o.at, o.operator_no, o.action, o.object_type, o.object_id, o.details)"
+    "  FROM ordered o JOIN c ON o.n = c.n + 1) SELECT id, prev_hash, hash FROM c;"
+    "UPDATE audit_log SET prev_hash = (SELECT prev_hash FROM temp.chain c WHERE c.id = audit_log.id),"
+    "                     hash = (SELECT hash FROM temp.chain c WHERE c.id = audit_log.id);"
+    "CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;", edit);
+
+  g_assert_no_error (error);
+  g_assert_true (cf_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_restore_refused (CfTestDb   *f,
+                        const char *file,
+                        const char *why)
+{
+  g_auto(Run) run = { 0 };
+  gint64 transactions = cf_store_count_transactions (f->store, NULL);
+
+  counterfoil (&run, f->db_path, "restore", file, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, why));
+  g_assert_null (strstr (run.err, ".restoring"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'restore-backup'"), ==, 0);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, transactions);
+  g_assert_cmpint (transactions, >, 0);
+}
+
+/* Restore is no back door: files that are not this shop's backups, or
+ * backups changed since they were made, are refused and change nothing. */
+static void
+test_restore_refuses_back_doors (CfTestDb      *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
+  g_autofree char *zero = g_build_filename (f->dir, "zero.db", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  const char *tampered[][2] = {
+    { "DELETE FROM operators", "no manager" },
+    { "CREATE TRIGGER quiet BEFORE INSERT ON duplicates BEGIN SELECT 1; END", "schema" },
+    { "DROP TRIGGER audit_log_kept", "schema" },
+    { "DROP TRIGGER audit_log_kept; DELETE FROM audit_log WHERE id > (SELECT max (id) - 3 FROM audit_log); "
+      "CREATE TRIGGER audit_log_kept BEFORE DELETE ON audit_log "
+      "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be shortened'); END", "vouches" },
+  };
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "backup", "--out", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (zero, "", 0, NULL));
+  assert_restore_refused (f, zero, "empty");
+  tamper (empty, "PRAGMA user_version = 0");
+  assert_restore_refused (f, empty, "empty");
+  g_assert_true (g_file_set_contents (junk, "not a database at all, only words", -1, NULL));
+  assert_restore_refused (f, junk, "junk.db");
+  g_assert_cmpint (symlink (f->db_path, link), ==, 0);
+  assert_restore_refused (f, link, "the database itself");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tampered); i++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s/tampered-%u.db", f->dir, i);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+      tamper (copy, tampered[i][0]);
+      assert_restore_refused (f, copy, tampered[i][1]);
+    }
+
+  /* A chain recomputed end to end after an edit is whole, but it no
+   * longer matches the head anchored when the backup was made. */
+  {
+    g_autofree char *copy = g_build_filename (f->dir, "rewritten.db", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+    rewrite_chain (copy, "UPDATE audit_log SET details = 'nothing happened' WHERE id = 2");
+    assert_restore_refused (f, copy, "anchors written outside it");
+  }
+
+  /* Another shop's sound backup needs the manager to say so. */
+  run_clear (&run);
+  counterfoil (&run, other, "demo", "--transactions", "50", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (cf_store_set_setting (f->store, "merchant.no", "898310048160001", &error));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", other, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "898310048160001"));
+  g_assert_nonnull (strstr (run.err, "--other-shop"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", "--other-shop", other, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The restore and its record happened together; then the good backup
+   * comes back, and the log, its anchors and every check agree. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'restore-backup' "
+                                                "AND id = (SELECT max (id) FROM audit_log)"), ==, 1);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "restore", "--other-shop", good, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+put_back (const char *db_path,
+          const char *contents,
+          gsize       length)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_assert_true (g_file_set_contents (db_path, contents, (gssize) length, NULL));
+}
+
+/* audit verify, with and without the fingerprint from paper, and check all fail. */
+static void
+expect_altered (CfTestDb   *f,
+                const char *why,
+                const char *fingerprint)
+{
+  g_auto(Run) run = { 0 };
+
+  counterfoil (&run, f->db_path, "audit", "verify", NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, why));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, why));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", "--anchor", fingerprint, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+/* What the chain alone cannot see: the newest entries removed, the whole
+ * chain recomputed after an edit, a signed report altered with its hash. */
+static void
+test_audit_anchors (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *backup = g_build_filename (f->dir, "b.db", NULL);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length = 0;
+  g_auto(Run) run = { 0 };
+  const char *line;
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "shift", "open", "--at", "2026-11-28 08:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "shift", "close", "--at", "2026-11-28 16:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "report", "sign", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "backup", "--out", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = strstr (run.out, "fingerprint now: ");
+  g_assert_nonnull (line);
+  fingerprint = g_strndup (line + strlen ("fingerprint now: "), strcspn (line + strlen ("fingerprint now: "), "\n"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", "--anchor", fingerprint, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (f->db_path, &saved, &saved_length, NULL));
+
+  /* The newest entries removed: the chain is whole, the anchors are not met. */
+  tamper (f->db_path, "DROP TRIGGER audit_log_kept; DELETE FROM audit_log WHERE id > (SELECT max (id) - 2 FROM audit_log)");
+  expect_altered (f, "removed", fingerprint);
+  put_back (f->db_path, saved, saved_length);
+
+  /* The chain recomputed from an edit to its end: whole, and rewritten. */
+  rewrite_chain (f->db_path, "UPDATE audit_log SET details = 'nothing happened' WHERE id = 2");
+  expect_altered (f, "rewritten", fingerprint);
+  put_back (f->db_path, saved, saved_length);
+
+  /* A signed report replaced together with its SHA-256. */
+  tamper (f->db_path, "DROP TRIGGER handover_reports_frozen; "
+                      "UPDATE handover_reports SET content = X'00', "
+                      "sha256 = '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d'");
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "signed report No. 000001"));
+  put_back (f->db_path, saved, saved_length);
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 static const char *
 next_form (const char *const *forms,
            guint             *k)
@@ -915,6 +1167,8 @@ main (int    argc,
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
   ADD ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
   ADD ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
+  ADD ("/cli/restore/refuses-back-doors", test_restore_refuses_back_doors);
+  ADD ("/cli/audit/anchors", test_audit_anchors);
 #undef ADD
 
   return g_test_run ();

@@ -39,7 +39,49 @@ typedef struct
 {
   CfBackupsPage *page;
   char          *path;
+  CfRestoreFlags flags;
 } Restore;
+
+static void restore_path (CfBackupsPage  *self,
+                          const char     *path,
+                          CfRestoreFlags  flags);
+
+static void
+restore_anyway_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            CfBackupsPage    *self)
+{
+  if (g_str_equal (response, "restore"))
+    restore_path (self, g_object_get_data (G_OBJECT (dialog), "path"),
+                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "flags")));
+}
+
+/* Another merchant's backup, or one no anchor vouches for, replaces this
+ * shop's data only when a manager says so, having read why. */
+static void
+confirm_restore_anyway (CfBackupsPage  *self,
+                        const char     *path,
+                        CfRestoreFlags  flags,
+                        const GError   *refusal)
+{
+  gboolean other_shop = g_error_matches (refusal, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                              other_shop ? _("Restore Another Shop’s Backup?")
+                                                         : _("Restore a Backup Nothing Vouches For?"),
+                                              refusal->message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore It All the Same"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (dialog), "flags",
+                     GUINT_TO_POINTER (flags | (other_shop ? CF_RESTORE_OTHER_SHOP : CF_RESTORE_UNVOUCHED)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_anyway_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 restore_free (gpointer data)
@@ -60,8 +102,20 @@ restore_action (gpointer   data,
   g_autofree char *kept_as = NULL;
   g_autofree char *body = NULL;
 
-  if (!cf_store_restore (cf_window_get_store (window), restore->path, cf_window_get_operator (window), &kept_as, error))
-    return FALSE;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!cf_store_restore (cf_window_get_store (window), restore->path, cf_window_get_operator (window),
+                         restore->flags, &kept_as, &local_error))
+    {
+      if (!g_error_matches (local_error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP) &&
+          !g_error_matches (local_error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      confirm_restore_anyway (restore->page, restore->path, restore->flags, local_error);
+      return TRUE;
+    }
   body = g_strdup_printf (_("The database is now as it was in %s. What it held before is kept as %s. "
                             "Sign in again to go on."), restore->path, kept_as);
   cf_backups_page_reload (restore->page);
@@ -81,10 +135,19 @@ void
 cf_backups_page_restore (CfBackupsPage *self,
                          const char    *path)
 {
+  restore_path (self, path, CF_RESTORE_DEFAULT);
+}
+
+static void
+restore_path (CfBackupsPage  *self,
+              const char     *path,
+              CfRestoreFlags  flags)
+{
   Restore *restore = g_new0 (Restore, 1);
 
   restore->page = g_object_ref (self);
   restore->path = g_strdup (path);
+  restore->flags = flags;
   cf_window_run_as_manager (self->window, _("Restore a backup"), _("The Backup Was Not Restored"),
                             restore_action, restore, restore_free);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-audit-anchors.h"
 #include "cf-cli-private.h"
 
 int
@@ -25,15 +26,27 @@ cf_cli_run_audit (const char  *db_path,
 {
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *fingerprint = NULL;
+  GOptionEntry entries[] = {
+    { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor,
+      N_("Also check a fingerprint read off a signed report or a duplicate"), N_("CODE") },
+    { NULL }
+  };
   gint64 broken = 0;
   guint64 n = 0;
 
+  if (!cf_cli_parse_options ("audit", "verify", _("Check the audit log's chain and every anchor of it"),
+                             entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2 || !g_str_equal (argv[1], "verify"))
     {
-      g_printerr ("counterfoil audit: %s\n", _("use: audit verify"));
+      g_printerr ("counterfoil audit: %s\n", _("use: audit verify [--anchor CODE]"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  if ((store = cf_cli_open_existing_store (db_path)) == NULL)
     return 1;
   if (!cf_store_verify_audit_chain (store, &broken, &n, &error))
     {
@@ -45,7 +58,28 @@ cf_cli_run_audit (const char  *db_path,
       g_printerr (_("The audit log was altered: entry %lld does not follow from the one before it.\n"), (long long) broken);
       return 1;
     }
+  /* The chain may be whole and still be cut short or rewritten: the
+   * anchors written outside the database tell. */
+  problems = cf_audit_anchors_check (store);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr (_("The audit log was altered: %s.\n"), (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return 1;
+  if (anchor != NULL && !cf_audit_check_fingerprint (store, anchor, &error))
+    {
+      g_printerr (_("The audit log was altered: %s.\n"), error->message);
+      return 1;
+    }
+  anchors = cf_audit_anchors_load (cf_store_get_path (store));
+  fingerprint = cf_audit_current_fingerprint (store);
   g_print (_("The audit log holds: %llu entries, each chained to the one before.\n"), (unsigned long long) n);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "It agrees with the %u anchor written outside it",
+                        "It agrees with the %u anchors written outside it", anchors->len), anchors->len);
+  if (anchor != NULL)
+    g_print (_(" and with %s"), anchor);
+  g_print (".\n");
+  if (fingerprint != NULL)
+    g_print (_("Its fingerprint now: %s\n"), fingerprint);
   return 0;
 }
 
@@ -70,6 +104,11 @@ cf_cli_run_check (const char  *db_path,
       g_printerr ("counterfoil check: %s\n", error->message);
       return 1;
     }
+  {
+    g_autoptr(GPtrArray) anchored = cf_audit_anchors_check (store);
+    for (guint i = 0; i < anchored->len; i++)
+      g_ptr_array_add (problems, g_strdup (g_ptr_array_index (anchored, i)));
+  }
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("counterfoil check: %s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
@@ -129,8 +168,14 @@ cf_cli_run_restore (const char  *db_path,
                     char       **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean other_shop = FALSE;
+  gboolean unvouched = FALSE;
   GOptionEntry entries[] = {
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager restoring it"), N_("NO") },
+    { "other-shop", 0, 0, G_OPTION_ARG_NONE, &other_shop,
+      N_("Restore it although it is another merchant no.'s database"), NULL },
+    { "unvouched", 0, 0, G_OPTION_ARG_NONE, &unvouched,
+      N_("Restore it although no anchor vouches for its audit log"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -151,9 +196,15 @@ cf_cli_run_restore (const char  *db_path,
     return 1;
   if ((by = cf_cli_sign_in (store, "restore", operator_no, &status)) == NULL)
     return status;
-  if (!cf_store_restore (store, argv[1], by, &kept_as, &error))
+  if (!cf_store_restore (store, argv[1], by,
+                         (other_shop ? CF_RESTORE_OTHER_SHOP : 0) | (unvouched ? CF_RESTORE_UNVOUCHED : 0),
+                         &kept_as, &error))
     {
       g_printerr ("counterfoil restore: %s\n", error->message);
+      if (g_error_matches (error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP))
+        g_printerr ("%s\n", _("Nothing was changed. To restore it all the same, add --other-shop."));
+      else if (g_error_matches (error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED))
+        g_printerr ("%s\n", _("Nothing was changed. To restore it all the same, add --unvouched."));
       return 1;
     }
   g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept_as);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define EXIT_USAGE 2
 
 CfStore  *cf_cli_open_store     (const char    *db_path);
+CfStore  *cf_cli_open_existing_store (const char *db_path);
 gboolean  cf_cli_parse_options  (const char    *command,
                                  const char    *parameters,
                                  const char    *summary,

@@ -106,6 +106,25 @@ cf_cli_open_store (const char *db_path)
   return store;
 }
 
+/**
+ * cf_cli_open_existing_store:
+ *
+ * Opens the database for a command that only reads: where there is none,
+ * says so instead of creating an empty one.
+ */
+CfStore *
+cf_cli_open_existing_store (const char *db_path)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("counterfoil: there is no database at %s (an import, or the window, creates it)\n"), path);
+      return NULL;
+    }
+  return cf_cli_open_store (path);
+}
+
 /* Parses a command's options; prints the error and returns FALSE on failure. */
 gboolean
 cf_cli_parse_options (const char    *command,
