@@ -397,7 +397,8 @@ cf_audit_check_fingerprint (CfStore     *store,
   if (g_ascii_strncasecmp (hash, end + 1, FINGERPRINT_HEX) != 0)
     {
       g_set_error (error, CF_AUDIT_ANCHOR_ERROR, CF_AUDIT_ANCHOR_ERROR_MISMATCH,
-                   _("Entry %lld is not the one %s was printed for: the log was rewritten"), (long long) id, shown);
+                   _("Entry %lld does not match %s: the log was rewritten since it was printed, "
+                     "or the fingerprint was misread"), (long long) id, shown);
       return FALSE;
     }
   return TRUE;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-audit-anchors.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-store-private.h"
 #include "cf-text.h"
@@ -206,6 +207,21 @@ cf_duplicate_preview (CfStore       *store,
   return cf_receipt_doc_new (txn, name, no, copy, NULL, columns);
 }
 
+/* The log's head after the duplicates goes into the anchor file; failing
+ * to write it weakens the anchors, not the duplicate, so it is only said. */
+static void
+anchor_issue (CfStore   *store,
+              GPtrArray *records)
+{
+  const CfDuplicateRecord *first = g_ptr_array_index (records, 0);
+  g_autofree char *detail = g_strdup_printf ("transaction #%lld No. %u %s%s", (long long) first->transaction_id,
+                                             first->number, first->code, records->len > 1 ? " and more" : "");
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_audit_anchors_append (store, "duplicate", detail, &error))
+    g_message ("%s", error->message);
+}
+
 /**
  * cf_duplicate_issue:
  * @transactions: (element-type CfTransaction): one duplicate each
@@ -237,6 +253,7 @@ cf_duplicate_issue (CfStore               *store,
   g_autofree char *issued_by = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *issued_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+  g_autofree char *chain = NULL;
   sqlite3_stmt *next_number = NULL;
   sqlite3_stmt *insert = NULL;
   gboolean ok = FALSE;
@@ -260,6 +277,7 @@ cf_duplicate_issue (CfStore               *store,
   merchant_name = cf_store_get_setting (store, "merchant.name");
   merchant_no = cf_store_get_setting (store, "merchant.no");
   issued_by = operator_label (store, operator_no);
+  chain = cf_audit_current_fingerprint (store);
 
   next_number = cf_store_prepare (store, "SELECT coalesce (max (number), 0) + 1 FROM duplicates WHERE transaction_id = ?", error);
   insert = cf_store_prepare (store, "INSERT INTO duplicates (transaction_id, number, copy, reason, reason_text, "
@@ -324,6 +342,7 @@ cf_duplicate_issue (CfStore               *store,
       info.issued_at = issued_at;
       info.issued_by = issued_by;
       info.code = record->code;
+      info.chain = chain;
       g_ptr_array_add (docs, cf_receipt_doc_new (txn, merchant_name, merchant_no, copy, &info, columns));
     }
 
@@ -340,6 +359,7 @@ out:
       cf_store_exec (store, "ROLLBACK", NULL);
       return NULL;
     }
+  anchor_issue (store, records);
   return g_steal_pointer (&records);
 }
 

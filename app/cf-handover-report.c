@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-auth.h"
+#include "cf-audit-anchors.h"
 #include "cf-handover-report.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
@@ -543,6 +544,9 @@ cf_handover_sign_off (CfStore     *store,
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *marking = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *chain = NULL;
+  g_autofree char *anchor_detail = NULL;
+  g_autoptr(GError) anchor_error = NULL;
   sqlite3_stmt *stmt;
   gboolean kept;
   const char *signer;
@@ -575,7 +579,10 @@ cf_handover_sign_off (CfStore     *store,
     sequence_no = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
-  marking = g_strdup_printf ("No. %06lld  %s %s  %s", (long long) sequence_no, signer, "签核 signed", at);
+  /* The log's head as it was signed is printed: paper that vouches for it. */
+  chain = cf_audit_current_fingerprint (store);
+  marking = g_strdup_printf ("No. %06lld  %s %s  %s%s%s", (long long) sequence_no, signer, "签核 signed", at,
+                             chain != NULL ? "  审计 " : "", chain != NULL ? chain : "");
   doc = build_unsigned (store, shift, marking, now, error);
   if (doc == NULL)
     goto out;
@@ -596,6 +603,9 @@ cf_handover_sign_off (CfStore     *store,
   sqlite3_finalize (stmt);
   if (!cf_store_finish_audited (store, kept, manager_no, "sign-off-handover", "shift", shift_id, details, error))
     return 0;
+  anchor_detail = g_strdup_printf ("No. %06lld", (long long) sequence_no);
+  if (!cf_audit_anchors_append (store, "signed-report", anchor_detail, &anchor_error))
+    g_message ("%s", anchor_error->message);
   return sequence_no;
 
 out:

@@ -449,6 +449,8 @@ cf_receipt_doc_new (CfTransaction         *txn,
         add_line (self, CF_RECEIPT_LINE_QR, 0, g_steal_pointer (&payload));
       }
       add_text (self, 0, "VERIFY: counterfoil verify CODE");
+      /* The audit log's head when it was issued: paper that vouches for the log. */
+      add_field (self, 0, "审计(AUDIT):", duplicate->chain);
       add_rule (self);
     }
 

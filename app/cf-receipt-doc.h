@@ -56,6 +56,7 @@ typedef struct
   const char *issued_at;     /* local time, `YYYY-MM-DD HH:MM:SS` */
   const char *issued_by;     /* operator, as shown */
   const char *code;          /* `ABCD-EFGH` */
+  const char *chain;         /* (nullable) the audit chain's fingerprint, `A1234-3F9C2B1E` */
 } CfDuplicateInfo;
 
 /* The grid's geometry, in points, shared by every renderer so that they

@@ -1040,6 +1040,18 @@ test_audit_anchors (CfTestDb      *f,
   counterfoil (&run, f->db_path, "audit", "verify", "--anchor", fingerprint, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
+  /* The fingerprint printed on the signed report checks against the log. */
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "report", "handover", "--shift", "1", "--text", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = strstr (run.out, "审计 A");
+  g_assert_nonnull (line);
+  g_free (fingerprint);
+  fingerprint = g_strndup (line + strlen ("审计 "), strcspn (line + strlen ("审计 "), " \n"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "audit", "verify", "--anchor", fingerprint, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
   g_assert_true (g_file_get_contents (f->db_path, &saved, &saved_length, NULL));
 
   /* The newest entries removed: the chain is whole, the anchors are not met. */

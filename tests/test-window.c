@@ -455,6 +455,41 @@ test_void_shows_its_original (CfTestDb      *f,
   close_window (window);
 }
 
+typedef struct
+{
+  const char *db_path;
+  gboolean    dialog_seen;
+  gboolean    could_write;
+} PrintDialogProbe;
+
+/* While the print dialog waits for the person, another desk can write: the
+ * duplicate is recorded only once Print is pressed. Then it is cancelled. */
+static gboolean
+probe_print_dialog_cb (gpointer data)
+{
+  PrintDialogProbe *probe = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "GtkPrintUnixDialog") &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        {
+          g_autoptr(CfStore) other_desk = cf_store_open (probe->db_path, NULL);
+
+          cf_store_set_busy_timeout (other_desk, 0);
+          probe->dialog_seen = TRUE;
+          probe->could_write = cf_store_exec (other_desk, "BEGIN IMMEDIATE", NULL) &&
+                               cf_store_exec (other_desk, "ROLLBACK", NULL);
+          gtk_dialog_response (GTK_DIALOG (toplevel), GTK_RESPONSE_CANCEL);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 test_issue_duplicates (CfTestDb      *f,
                        gconstpointer  data)
@@ -509,6 +544,23 @@ test_issue_duplicates (CfTestDb      *f,
   g_assert_nonnull (strstr (details, "Duplicate No. 2"));
   g_assert_nonnull (strstr (details, "customer lost it"));
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'issue-duplicate'"), ==, 2);
+
+  /* The real print dialog: no lock while it is open; cancelled, nothing recorded. */
+  {
+    PrintDialogProbe probe = { f->db_path, FALSE, FALSE };
+    guint probe_id = g_timeout_add (50, probe_print_dialog_cb, &probe);
+
+    number = cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_RETRIEVAL, NULL, CF_RECEIPT_COPY_MERCHANT,
+                                        NULL, NULL, &error);
+    if (!probe.dialog_seen)
+      g_source_remove (probe_id);
+    g_assert_true (probe.dialog_seen);
+    g_assert_true (probe.could_write);
+    g_assert_cmpuint (number, ==, 0);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates"), ==, 2);
+  }
 
   close_window (window);
 }

@@ -113,7 +113,8 @@ cf_cli_run_check (const char  *db_path,
     g_printerr ("counterfoil check: %s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
     return 1;
-  g_print (_("%s: the file, the links between rows and the audit log are sound.\n"), cf_store_get_path (store));
+  g_print (_("%s: the file, the links between rows, the audit log with its anchors and the signed reports are sound.\n"),
+           cf_store_get_path (store));
   return 0;
 }
 

@@ -20,23 +20,79 @@
 #include "cf-receipt-print.h"
 #include "cf-transaction.h"
 
+/* One issue of duplicates: what to issue, and what came of it. */
 typedef struct
 {
-  GtkWindow  *parent;
-  const char *pdf_path;
-  const char *print_export_path;
-} Output;
+  CfStore           *store;
+  GPtrArray         *transactions;
+  CfDuplicateReason  reason;
+  const char        *reason_text;
+  CfReceiptCopy      copy;
+  const char        *operator_no;
+  guint              columns;
+  const char        *where;
+  const char        *pdf_path;     /* the .partial file, for a PDF */
+  GPtrArray         *docs;         /* the slips produced */
+  GPtrArray         *records;      /* what was recorded, when printing */
+} Issue;
 
 static gboolean
-render_cb (GPtrArray  *docs,
-           gpointer    user_data,
-           GError    **error)
+write_pdf_cb (GPtrArray  *docs,
+              gpointer    user_data,
+              GError    **error)
 {
-  Output *output = user_data;
+  Issue *issue = user_data;
 
-  if (output->pdf_path != NULL)
-    return cf_pdf_write_receipts (docs, output->pdf_path, error);
-  return cf_receipt_print (output->parent, docs, output->print_export_path, error);
+  return cf_pdf_write_receipts (docs, issue->pdf_path, error);
+}
+
+static gboolean
+keep_docs_cb (GPtrArray  *docs,
+              gpointer    user_data,
+              GError    **error)
+{
+  Issue *issue = user_data;
+
+  issue->docs = g_ptr_array_ref (docs);
+  return TRUE;
+}
+
+static GPtrArray *
+record (Issue                 *issue,
+        CfDuplicateRenderFunc  render,
+        GError               **error)
+{
+  return cf_duplicate_issue (issue->store, issue->transactions, issue->copy, issue->reason, issue->reason_text,
+                             issue->operator_no, issue->where, issue->columns, render, issue, error);
+}
+
+/* Called once the person has pressed Print: records the duplicates in a
+ * short write and hands their slips to the printer. */
+static GPtrArray *
+produce_for_printer_cb (gpointer   user_data,
+                        GError   **error)
+{
+  Issue *issue = user_data;
+
+  issue->records = record (issue, keep_docs_cb, error);
+  if (issue->records == NULL)
+    {
+      g_clear_pointer (&issue->docs, g_ptr_array_unref);
+      return NULL;
+    }
+  return g_steal_pointer (&issue->docs);
+}
+
+/* A slip laid out as the duplicates will be, for the print dialog's paper. */
+static CfReceiptDoc *
+layout_for_dialog (Issue *issue)
+{
+  g_autofree char *merchant_name = cf_store_get_setting (issue->store, "merchant.name");
+  g_autofree char *merchant_no = cf_store_get_setting (issue->store, "merchant.no");
+  CfDuplicateInfo info = { 1, "0000-00-00 00:00:00", issue->operator_no, "XXXX-XXXX" };
+
+  return cf_receipt_doc_new (g_ptr_array_index (issue->transactions, 0), merchant_name, merchant_no, issue->copy,
+                             &info, issue->columns);
 }
 
 /**
@@ -44,6 +100,10 @@ render_cb (GPtrArray  *docs,
  * @pdf_path: (nullable): save the duplicates here; %NULL to print them
  * @print_export_path: (nullable): when printing, export to this PDF instead
  *   of showing the print dialog (tests)
+ *
+ * Issues duplicates: a PDF is written inside the short transaction that
+ * records them; for printing, the print dialog is shown first, with no
+ * lock held, and the duplicates are recorded when Print is pressed.
  *
  * Returns: (transfer full) (element-type CfDuplicateRecord): what was issued
  */
@@ -64,18 +124,30 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
    * a crash in between leaves a recorded duplicate without its file (issue
    * it again), never a duplicate nobody recorded. */
   g_autofree char *partial = pdf_path != NULL ? g_strconcat (pdf_path, ".partial", NULL) : NULL;
-  Output output = { parent, partial, print_export_path };
   g_autofree char *where = pdf_path != NULL ? g_strconcat ("pdf:", pdf_path, NULL) : g_strdup ("print");
-  g_autoptr(GPtrArray) records = cf_duplicate_issue (store, transactions, copy, reason, reason_text, operator_no, where,
-                                                     columns, render_cb, &output, error);
+  Issue issue = { store, transactions, reason, reason_text, copy, operator_no, columns, where, partial, NULL, NULL };
+  g_autoptr(GPtrArray) records = NULL;
 
+  if (pdf_path == NULL)
+    {
+      g_autoptr(CfReceiptDoc) layout = layout_for_dialog (&issue);
+
+      if (!cf_receipt_print (parent, layout, produce_for_printer_cb, &issue, print_export_path, error))
+        {
+          /* Recorded, then the printer failed: the record stands (issue it again). */
+          g_clear_pointer (&issue.records, g_ptr_array_unref);
+          return NULL;
+        }
+      return g_steal_pointer (&issue.records);
+    }
+
+  records = record (&issue, write_pdf_cb, error);
   if (records == NULL)
     {
-      if (partial != NULL)
-        g_unlink (partial);
+      g_unlink (partial);
       return NULL;
     }
-  if (partial != NULL && g_rename (partial, pdf_path) != 0)
+  if (g_rename (partial, pdf_path) != 0)
     {
       int saved_errno = errno;
 

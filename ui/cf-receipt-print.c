@@ -33,15 +33,45 @@ page_setup_for (CfReceiptDoc *doc)
   return setup;
 }
 
+typedef struct
+{
+  CfReceiptPrintProduceFunc  produce;
+  gpointer                   user_data;
+  GPtrArray                 *docs;     /* what is printed, once produced */
+  GError                    *error;    /* why nothing was */
+} PrintJob;
+
+/* The person has chosen the printer and pressed Print: only now are the
+ * slips produced (and, for duplicates, recorded), so that no database lock
+ * is held while the dialog waits for them. */
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  job->docs = job->produce (job->user_data, &job->error);
+  if (job->docs == NULL || job->docs->len == 0)
+    {
+      if (job->error == NULL)
+        g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There was nothing to print"));
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, (int) job->docs->len);
+}
+
 static void
 request_page_setup_cb (GtkPrintOperation *operation,
                        GtkPrintContext   *context,
                        int                page_nr,
                        GtkPageSetup      *setup,
-                       GPtrArray         *docs)
+                       PrintJob          *job)
 {
-  g_autoptr(GtkPageSetup) wanted = page_setup_for (g_ptr_array_index (docs, page_nr));
+  g_autoptr(GtkPageSetup) wanted = NULL;
 
+  if (job->docs == NULL || (guint) page_nr >= job->docs->len)
+    return;
+  wanted = page_setup_for (g_ptr_array_index (job->docs, page_nr));
   gtk_page_setup_set_paper_size (setup, gtk_page_setup_get_paper_size (wanted));
 }
 
@@ -49,36 +79,43 @@ static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
-              GPtrArray         *docs)
+              PrintJob          *job)
 {
-  cf_receipt_painter_draw (g_ptr_array_index (docs, page_nr), gtk_print_context_get_cairo_context (context));
+  if (job->docs != NULL && (guint) page_nr < job->docs->len)
+    cf_receipt_painter_draw (g_ptr_array_index (job->docs, page_nr), gtk_print_context_get_cairo_context (context));
 }
 
 /**
  * cf_receipt_print:
- * @docs: (element-type CfReceiptDoc): the slips, a page each
+ * @layout: a slip laid out as those to be printed, for the dialog's paper size
+ * @produce: makes the slips to print, called once the person has pressed
+ *   Print (not while the dialog is open)
  * @export_path: (nullable): write this PDF instead of asking (for tests and scripts)
  *
  * Runs the print dialog and prints. Returns %FALSE with @error set when the
  * slips were not printed, %G_IO_ERROR_CANCELLED if the person cancelled.
  */
 gboolean
-cf_receipt_print (GtkWindow   *parent,
-                  GPtrArray   *docs,
-                  const char  *export_path,
-                  GError     **error)
+cf_receipt_print (GtkWindow                 *parent,
+                  CfReceiptDoc              *layout,
+                  CfReceiptPrintProduceFunc  produce,
+                  gpointer                   user_data,
+                  const char                *export_path,
+                  GError                   **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = page_setup_for (g_ptr_array_index (docs, 0));
+  g_autoptr(GtkPageSetup) setup = page_setup_for (layout);
+  PrintJob job = { produce, user_data, NULL, NULL };
   GtkPrintOperationResult result;
 
-  gtk_print_operation_set_n_pages (operation, (int) docs->len);
+  gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_job_name (operation, _("Duplicate slip"));
-  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), docs);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), docs);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), &job);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), &job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), &job);
 
   if (export_path != NULL)
     {
@@ -88,6 +125,12 @@ cf_receipt_print (GtkWindow   *parent,
   else
     result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
 
+  g_clear_pointer (&job.docs, g_ptr_array_unref);
+  if (job.error != NULL)
+    {
+      g_propagate_error (error, job.error);
+      return FALSE;
+    }
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     return FALSE;
   if (result == GTK_PRINT_OPERATION_RESULT_CANCEL)
