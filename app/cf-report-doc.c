@@ -184,6 +184,18 @@ wrap_cells (const char *text,
 }
 
 /**
+ * cf_report_doc_get_title:
+ *
+ * Returns: the title printed in every page's footer
+ */
+const char *
+cf_report_doc_get_title (CfReportDoc *self)
+{
+  g_return_val_if_fail (CF_IS_REPORT_DOC (self), NULL);
+  return self->title;
+}
+
+/**
  * cf_report_doc_new:
  *
  * Returns: (transfer full): an empty document; @title is printed in every page's footer

@@ -41,6 +41,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CfReportDoc, cf_report_doc, CF, REPORT_DOC, GObject)
 
 CfReportDoc      *cf_report_doc_new             (const char   *title);
+const char       *cf_report_doc_get_title       (CfReportDoc  *self);
 void              cf_report_doc_add_heading     (CfReportDoc  *self,
                                                  const char   *text,
                                                  const char   *subtitle);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <hpdf.h>
+#include <hpdf_font.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -233,6 +234,92 @@ draw_qr (PageTarget   *target,
   HPDF_Page_Fill (target->page);
 }
 
+static int
+compare_code_points (gconstpointer a,
+                     gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a;
+  gunichar y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* libharu gives its UTF-8 fonts the encoding's own CMap as ToUnicode: a
+ * `begincidrange` that maps codes to themselves, which readers reject (and
+ * so cannot extract or search the text). With Identity-H and libharu's
+ * UTF-8 encoder a code is the character's BMP code point, so the right map
+ * sends each code used to that same character: `beginbfchar` blocks of at
+ * most 100, as the PDF specification allows. */
+static gboolean
+write_to_unicode (HPDF_Font   font,
+                  const char *characters)
+{
+  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) cmap = g_string_new (NULL);
+
+  if (attr == NULL || attr->cmap_stream == NULL || attr->cmap_stream->stream == NULL)
+    return FALSE;
+  for (const char *p = characters; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x20 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF) &&
+          !g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+        {
+          g_hash_table_add (seen, GUINT_TO_POINTER (c));
+          g_array_append_val (codes, c);
+        }
+    }
+  g_array_sort (codes, compare_code_points);
+
+  g_string_append (cmap,
+                   "/CIDInit /ProcSet findresource begin\n"
+                   "12 dict begin\n"
+                   "begincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n"
+                   "/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  for (guint i = 0; i < codes->len; i += 100)
+    {
+      guint n = MIN (100, codes->len - i);
+
+      g_string_append_printf (cmap, "%u beginbfchar\n", n);
+      for (guint k = i; k < i + n; k++)
+        g_string_append_printf (cmap, "<%04X> <%04X>\n", g_array_index (codes, gunichar, k),
+                                g_array_index (codes, gunichar, k));
+      g_string_append (cmap, "endbfchar\n");
+    }
+  g_string_append (cmap, "endcmap\n"
+                         "CMapName currentdict /CMap defineresource pop\n"
+                         "end\n"
+                         "end\n");
+
+  HPDF_MemStream_FreeData (attr->cmap_stream->stream);
+  return HPDF_Stream_WriteStr (attr->cmap_stream->stream, cmap->str) == HPDF_OK;
+}
+
+/* Title, author, producer and dates, as every reader's document properties show them. */
+static void
+set_metadata (HPDF_Doc    pdf,
+              const char *title)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GTimeSpan offset = g_date_time_get_utc_offset (now) / G_TIME_SPAN_MINUTE;
+  HPDF_Date date = {
+    g_date_time_get_year (now), g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+    g_date_time_get_hour (now), g_date_time_get_minute (now), g_date_time_get_second (now),
+    offset > 0 ? '+' : offset < 0 ? '-' : 'Z', (HPDF_INT) (ABS (offset) / 60), (HPDF_INT) (ABS (offset) % 60),
+  };
+
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, title);
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_AUTHOR, "Counterfoil");
+  HPDF_SetInfoAttr (pdf, HPDF_INFO_PRODUCER, "Counterfoil " PACKAGE_VERSION " with libharu " HPDF_VERSION_TEXT);
+  HPDF_SetInfoDateAttr (pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr (pdf, HPDF_INFO_MOD_DATE, date);
+}
+
 /* A libharu document with the slip font subset to @characters loaded. */
 static HPDF_Doc
 open_pdf (const char  *characters,
@@ -263,7 +350,7 @@ open_pdf (const char  *characters,
   HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Counterfoil " PACKAGE_VERSION);
   font_name = HPDF_LoadTTFontFromFile (pdf, *subset_path, HPDF_TRUE);
   *font = font_name != NULL ? HPDF_GetFont (pdf, font_name, "UTF-8") : NULL;
-  if (*font == NULL || haru->status != 0)
+  if (*font == NULL || haru->status != 0 || !write_to_unicode (*font, characters))
     {
       g_set_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT, _("libharu could not load the slip font (error 0x%04X)"),
                    (guint) haru->status);
@@ -329,7 +416,7 @@ cf_pdf_write_report (gpointer     report,
         g_unlink (subset_path);
       return FALSE;
     }
-  HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, "Report");
+  set_metadata (pdf, cf_report_doc_get_title (report));
 
   for (guint p = 0; p < cf_report_doc_get_n_pages (report) && haru.status == 0; p++)
     {
@@ -452,7 +539,7 @@ cf_pdf_write_receipts (GPtrArray   *docs,
         g_unlink (subset_path);
       return FALSE;
     }
-  HPDF_SetInfoAttr (pdf, HPDF_INFO_TITLE, "Duplicate slip");
+  set_metadata (pdf, docs->len == 1 ? "Duplicate slip" : "Duplicate slips");
 
   for (guint d = 0; d < docs->len && haru.status == 0; d++)
     {

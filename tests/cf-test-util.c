@@ -209,6 +209,65 @@ cf_test_assert_no_pan_stored (CfStore *store)
     }
 }
 
+static char *
+run_for_output (const char * const *argv,
+                char              **err,
+                int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, err, &wait_status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  *status = g_spawn_check_wait_status (wait_status, NULL) ? 0 : 1;
+  return out;
+}
+
+/**
+ * cf_test_assert_pdf_valid:
+ *
+ * Runs poppler (text extraction, document info) and, where it is installed,
+ * qpdf --check over @pdf, failing the test on any warning; the document
+ * must carry a title, a producer and a creation date.
+ *
+ * Returns: (transfer full): the text poppler extracts
+ */
+char *
+cf_test_assert_pdf_valid (const char *pdf)
+{
+  const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  char *text;
+  int status;
+
+  text = run_for_output (text_argv, &err, &status);
+  if (status != 0 || *err != '\0')
+    g_error ("pdftotext %s: %s", pdf, err);
+  g_clear_pointer (&err, g_free);
+  info = run_for_output (info_argv, &err, &status);
+  if (status != 0 || *err != '\0')
+    g_error ("pdfinfo %s: %s", pdf, err);
+  g_assert_nonnull (strstr (info, "Title:"));
+  g_assert_nonnull (strstr (info, "Producer:        Counterfoil"));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+
+  if (qpdf != NULL)
+    {
+      const char *qpdf_argv[] = { "qpdf", "--check", pdf, NULL };
+      g_autofree char *out = NULL;
+
+      g_clear_pointer (&err, g_free);
+      out = run_for_output (qpdf_argv, &err, &status);
+      if (status != 0 || *err != '\0' || strstr (out, "WARNING") != NULL)
+        g_error ("qpdf --check %s: %s%s", pdf, out, err);
+    }
+  return text;
+}
+
 gint64
 cf_test_query_int (CfStore    *store,
                    const char *sql)

@@ -28,6 +28,7 @@ gboolean cf_test_file_has_pan    (const char    *path,
 const char *const *cf_test_pan_forms (void);
 gboolean cf_test_text_has_pan    (const char    *text);
 void     cf_test_assert_no_pan_stored (CfStore *store);
+char    *cf_test_assert_pdf_valid (const char   *pdf);
 gint64   cf_test_query_int       (CfStore       *store,
                                   const char    *sql);
 char    *cf_test_query_text      (CfStore       *store,

@@ -395,6 +395,10 @@ test_pdf_equals_preview (CfTestDb      *f,
   g_assert_no_error (error);
   g_assert_true (cf_pdf_write_report (doc, pdf, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *text = cf_test_assert_pdf_valid (pdf);
+    g_assert_nonnull (strstr (text, "交接班报告"));
+  }
   n_pages = cf_report_doc_get_n_pages (doc);
   g_assert_cmpuint (n_pages, >=, 1);
 
