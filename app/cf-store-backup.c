@@ -135,6 +135,21 @@ cf_store_backup (CfStore     *self,
                  const char  *path,
                  GError     **error)
 {
+  return cf_store_backup_cancellable (self, path, NULL, error);
+}
+
+/**
+ * cf_store_backup_cancellable:
+ *
+ * As cf_store_backup(); cancelling stops the copy between pages and leaves
+ * no file.
+ */
+gboolean
+cf_store_backup_cancellable (CfStore       *self,
+                             const char    *path,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   gint64 expected[G_N_ELEMENTS (counted_tables)];
@@ -175,12 +190,19 @@ cf_store_backup (CfStore     *self,
   for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
     expected[i] = count_rows (cf_store_get_db (self), counted_tables[i]);
   backup = sqlite3_backup_init (copy, "main", cf_store_get_db (self), "main");
-  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+  rc = backup != NULL ? SQLITE_OK : sqlite3_errcode (copy);
+  /* A few thousand pages at a time, so that a cancel is heard. */
+  while (rc == SQLITE_OK && !g_cancellable_is_cancelled (cancellable))
+    rc = sqlite3_backup_step (backup, 4096);
   if (backup != NULL)
     sqlite3_backup_finish (backup);
   cf_store_exec (self, "COMMIT", NULL);
   if (rc != SQLITE_DONE)
-    g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errstr (rc));
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path,
+                     sqlite3_errstr (rc));
+    }
   /* A single file, not in WAL mode, so that it can be copied anywhere as it is. */
   else if (sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errmsg (copy));

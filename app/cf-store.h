@@ -85,6 +85,10 @@ gboolean        cf_store_backup                (CfStore             *self,
 char           *cf_store_dup_backup_path       (CfStore             *self,
                                                 GDateTime           *now);
 GPtrArray      *cf_store_list_backups          (CfStore             *self);
+gboolean        cf_store_backup_cancellable    (CfStore             *self,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
 gboolean        cf_store_restore               (CfStore             *self,
                                                 const char          *backup,
                                                 const char          *operator_no,

@@ -55,6 +55,45 @@ wait_until (gboolean (*done) (CfWindow *),
   drain_main_loop ();
 }
 
+/* Runs the main loop until @done (@data) says so, at most 30 s. */
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (30000, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  drain_main_loop ();
+}
+
+static gboolean
+audit_warning_shown (gpointer window)
+{
+  return *cf_window_get_audit_warning (window) != '\0';
+}
+
+static gboolean
+audit_verified (gpointer page)
+{
+  return !cf_audit_page_is_verifying (page);
+}
+
+static gboolean
+backups_idle (gpointer page)
+{
+  return !cf_backups_page_is_busy (page);
+}
+
+static gboolean
+window_locked (gpointer window)
+{
+  return cf_window_is_locked (window);
+}
+
 static guint searches_before;
 
 static gboolean
@@ -997,6 +1036,7 @@ test_audit_page_and_banner (CfTestDb      *f,
   expected = cf_test_query_int (f->store, "SELECT id FROM audit_log WHERE details = 'edited'");
 
   window = show_window (f->store, NULL);
+  wait_for (audit_warning_shown, window);
   {
     g_autofree char *needle = g_strdup_printf ("entry %lld ", (long long) expected);
     g_assert_nonnull (strstr (cf_window_get_audit_warning (window), needle));
@@ -1007,6 +1047,13 @@ test_audit_page_and_banner (CfTestDb      *f,
   drain_main_loop ();
   g_assert_cmpstr (cf_window_get_visible_section (window), ==, "audit");
   audit = cf_window_get_audit_page (window);
+  wait_for (audit_verified, audit);
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Altered"));
+  /* Verify the Chain runs in a worker: the page says so and the window draws. */
+  cf_audit_page_verify (audit);
+  g_assert_true (cf_audit_page_is_verifying (audit));
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Verifying"));
+  wait_for (audit_verified, audit);
   g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Altered"));
   operator_entry = find_widget (GTK_WIDGET (audit), GTK_TYPE_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (operator_entry), "001");
@@ -1110,6 +1157,8 @@ test_restore_from_preferences (CfTestDb      *f,
 
   /* Back Up Now, then a change, then the backup restored. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Back Up Now"), "clicked");
+  g_assert_true (cf_backups_page_is_busy (page));
+  wait_for (backups_idle, page);
   g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 2);
   g_assert_true (cf_auth_set_merchant_setting (f->store, "099", "merchant.name", "改过的名字", &error));
   g_assert_no_error (error);
@@ -1118,7 +1167,8 @@ test_restore_from_preferences (CfTestDb      *f,
     backup = g_strdup (g_ptr_array_index (backups, 0));
   }
   cf_backups_page_restore (page, backup);
-  drain_main_loop ();
+  g_assert_true (cf_backups_page_is_busy (page));   /* in a worker: the window draws meanwhile */
+  wait_for (window_locked, window);
 
   /* Restored, the rest kept aside, and everyone signs in again. */
   name = cf_store_get_setting (f->store, "merchant.name");
@@ -1129,6 +1179,47 @@ test_restore_from_preferences (CfTestDb      *f,
   g_assert_nonnull (find_dialog ("Backup Restored"));
   gtk_window_destroy (GTK_WINDOW (find_dialog ("Backup Restored")));
   close_window (window);
+}
+
+static gboolean
+pointer_cleared (gpointer pointer_location)
+{
+  return *(gpointer *) pointer_location == NULL;
+}
+
+static guint
+n_backups (CfStore *store)
+{
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (store);
+  return backups->len;
+}
+
+/* Quit closes the window as its close button does: the backup on close is
+ * taken (in a worker, the window hidden at once), then the window goes. */
+static void
+test_quit_backs_up (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CfApplication) app = cf_application_new (f->db_path);
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+  guint before;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = cf_window_new (app, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_loop ();
+  sign_in (window, "099", CF_DEMO_PIN);
+  wait_until (daily_backup_taken, window);
+  before = n_backups (f->store);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_nonnull (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  wait_for (pointer_cleared, &window);
+  g_assert_cmpuint (n_backups (f->store), ==, before + 1);
 }
 
 /* The activity watcher the window put on @widget for keys. */
@@ -1209,6 +1300,7 @@ main (int    argc,
   ADD ("/window/handover-shift-to-sign-off", test_handover_shift_to_sign_off);
   ADD ("/window/sign-in-lock-and-override", test_sign_in_lock_and_override);
   ADD ("/window/audit-page-and-banner", test_audit_page_and_banner);
+  ADD ("/window/quit-backs-up", test_quit_backs_up);
   ADD ("/window/sees-command-line-import", test_sees_command_line_import);
   ADD ("/window/restore-from-preferences", test_restore_from_preferences);
   ADD ("/window/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);

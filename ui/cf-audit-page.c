@@ -16,6 +16,7 @@
 
 #include "cf-audit-entry.h"
 #include "cf-audit-page.h"
+#include "cf-store-task.h"
 
 #define MAX_SHOWN 5000
 
@@ -38,7 +39,9 @@ struct _CfAuditPage
   GListStore   *entries;
   GtkStringList *actions;     /* as shown: "All actions", then labels */
   GStrv         action_nicks; /* the actions themselves, in the same order after "All" */
+  GCancellable *cancellable;  /* cancelled when the page goes */
   gboolean      filling_actions;
+  gboolean      verifying;
 };
 
 G_DEFINE_FINAL_TYPE (CfAuditPage, cf_audit_page, GTK_TYPE_BOX)
@@ -195,35 +198,63 @@ fill_actions (CfAuditPage *self)
   self->filling_actions = FALSE;
 }
 
+static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CfAuditPage *self = user_data;   /* gone if cancelled: the page cancels as it goes */
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+  g_autoptr(GPtrArray) problems = cf_store_verify_finish (CF_STORE (source), result, &n, &error);
+  g_autofree char *text = NULL;
+  gboolean sound = problems != NULL && problems->len == 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->verifying = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), sound ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), sound ? "success" : "error");
+  if (problems == NULL)
+    text = g_strdup (error->message);
+  else if (!sound)
+    text = g_strdup_printf (_("Altered: %s"), (const char *) g_ptr_array_index (problems, 0));
+  else
+    text = g_strdup_printf (_("Chain verified: %llu entries, none altered or removed, agreeing with every anchor"),
+                            (unsigned long long) n);
+  gtk_label_set_text (self->status_label, text);
+}
+
 /**
  * cf_audit_page_verify:
  *
- * Recomputes the chain and says whether it holds.
- *
- * Returns: the first altered entry, 0 when none, -1 when the log could not be read
+ * Recomputes the chain, compares it with its anchors, and says whether it
+ * holds — in a worker, the page saying so meanwhile.
  */
-gint64
+void
 cf_audit_page_verify (CfAuditPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 broken = 0;
-  guint64 n = 0;
+  g_return_if_fail (CF_IS_AUDIT_PAGE (self));
 
-  g_return_val_if_fail (CF_IS_AUDIT_PAGE (self), -1);
+  if (self->verifying)
+    return;
+  self->verifying = TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
+  gtk_label_set_text (self->status_label, _("Verifying the chain…"));
+  cf_store_verify_async (self->store, self->cancellable, verify_done_cb, self);
+}
 
-  if (!cf_store_verify_audit_chain (self->store, &broken, &n, &error))
-    {
-      gtk_label_set_text (self->status_label, error->message);
-      return -1;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), broken != 0 ? "success" : "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), broken != 0 ? "error" : "success");
-  text = broken != 0
-         ? g_strdup_printf (_("Altered: entry %lld does not follow from the one before it"), (long long) broken)
-         : g_strdup_printf (_("Chain verified: %llu entries, none altered or removed"), (unsigned long long) n);
-  gtk_label_set_text (self->status_label, text);
-  return broken;
+/**
+ * cf_audit_page_is_verifying:
+ *
+ * Returns: whether a verification is running
+ */
+gboolean
+cf_audit_page_is_verifying (CfAuditPage *self)
+{
+  g_return_val_if_fail (CF_IS_AUDIT_PAGE (self), FALSE);
+  return self->verifying;
 }
 
 static void
@@ -259,6 +290,8 @@ cf_audit_page_dispose (GObject *object)
 {
   CfAuditPage *self = (CfAuditPage *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->entries);
   g_clear_object (&self->actions);
@@ -281,6 +314,8 @@ cf_audit_page_init (CfAuditPage *self)
   GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify the Chain"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkNoSelection *selection;
+
+  self->cancellable = g_cancellable_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->entries = g_list_store_new (CF_TYPE_AUDIT_ENTRY);

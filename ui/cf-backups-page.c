@@ -18,6 +18,7 @@
 
 #include "cf-backups-page.h"
 #include "cf-message.h"
+#include "cf-store-task.h"
 
 #define MAX_LISTED 20
 
@@ -28,9 +29,13 @@ struct _CfBackupsPage
   AdwPreferencesGroup *restore_group;
   GPtrArray           *rows;
 
+  GtkWidget           *back_up_button;
+  GtkWidget           *spinner;
+
   CfWindow            *window;     /* borrowed */
   GSettings           *settings;
   guint                n_backups;
+  gboolean             busy;
 };
 
 G_DEFINE_FINAL_TYPE (CfBackupsPage, cf_backups_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -38,9 +43,13 @@ G_DEFINE_FINAL_TYPE (CfBackupsPage, cf_backups_page, ADW_TYPE_PREFERENCES_PAGE)
 typedef struct
 {
   CfBackupsPage *page;
+  CfWindow      *window;
   char          *path;
   CfRestoreFlags flags;
 } Restore;
+
+static void set_busy (CfBackupsPage *self,
+                      gboolean       busy);
 
 static void restore_path (CfBackupsPage  *self,
                           const char     *path,
@@ -89,32 +98,32 @@ restore_free (gpointer data)
   Restore *restore = data;
 
   g_object_unref (restore->page);
+  g_object_unref (restore->window);
   g_free (restore->path);
   g_free (restore);
 }
 
-static gboolean
-restore_action (gpointer   data,
-                GError   **error)
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  Restore *restore = data;
-  CfWindow *window = restore->page->window;
-  g_autofree char *kept_as = NULL;
+  Restore *restore = user_data;
+  CfWindow *window = restore->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_as = cf_store_restore_finish (CF_STORE (source), result, &error);
   g_autofree char *body = NULL;
 
-  g_autoptr(GError) local_error = NULL;
-
-  if (!cf_store_restore (cf_window_get_store (window), restore->path, cf_window_get_operator (window),
-                         restore->flags, &kept_as, &local_error))
+  set_busy (restore->page, FALSE);
+  if (kept_as == NULL)
     {
-      if (!g_error_matches (local_error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP) &&
-          !g_error_matches (local_error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      confirm_restore_anyway (restore->page, restore->path, restore->flags, local_error);
-      return TRUE;
+      if (g_error_matches (error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP) ||
+          g_error_matches (error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED))
+        confirm_restore_anyway (restore->page, restore->path, restore->flags, error);
+      else
+        cf_show_message (GTK_WINDOW (window), _("The Backup Was Not Restored"), error->message);
+      restore_free (restore);
+      return;
     }
   body = g_strdup_printf (_("The database is now as it was in %s. What it held before is kept as %s. "
                             "Sign in again to go on."), restore->path, kept_as);
@@ -122,6 +131,25 @@ restore_action (gpointer   data,
   gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (restore->page))));
   cf_window_lock (window, "restored a backup");
   cf_show_message (GTK_WINDOW (window), _("Backup Restored"), body);
+  restore_free (restore);
+}
+
+/* Runs with the manager's approval: the restore goes to a worker, which
+ * carries the approval with it; the window keeps drawing meanwhile. */
+static gboolean
+restore_action (gpointer   data,
+                GError   **error)
+{
+  Restore *restore = data;
+  Restore *job = g_new0 (Restore, 1);
+
+  job->page = g_object_ref (restore->page);
+  job->window = g_object_ref (restore->window);
+  job->path = g_strdup (restore->path);
+  job->flags = restore->flags;
+  set_busy (restore->page, TRUE);
+  cf_store_restore_async (cf_window_get_store (restore->window), restore->path, cf_window_get_operator (restore->window),
+                          restore->flags, NULL, restore_done_cb, job);
   return TRUE;
 }
 
@@ -146,6 +174,7 @@ restore_path (CfBackupsPage  *self,
   Restore *restore = g_new0 (Restore, 1);
 
   restore->page = g_object_ref (self);
+  restore->window = g_object_ref (self->window);
   restore->path = g_strdup (path);
   restore->flags = flags;
   cf_window_run_as_manager (self->window, _("Restore a backup"), _("The Backup Was Not Restored"),
@@ -213,19 +242,56 @@ restore_other_clicked_cb (CfBackupsPage *self)
 }
 
 static void
-back_up_clicked_cb (CfBackupsPage *self)
+back_up_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(CfBackupsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = cf_window_back_up (self->window, &error);
-  AdwPreferencesWindow *prefs = ADW_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *path = cf_store_back_up_finish (CF_STORE (source), result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  set_busy (self, FALSE);
   if (path == NULL)
     {
-      cf_show_message (GTK_WINDOW (prefs), _("The Backup Failed"), error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cf_show_message (root != NULL ? GTK_WINDOW (root) : NULL, _("The Backup Failed"), error->message);
       return;
     }
   cf_backups_page_reload (self);
-  adw_preferences_window_add_toast (prefs, adw_toast_new (_("Backed up and checked")));
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (_("Backed up and checked")));
+}
+
+/* In a worker: seconds on a large shop, and Preferences stays responsive. */
+static void
+back_up_clicked_cb (CfBackupsPage *self)
+{
+  set_busy (self, TRUE);
+  cf_window_back_up_async (self->window, NULL, back_up_done_cb, g_object_ref (self));
+}
+
+static void
+set_busy (CfBackupsPage *self,
+          gboolean       busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->back_up_button, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->restore_group), !busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+}
+
+/**
+ * cf_backups_page_is_busy:
+ *
+ * Returns: whether a backup or a restore started here is running
+ */
+gboolean
+cf_backups_page_is_busy (CfBackupsPage *self)
+{
+  g_return_val_if_fail (CF_IS_BACKUPS_PAGE (self), FALSE);
+  return self->busy;
 }
 
 static char *
@@ -362,7 +428,15 @@ cf_backups_page_new (CfWindow  *window,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (when), description);
   gtk_widget_add_css_class (now, "flat");
   g_signal_connect_object (now, "clicked", G_CALLBACK (back_up_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (when), now);
+  self->back_up_button = now;
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  {
+    GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_box_append (GTK_BOX (suffix), self->spinner);
+    gtk_box_append (GTK_BOX (suffix), now);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (when), suffix);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), switch_row (self, _("Back up when the window closes"),
                                                                        "backup-on-close"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), switch_row (self, _("Back up once a day"), "backup-daily"));

@@ -19,6 +19,7 @@ CfBackupsPage *cf_backups_page_new        (CfWindow      *window,
                                            GSettings     *settings);
 void           cf_backups_page_reload     (CfBackupsPage *self);
 guint          cf_backups_page_get_n_backups (CfBackupsPage *self);
+gboolean       cf_backups_page_is_busy    (CfBackupsPage *self);
 void           cf_backups_page_restore    (CfBackupsPage *self,
                                            const char    *path);
 

@@ -95,6 +95,8 @@ struct _CfWindow
   CfReceiptCopy         preview_copy;
   double                preview_zoom;
   gboolean              importing;
+  gboolean              backing_up;         /* the daily backup is running */
+  gboolean              closing;            /* the backup on close is running */
 };
 
 /* cf-window-session.c */

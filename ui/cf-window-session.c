@@ -21,6 +21,7 @@
 #include "cf-auth.h"
 #include "cf-manager-prompt.h"
 #include "cf-message.h"
+#include "cf-store-task.h"
 #include "cf-window-private.h"
 
 #define IDLE_CHECK_SECONDS   10
@@ -255,19 +256,31 @@ cf_window_run_as_manager (CfWindow        *self,
 /* The audit log */
 
 static void
-verify_audit_chain (CfWindow *self)
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  CfWindow *self = user_data;   /* gone if cancelled: the window cancels as it goes */
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = cf_store_verify_finish (CF_STORE (source), result, NULL, &error);
   g_autofree char *text = NULL;
-  gint64 broken = 0;
 
-  if (!cf_store_verify_audit_chain (self->store, &broken, NULL, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (problems == NULL)
     text = g_strdup_printf (_("The audit log could not be read: %s"), error->message);
-  else if (broken != 0)
-    text = g_strdup_printf (_("The audit log was altered: entry %lld does not follow from the one before it. "
-                              "Tell the manager; keep the backups."), (long long) broken);
+  else if (problems->len > 0)
+    text = g_strdup_printf (_("The audit log was altered: %s. Tell the manager; keep the backups."),
+                            (const char *) g_ptr_array_index (problems, 0));
   gtk_label_set_text (self->audit_banner_label, text != NULL ? text : "");
   gtk_revealer_set_reveal_child (self->audit_banner, text != NULL);
+}
+
+/* In a worker: a log of years takes a while, and the window draws meanwhile. */
+static void
+verify_audit_chain (CfWindow *self)
+{
+  cf_store_verify_async (self->store, self->cancellable, verify_done_cb, self);
 }
 
 static void
@@ -307,28 +320,26 @@ data_check_cb (gpointer data)
 
 /* Backups */
 
-/**
- * cf_window_back_up:
- *
- * Backs the database up into its backups folder now and keeps the
- * number of backups set in Preferences.
- *
- * Returns: (transfer full) (nullable): the backup, or %NULL with @error set
- */
-char *
-cf_window_back_up (CfWindow  *self,
-                   GError   **error)
+static guint
+backups_to_keep (CfWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = NULL;
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14;
+}
 
-  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-
-  path = cf_store_dup_backup_path (self->store, now);
-  if (!cf_store_backup (self->store, path, error))
-    return NULL;
-  cf_store_prune_backups (self->store, self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14);
-  return g_steal_pointer (&path);
+/**
+ * cf_window_back_up_async:
+ *
+ * Backs the database up into its backups folder, in a worker, and keeps the
+ * number of backups set in Preferences; finish with cf_store_back_up_finish().
+ */
+void
+cf_window_back_up_async (CfWindow            *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+  cf_store_back_up_async (self->store, backups_to_keep (self), cancellable, callback, user_data);
 }
 
 static gboolean
@@ -342,55 +353,32 @@ daily_backup_due (CfStore *store)
   return (gint64) info.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 24 * 3600;
 }
 
-/* In a worker with its own connection: a large database takes seconds. */
-static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  const char *db_path = task_data;
-  GError *error = NULL;
-  g_autoptr(CfStore) store = cf_store_open (db_path, &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = store != NULL ? cf_store_dup_backup_path (store, now) : NULL;
-
-  if (store == NULL || !cf_store_backup (store, path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
-}
-
 static void
 daily_backup_done_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  CfWindow *self = CF_WINDOW (source);
+  CfWindow *self = user_data;   /* gone if cancelled: the window cancels as it goes */
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *path = cf_store_back_up_finish (CF_STORE (source), result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->backing_up = FALSE;
   if (path == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cf_show_message (GTK_WINDOW (self), _("The Daily Backup Failed"), error->message);
-      return;
-    }
-  cf_store_prune_backups (self->store, self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14);
+    cf_show_message (GTK_WINDOW (self), _("The Daily Backup Failed"), error->message);
 }
 
 static gboolean
 daily_backup_cb (gpointer data)
 {
   CfWindow *self = data;
-  g_autoptr(GTask) task = NULL;
 
-  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-daily") ||
+  if (self->backing_up || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-daily") ||
       !daily_backup_due (self->store))
     return G_SOURCE_CONTINUE;
-  task = g_task_new (self, self->cancellable, daily_backup_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  self->backing_up = TRUE;
+  cf_store_back_up_async (self->store, backups_to_keep (self), self->cancellable, daily_backup_done_cb, self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -473,20 +461,46 @@ cf_window_session_start (CfWindow *self)
   daily_backup_cb (self);
 }
 
-/* Called when the window closes: the backup on close. */
+static void
+close_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cf_store_back_up_finish (CF_STORE (source), result, &error);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (path == NULL)
+    g_message ("The backup on close failed: %s", error->message);
+  gtk_window_destroy (GTK_WINDOW (self));
+  if (app != NULL)
+    g_application_release (app);
+}
+
+/**
+ * cf_window_session_close:
+ *
+ * Called when the window is asked to close: starts the backup on close in a
+ * worker, the window hidden and the application kept running until it is
+ * done, then destroys the window.
+ *
+ * Returns: %TRUE when the window closes later, by itself
+ */
 gboolean
 cf_window_session_close (CfWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (self->store == NULL || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-on-close"))
-    return TRUE;
+    return FALSE;
+  self->closing = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  path = cf_window_back_up (self, &error);
-  if (path == NULL)
-    g_message ("The backup on close failed: %s", error->message);
-  return path != NULL;
+  if (app != NULL)
+    g_application_hold (G_APPLICATION (app));
+  /* Not the window's cancellable: closing cancels that. */
+  cf_store_back_up_async (self->store, backups_to_keep (self), NULL, close_backup_done_cb, g_object_ref (self));
+  return TRUE;
 }
 
 void

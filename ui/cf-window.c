@@ -1458,6 +1458,9 @@ cf_window_close_request (GtkWindow *window)
 {
   CfWindow *self = CF_WINDOW (window);
 
+  if (self->closing)
+    return TRUE;   /* the backup on close is running; the window goes when it is done */
+
   /* A running import is rolled back; a running search is dropped. */
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->import_cancellable);
@@ -1465,7 +1468,8 @@ cf_window_close_request (GtkWindow *window)
   if (self->settings != NULL)
     g_settings_set_int (self->settings, "details-width",
                         gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
-  cf_window_session_close (self);
+  if (cf_window_session_close (self))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
 }

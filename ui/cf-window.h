@@ -64,8 +64,10 @@ void        cf_window_run_as_manager     (CfWindow        *self,
                                           CfGuardedAction  action,
                                           gpointer         user_data,
                                           GDestroyNotify   destroy);
-char       *cf_window_back_up            (CfWindow      *self,
-                                          GError       **error);
+void        cf_window_back_up_async      (CfWindow      *self,
+                                          GCancellable  *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer       user_data);
 CfSignInPage *cf_window_get_sign_in_page (CfWindow      *self);
 CfAuditPage *cf_window_get_audit_page    (CfWindow      *self);
 const char *cf_window_get_audit_warning  (CfWindow      *self);
