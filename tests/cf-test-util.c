@@ -76,6 +76,15 @@ inside_hash (const char *contents,
   return end - start >= 64;
 }
 
+/* A PDF's dates are written D:YYYYMMDDHHmmSS: fourteen digits that pass
+ * Luhn one second in ten. */
+static gboolean
+is_pdf_date (const char *contents,
+             gsize       start)
+{
+  return start >= 2 && contents[start - 2] == 'D' && contents[start - 1] == ':';
+}
+
 /**
  * cf_test_file_has_pan:
  * @found: (out) (optional): the first full card number found
@@ -107,7 +116,7 @@ cf_test_file_has_pan (const char  *path,
         }
       run = i - start;
       if (run >= 13 && run <= 19 && cf_card_number_luhn_valid (contents + start, run) &&
-          !inside_hash (contents, len, start, i))
+          !inside_hash (contents, len, start, i) && !is_pdf_date (contents, start))
         {
           if (found != NULL)
             *found = g_strndup (contents + start, run);
