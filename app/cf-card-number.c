@@ -345,10 +345,41 @@ cf_card_number_might_hold (const char *text)
  *
  * Returns: (transfer full): the text with card numbers masked
  */
+static char *scrub_once (const char  *text,
+                         CfCardScrub  mode,
+                         guint       *n_masked);
+
 char *
 cf_card_number_scrub (const char  *text,
                       CfCardScrub  mode,
                       guint       *n_masked)
+{
+  guint total = 0;
+  guint masked = 0;
+  char *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* The four digits a mask keeps can join the next digits into a new
+   * card-like run; scrub again until nothing more is found, so that what
+   * leaves here holds no run a second look would take for a card. */
+  out = scrub_once (text, mode, &masked);
+  total = masked;
+  for (guint pass = 0; masked > 0 && pass < 8; pass++)
+    {
+      char *again = scrub_once (out, mode, &masked);
+      g_free (out);
+      out = again;
+    }
+  if (n_masked != NULL)
+    *n_masked = total;
+  return out;
+}
+
+static char *
+scrub_once (const char  *text,
+            CfCardScrub  mode,
+            guint       *n_masked)
 {
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) groups = NULL;
@@ -358,8 +389,6 @@ cf_card_number_scrub (const char  *text,
   guint masked = 0;
   const Unit *u;
   const DigitGroup *g;
-
-  g_return_val_if_fail (text != NULL, NULL);
 
   if (!cf_card_number_might_hold (text))
     {

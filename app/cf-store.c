@@ -156,6 +156,14 @@ bind_scrubbed (sqlite3_stmt            *stmt,
 
   if (text == NULL)
     return sqlite3_bind_null (stmt, index);
+  /* Text that is not UTF-8 (a command-line argument in another encoding)
+   * is stored as what can be read of it, never as bytes that break a reader. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      scrubbed = cf_card_number_scrub (valid, mode, NULL);
+      return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
+    }
   if (!cf_card_number_might_hold (text))
     return sqlite3_bind_text (stmt, index, text, -1, destroy);
   scrubbed = cf_card_number_scrub (text, mode, &masked);

@@ -43,10 +43,19 @@ cf_text_fold_width (const char *text)
     }
 
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
 
+      /* A byte that starts no whole character (text from a command line,
+       * cut short) stands for itself, as U+FFFD, and never reads past the end. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         g_string_append_c (out, (char) (c - 0xFF01 + 0x21));
       else if (c == 0x3000 || c == 0x00A0)
