@@ -22,6 +22,7 @@
 
 #include "cf-audit-anchors.h"
 #include "cf-auth.h"
+#include "cf-partial-file.h"
 #include "cf-store-private.h"
 
 /* backups/ beside the database */
@@ -151,7 +152,7 @@ cf_store_backup_cancellable (CfStore       *self,
                              GError       **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *partial = NULL;
   gint64 expected[G_N_ELEMENTS (counted_tables)];
   g_autofree char *head_hash = NULL;
   gint64 head_id = 0;
@@ -172,7 +173,10 @@ cf_store_backup_cancellable (CfStore       *self,
                    g_strerror (saved_errno));
       return FALSE;
     }
-  g_unlink (partial);
+  /* What killed backups left in this folder goes, once it is an hour old. */
+  cf_partial_file_prune (dir, 3600);
+  if ((partial = cf_partial_file_new (path, error)) == NULL)
+    return FALSE;
   if (sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("Cannot write %s: %s"), partial, sqlite3_errmsg (copy));
@@ -252,9 +256,7 @@ cf_store_dup_backup_path (CfStore   *self,
       g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
       g_autofree char *name = g_strdup_printf ("%s%s.db", prefix, stamp);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-
-      if (later == 60 || (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (partial, G_FILE_TEST_EXISTS)))
+      if (later == 60 || !g_file_test (path, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&path);
     }
 }
@@ -266,24 +268,11 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
-/* What a backup killed halfway left, once an hour has passed: no backup
- * that is still being written takes that long on a shop's database. */
-static void
-remove_if_stale (const char *dir,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  GStatBuf info;
-
-  if (g_stat (path, &info) == 0 && (gint64) info.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 3600)
-    g_unlink (path);
-}
-
 /**
  * cf_store_prune_backups:
  * @keep: how many of the latest default backups to keep
  *
- * Also removes what killed backups left (`.partial` files over an hour old).
+ * Also removes what killed backups left (partial files over an hour old).
  *
  * Returns: how many older backups were removed
  */
@@ -304,9 +293,8 @@ cf_store_prune_backups (CfStore *self,
     {
       if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (name) == strlen (prefix) + 18)
         g_ptr_array_add (names, g_strdup (name));
-      else if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".partial"))
-        remove_if_stale (backups, name);
     }
+  cf_partial_file_prune (backups, 3600);
   /* The time stamps sort as text: oldest first. */
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i + keep < names->len; i++)

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cf-partial-file.h"
 #include "cf-pdf-receipt.h"
 #include "cf-qr-code.h"
 #include "cf-receipt-doc.h"
@@ -367,7 +368,7 @@ save_pdf (HPDF_Doc    pdf,
           const char *path,
           GError    **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *tmp = NULL;
 
   if (haru->status != 0)
     {
@@ -375,6 +376,8 @@ save_pdf (HPDF_Doc    pdf,
                    (guint) haru->status, (guint) haru->detail);
       return FALSE;
     }
+  if ((tmp = cf_partial_file_new (path, error)) == NULL)
+    return FALSE;
   if (HPDF_SaveToFile (pdf, tmp) != HPDF_OK || haru->status != 0)
     {
       g_unlink (tmp);

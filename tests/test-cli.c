@@ -1076,6 +1076,90 @@ test_audit_anchors (CfTestDb      *f,
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* The command line never writes over a file, nor records a duplicate it
+ * cannot write; a person's own NAME.partial is left alone. */
+static void
+test_out_files (CfTestDb      *f,
+                gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *existing = g_build_filename (f->dir, "mine.pdf", NULL);
+  g_autofree char *theirs = g_build_filename (f->dir, "slip.pdf.partial", NULL);
+  g_autofree char *slip = g_build_filename (f->dir, "slip.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_clear_object (&f->store);
+  counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_set_contents (existing, "a person's own file", -1, NULL));
+  g_assert_true (g_file_set_contents (theirs, "also theirs", -1, NULL));
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "000102", "--terminal", "10450001", "--reason", "tax",
+               "--out", existing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "exists already"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "000102", "--terminal", "10450001", "--reason", "tax",
+               "--out", f->dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "is a folder"));
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "report", "handover", "--from", "2026-11-28", "--to", "2026-11-28",
+               "--out", existing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a person's own file");
+  f->store = cf_store_open (f->db_path, NULL);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates"), ==, 0);
+  g_clear_object (&f->store);
+
+  run_clear (&run);
+  counterfoil (&run, f->db_path, "duplicate", "--voucher", "000102", "--terminal", "10450001", "--reason", "tax",
+               "--out", slip, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_free (contents);
+  g_assert_true (g_file_get_contents (theirs, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "also theirs");
+  g_free (cf_test_assert_pdf_valid (slip));
+}
+
+/* A command that only reads or explains never leaves a database behind. */
+static void
+test_reading_creates_nothing (CfTestDb      *f,
+                              gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "shop.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (missing);
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  const char *commands[][4] = {
+    { "loss", "list", "--help", NULL }, { "loss", "add", "--help", NULL }, { "request", "list", "--help", NULL },
+    { "shift", "list", "--help", NULL }, { "check", "--help", NULL }, { "find", "--help", NULL },
+    { "loss", "list", NULL }, { "request", "show", "1", NULL }, { "shift", "list", NULL }, { "check", NULL },
+    { "audit", "verify", NULL }, { "find", "--voucher", "000101", NULL }, { "operator", "list", NULL },
+    { "verify", "ABCD-EFGH", NULL }, { "backup", NULL }, { "report", "handover", "--shift", "1" },
+  };
+
+  run_as = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      counterfoil (&run, missing, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      g_test_message ("%s %s: %d %s", commands[i][0], commands[i][1] ? commands[i][1] : "", run.status, run.err);
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+  /* A dry run reads the file against an empty shop, and stores nothing anywhere. */
+  {
+    g_auto(Run) run = { 0 };
+    counterfoil (&run, missing, "import", "--dry-run", journal, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "5 imported"));
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  }
+}
+
 static const char *
 next_form (const char *const *forms,
            guint             *k)
@@ -1177,6 +1261,8 @@ main (int    argc,
   ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
   ADD ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
   ADD ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
+  ADD ("/cli/reading-creates-nothing", test_reading_creates_nothing);
+  ADD ("/cli/out-files", test_out_files);
   ADD ("/cli/restore/refuses-back-doors", test_restore_refuses_back_doors);
   ADD ("/cli/audit/anchors", test_audit_anchors);
 #undef ADD

@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "cf-store-private.h"
+#include "cf-partial-file.h"
 #include "cf-test-util.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -310,6 +311,18 @@ test_audit_chain_removal (CfTestDb      *f,
                                                 "WHERE a.id = 5 AND b.prev_hash = a.hash"), ==, 1);
 }
 
+static guint
+count_partial_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += cf_partial_file_is_ours (name);
+  return n;
+}
+
 static void
 test_backup (CfTestDb      *f,
              gconstpointer  data)
@@ -326,11 +339,7 @@ test_backup (CfTestDb      *f,
                                           "VALUES ('k1', '2026-11-28 10:00:00', 'sale', 100, 'CNY')", &error));
   g_assert_true (cf_store_backup (f->store, path, &error));
   g_assert_no_error (error);
-  {
-    g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-
-    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
-  }
+  g_assert_cmpuint (count_partial_files (f->dir), ==, 0);
 
   copy = cf_store_open (path, &error);
   g_assert_no_error (error);
@@ -362,18 +371,22 @@ test_backup (CfTestDb      *f,
     g_assert_cmpstr (again, !=, named[3]);
     g_assert_cmpint (strcmp (again, named[3]), >, 0);
   }
-  /* What a killed backup left: removed once stale, kept while it may be in progress. */
+  /* What a killed backup left: removed once stale, kept while it may be in
+   * progress; a person's own NAME.partial is never touched. */
   {
-    g_autofree char *stale = g_strconcat (named[0], "-x.partial", NULL);
-    g_autofree char *fresh = g_strconcat (named[1], "-y.partial", NULL);
+    g_autofree char *stale = cf_partial_file_new (named[0], &error);
+    g_autofree char *fresh = cf_partial_file_new (named[1], &error);
+    g_autofree char *theirs = g_strconcat (named[1], ".partial", NULL);
     struct utimbuf hours_ago = { time (NULL) - 7200, time (NULL) - 7200 };
 
-    g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
-    g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (theirs, "a person's own file", -1, NULL));
     g_assert_cmpint (g_utime (stale, &hours_ago), ==, 0);
+    g_assert_cmpint (g_utime (theirs, &hours_ago), ==, 0);
     g_assert_cmpuint (cf_store_prune_backups (f->store, 2), ==, 2);
     g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
   }
   g_assert_true (g_file_test (named[3], G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (named[2], G_FILE_TEST_EXISTS));

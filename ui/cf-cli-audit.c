@@ -46,7 +46,7 @@ cf_cli_run_audit (const char  *db_path,
       g_printerr ("counterfoil audit: %s\n", _("use: audit verify [--anchor CODE]"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_existing_store (db_path)) == NULL)
+  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   if (!cf_store_verify_audit_chain (store, &broken, &n, &error))
     {
@@ -92,12 +92,18 @@ cf_cli_run_check (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
+  if (cf_cli_wants_help (argc, argv))
+    {
+      g_print ("%s\n", _("use: check — the file, the links between rows, the audit log with its anchors and the "
+                         "signed reports"));
+      return 0;
+    }
   if (argc != 1)
     {
       g_printerr ("counterfoil check: %s\n", _("check takes no arguments"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   if ((problems = cf_store_check (store, &error)) == NULL)
     {
@@ -143,7 +149,7 @@ cf_cli_run_backup (const char  *db_path,
       g_printerr ("counterfoil backup: %s\n", _("use: backup [--out FILE] [--keep N]"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   path = out != NULL ? g_strdup (out) : cf_store_dup_backup_path (store, now);
   if (!cf_store_backup (store, path, &error))
@@ -193,7 +199,7 @@ cf_cli_run_restore (const char  *db_path,
       g_printerr ("counterfoil restore: %s\n", _("name the backup file to restore"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   if ((by = cf_cli_sign_in (store, "restore", operator_no, &status)) == NULL)
     return status;

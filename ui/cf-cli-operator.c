@@ -243,7 +243,9 @@ cf_cli_run_operator (const char  *db_path,
       g_printerr ("counterfoil operator %s: %s\n", action, _("give the operator's number (and, to add, their name)"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  /* The first manager is added to a new database; everything else needs one. */
+  if ((store = cf_cli_open_store (db_path, g_str_equal (action, "add") ? CF_CLI_OPEN_CREATE
+                                                                       : CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
 
   if (g_str_equal (action, "list"))

@@ -12,8 +12,19 @@ G_BEGIN_DECLS
 /* Exit status for a command used the wrong way, as sysexits' EX_USAGE is too. */
 #define EXIT_USAGE 2
 
-CfStore  *cf_cli_open_store     (const char    *db_path);
-CfStore  *cf_cli_open_existing_store (const char *db_path);
+typedef enum
+{
+  CF_CLI_OPEN_EXISTING,            /* the database must be there */
+  CF_CLI_OPEN_EXISTING_OR_EMPTY,   /* an empty one in memory when it is not */
+  CF_CLI_OPEN_CREATE,              /* created when missing: for commands that add data */
+} CfCliOpen;
+
+CfStore  *cf_cli_open_store     (const char    *db_path,
+                                 CfCliOpen      how);
+gboolean  cf_cli_check_out_path (const char    *command,
+                                 const char    *out);
+gboolean  cf_cli_wants_help     (int            argc,
+                                 char         **argv);
 gboolean  cf_cli_parse_options  (const char    *command,
                                  const char    *parameters,
                                  const char    *summary,

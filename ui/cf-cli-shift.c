@@ -88,7 +88,7 @@ cf_cli_run_shift (const char  *db_path,
   if (!cf_cli_parse_options ("shift", _("open|close [ID]|define|list"), _("Open, close, define and list shifts"),
                              entries, &sub_argc, &sub_argv))
     return EXIT_USAGE;
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
 
@@ -212,7 +212,7 @@ cf_cli_run_report (const char  *db_path,
           g_printerr ("counterfoil report sign: %s\n", _("give the shift's ID"));
           return EXIT_USAGE;
         }
-      if ((store = cf_cli_open_store (db_path)) == NULL)
+      if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
         return 1;
       if ((by = cf_cli_sign_in (store, "report sign", operator_no, &status)) == NULL)
         return status;
@@ -233,7 +233,9 @@ cf_cli_run_report (const char  *db_path,
                   _("give either --shift ID or --from TIME --to TIME, and --out FILE.pdf or --text"));
       return EXIT_USAGE;
     }
-  if ((store = cf_cli_open_store (db_path)) == NULL)
+  if (out != NULL && !cf_cli_check_out_path ("report handover", out))
+    return 1;
+  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
 
   if (shift_id != 0)

@@ -16,9 +16,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cf-application.h"
 #include "cf-auth.h"
@@ -94,35 +96,81 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("“counterfoil COMMAND --help” describes a command’s options."));
 }
 
+/**
+ * cf_cli_open_store:
+ * @how: whether the command may create the database, needs it to exist,
+ *   or can work on an empty one when there is none
+ *
+ * Opens the database for a command. Only commands that add data create a
+ * database; one that only reads or explains never leaves a file behind.
+ */
 CfStore *
-cf_cli_open_store (const char *db_path)
+cf_cli_open_store (const char *db_path,
+                   CfCliOpen   how)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
-  CfStore *store = cf_store_open (path, &error);
+  CfStore *store;
 
+  if (how != CF_CLI_OPEN_CREATE && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (how == CF_CLI_OPEN_EXISTING_OR_EMPTY)
+        return cf_store_open (":memory:", NULL);
+      g_printerr (_("counterfoil: there is no database at %s (an import, or the window, creates it)\n"), path);
+      return NULL;
+    }
+  store = cf_store_open (path, &error);
   if (store == NULL)
     g_printerr ("counterfoil: %s\n", error->message);
   return store;
 }
 
 /**
- * cf_cli_open_existing_store:
+ * cf_cli_check_out_path:
  *
- * Opens the database for a command that only reads: where there is none,
- * says so instead of creating an empty one.
+ * A command line has no dialog to ask whether to replace a file: a file
+ * that exists is refused, and so is a folder or a place that cannot be
+ * written, before anything is recorded.
  */
-CfStore *
-cf_cli_open_existing_store (const char *db_path)
+gboolean
+cf_cli_check_out_path (const char *command,
+                       const char *out)
 {
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : cf_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (out);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (g_file_test (out, G_FILE_TEST_IS_DIR))
     {
-      g_printerr (_("counterfoil: there is no database at %s (an import, or the window, creates it)\n"), path);
-      return NULL;
+      g_printerr (_("counterfoil %s: %s is a folder; give the file to write, such as %s/slip.pdf\n"), command, out, out);
+      return FALSE;
     }
-  return cf_cli_open_store (path);
+  if (g_file_test (out, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("counterfoil %s: %s exists already; choose another name (nothing was written)\n"), command, out);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      g_printerr (_("counterfoil %s: cannot write in %s\n"), command, dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cf_cli_wants_help:
+ *
+ * Returns: whether the command line asks for a command's help, which is
+ *   printed without opening (or creating) anything
+ */
+gboolean
+cf_cli_wants_help (int    argc,
+                   char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?") ||
+        g_str_has_prefix (argv[i], "--help-"))
+      return TRUE;
+  return FALSE;
 }
 
 /* Parses a command's options; prints the error and returns FALSE on failure. */
@@ -340,7 +388,7 @@ run_import (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, dry_run ? CF_CLI_OPEN_EXISTING_OR_EMPTY : CF_CLI_OPEN_CREATE);
   if (store == NULL)
     return 1;
   /* A dry run stores nothing, so it needs nobody signed in. */
@@ -502,7 +550,7 @@ run_find (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
 
@@ -601,7 +649,7 @@ run_demo (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, CF_CLI_OPEN_CREATE);
   if (store == NULL)
     return 1;
 
@@ -707,7 +755,7 @@ run_duplicate (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
 
@@ -758,6 +806,8 @@ run_duplicate (const char  *db_path,
         }
     }
 
+  if (!cf_cli_check_out_path ("duplicate", out))
+    return 1;
   if (cf_cli_sign_in (store, "duplicate", operator_no, &status) == NULL)
     return status;
   absolute = g_canonicalize_filename (out, NULL);
@@ -802,7 +852,7 @@ run_verify (const char  *db_path,
       return EXIT_USAGE;
     }
 
-  store = cf_cli_open_store (db_path);
+  store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
 
@@ -1008,7 +1058,13 @@ run_loss (const char  *db_path,
       g_printerr ("counterfoil loss: %s\n", _("use: loss add ID… --cause C --responsible R | loss list | loss show ID"));
       return EXIT_USAGE;
     }
-  store = cf_cli_open_store (db_path);
+  if (cf_cli_wants_help (argc, argv) && !g_str_equal (argv[1], "add"))
+    {
+      g_print ("%s\n", _("use: loss add ID… --cause C --responsible R | loss list | loss show ID"));
+      return 0;
+    }
+  store = cf_cli_open_store (db_path, cf_cli_wants_help (argc, argv) ? CF_CLI_OPEN_EXISTING_OR_EMPTY
+                                                                   : CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
   if (g_str_equal (argv[1], "add"))
@@ -1054,7 +1110,14 @@ run_request (const char  *db_path,
                                                  "request letter ID --out FILE.pdf"));
       return EXIT_USAGE;
     }
-  store = cf_cli_open_store (db_path);
+  if (cf_cli_wants_help (argc, argv) && (g_str_equal (argv[1], "list") || g_str_equal (argv[1], "show")))
+    {
+      g_print ("%s\n", _("use: request list | request show ID | request move ID --to STATE [--note TEXT] | "
+                         "request letter ID --out FILE.pdf"));
+      return 0;
+    }
+  store = cf_cli_open_store (db_path, cf_cli_wants_help (argc, argv) ? CF_CLI_OPEN_EXISTING_OR_EMPTY
+                                                                   : CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
 
@@ -1144,6 +1207,8 @@ run_request (const char  *db_path,
           g_printerr ("counterfoil request letter: %s\n", _("give the request's ID and --out FILE.pdf"));
           return EXIT_USAGE;
         }
+      if (!cf_cli_check_out_path ("request letter", out))
+        return 1;
       letter = cf_loss_build_letter (store, g_ascii_strtoll (sub_argv[1], NULL, 10), now, &error);
       if (letter == NULL || !cf_pdf_write_report (letter, out, &error))
         {

@@ -17,6 +17,7 @@
 #include "cf-duplicate-dialog.h"
 #include "cf-message.h"
 #include "cf-pdf-receipt.h"
+#include "cf-partial-file.h"
 #include "cf-receipt-print.h"
 #include "cf-transaction.h"
 
@@ -123,7 +124,7 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
   /* The PDF is written aside and named only once its record is committed:
    * a crash in between leaves a recorded duplicate without its file (issue
    * it again), never a duplicate nobody recorded. */
-  g_autofree char *partial = pdf_path != NULL ? g_strconcat (pdf_path, ".partial", NULL) : NULL;
+  g_autofree char *partial = NULL;
   g_autofree char *where = pdf_path != NULL ? g_strconcat ("pdf:", pdf_path, NULL) : g_strdup ("print");
   Issue issue = { store, transactions, reason, reason_text, copy, operator_no, columns, where, partial, NULL, NULL };
   g_autoptr(GPtrArray) records = NULL;
@@ -141,6 +142,9 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
       return g_steal_pointer (&issue.records);
     }
 
+  if ((partial = cf_partial_file_new (pdf_path, error)) == NULL)
+    return NULL;
+  issue.pdf_path = partial;
   records = record (&issue, write_pdf_cb, error);
   if (records == NULL)
     {
