@@ -302,17 +302,20 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-static gboolean
-load_directory (GPtrArray   *profiles,
-                const char  *path,
-                GError     **error)
+/* The profiles of a folder, one per name; a file that cannot be read or is
+ * not a valid profile is passed over, and said in @skipped, so that one
+ * broken file does not stop every import. */
+static void
+load_directory (GPtrArray  *profiles,
+                const char *path,
+                GPtrArray  *skipped)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (dir == NULL)
-    return TRUE;  /* no such folder: nothing added */
+    return;  /* no such folder: nothing added */
 
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".profile"))
@@ -323,27 +326,34 @@ load_directory (GPtrArray   *profiles,
     {
       g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
       g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      CfImportProfile *profile = NULL;
       gsize len;
-      CfImportProfile *profile;
 
-      if (!g_file_get_contents (file, &contents, &len, error))
-        return FALSE;
-      profile = cf_import_profile_new_from_data (contents, len, file, error);
+      if (g_file_get_contents (file, &contents, &len, &error))
+        profile = cf_import_profile_new_from_data (contents, len, file, &error);
       if (profile == NULL)
-        return FALSE;
+        {
+          if (skipped != NULL)
+            g_ptr_array_add (skipped, g_strdup_printf (_("The import profile %s was passed over: %s"), file,
+                                                       error->message));
+          continue;
+        }
       replace_by_name (profiles, profile);
     }
-  return TRUE;
 }
 
 /**
  * cf_import_profile_load_all:
+ * @skipped: (nullable) (element-type utf8): receives a message for each
+ *   installed or user profile passed over because it is broken
  *
  * Returns: (transfer full) (element-type CfImportProfile): the built-in
  *   profiles, then the installed ones, then the user's, one per name
  */
 GPtrArray *
-cf_import_profile_load_all (GError **error)
+cf_import_profile_load_all (GPtrArray  *skipped,
+                            GError    **error)
 {
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(GStrv) children = g_resources_enumerate_children (RESOURCE_DIR, 0, NULL);
@@ -356,6 +366,7 @@ cf_import_profile_load_all (GError **error)
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
       CfImportProfile *profile;
 
+      /* A built-in profile is part of the program: one that fails is a bug. */
       if (bytes == NULL)
         return NULL;
       profile = cf_import_profile_new_from_data (g_bytes_get_data (bytes, NULL),
@@ -365,10 +376,10 @@ cf_import_profile_load_all (GError **error)
       replace_by_name (profiles, profile);
     }
 
-  if (!load_directory (profiles, PKGDATADIR "/import-profiles", error) ||
-      !load_directory (profiles, user_dir, error) ||
-      (extra != NULL && !load_directory (profiles, extra, error)))
-    return NULL;
+  load_directory (profiles, PKGDATADIR "/import-profiles", skipped);
+  load_directory (profiles, user_dir, skipped);
+  if (extra != NULL)
+    load_directory (profiles, extra, skipped);
 
   return g_steal_pointer (&profiles);
 }
@@ -396,7 +407,7 @@ cf_import_profile_find (const char  *name_or_path,
       return cf_import_profile_new_from_data (contents, len, name_or_path, error);
     }
 
-  all = cf_import_profile_load_all (error);
+  all = cf_import_profile_load_all (NULL, error);
   if (all == NULL)
     return NULL;
 

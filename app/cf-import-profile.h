@@ -70,7 +70,8 @@ CfImportProfile  *cf_import_profile_new_from_data    (const char       *data,
                                                       gsize             len,
                                                       const char       *origin,
                                                       GError          **error);
-GPtrArray        *cf_import_profile_load_all         (GError          **error);
+GPtrArray        *cf_import_profile_load_all         (GPtrArray        *skipped,
+                                                      GError          **error);
 CfImportProfile  *cf_import_profile_find             (const char       *name_or_path,
                                                       GError          **error);
 const char       *cf_import_profile_get_name         (CfImportProfile  *self);

@@ -43,6 +43,7 @@ cf_import_report_new (const char *file)
   g_atomic_ref_count_init (&r->ref_count);
   r->report.file = g_strdup (file);
   r->report.rejects = g_ptr_array_new_with_free_func (reject_free);
+  r->report.notes = g_ptr_array_new_with_free_func (g_free);
   return &r->report;
 }
 
@@ -69,6 +70,7 @@ cf_import_report_unref (CfImportReport *self)
   g_free (self->error_message);
   g_free (self->imported_at);
   g_ptr_array_unref (self->rejects);
+  g_ptr_array_unref (self->notes);
   g_free (r);
 }
 

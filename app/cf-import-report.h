@@ -57,6 +57,7 @@ struct _CfImportReport
   guint       skipped;        /* totals rows and note lines */
   guint       masked_pans;
   GPtrArray  *rejects;        /* CfImportReject, in line order */
+  GPtrArray  *notes;          /* utf8: what the person should know, such as a profile passed over */
 };
 
 #define CF_TYPE_IMPORT_REPORT (cf_import_report_get_type ())

@@ -1346,7 +1346,7 @@ import_file_into (CfStore              *store,
       profiles = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (profiles, g_object_ref (fixed_profile));
     }
-  else if ((profiles = cf_import_profile_load_all (error)) == NULL)
+  else if ((profiles = cf_import_profile_load_all (report->notes, error)) == NULL)
     return NULL;
 
   delimiter = cf_csv_detect_delimiter (data, len);
@@ -1433,6 +1433,7 @@ typedef struct
   CfImportProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_data_free;
+  guint                 current_file;   /* the worker's */
 } ImportTaskData;
 
 typedef struct
@@ -1487,6 +1488,15 @@ forward_progress (guint    file_index,
 }
 
 static void
+report_waiting (gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportTaskData *data = g_task_get_task_data (task);
+
+  forward_progress (data->current_file, CF_IMPORT_PROGRESS_WAITING, task);
+}
+
+static void
 import_files_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
@@ -1503,11 +1513,17 @@ import_files_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* Another import (the command line's) may be writing: wait for it, as
+   * long as it takes, saying so; Cancel stops the wait. */
+  cf_store_wait_for_writers (store, 30 * 60, cancellable, report_waiting, task);
 
   for (guint i = 0; data->paths[i] != NULL; i++)
     {
-      CfImportReport *report = import_file_into (store, data->profile, data->operator_no, data->dry_run,
-                                                 data->paths[i], cancellable, i, forward_progress, task, &error);
+      CfImportReport *report;
+
+      data->current_file = i;
+      report = import_file_into (store, data->profile, data->operator_no, data->dry_run,
+                                 data->paths[i], cancellable, i, forward_progress, task, &error);
 
       if (report == NULL)
         {

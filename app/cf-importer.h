@@ -25,11 +25,14 @@ typedef enum
 /**
  * CfImportProgressFunc:
  * @file_index: which of the files is being read, from 0
- * @fraction: how much of that file is done, 0 to 1
+ * @fraction: how much of that file is done, 0 to 1, or
+ *   %CF_IMPORT_PROGRESS_WAITING while another program writes to the database
  *
  * Called now and then during an import; from the async API, in the caller's
  * main context.
  */
+#define CF_IMPORT_PROGRESS_WAITING (-1.0)
+
 typedef void (*CfImportProgressFunc) (guint    file_index,
                                       double   fraction,
                                       gpointer user_data);

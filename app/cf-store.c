@@ -25,6 +25,15 @@
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
+typedef struct
+{
+  gint64           max_us;
+  gint64           started;
+  GCancellable    *cancellable;
+  CfStoreWaitFunc  waiting;
+  gpointer         user_data;
+} Waiter;
+
 struct _CfStore
 {
   GObject   parent_instance;
@@ -32,6 +41,7 @@ struct _CfStore
   char     *path;
   sqlite3  *db;
   char     *override_by;   /* a manager who authorised what happens now */
+  Waiter   *waiter;        /* how long to wait for other writers, and whom to tell */
 };
 
 G_DEFINE_FINAL_TYPE (CfStore, cf_store, G_TYPE_OBJECT)
@@ -45,6 +55,9 @@ cf_store_finalize (GObject *object)
 
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->waiter != NULL)
+    g_clear_object (&self->waiter->cancellable);
+  g_free (self->waiter);
   g_free (self->path);
   g_free (self->override_by);
 
@@ -481,6 +494,57 @@ cf_store_set_busy_timeout (CfStore *self,
 {
   g_return_if_fail (CF_IS_STORE (self));
   sqlite3_busy_timeout (self->db, ms);
+}
+
+/* SQLite asks this while another connection holds the write lock: wait a
+ * little longer each time, tell someone once, give up when cancelled or
+ * when the time allowed has passed. */
+static int
+wait_for_writer (void *data,
+                 int   count)
+{
+  Waiter *waiter = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      waiter->started = now;
+      if (waiter->waiting != NULL)
+        waiter->waiting (waiter->user_data);
+    }
+  if (g_cancellable_is_cancelled (waiter->cancellable) || now - waiter->started > waiter->max_us)
+    return 0;
+  g_usleep (MIN ((gulong) count + 1, 20) * 5000);
+  return 1;
+}
+
+/**
+ * cf_store_wait_for_writers:
+ * @max_seconds: how long to wait for another writer at most
+ * @cancellable: (nullable): stops the wait
+ * @waiting: (nullable): called once each time a wait begins, in the thread
+ *   that waits, to tell the person why nothing moves
+ *
+ * For long writes that may meet another (an import while another runs):
+ * wait for the other writer, as long as it takes up to @max_seconds, instead
+ * of failing after the usual ten seconds with "database is locked".
+ */
+void
+cf_store_wait_for_writers (CfStore         *self,
+                           guint            max_seconds,
+                           GCancellable    *cancellable,
+                           CfStoreWaitFunc  waiting,
+                           gpointer         user_data)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+
+  if (self->waiter == NULL)
+    self->waiter = g_new0 (Waiter, 1);
+  g_set_object (&self->waiter->cancellable, cancellable);
+  self->waiter->max_us = (gint64) max_seconds * G_USEC_PER_SEC;
+  self->waiter->waiting = waiting;
+  self->waiter->user_data = user_data;
+  sqlite3_busy_handler (self->db, wait_for_writer, self->waiter);
 }
 
 const char *

@@ -85,6 +85,13 @@ gboolean        cf_store_backup                (CfStore             *self,
 char           *cf_store_dup_backup_path       (CfStore             *self,
                                                 GDateTime           *now);
 GPtrArray      *cf_store_list_backups          (CfStore             *self);
+typedef void (*CfStoreWaitFunc) (gpointer user_data);
+
+void            cf_store_wait_for_writers      (CfStore             *self,
+                                                guint                max_seconds,
+                                                GCancellable        *cancellable,
+                                                CfStoreWaitFunc      waiting,
+                                                gpointer             user_data);
 gboolean        cf_store_backup_cancellable    (CfStore             *self,
                                                 const char          *path,
                                                 GCancellable        *cancellable,

@@ -1125,6 +1125,43 @@ test_out_files (CfTestDb      *f,
   g_free (cf_test_assert_pdf_valid (slip));
 }
 
+/* A second import while another writer holds the database waits for it,
+ * saying so, instead of failing with "database is locked". */
+static void
+test_import_waits_for_writer (CfTestDb      *f,
+                              gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "--operator", "099", "import", journal, NULL };
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int wait_status;
+  int err_fd;
+
+  g_assert_true (cf_store_exec (f->store, "BEGIN IMMEDIATE", &error));
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                           NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  while (strstr (seen->str, "waiting") == NULL)
+    {
+      char buffer[256];
+      gssize n = read (err_fd, buffer, sizeof buffer - 1);
+
+      g_assert_cmpint (n, >, 0);   /* it must not end while the other writer holds on */
+      buffer[n] = '\0';
+      g_string_append (seen, buffer);
+    }
+  g_assert_true (cf_store_exec (f->store, "ROLLBACK", &error));
+  waitpid (pid, &wait_status, 0);
+  g_spawn_close_pid (pid);
+  close (err_fd);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), >, 0);
+}
+
 /* A command that only reads or explains never leaves a database behind. */
 static void
 test_reading_creates_nothing (CfTestDb      *f,
@@ -1263,6 +1300,7 @@ main (int    argc,
   ADD ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
   ADD ("/cli/reading-creates-nothing", test_reading_creates_nothing);
   ADD ("/cli/out-files", test_out_files);
+  ADD ("/cli/import/waits-for-writer", test_import_waits_for_writer);
   ADD ("/cli/restore/refuses-back-doors", test_restore_refuses_back_doors);
   ADD ("/cli/audit/anchors", test_audit_anchors);
 #undef ADD

@@ -601,6 +601,21 @@ test_bad_profile_is_named (CfTestDb      *f,
   g_assert_null (p);
   g_assert_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "square"));
+  g_clear_error (&error);
+
+  /* One broken profile among the user's does not stop imports: it is
+   * passed over, and the import says so, naming the file. */
+  g_setenv ("COUNTERFOIL_PROFILE_DIR", f->dir, TRUE);
+  {
+    g_autoptr(CfImportReport) report = import (f, "journal-en.csv", &error);
+
+    g_unsetenv ("COUNTERFOIL_PROFILE_DIR");
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->imported, >, 0);
+    g_assert_cmpuint (report->notes->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "broken.profile"));
+    g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 0), "sideways"));
+  }
 }
 
 static void

@@ -278,6 +278,11 @@ report_to_json (CfImportReport *report)
   set_int (b, "rejected", report->rejected);
   set_int (b, "skipped", report->skipped);
   set_int (b, "masked_pans", report->masked_pans);
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < report->notes->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (report->notes, i));
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "rejects");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->rejects->len; i++)
@@ -307,6 +312,8 @@ print_report (CfImportReport *report)
   if (report->error_message != NULL)
     {
       g_printerr ("%s\n", report->error_message);
+      for (guint i = 0; i < report->notes->len; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (report->notes, i));
       return;
     }
 
@@ -324,6 +331,8 @@ print_report (CfImportReport *report)
   g_print ("\n  ");
   g_print (_("profile %s, %s, header on line %u"), report->profile, report->encoding, report->header_line);
   g_print ("\n");
+  for (guint i = 0; i < report->notes->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (report->notes, i));
 
   for (guint i = 0; i < report->rejects->len; i++)
     {
@@ -354,6 +363,13 @@ print_progress (guint    file_index,
     return;
   line->last_percent = percent;
   g_printerr ("%s: %d%%\n", line->file, percent);
+}
+
+static void
+say_waiting (gpointer user_data)
+{
+  g_printerr ("counterfoil import: %s\n",
+              _("another program is writing to the database (an import in the window?); waiting for it to finish…"));
 }
 
 static int
@@ -391,6 +407,9 @@ run_import (const char  *db_path,
   store = cf_cli_open_store (db_path, dry_run ? CF_CLI_OPEN_EXISTING_OR_EMPTY : CF_CLI_OPEN_CREATE);
   if (store == NULL)
     return 1;
+  /* An import in the window (or another command) may be writing: wait for
+   * it, saying so, instead of failing after ten seconds. */
+  cf_store_wait_for_writers (store, 30 * 60, NULL, say_waiting, NULL);
   /* A dry run stores nothing, so it needs nobody signed in. */
   if (!dry_run && cf_cli_sign_in (store, "import", operator_no, &status) == NULL)
     return status;

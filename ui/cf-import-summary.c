@@ -136,6 +136,15 @@ build (CfImportSummary *self)
       add_count_row (ADW_PREFERENCES_GROUP (group), _("Rejected rows"), r->rejected);
       add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes)"), r->skipped);
       add_count_row (ADW_PREFERENCES_GROUP (group), _("Full card numbers masked"), r->masked_pans);
+      for (guint j = 0; j < r->notes->len; j++)
+        {
+          GtkWidget *note = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), g_ptr_array_index (r->notes, j));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
+          gtk_widget_add_css_class (note, "warning");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
+        }
       imported += r->imported;
       duplicates += r->duplicates;
       conflicts += r->conflicts;

@@ -761,6 +761,16 @@ import_progress_cb (guint    file_index,
   CfWindow *self = user_data;
   guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->import_progress), "n-files"));
 
+  /* Another program (a command-line import) holds the database: say so
+   * rather than sit still; Cancel still works. */
+  if (fraction < 0)
+    {
+      gtk_progress_bar_set_text (self->import_progress, _("Waiting for another program writing to the database…"));
+      gtk_progress_bar_set_show_text (self->import_progress, TRUE);
+      gtk_progress_bar_pulse (self->import_progress);
+      return;
+    }
+  gtk_progress_bar_set_show_text (self->import_progress, FALSE);
   gtk_progress_bar_set_fraction (self->import_progress, (file_index + fraction) / MAX (n, 1));
 }
 
