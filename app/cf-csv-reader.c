@@ -79,27 +79,158 @@ sniff_utf16 (const char *data,
   return NULL;
 }
 
+typedef enum
+{
+  LINE_ASCII,
+  LINE_UTF8,     /* valid UTF-8 with characters beyond ASCII */
+  LINE_OTHER,    /* not UTF-8: GB18030, or bytes of no encoding */
+} LineKind;
+
+static LineKind
+classify_line (const char *line,
+               gsize       len)
+{
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar) line[i] < 0x80;
+  if (ascii)
+    return LINE_ASCII;
+  return g_utf8_validate_len (line, len, NULL) ? LINE_UTF8 : LINE_OTHER;
+}
+
+/* One line of a file, as UTF-8: UTF-8 itself, or GB18030 through @gb.
+ * Returns whether it was wholly in that encoding; bytes that are not
+ * become U+FFFD. */
+static gboolean
+append_line (GString    *out,
+             const char *line,
+             gsize       len,
+             GIConv      gb)
+{
+  g_autofree char *converted = NULL;
+
+  if (gb == NULL)
+    {
+      converted = g_utf8_make_valid (line, (gssize) len);
+      g_string_append (out, converted);
+      return g_utf8_validate_len (line, len, NULL);
+    }
+  converted = g_convert_with_iconv (line, (gssize) len, gb, NULL, NULL, NULL);
+  g_iconv (gb, NULL, NULL, NULL, NULL);   /* a failed line leaves no state behind */
+  if (converted != NULL)
+    {
+      g_string_append (out, converted);
+      return TRUE;
+    }
+  converted = g_utf8_make_valid (line, (gssize) len);
+  g_string_append (out, converted);
+  return FALSE;
+}
+
+/* Decodes a file line by line in the encoding most of its lines are in
+ * (UTF-8 or GB18030): rows pasted in from another export in the other
+ * encoding, or bytes of no encoding, are listed in @foreign so that they
+ * are refused rather than stored as mojibake, and shown as what they most
+ * likely say. */
+static GBytes *
+decode_by_line (const char  *bytes,
+                gsize        len,
+                const char **encoding,
+                GArray      *foreign)
+{
+  g_autoptr(GString) out = g_string_sized_new (len + len / 2);
+  guint n_utf8 = 0;
+  guint n_other = 0;
+  guint line_no = 1;
+  const char *name;
+  GIConv gb;
+
+  for (const char *p = bytes, *end = bytes + len; p < end;)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      gsize line_len = (nl != NULL ? nl : end) - p;
+      LineKind kind = classify_line (p, line_len);
+
+      n_utf8 += kind == LINE_UTF8;
+      n_other += kind == LINE_OTHER;
+      p += line_len + (nl != NULL);
+    }
+  name = n_utf8 > n_other ? "UTF-8" : "GB18030";
+
+  /* Most GBK files are GB18030 throughout: one conversion, no lines refused. */
+  if (n_utf8 == 0)
+    {
+      gsize utf8_len = 0;
+      char *whole = g_convert (bytes, (gssize) len, "UTF-8", "GB18030", NULL, &utf8_len, NULL);
+
+      if (whole != NULL)
+        {
+          *encoding = name;
+          return g_bytes_new_take (whole, utf8_len);
+        }
+    }
+
+  gb = g_iconv_open ("UTF-8", "GB18030");
+  for (const char *p = bytes, *end = bytes + len; p < end; line_no++)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      gsize line_len = (nl != NULL ? nl : end) - p;
+      LineKind kind = classify_line (p, line_len);
+      gboolean in_encoding;
+
+      /* A line in the other encoding is shown as what it most likely says,
+       * and refused. */
+      if (kind == LINE_UTF8 && !g_str_equal (name, "UTF-8"))
+        {
+          append_line (out, p, line_len, NULL);
+          in_encoding = FALSE;
+        }
+      else if (kind == LINE_OTHER && g_str_equal (name, "UTF-8"))
+        {
+          append_line (out, p, line_len, gb);
+          in_encoding = FALSE;
+        }
+      else
+        in_encoding = append_line (out, p, line_len, g_str_equal (name, "UTF-8") ? NULL : gb);
+      if (!in_encoding && foreign != NULL)
+        g_array_append_val (foreign, line_no);
+      if (nl != NULL)
+        g_string_append_c (out, '\n');
+      p += line_len + (nl != NULL);
+    }
+  g_iconv_close (gb);
+  *encoding = name;
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
 /**
  * cf_csv_decode:
  * @data: the file's bytes
  * @encoding: (out) (optional) (transfer none): the encoding found
+ * @foreign_lines: (nullable) (element-type guint): receives the numbers of
+ *   the lines (from 1) that are not in the file's encoding
  *
  * Detects UTF-8 (with or without a BOM), UTF-16 (BOM, or ASCII-heavy without)
  * and GB18030 (which includes GBK and GB2312), in that order. UTF-8 is not
- * copied: the result is a slice of @data without its BOM.
+ * copied: the result is a slice of @data without its BOM. A file whose lines
+ * are partly UTF-8 and partly GB18030 is read in the encoding most of them
+ * use, and the others are listed in @foreign_lines, for their rows to be
+ * refused.
  *
  * Returns: (transfer full): the text as UTF-8
  */
 GBytes *
 cf_csv_decode (GBytes      *data,
                const char **encoding,
+               GArray      *foreign_lines,
                GError     **error)
 {
   gsize len;
   const char *bytes = g_bytes_get_data (data, &len);
   gsize skip = 0;
-  const char *name;
-  const char *end = NULL;
+  const char *name = NULL;
+  const char *found = NULL;
   gsize utf8_len = 0;
   char *out;
 
@@ -107,10 +238,7 @@ cf_csv_decode (GBytes      *data,
     bytes = "";
 
   if (len >= 3 && memcmp (bytes, "\xEF\xBB\xBF", 3) == 0)
-    {
-      name = "UTF-8";
-      skip = 3;
-    }
+    skip = 3;
   else if (len >= 2 && memcmp (bytes, "\xFF\xFE", 2) == 0)
     {
       name = "UTF-16LE";
@@ -121,46 +249,47 @@ cf_csv_decode (GBytes      *data,
       name = "UTF-16BE";
       skip = 2;
     }
-  else if ((name = sniff_utf16 (bytes, len)) != NULL)
-    ;
-  else if (g_utf8_validate_len (bytes, len, &end) && memchr (bytes, '\0', len) == NULL)
-    name = "UTF-8";
   else
-    name = "GB18030";
-
-  if (encoding != NULL)
-    *encoding = name;
+    name = sniff_utf16 (bytes, len);
   bytes += skip;
   len -= skip;
 
-  if (g_str_equal (name, "UTF-8"))
+  if (name != NULL)
     {
-      if (!g_utf8_validate_len (bytes, len, &end))
+      /* UTF-16: one encoding for the whole file. */
+      out = convert_or_fail (bytes, len, name, &utf8_len, error);
+      if (out != NULL && memchr (out, '\0', utf8_len) != NULL)
         {
-          g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
-                       _("the file is not valid UTF-8 at byte %lu"),
-                       (gulong) (end - bytes + (gssize) skip));
+          g_free (out);
+          g_set_error_literal (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                               _("the file contains NUL bytes: it is not a text file"));
           return NULL;
         }
-      return g_bytes_new_from_bytes (data, skip, len);
+      if (out != NULL && encoding != NULL)
+        *encoding = name;
+      return out != NULL ? g_bytes_new_take (out, utf8_len) : NULL;
     }
 
-  out = convert_or_fail (bytes, len, name, &utf8_len, error);
-  if (out == NULL && g_str_equal (name, "GB18030"))
+  if (memchr (bytes, '\0', len) != NULL)
     {
-      g_clear_error (error);
-      g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
-                   _("the file is neither UTF-8 nor GB18030 (GBK) text: invalid byte at offset %lu"),
-                   (gulong) (end != NULL ? end - bytes : 0));
-    }
-  if (out != NULL && memchr (out, '\0', utf8_len) != NULL)
-    {
-      g_free (out);
       g_set_error_literal (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
                            _("the file contains NUL bytes: it is not a text file"));
       return NULL;
     }
-  return out != NULL ? g_bytes_new_take (out, utf8_len) : NULL;
+  if (g_utf8_validate_len (bytes, len, NULL))
+    {
+      if (encoding != NULL)
+        *encoding = "UTF-8";
+      return g_bytes_new_from_bytes (data, skip, len);
+    }
+
+  {
+    g_autoptr(GBytes) text = decode_by_line (bytes, len, &found, foreign_lines);
+
+    if (encoding != NULL)
+      *encoding = found;
+    return g_steal_pointer (&text);
+  }
 }
 
 /**

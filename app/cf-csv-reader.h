@@ -22,6 +22,7 @@ typedef struct _CfCsvReader CfCsvReader;
 GQuark        cf_csv_error_quark            (void);
 GBytes       *cf_csv_decode                 (GBytes       *data,
                                              const char  **encoding,
+                                             GArray       *foreign_lines,
                                              GError      **error);
 char          cf_csv_detect_delimiter       (const char   *text,
                                              gsize         len);

@@ -56,6 +56,7 @@ typedef struct
 
   int              columns[CF_N_FIELDS];
   char           **header;         /* cleaned header cells */
+  GHashTable      *foreign_lines;  /* lines not in the file's encoding: their rows are refused */
   guint            n_header;
   char            *preamble_merchant_no;
   char            *preamble_merchant_name;
@@ -184,6 +185,7 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->seen_operators, g_hash_table_unref);
   g_clear_pointer (&run->type_words, g_hash_table_unref);
   g_clear_pointer (&run->header, g_strfreev);
+  g_clear_pointer (&run->foreign_lines, g_hash_table_unref);
   g_clear_pointer (&run->preamble_merchant_no, g_free);
   g_clear_pointer (&run->preamble_merchant_name, g_free);
   g_clear_object (&run->profile);
@@ -1165,6 +1167,18 @@ import_rows (ImportRun            *run,
           continue;
         }
 
+      /* A row pasted in from a file of another encoding would be stored as
+       * mojibake without a word: refused, saying why. */
+      if (run->foreign_lines != NULL && g_hash_table_contains (run->foreign_lines, GUINT_TO_POINTER (line)))
+        {
+          g_autofree char *reason = g_strdup_printf (_("the line is not %s like the rest of the file (a row pasted in "
+                                                       "from another export?); save the file in one encoding"),
+                                                     run->report->encoding);
+          raw_text = dup_scrubbed_record (reader);
+          if (!store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error))
+            return FALSE;
+          continue;
+        }
       if (n < run->n_header)
         {
           g_autofree char *reason = g_strdup_printf (_("the row has %u fields where the header has %u"), n, run->n_header);
@@ -1295,6 +1309,7 @@ import_file_into (CfStore              *store,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) text = NULL;
+  g_autoptr(GArray) foreign = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(CfCsvReader) reader = NULL;
@@ -1325,7 +1340,8 @@ import_file_into (CfStore              *store,
   g_clear_pointer (&mapped, g_mapped_file_unref);
 
   report->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  text = cf_csv_decode (bytes, &encoding, &local_error);
+  foreign = g_array_new (FALSE, FALSE, sizeof (guint));
+  text = cf_csv_decode (bytes, &encoding, foreign, &local_error);
   if (text == NULL)
     {
       g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
@@ -1349,6 +1365,12 @@ import_file_into (CfStore              *store,
   else if ((profiles = cf_import_profile_load_all (report->notes, error)) == NULL)
     return NULL;
 
+  if (foreign->len > 0)
+    {
+      run.foreign_lines = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < foreign->len; i++)
+        g_hash_table_add (run.foreign_lines, GUINT_TO_POINTER (g_array_index (foreign, guint, i)));
+    }
   delimiter = cf_csv_detect_delimiter (data, len);
   reader = cf_csv_reader_new (data, len, delimiter);
   if (!find_header (&run, reader, profiles, error))

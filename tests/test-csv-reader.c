@@ -129,7 +129,7 @@ check_decode (const char *bytes,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) in = g_bytes_new (bytes, len);
   const char *encoding = NULL;
-  g_autoptr(GBytes) out = cf_csv_decode (in, &encoding, &error);
+  g_autoptr(GBytes) out = cf_csv_decode (in, &encoding, NULL, &error);
   gsize out_len = 0;
   const char *text;
 
@@ -161,15 +161,27 @@ test_encodings (void)
   check_decode (u16be, u16be_len, "date,amount\n", "UTF-16BE");
 }
 
+/* Bytes of no encoding: the text is still read (as U+FFFD), and the line
+ * is named for its row to be refused; a NUL is no text at all. */
 static void
 test_encoding_rejected (void)
 {
-  const char bytes[] = "ok,\x81\x20\xff\xfe,x\n";
+  const char bytes[] = "a,b\nok,\x81\x20\xff\xfe,x\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) in = g_bytes_new (bytes, sizeof bytes - 1);
-  g_autoptr(GBytes) out = cf_csv_decode (in, NULL, &error);
+  g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GBytes) out = cf_csv_decode (in, NULL, foreign, &error);
+  g_autoptr(GBytes) binary = g_bytes_new ("a,b\n\0\1\2", 7);
+  g_autoptr(GBytes) none = NULL;
 
-  g_assert_null (out);
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  g_assert_true (g_utf8_validate (g_bytes_get_data (out, NULL), (gssize) g_bytes_get_size (out), NULL));
+  g_assert_cmpuint (foreign->len, ==, 1);
+  g_assert_cmpuint (g_array_index (foreign, guint, 0), ==, 2);
+
+  none = cf_csv_decode (binary, NULL, NULL, &error);
+  g_assert_null (none);
   g_assert_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING);
 }
 

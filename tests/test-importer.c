@@ -342,6 +342,56 @@ test_card_numbers_in_every_field (CfTestDb      *f,
   }
 }
 
+/* Lines in the other encoding (a row pasted in from another export) are
+ * refused, never stored as mojibake; the rest are read as the file is. */
+static void
+test_mixed_encodings (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  const char *header = "日期,时间,终端号,凭证号,参考号,卡号,金额,商户名称\n";
+
+  for (guint majority_gbk = 0; majority_gbk <= 1; majority_gbk++)
+    {
+      g_autoptr(GString) file = g_string_new (NULL);
+      g_autofree char *path = g_strdup_printf ("%s/mixed-%u.csv", f->dir, majority_gbk);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfImportReport) report = NULL;
+      g_autofree char *names = NULL;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *row = g_strdup_printf ("2026-11-28,09:00:0%u,1045000%u,00000%u,3328000%u000%u,"
+                                                  "622202******0128,%u0.00,望京便利超市\n", i, majority_gbk, i,
+                                                  majority_gbk, i, i);
+          const char *line = i == 0 ? header : row;
+          /* The last row is in the other encoding. */
+          gboolean as_gbk = (i == 3) ? !majority_gbk : majority_gbk;
+          g_autofree char *bytes = NULL;
+          gsize len = strlen (line);
+
+          if (as_gbk)
+            bytes = g_convert (line, -1, "GB18030", "UTF-8", NULL, &len, NULL);
+          g_string_append_len (file, as_gbk ? bytes : line, (gssize) len);
+        }
+      g_assert_true (g_file_set_contents (path, file->str, (gssize) file->len, NULL));
+
+      report = import (f, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (report->encoding, ==, majority_gbk ? "GB18030" : "UTF-8");
+      g_assert_cmpuint (report->imported, ==, 2);
+      g_assert_cmpuint (report->rejected, ==, 1);
+      {
+        const CfImportReject *r = g_ptr_array_index (report->rejects, 0);
+        g_assert_cmpuint (r->line, ==, 4);
+        g_assert_nonnull (strstr (r->reason, "one encoding"));
+        /* Shown as what it says, to be read by a person. */
+        g_assert_nonnull (strstr (r->raw_text, "望京便利超市"));
+      }
+      names = cf_test_query_text (f->store, "SELECT group_concat (DISTINCT merchant_name) FROM transactions");
+      g_assert_cmpstr (names, ==, "望京便利超市");
+    }
+}
+
 static void
 test_reimport_adds_nothing (CfTestDb      *f,
                             gconstpointer  data)
@@ -716,6 +766,7 @@ main (int    argc,
   ADD ("/import/utf16-tab-separated", test_utf16_tab_separated);
   ADD ("/import/full-card-numbers-never-stored", test_full_card_numbers_never_stored);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
+  ADD ("/import/mixed-encodings", test_mixed_encodings);
   ADD ("/import/card-numbers-in-every-field", test_card_numbers_in_every_field);
   ADD ("/import/conflict-reported-not-overwritten", test_conflict_reported_not_overwritten);
   ADD ("/import/dry-run-stores-nothing", test_dry_run_stores_nothing);

@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize len;
   char delimiter;
 
-  text = cf_csv_decode (bytes, &encoding, NULL);
+  text = cf_csv_decode (bytes, &encoding, NULL, NULL);
   if (text == NULL)
     return 0;
   utf8 = g_bytes_get_data (text, &len);
