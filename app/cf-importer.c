@@ -37,6 +37,7 @@ struct _CfImporter
   CfImportProfile *profile;      /* NULL: chosen per file from the header */
   char            *operator_no;
   gboolean         dry_run;
+  CfDateOrder      date_order;   /* the person's choice; YMD: the profile's or the file's */
 };
 
 G_DEFINE_FINAL_TYPE (CfImporter, cf_importer, G_TYPE_OBJECT)
@@ -146,6 +147,19 @@ cf_importer_set_profile (CfImporter      *self,
 {
   g_return_if_fail (CF_IS_IMPORTER (self));
   g_set_object (&self->profile, profile);
+}
+
+/**
+ * cf_importer_set_date_order:
+ * @order: how to read 05/11/2026: %CF_DATE_ORDER_DMY, %CF_DATE_ORDER_MDY, or
+ *   %CF_DATE_ORDER_YMD to leave it to the profile and the file's own dates
+ */
+void
+cf_importer_set_date_order (CfImporter  *self,
+                            CfDateOrder  order)
+{
+  g_return_if_fail (CF_IS_IMPORTER (self));
+  self->date_order = order;
 }
 
 /**
@@ -417,21 +431,26 @@ find_header (ImportRun        *run,
   return FALSE;
 }
 
-/* 05/11/2026 is May or November: when the profile does not say, the file's
- * other dates do. A first number over 12 anywhere means day first; a second
- * number over 12, month first. */
+/* 05/11/2026 is May or November: when the person or the profile does not
+ * say, the file's other dates do. A first number over 12 anywhere means day
+ * first; a second number over 12, month first. When nothing tells, dates
+ * are read month first, and the report says so, with an example. */
 static CfDateOrder
-detect_date_order (ImportRun  *run,
-                   const char *text,
-                   gsize       len,
-                   char        delimiter)
+detect_date_order (ImportRun   *run,
+                   CfDateOrder  chosen,
+                   const char  *text,
+                   gsize        len,
+                   char         delimiter)
 {
   g_autoptr(CfCsvReader) reader = cf_csv_reader_new (text, len, delimiter);
   int column = run->columns[CF_FIELD_DATE] >= 0 ? run->columns[CF_FIELD_DATE]
              : run->columns[CF_FIELD_DATETIME] >= 0 ? run->columns[CF_FIELD_DATETIME]
              : run->columns[CF_FIELD_TIME];
+  g_autofree char *example = NULL;
   guint seen = 0;
 
+  if (chosen != CF_DATE_ORDER_YMD)
+    return chosen;
   if (cf_import_profile_get_date_order (run->profile) != CF_DATE_ORDER_YMD || column < 0)
     return cf_import_profile_get_date_order (run->profile);
 
@@ -451,7 +470,17 @@ detect_date_order (ImportRun  *run,
             return CF_DATE_ORDER_DMY;
           if (b > 12 && a <= 12)
             return CF_DATE_ORDER_MDY;
+          if (example == NULL && a != b && a >= 1 && b >= 1)
+            example = g_strndup (cf_csv_reader_get_field (reader, (guint) column), 32);
         }
+    }
+  if (example != NULL)
+    {
+      g_autofree char *clean = cf_text_clean_cell (example);
+      g_ptr_array_add (run->report->notes,
+                       g_strdup_printf (_("Dates such as %s were read month first: nothing in the file tells day from "
+                                          "month. If the day comes first, import it again with --date-order dmy "
+                                          "(or DateOrder=dmy in its profile)."), clean));
     }
   return CF_DATE_ORDER_YMD;
 }
@@ -1296,6 +1325,7 @@ finish_import_record (ImportRun  *run,
 static CfImportReport *
 import_file_into (CfStore              *store,
                   CfImportProfile      *fixed_profile,
+                  CfDateOrder           date_order,
                   const char           *operator_no,
                   gboolean              dry_run,
                   const char           *path,
@@ -1378,7 +1408,7 @@ import_file_into (CfStore              *store,
       import_run_clear (&run);
       return NULL;
     }
-  run.date_order = detect_date_order (&run, data, len, delimiter);
+  run.date_order = detect_date_order (&run, date_order, data, len, delimiter);
 
   run.seen_merchants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1437,7 +1467,7 @@ cf_importer_import_file (CfImporter            *self,
   g_return_val_if_fail (CF_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return import_file_into (self->store, self->profile, self->operator_no, self->dry_run,
+  return import_file_into (self->store, self->profile, self->date_order, self->operator_no, self->dry_run,
                            path, cancellable, 0, progress, user_data, error);
 }
 
@@ -1451,6 +1481,7 @@ typedef struct
   CfImportProfile      *profile;
   char                 *operator_no;
   gboolean              dry_run;
+  CfDateOrder           date_order;
   GMainContext         *context;
   CfImportProgressFunc  progress;
   gpointer              progress_data;
@@ -1544,7 +1575,7 @@ import_files_thread (GTask        *task,
       CfImportReport *report;
 
       data->current_file = i;
-      report = import_file_into (store, data->profile, data->operator_no, data->dry_run,
+      report = import_file_into (store, data->profile, data->date_order, data->operator_no, data->dry_run,
                                  data->paths[i], cancellable, i, forward_progress, task, &error);
 
       if (report == NULL)
@@ -1594,6 +1625,7 @@ cf_importer_import_files_async (CfImporter            *self,
   data->profile = self->profile != NULL ? g_object_ref (self->profile) : NULL;
   data->operator_no = g_strdup (self->operator_no);
   data->dry_run = self->dry_run;
+  data->date_order = self->date_order;
   data->context = g_main_context_ref_thread_default ();
   data->progress = progress;
   data->progress_data = progress_data;

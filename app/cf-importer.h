@@ -9,6 +9,7 @@
 
 #include "cf-import-profile.h"
 #include "cf-import-report.h"
+#include "cf-timestamp.h"
 #include "cf-types.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ GQuark           cf_import_error_quark          (void);
 CfImporter      *cf_importer_new                (CfStore               *store);
 void             cf_importer_set_profile        (CfImporter            *self,
                                                  CfImportProfile       *profile);
+void             cf_importer_set_date_order     (CfImporter            *self,
+                                                 CfDateOrder            order);
 void             cf_importer_set_dry_run        (CfImporter            *self,
                                                  gboolean               dry_run);
 void             cf_importer_set_operator       (CfImporter            *self,

@@ -392,6 +392,38 @@ test_mixed_encodings (CfTestDb      *f,
     }
 }
 
+/* 05/11/2026 with nothing in the file to tell day from month: read month
+ * first, and the report says so; the person can say day first. */
+static void
+test_ambiguous_dates_said (CfTestDb      *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ambiguous.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) first = NULL;
+  g_autoptr(CfImportReport) second = NULL;
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  g_autofree char *day = NULL;
+
+  g_assert_true (g_file_set_contents (path, "date,time,terminal_id,trace_no,rrn,card_no,amount\n"
+                                            "05/11/2026,10:00:00,T1,000001,332800000001,622202******0128,10.00\n",
+                                      -1, NULL));
+  cf_importer_set_dry_run (importer, TRUE);
+  first = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (first->notes, 0), "05/11/2026 were read month first"));
+
+  cf_importer_set_dry_run (importer, FALSE);
+  cf_importer_set_operator (importer, "001");
+  cf_importer_set_date_order (importer, CF_DATE_ORDER_DMY);
+  second = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->notes->len, ==, 0);
+  day = cf_test_query_text (f->store, "SELECT substr (local_time, 1, 10) FROM transactions");
+  g_assert_cmpstr (day, ==, "2026-11-05");
+}
+
 static void
 test_reimport_adds_nothing (CfTestDb      *f,
                             gconstpointer  data)
@@ -767,6 +799,7 @@ main (int    argc,
   ADD ("/import/full-card-numbers-never-stored", test_full_card_numbers_never_stored);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
   ADD ("/import/mixed-encodings", test_mixed_encodings);
+  ADD ("/import/ambiguous-dates-said", test_ambiguous_dates_said);
   ADD ("/import/card-numbers-in-every-field", test_card_numbers_in_every_field);
   ADD ("/import/conflict-reported-not-overwritten", test_conflict_reported_not_overwritten);
   ADD ("/import/dry-run-stores-nothing", test_dry_run_stores_nothing);

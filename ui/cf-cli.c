@@ -382,10 +382,13 @@ run_import (const char  *db_path,
   gboolean dry_run = FALSE;
   gboolean json = FALSE;
   gboolean progress = FALSE;
+  g_autofree char *date_order = NULL;
   GOptionEntry entries[] = {
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Report progress on standard error"), NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, N_("Read the files with this import profile (name or .profile file) instead of choosing by header"), N_("NAME") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and report, store nothing"), NULL },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order, N_("How to read 05/11/2026: dmy (day first) or mdy (month first); "
+                                                              "by default the profile or the file's own dates decide"), N_("ORDER") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who is importing (operator no.)"), N_("NO") },
     { NULL }
@@ -403,6 +406,11 @@ run_import (const char  *db_path,
       g_printerr ("counterfoil import: %s\n", _("name at least one file to import"));
       return EXIT_USAGE;
     }
+  if (date_order != NULL && !g_str_equal (date_order, "dmy") && !g_str_equal (date_order, "mdy"))
+    {
+      g_printerr ("counterfoil import: %s\n", _("--date-order is dmy (day first) or mdy (month first)"));
+      return EXIT_USAGE;
+    }
 
   store = cf_cli_open_store (db_path, dry_run ? CF_CLI_OPEN_EXISTING_OR_EMPTY : CF_CLI_OPEN_CREATE);
   if (store == NULL)
@@ -416,6 +424,8 @@ run_import (const char  *db_path,
 
   importer = cf_importer_new (store);
   cf_importer_set_dry_run (importer, dry_run);
+  if (date_order != NULL)
+    cf_importer_set_date_order (importer, g_str_equal (date_order, "dmy") ? CF_DATE_ORDER_DMY : CF_DATE_ORDER_MDY);
   cf_importer_set_operator (importer, cf_cli_get_operator ());
   if (profile_name != NULL)
     {
