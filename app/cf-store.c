@@ -909,7 +909,12 @@ cf_store_check (CfStore  *self,
                                                       "it was altered"),
                                                     (long long) sqlite3_column_int64 (stmt, 0),
                                                     (long long) sqlite3_column_int64 (stmt, 1)));
-      else if (entries == NULL || strstr (entries, recorded) == NULL)
+      else if (entries == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) has no sign-off in the "
+                                                      "audit log: entries were removed"),
+                                                    (long long) sqlite3_column_int64 (stmt, 0),
+                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+      else if (strstr (entries, recorded) == NULL)
         g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) is not the one its "
                                                       "sign-off recorded in the audit log: it was replaced"),
                                                     (long long) sqlite3_column_int64 (stmt, 0),
