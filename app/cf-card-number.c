@@ -294,37 +294,45 @@ track_data_end (const char *text,
 /**
  * cf_card_number_might_hold:
  *
- * A quick look for text that has no room for a card number: fewer than
- * thirteen digits of any script.
+ * A quick look, without allocating, for text that has no room for a card
+ * number: no run of thirteen digits (of any script) joined by the
+ * separators the scrubber joins groups across. Dates, times, masked numbers
+ * and most identifiers end here.
  *
  * Returns: %FALSE when @text certainly holds no card number
  */
 gboolean
 cf_card_number_might_hold (const char *text)
 {
-  guint n_digits = 0;
+  guint run_digits = 0;
+  guint gap = 0;
 
   for (const char *p = text; *p != '\0';)
     {
+      gunichar c;
+
       if ((guchar) *p < 0x80)
-        {
-          if (g_ascii_isdigit (*p) && ++n_digits >= PAN_MIN)
-            return TRUE;
-          p++;
-        }
+        c = (gunichar) *p++;
       else
         {
-          gunichar c = g_utf8_get_char_validated (p, -1);
-
+          c = g_utf8_get_char_validated (p, -1);
           if (c == (gunichar) -1 || c == (gunichar) -2)
-            p++;
-          else
             {
-              if (g_unichar_digit_value (c) >= 0 && ++n_digits >= PAN_MIN)
-                return TRUE;
-              p = g_utf8_next_char (p);
+              p++;
+              run_digits = gap = 0;
+              continue;
             }
+          p = g_utf8_next_char (p);
         }
+
+      if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_digit_value (c) >= 0)
+        {
+          if (++run_digits >= PAN_MIN)
+            return TRUE;
+          gap = 0;
+        }
+      else if (run_digits == 0 || !is_separator (c) || ++gap > 3)
+        run_digits = gap = 0;   /* the run is broken: a card cannot span this */
     }
   return FALSE;
 }
