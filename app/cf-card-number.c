@@ -357,6 +357,50 @@ static char *scrub_once (const char  *text,
                          CfCardScrub  mode,
                          guint       *n_masked);
 
+#define MAX_PASSES 16
+
+/* Every digit of every run of thirteen or more digits (joined as the
+ * scrubber joins groups) becomes '*': what is left holds no card. */
+static char *
+star_long_runs (const char *text)
+{
+  g_autoptr(GArray) units = split_units (text);
+  const Unit *u = (const Unit *) (gpointer) units->data;
+  g_autofree gboolean *star = g_new0 (gboolean, units->len + 1);
+  GString *out = g_string_sized_new (strlen (text));
+  guint run_first = 0;
+  guint run_digits = 0;
+  guint gap = 0;
+
+  for (guint i = 0; i <= units->len; i++)
+    {
+      gboolean digit = i < units->len && u[i].kind == UNIT_DIGIT;
+
+      if (digit)
+        {
+          if (run_digits == 0)
+            run_first = i;
+          run_digits++;
+          gap = 0;
+          continue;
+        }
+      if (i < units->len && run_digits > 0 && u[i].kind == UNIT_SEPARATOR && ++gap <= 3)
+        continue;
+      if (run_digits >= PAN_MIN)
+        for (guint k = run_first; k < i; k++)
+          star[k] = u[k].kind == UNIT_DIGIT;
+      run_digits = gap = 0;
+    }
+  for (guint i = 0; i < units->len; i++)
+    {
+      if (star[i])
+        g_string_append_c (out, '*');
+      else
+        g_string_append_len (out, text + u[i].start, (gssize) (u[i].end - u[i].start));
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 cf_card_number_scrub (const char  *text,
                       CfCardScrub  mode,
@@ -373,9 +417,20 @@ cf_card_number_scrub (const char  *text,
    * leaves here holds no run a second look would take for a card. */
   out = scrub_once (text, mode, &masked);
   total = masked;
-  for (guint pass = 0; masked > 0 && pass < 8; pass++)
+  for (guint pass = 0; masked > 0; pass++)
     {
-      char *again = scrub_once (out, mode, &masked);
+      char *again;
+
+      /* Text made to keep this going (long runs of numbers built so that
+       * every mask makes another) gets every long run starred at once. */
+      if (pass == MAX_PASSES)
+        {
+          again = star_long_runs (out);
+          g_free (out);
+          out = again;
+          break;
+        }
+      again = scrub_once (out, mode, &masked);
       g_free (out);
       out = again;
     }
