@@ -518,26 +518,21 @@ prepare_statements (ImportRun  *run,
          run->insert_terminal != NULL && run->insert_operator != NULL;
 }
 
+/* An empty cell is stored as NULL; merchant and terminal numbers
+ * (@mode CF_CARD_SCRUB_IDENTIFIER) are masked only where they are a card of
+ * a real issuer range. */
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+bind_or_null (sqlite3_stmt *stmt,
+              int           index,
+              const char   *text,
+              CfCardScrub   mode)
 {
-  if (text != NULL && *text != '\0')
-    cf_store_bind_text (stmt, index, text, SQLITE_TRANSIENT);
-  else
+  if (text == NULL || *text == '\0')
     sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_identifier_or_null (sqlite3_stmt *stmt,
-                         int           index,
-                         const char   *text)
-{
-  if (text != NULL && *text != '\0')
+  else if (mode == CF_CARD_SCRUB_IDENTIFIER)
     cf_store_bind_identifier (stmt, index, text, SQLITE_TRANSIENT);
   else
-    sqlite3_bind_null (stmt, index);
+    cf_store_bind_text (stmt, index, text, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -555,7 +550,7 @@ store_reject (ImportRun          *run,
   sqlite3_bind_int64 (run->insert_reject, 1, run->report->import_id);
   cf_store_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", SQLITE_STATIC);
   sqlite3_bind_int (run->insert_reject, 3, (int) line);
-  bind_text_or_null (run->insert_reject, 4, column);
+  bind_or_null (run->insert_reject, 4, column, CF_CARD_SCRUB_ANY);
   cf_store_bind_text (run->insert_reject, 5, raw_text, SQLITE_TRANSIENT);
   cf_store_bind_text (run->insert_reject, 6, reason, SQLITE_TRANSIENT);
   if (transaction_id > 0)
@@ -579,7 +574,7 @@ remember_reference_data (ImportRun  *run,
   if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))
     {
       cf_store_bind_identifier (run->insert_merchant, 1, merchant_no, SQLITE_TRANSIENT);
-      bind_text_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME]);
+      bind_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
       cf_store_bind_text (run->insert_merchant, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_merchant, _("saving a merchant"), error))
         return FALSE;
@@ -588,7 +583,7 @@ remember_reference_data (ImportRun  *run,
   if (terminal_no != NULL && !g_hash_table_contains (run->seen_terminals, terminal_no))
     {
       cf_store_bind_identifier (run->insert_terminal, 1, terminal_no, SQLITE_TRANSIENT);
-      bind_identifier_or_null (run->insert_terminal, 2, merchant_no);
+      bind_or_null (run->insert_terminal, 2, merchant_no, CF_CARD_SCRUB_IDENTIFIER);
       cf_store_bind_text (run->insert_terminal, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_terminal, _("saving a terminal"), error))
         return FALSE;
@@ -1058,36 +1053,36 @@ store_row (ImportRun   *run,
   cf_store_bind_text (s, 4, row->local_time, SQLITE_TRANSIENT);
   if (row->has_offset)
     sqlite3_bind_int (s, 5, row->utc_offset);
-  bind_text_or_null (s, 6, v[CF_FIELD_TIME_ZONE]);
-  bind_identifier_or_null (s, 7, v[CF_FIELD_MERCHANT_NO]);
-  bind_text_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME]);
-  bind_identifier_or_null (s, 9, v[CF_FIELD_TERMINAL_NO]);
-  bind_text_or_null (s, 10, v[CF_FIELD_OPERATOR_NO]);
-  bind_text_or_null (s, 11, v[CF_FIELD_BATCH_NO]);
-  bind_text_or_null (s, 12, v[CF_FIELD_VOUCHER_NO]);
-  bind_text_or_null (s, 13, v[CF_FIELD_REF_NO]);
-  bind_text_or_null (s, 14, v[CF_FIELD_AUTH_CODE]);
-  bind_text_or_null (s, 15, row->first6);
-  bind_text_or_null (s, 16, row->last4);
+  bind_or_null (s, 6, v[CF_FIELD_TIME_ZONE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 7, v[CF_FIELD_MERCHANT_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 9, v[CF_FIELD_TERMINAL_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, 10, v[CF_FIELD_OPERATOR_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 11, v[CF_FIELD_BATCH_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 12, v[CF_FIELD_VOUCHER_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 13, v[CF_FIELD_REF_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 14, v[CF_FIELD_AUTH_CODE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 15, row->first6, CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 16, row->last4, CF_CARD_SCRUB_ANY);
   if (row->card_length > 0)
     sqlite3_bind_int (s, 17, (int) row->card_length);
-  bind_text_or_null (s, 18, row->card_brand);
-  bind_text_or_null (s, 19, v[CF_FIELD_CARD_KIND]);
-  bind_text_or_null (s, 20, v[CF_FIELD_ISSUER]);
-  bind_text_or_null (s, 21, v[CF_FIELD_ACQUIRER]);
+  bind_or_null (s, 18, row->card_brand, CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 19, v[CF_FIELD_CARD_KIND], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 20, v[CF_FIELD_ISSUER], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 21, v[CF_FIELD_ACQUIRER], CF_CARD_SCRUB_ANY);
   cf_store_bind_text (s, 22, cf_txn_type_to_nick (row->type), SQLITE_STATIC);
-  bind_text_or_null (s, 23, row->type_text);
+  bind_or_null (s, 23, row->type_text, CF_CARD_SCRUB_ANY);
   sqlite3_bind_int64 (s, 24, row->amount);
   if (row->has_fee)
     sqlite3_bind_int64 (s, 25, row->fee);
   cf_store_bind_text (s, 26, row->currency, SQLITE_TRANSIENT);
-  bind_text_or_null (s, 27, v[CF_FIELD_STATUS]);
+  bind_or_null (s, 27, v[CF_FIELD_STATUS], CF_CARD_SCRUB_ANY);
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
     cf_store_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
-  bind_text_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO]);
-  bind_text_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO]);
-  bind_text_or_null (s, 31, v[CF_FIELD_ORIG_DATE]);
-  bind_text_or_null (s, 32, v[CF_FIELD_SOURCE_ID]);
+  bind_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_ANY);
 
   rc = sqlite3_step (s);
   sqlite3_reset (s);
