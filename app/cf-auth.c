@@ -454,6 +454,32 @@ refuse_try (CfStore    *store,
     cf_store_exec (store, "ROLLBACK", NULL);
 }
 
+/* Whether @account is the only active manager who can sign in: nobody
+ * could unlock them. */
+static gboolean
+is_last_manager (CfStore *store,
+                 Account *account)
+{
+  sqlite3_stmt *stmt;
+  gint64 managers = 0;
+
+  if (account->role != CF_ROLE_MANAGER)
+    return FALSE;
+  stmt = cf_store_prepare (store, "SELECT count(*) FROM operators WHERE role = 'manager' AND active "
+                                  "AND pin_hash IS NOT NULL", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    managers = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return managers <= 1;
+}
+
+/* The wait after the @failed-th wrong PIN in a row of the last manager. */
+static guint
+last_manager_wait (int failed)
+{
+  return failed >= 7 ? CF_AUTH_LAST_MANAGER_MAX_WAIT : MIN (1u << (failed - 1), CF_AUTH_LAST_MANAGER_MAX_WAIT);
+}
+
 /* Counts one try before its PIN is looked at: in one short write
  * transaction the try is counted as wrong and the next must wait (the
  * fifth locks), so tries started at once are refused, not all checked; a
@@ -507,7 +533,19 @@ claim_try (CfStore     *store,
     }
 
   failed = account->failed_pins + 1;
-  if (failed >= CF_AUTH_MAX_WRONG_PINS)
+  if (failed >= CF_AUTH_MAX_WRONG_PINS && is_last_manager (store, account))
+    {
+      /* Locking out the only manager would let anyone who can reach the
+       * sign-in page stop the shop's approvals for a quarter of an hour at
+       * will: the last manager is never locked, the wait only grows, to at
+       * most a minute (sixty guesses an hour, each on record). */
+      g_autoptr(GDateTime) next = g_date_time_add_seconds (now, last_manager_wait (failed));
+      until_text = utc_text (next);
+      if (!update_account (store, "UPDATE operators SET failed_pins = failed_pins + 1, next_try_at = ?2 "
+                                  "WHERE operator_no = ?1", operator_no, until_text, NULL))
+        goto busy;
+    }
+  else if (failed >= CF_AUTH_MAX_WRONG_PINS)
     {
       g_autoptr(GDateTime) until = g_date_time_add_minutes (now, CF_AUTH_LOCK_MINUTES);
       until_text = utc_text (until);
@@ -562,6 +600,23 @@ record_outcome (CfStore     *store,
              set_busy_error (error);
     }
 
+  if (left <= 0 && is_last_manager (store, account))
+    {
+      guint wait = last_manager_wait (failed);
+
+      entry = g_strdup_printf ("wrong PIN %d in a row; the only manager is not locked: next try after %u s",
+                               failed, wait);
+      if (!cf_store_finish_audited (store, TRUE, operator_no, "wrong-pin", "operator", 0, entry, NULL))
+        return set_busy_error (error);
+      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_WRONG_PIN,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Wrong PIN for %s. As the only manager they are not locked out, but the next try "
+                                "waits %u second. A second manager could unlock them.",
+                                "Wrong PIN for %s. As the only manager they are not locked out, but the next try "
+                                "waits %u seconds. A second manager could unlock them.", wait),
+                   label, wait);
+      return FALSE;
+    }
   if (left <= 0)
     {
       g_autoptr(GDateTime) until = g_date_time_add_minutes (now, CF_AUTH_LOCK_MINUTES);

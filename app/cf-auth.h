@@ -28,6 +28,8 @@ typedef enum
 /* Wrong PINs in a row before the operator is locked, and for how long. */
 #define CF_AUTH_MAX_WRONG_PINS 5
 #define CF_AUTH_LOCK_MINUTES   15
+/* The longest wait between tries of the only manager, who is never locked out. */
+#define CF_AUTH_LAST_MANAGER_MAX_WAIT 60
 /* Refused tries are written to the audit log at most this often. */
 #define CF_AUTH_REFUSAL_LOG_SECONDS 60
 

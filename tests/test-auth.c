@@ -281,12 +281,60 @@ test_lock_expires (CfTestDb      *f,
   for (int i = 0; i < CF_AUTH_MAX_WRONG_PINS; i++)
     {
       g_autoptr(GDateTime) at = g_date_time_add_minutes (t, i);
-      g_assert_null (cf_auth_sign_in (f->store, "001", "1357", at, NULL));
+      g_assert_null (cf_auth_sign_in (f->store, "002", "1357", at, NULL));
     }
-  g_assert_cmpuint (cf_auth_seconds_to_wait (f->store, "001", t), >, 0);
-  op = cf_auth_sign_in (f->store, "001", "2580", after, &error);
+  g_assert_cmpuint (cf_auth_seconds_to_wait (f->store, "002", t), >, 0);
+  op = cf_auth_sign_in (f->store, "002", "4711", after, &error);
   g_assert_no_error (error);
   g_assert_nonnull (op);
+}
+
+/* Nobody can lock out the only manager: the waits grow to a minute, each
+ * try is on record, and the right PIN after the wait signs in. With a
+ * second manager, the fifth wrong PIN locks as for anyone. */
+static void
+test_last_manager_never_locked (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 11, 29, 9, 0, 0);
+  g_autoptr(GDateTime) at = g_date_time_ref (t);
+  g_autoptr(CfOperator) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_staff (f->store);
+  for (int i = 0; i < 12; i++)
+    {
+      guint wait;
+      GDateTime *next;
+
+      g_assert_null (cf_auth_sign_in (f->store, "001", "1357", at, &error));
+      g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_WRONG_PIN);
+      g_clear_error (&error);
+      wait = cf_auth_seconds_to_wait (f->store, "001", at);
+      g_assert_cmpuint (wait, >=, 1);
+      g_assert_cmpuint (wait, <=, CF_AUTH_LAST_MANAGER_MAX_WAIT);
+      next = g_date_time_add_seconds (at, wait);
+      g_date_time_unref (at);
+      at = next;
+    }
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM operators WHERE locked_until IS NOT NULL"), ==, 0);
+  op = cf_auth_sign_in (f->store, "001", "2580", at, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  g_clear_object (&op);
+
+  /* A second manager: now 001 can be unlocked by someone, and is locked. */
+  g_assert_true (cf_auth_save_operator (f->store, "001", "003", "李娜", CF_ROLE_MANAGER, "3690", &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < CF_AUTH_MAX_WRONG_PINS; i++)
+    {
+      GDateTime *next = g_date_time_add_seconds (at, 60);
+      g_date_time_unref (at);
+      at = next;
+      g_assert_null (cf_auth_sign_in (f->store, "001", "1357", at, &error));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (cf_auth_seconds_to_wait (f->store, "001", at), ==, CF_AUTH_LOCK_MINUTES * 60);
 }
 
 static void
@@ -415,6 +463,8 @@ main (int    argc,
   g_test_add ("/auth/busy-database-tells-nothing", CfTestDb, NULL, cf_test_db_setup, test_busy_database_tells_nothing, cf_test_db_teardown);
   g_test_add ("/auth/refused-tries-coalesce", CfTestDb, NULL, cf_test_db_setup, test_refused_tries_coalesce, cf_test_db_teardown);
   g_test_add ("/auth/wrong-pins-wait-then-lock", CfTestDb, NULL, cf_test_db_setup, test_wrong_pins_wait_then_lock,
+              cf_test_db_teardown);
+  g_test_add ("/auth/last-manager-never-locked", CfTestDb, NULL, cf_test_db_setup, test_last_manager_never_locked,
               cf_test_db_teardown);
   g_test_add ("/auth/lock-expires", CfTestDb, NULL, cf_test_db_setup, test_lock_expires, cf_test_db_teardown);
   g_test_add ("/auth/manager-only", CfTestDb, NULL, cf_test_db_setup, test_manager_only, cf_test_db_teardown);
