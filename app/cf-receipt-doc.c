@@ -6,7 +6,7 @@
  * and the Cairo painter and the PDF writer only put each character in its
  * cell. That is how the preview, the print and the PDF stay identical.
  *
- * The content follows the China UnionPay slip (DOMAIN.md), with bilingual
+ * The content follows the China UnionPay slip (docs/DOMAIN.md), with bilingual
  * labels; a field the source did not give is left out, not printed empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -87,7 +87,7 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "  orig_date       TEXT,"
   "  source_id       TEXT"
   ");"
-  /* One index per search key of DOMAIN.md; the time as second column keeps
+  /* One index per search key (docs/DOMAIN.md); the time as second column keeps
    * the newest-first listing of each result an index walk. */
   "CREATE INDEX transactions_time     ON transactions (local_time);"
   "CREATE INDEX transactions_voucher  ON transactions (voucher_no, local_time);"

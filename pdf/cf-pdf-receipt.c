@@ -2,7 +2,7 @@
  *
  * Each page is as wide as the paper and as tall as its slip. Every character
  * is drawn at its grid cell, as the Cairo painter draws it, with WenQuanYi
- * Zen Hei Mono — a TrueType face libharu embeds correctly (TOOLCHAIN.md) —
+ * Zen Hei Mono — a TrueType face libharu embeds correctly (docs/HACKING.md) —
  * subset with HarfBuzz to the characters the slips use, so that a slip is a
  * few kilobytes, not half a megabyte.
  *

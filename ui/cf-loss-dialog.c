@@ -1,6 +1,6 @@
 /* cf-loss-dialog.c — the guided loss dialog: what is missing, impact, cause, customers, remedy
  *
- * Walks the clerk through what the merchant guide asks (DOMAIN.md): which
+ * Walks the clerk through what the merchant guide asks (docs/DOMAIN.md): which
  * slips are gone, what that affects (computed, not typed), why and who is
  * responsible, what each customer was told, and what is done about each
  * slip. Each step is checked before the next; Finish writes the incident,

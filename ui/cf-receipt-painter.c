@@ -3,7 +3,7 @@
  * The same geometry as the PDF writer (cf-receipt-doc.h): each character at
  * its grid cell, on its baseline, in WenQuanYi Zen Hei Mono; bold as fill
  * and stroke, as libharu does it. Pango is told not to hint or round, so its
- * advances are the font's own (TOOLCHAIN.md). One unit of the cairo context
+ * advances are the font's own (docs/HACKING.md). One unit of the cairo context
  * is one point: the preview scales it, printing and tests draw it as is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
