@@ -1290,11 +1290,12 @@ finish_import_record (ImportRun  *run,
   CfImportReport *r = run->report;
   sqlite3_stmt *stmt;
   g_autofree char *details = NULL;
+  g_autofree char *notes = NULL;
   gboolean ok;
 
   stmt = cf_store_prepare (run->store,
                            "UPDATE imports SET rows = ?, imported = ?, duplicates = ?, conflicts = ?, rejected = ?, "
-                           "skipped = ?, masked_pans = ? WHERE id = ?", error);
+                           "skipped = ?, masked_pans = ?, notes = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, (int) r->rows);
@@ -1304,7 +1305,15 @@ finish_import_record (ImportRun  *run,
   sqlite3_bind_int (stmt, 5, (int) r->rejected);
   sqlite3_bind_int (stmt, 6, (int) r->skipped);
   sqlite3_bind_int (stmt, 7, (int) r->masked_pans);
-  sqlite3_bind_int64 (stmt, 8, r->import_id);
+  /* What the person should know stays with the import, for Import History. */
+  if (r->notes->len > 0)
+    {
+      g_ptr_array_add (r->notes, NULL);
+      notes = g_strjoinv ("\n", (char **) r->notes->pdata);
+      g_ptr_array_remove_index (r->notes, r->notes->len - 1);
+    }
+  cf_store_bind_text (stmt, 8, notes, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, r->import_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
   sqlite3_finalize (stmt);
   if (!ok)

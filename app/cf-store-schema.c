@@ -281,4 +281,8 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
    * operator and written to the audit log at most once a minute. */
   "ALTER TABLE operators ADD COLUMN refused_tries INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE operators ADD COLUMN refusals_logged_at TEXT;",
+
+  /* 8: an import keeps its notes (a profile passed over, how ambiguous
+   * dates were read), so that Import History shows them later. */
+  "ALTER TABLE imports ADD COLUMN notes TEXT;",
 };

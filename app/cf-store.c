@@ -1030,7 +1030,7 @@ cf_store_list_imports (CfStore  *self,
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
 
   stmt = cf_store_prepare (self, "SELECT id, file_name, sha256, encoding, profile, rows, imported, duplicates, "
-                                 "conflicts, rejected, skipped, masked_pans, imported_at FROM imports "
+                                 "conflicts, rejected, skipped, masked_pans, imported_at, notes FROM imports "
                                  "ORDER BY id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
@@ -1053,6 +1053,12 @@ cf_store_list_imports (CfStore  *self,
       r->skipped = (guint) sqlite3_column_int (stmt, c++);
       r->masked_pans = (guint) sqlite3_column_int (stmt, c++);
       r->imported_at = cf_store_dup_text (stmt, c++);
+      if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
+        {
+          g_auto(GStrv) notes = g_strsplit ((const char *) sqlite3_column_text (stmt, c), "\n", -1);
+          for (guint i = 0; notes[i] != NULL; i++)
+            g_ptr_array_add (r->notes, g_strdup (notes[i]));
+        }
       g_ptr_array_add (imports, r);
     }
   sqlite3_finalize (stmt);

@@ -422,6 +422,27 @@ test_ambiguous_dates_said (CfTestDb      *f,
   g_assert_cmpuint (second->notes->len, ==, 0);
   day = cf_test_query_text (f->store, "SELECT substr (local_time, 1, 10) FROM transactions");
   g_assert_cmpstr (day, ==, "2026-11-05");
+
+  /* A stored import keeps its notes for Import History. */
+  {
+    g_autofree char *later = g_build_filename (f->dir, "ambiguous-2.csv", NULL);
+    g_autoptr(CfImporter) plain = cf_importer_new (f->store);
+    g_autoptr(CfImportReport) third = NULL;
+    g_autoptr(GPtrArray) history = NULL;
+    CfImportReport *last;
+
+    g_assert_true (g_file_set_contents (later, "date,time,terminal_id,trace_no,rrn,card_no,amount\n"
+                                               "04/03/2026,10:00:00,T1,000002,332800000002,622202******0128,10.00\n",
+                                        -1, NULL));
+    cf_importer_set_operator (plain, "001");
+    third = cf_importer_import_file (plain, later, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    history = cf_store_list_imports (f->store, 1, &error);
+    g_assert_no_error (error);
+    last = g_ptr_array_index (history, 0);
+    g_assert_cmpuint (last->notes->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (last->notes, 0), "04/03/2026 were read month first"));
+  }
 }
 
 static void
