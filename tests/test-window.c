@@ -40,21 +40,6 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @done says so, at most 10 s. */
-static void
-wait_until (gboolean (*done) (CfWindow *),
-            CfWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
-
-  while (!done (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  drain_main_loop ();
-}
-
 /* Runs the main loop until @done (@data) says so, at most 30 s. */
 static void
 wait_for (gboolean (*done) (gpointer),
@@ -97,7 +82,7 @@ window_locked (gpointer window)
 static guint searches_before;
 
 static gboolean
-search_finished (CfWindow *window)
+search_finished (gpointer window)
 {
   return cf_window_get_n_searches (window) > searches_before;
 }
@@ -108,11 +93,11 @@ type_search (CfWindow   *window,
 {
   searches_before = cf_window_get_n_searches (window);
   gtk_editable_set_text (cf_window_get_search_entry (window), text);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
 }
 
 static gboolean
-import_finished (CfWindow *window)
+import_finished (gpointer window)
 {
   return !cf_window_is_importing (window);
 }
@@ -215,7 +200,7 @@ show_window (CfStore      *store,
       g_assert_false (cf_window_is_locked (window));
     }
   if (store != NULL && cf_store_count_transactions (store, NULL) > 0)
-    wait_until (search_finished, window);
+    wait_for (search_finished, window);
   drain_main_loop ();
   return window;
 }
@@ -345,7 +330,7 @@ test_search_as_typed (CfTestDb      *f,
 
   searches_before = cf_window_get_n_searches (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-search", NULL));
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 3000);
 
   close_window (window);
@@ -372,7 +357,7 @@ test_sort_by_amount (CfTestDb      *f,
 
   searches_before = cf_window_get_n_searches (window);
   gtk_column_view_sort_by_column (view, amount, GTK_SORT_ASCENDING);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   model = cf_window_get_transactions (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3000);
   for (guint i = 0; i < 3000; i += 97)
@@ -390,7 +375,7 @@ test_sort_by_amount (CfTestDb      *f,
 
   searches_before = cf_window_get_n_searches (window);
   gtk_column_view_sort_by_column (view, amount, GTK_SORT_DESCENDING);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   {
     g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
     g_autoptr(CfTransaction) second = g_list_model_get_item (cf_window_get_transactions (window), 1);
@@ -429,12 +414,12 @@ test_import_from_window (CfTestDb      *f,
   g_assert_cmpstr (cf_window_get_visible_page (window), ==, "empty");
   cf_window_import_files (window, paths);
   g_assert_true (cf_window_is_importing (window));
-  wait_until (import_finished, window);
+  wait_for (import_finished, window);
 
   /* The window now lists what came in, and the summary says what happened. */
   g_assert_cmpstr (cf_window_get_visible_page (window), ==, "browse");
   searches_before = 0;
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 5);
 
   summary = find_summary ();
@@ -456,7 +441,7 @@ test_import_from_window (CfTestDb      *f,
     g_autofree char *who = NULL;
 
     cf_window_import_files (window, again);
-    wait_until (import_finished, window);
+    wait_for (import_finished, window);
     who = cf_test_query_text (f->store, "SELECT operator_no FROM imports ORDER BY id DESC LIMIT 1");
     g_assert_cmpstr (who, ==, "099");
     summary = find_summary ();
@@ -552,7 +537,7 @@ test_issue_duplicates (CfTestDb      *f,
                                       pdf, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, ==, 1);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   searches_before = cf_window_get_n_searches (window);
 
   /* Printing goes through GtkPrintOperation; exported here instead of a printer. */
@@ -560,7 +545,7 @@ test_issue_duplicates (CfTestDb      *f,
                                       NULL, printed, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, ==, 2);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
   {
     const char *argv[] = { "pdftotext", printed, "-", NULL };
@@ -632,7 +617,7 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   g_assert_cmpuint (cf_window_issue_duplicate (window, CF_DUPLICATE_REASON_TAX, NULL, CF_RECEIPT_COPY_BANK,
                                                pdf, NULL, &error), ==, 1);
   g_assert_no_error (error);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates WHERE copy = 'bank'"), ==, 5);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &info, NULL, NULL, NULL));
@@ -705,7 +690,7 @@ test_loss_dialog_from_selection (CfTestDb      *f,
   g_assert_cmpint (incident, >, 0);
   drain_main_loop ();
   g_assert_finalize_object (dialog);
-  wait_until (search_finished, window);
+  wait_for (search_finished, window);
 
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 3);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'acquirer'"), ==, 1);
@@ -925,7 +910,7 @@ find_dialog (const char *heading)
 }
 
 static gboolean
-button_sensitive (CfWindow *window)
+button_sensitive (gpointer window)
 {
   GtkWidget *button = find_widget (GTK_WIDGET (cf_window_get_sign_in_page (window)), GTK_TYPE_BUTTON, "_Sign In");
 
@@ -968,7 +953,7 @@ test_sign_in_lock_and_override (CfTestDb      *f,
     g_assert_nonnull (button);
     g_assert_false (gtk_widget_get_sensitive (button));
   }
-  wait_until (button_sensitive, window);
+  wait_for (button_sensitive, window);
   sign_in (window, "001", CF_DEMO_PIN);
   g_assert_false (cf_window_is_locked (window));
   g_assert_cmpstr (cf_window_get_operator (window), ==, "001");
@@ -1089,7 +1074,7 @@ test_audit_page_and_banner (CfTestDb      *f,
 static guint n_before_import;
 
 static gboolean
-command_line_rows_shown (CfWindow *window)
+command_line_rows_shown (gpointer window)
 {
   return g_list_model_get_n_items (cf_window_get_transactions (window)) == n_before_import + 5;
 }
@@ -1123,12 +1108,12 @@ test_sees_command_line_import (CfTestDb      *f,
   g_assert_null (strstr (err, "locked"));
 
   /* Without a click, the new rows appear. */
-  wait_until (command_line_rows_shown, window);
+  wait_for (command_line_rows_shown, window);
   close_window (window);
 }
 
 static gboolean
-daily_backup_taken (CfWindow *window)
+daily_backup_taken (gpointer window)
 {
   g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_window_get_store (window));
 
@@ -1147,7 +1132,7 @@ test_restore_from_preferences (CfTestDb      *f,
   CfBackupsPage *page;
 
   /* A new database has no backup yet: the window takes its daily one at once. */
-  wait_until (daily_backup_taken, window);
+  wait_for (daily_backup_taken, window);
   prefs = cf_preferences_window_new (window);
   gtk_window_present (GTK_WINDOW (prefs));
   drain_main_loop ();
@@ -1211,7 +1196,7 @@ test_quit_backs_up (CfTestDb      *f,
   gtk_window_present (GTK_WINDOW (window));
   drain_main_loop ();
   sign_in (window, "099", CF_DEMO_PIN);
-  wait_until (daily_backup_taken, window);
+  wait_for (daily_backup_taken, window);
   before = n_backups (f->store);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
