@@ -58,6 +58,7 @@ typedef struct
   int              columns[CF_N_FIELDS];
   char           **header;         /* cleaned header cells */
   GHashTable      *foreign_lines;  /* lines not in the file's encoding: their rows are refused */
+  gboolean         against_live;   /* a dry run: written to a scratch database, the shop's attached as "live" */
   guint            n_header;
   char            *preamble_merchant_no;
   char            *preamble_merchant_name;
@@ -489,19 +490,29 @@ static gboolean
 prepare_statements (ImportRun  *run,
                     GError    **error)
 {
-  run->insert_txn = cf_store_prepare (run->store,
-    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, time_zone, "
-    "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, "
-    "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, "
+#define INSERT_TRANSACTION \
+    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, time_zone, " \
+    "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, " \
+    "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, " \
     "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32) "
-    "ON CONFLICT (natural_key) DO NOTHING", error);
+#define TRANSACTION_VALUES \
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
+    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32"
+#define EXISTING_COLUMNS "id, amount_minor, local_time, card_last4, type, currency"
+
+  /* A dry run writes into its scratch database and reads the shop's, so
+   * that what the shop holds still counts as stored. */
+  run->insert_txn = cf_store_prepare (run->store, run->against_live
+    ? INSERT_TRANSACTION "SELECT " TRANSACTION_VALUES " WHERE NOT EXISTS "
+      "(SELECT 1 FROM live.transactions WHERE natural_key = ?1) ON CONFLICT (natural_key) DO NOTHING"
+    : INSERT_TRANSACTION "VALUES (" TRANSACTION_VALUES ") ON CONFLICT (natural_key) DO NOTHING", error);
   if (run->insert_txn == NULL)
     return FALSE;
 
-  run->find_existing = cf_store_prepare (run->store,
-    "SELECT id, amount_minor, local_time, card_last4, type, currency FROM transactions WHERE natural_key = ?", error);
+  run->find_existing = cf_store_prepare (run->store, run->against_live
+    ? "SELECT " EXISTING_COLUMNS " FROM main.transactions WHERE natural_key = ?1 UNION ALL "
+      "SELECT " EXISTING_COLUMNS " FROM live.transactions WHERE natural_key = ?1 LIMIT 1"
+    : "SELECT " EXISTING_COLUMNS " FROM transactions WHERE natural_key = ?1", error);
   run->insert_reject = cf_store_prepare (run->store,
     "INSERT INTO import_rejects (import_id, kind, line, column_name, raw_text, reason, transaction_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
@@ -1326,6 +1337,29 @@ finish_import_record (ImportRun  *run,
   return cf_store_add_audit_entry (run->store, run->operator_no, "import", "import", r->import_id, details, error);
 }
 
+/* An empty database in memory with the shop's attached, read only in
+ * practice, as "live". Foreign keys are off: a conflicting row's reject
+ * points to a transaction of the shop's. */
+static gboolean
+open_scratch (CfStore   *shop,
+              CfStore  **scratch,
+              GError   **error)
+{
+  sqlite3_stmt *attach;
+  gboolean ok;
+
+  *scratch = cf_store_open (":memory:", error);
+  if (*scratch == NULL || !cf_store_exec (*scratch, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  attach = cf_store_prepare (*scratch, "ATTACH DATABASE ? AS live", error);
+  if (attach == NULL)
+    return FALSE;
+  sqlite3_bind_text (attach, 1, cf_store_get_path (shop), -1, SQLITE_STATIC);
+  ok = cf_store_step_done (*scratch, attach, _("reading the shop's database"), error);
+  sqlite3_finalize (attach);
+  return ok;
+}
+
 static CfImportReport *
 import_file_into (CfStore              *store,
                   CfImportProfile      *fixed_profile,
@@ -1344,6 +1378,7 @@ import_file_into (CfStore              *store,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GArray) foreign = NULL;
+  g_autoptr(CfStore) scratch = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(CfCsvReader) reader = NULL;
@@ -1419,10 +1454,27 @@ import_file_into (CfStore              *store,
   run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  /* A dry run must not hold the shop's write lock for the length of a
+   * big file (a clerk could not even sign in meanwhile): it is imported
+   * into a scratch database in memory, reading the shop's beside it. */
+  if (dry_run && !g_str_equal (cf_store_get_path (store), ":memory:"))
+    {
+      if (!open_scratch (store, &scratch, error))
+        {
+          import_run_clear (&run);
+          return NULL;
+        }
+      store = scratch;
+      run.store = scratch;
+      run.against_live = TRUE;
+    }
+
   /* A larger page cache keeps the eleven indexes' pages in memory while a big
    * file goes in; it is this connection's only. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||
-      !cf_store_exec (store, "BEGIN IMMEDIATE", error))
+      /* BEGIN IMMEDIATE would take the write lock of every attached
+       * database, the shop's too: a dry run's scratch begins deferred. */
+      !cf_store_exec (store, run.against_live ? "BEGIN" : "BEGIN IMMEDIATE", error))
     {
       import_run_clear (&run);
       return NULL;

@@ -650,6 +650,69 @@ test_async_import (CfTestDb      *f,
   g_main_loop_unref (state.loop);
 }
 
+typedef struct
+{
+  AsyncState  async;
+  const char *db_path;
+  gboolean    tried;
+  gboolean    could_write;
+} DryRunState;
+
+static void
+dry_run_progress (guint    file_index,
+                  double   fraction,
+                  gpointer user_data)
+{
+  DryRunState *state = user_data;
+
+  async_progress (file_index, fraction, &state->async);
+  if (!state->tried && fraction > 0 && fraction < 1)
+    {
+      g_autoptr(CfStore) other = cf_store_open (state->db_path, NULL);
+
+      cf_store_set_busy_timeout (other, 0);
+      state->tried = TRUE;
+      state->could_write = cf_store_exec (other, "BEGIN IMMEDIATE", NULL) && cf_store_exec (other, "ROLLBACK", NULL);
+    }
+}
+
+/* A dry run holds no write lock on the shop while it reads a big file
+ * (others go on writing, a clerk can sign in), and still counts what the
+ * shop holds as stored. */
+static void
+test_dry_run_leaves_the_shop_writable (CfTestDb      *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *big = write_big_journal (f->dir, 30000);
+  const char *paths[] = { big, NULL };
+  g_autoptr(CfImporter) first = cf_importer_new (f->store);
+  g_autoptr(CfImporter) dry = cf_importer_new (f->store);
+  g_autoptr(CfImportReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  DryRunState state = { { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0 }, f->db_path, FALSE, FALSE };
+  CfImportReport *r;
+
+  cf_importer_set_operator (first, "001");
+  stored = cf_importer_import_file (first, big, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->imported, ==, 30000);
+
+  cf_importer_set_dry_run (dry, TRUE);
+  cf_importer_import_files_async (dry, paths, NULL, dry_run_progress, &state, NULL, async_done, &state.async);
+  g_main_loop_run (state.async.loop);
+  g_assert_no_error (state.async.error);
+  g_assert_true (state.tried);
+  g_assert_true (state.could_write);
+  r = g_ptr_array_index (state.async.reports, 0);
+  g_assert_cmpuint (r->imported, ==, 0);
+  g_assert_cmpuint (r->duplicates, ==, 30000);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 30000);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 1);
+
+  g_ptr_array_unref (state.async.reports);
+  g_main_loop_unref (state.async.loop);
+}
+
 static void
 test_user_profile (CfTestDb      *f,
                    gconstpointer  data)
@@ -827,6 +890,7 @@ main (int    argc,
   ADD ("/import/unreadable-files-store-nothing", test_unreadable_files_store_nothing);
   ADD ("/import/cancel-leaves-nothing", test_cancel_leaves_nothing);
   ADD ("/import/async", test_async_import);
+  ADD ("/import/dry-run-leaves-the-shop-writable", test_dry_run_leaves_the_shop_writable);
   ADD ("/import/profile/user-profile", test_user_profile);
   ADD ("/import/profile/errors-named", test_bad_profile_is_named);
   ADD ("/import/rejects-csv-neutralises-formulas", test_rejects_csv_neutralises_formulas);
