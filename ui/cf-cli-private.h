@@ -31,6 +31,21 @@ gboolean  cf_cli_parse_options  (const char    *command,
                                  GOptionEntry  *entries,
                                  int           *argc,
                                  char        ***argv);
+int       cf_cli_run_import     (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_find       (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_demo       (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_loss       (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
+int       cf_cli_run_request    (const char    *db_path,
+                                 int            argc,
+                                 char         **argv);
 int       cf_cli_run_shift      (const char    *db_path,
                                  int            argc,
                                  char         **argv);
