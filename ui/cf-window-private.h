@@ -99,6 +99,10 @@ struct _CfWindow
   gboolean              closing;            /* the backup on close is running */
 };
 
+/* cf-window-import.c */
+void      cf_window_import_init       (CfWindow  *self);
+void      cf_window_import_class_init (GtkWidgetClass *widget_class);
+
 /* cf-window-session.c */
 void      cf_window_session_init      (CfWindow  *self);
 void      cf_window_session_start     (CfWindow  *self);

@@ -751,254 +751,6 @@ cf_window_reload (CfWindow *self)
   start_search (self);
 }
 
-/* Importing */
-
-static void
-import_progress_cb (guint    file_index,
-                    double   fraction,
-                    gpointer user_data)
-{
-  CfWindow *self = user_data;
-  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->import_progress), "n-files"));
-
-  /* Another program (a command-line import) holds the database: say so
-   * rather than sit still; Cancel still works. */
-  if (fraction < 0)
-    {
-      gtk_progress_bar_set_text (self->import_progress, _("Waiting for another program writing to the database…"));
-      gtk_progress_bar_set_show_text (self->import_progress, TRUE);
-      gtk_progress_bar_pulse (self->import_progress);
-      return;
-    }
-  gtk_progress_bar_set_show_text (self->import_progress, FALSE);
-  gtk_progress_bar_set_fraction (self->import_progress, (file_index + fraction) / MAX (n, 1));
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CfWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) reports = cf_importer_import_files_finish (CF_IMPORTER (source), result, &error);
-
-  self->importing = FALSE;
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-
-  if (reports == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* Files done before the cancel stay imported. */
-          cf_window_reload (self);
-          return;
-        }
-      reports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
-      {
-        CfImportReport *failed = cf_import_report_new (_("Import"));
-        failed->error_message = g_strdup (error->message);
-        g_ptr_array_add (reports, failed);
-      }
-    }
-
-  cf_window_reload (self);
-  gtk_window_present (GTK_WINDOW (cf_import_summary_new (GTK_WINDOW (self), reports, _("Import Summary"))));
-}
-
-/**
- * cf_window_import_files:
- * @paths: (array zero-terminated=1): CSV files
- *
- * Imports in the background, with progress and a Cancel button, then shows a summary.
- */
-void
-cf_window_import_files (CfWindow           *self,
-                        const char * const *paths)
-{
-  g_autoptr(CfImporter) importer = NULL;
-  g_autofree char *label = NULL;
-  guint n = g_strv_length ((char **) paths);
-
-  g_return_if_fail (CF_IS_WINDOW (self));
-
-  if (self->store == NULL || self->importing || n == 0)
-    return;
-
-  self->importing = TRUE;
-  importer = cf_importer_new (self->store);
-  cf_importer_set_operator (importer, self->operator_no);
-
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…", "Importing %u files…", n), n);
-  gtk_label_set_text (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  g_object_set_data (G_OBJECT (self->import_progress), "n-files", GUINT_TO_POINTER (n));
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  cf_importer_import_files_async (importer, paths, self->import_cancellable,
-                                  import_progress_cb, g_object_ref (self), g_object_unref,
-                                  import_done_cb, g_object_ref (self));
-}
-
-static void
-import_cancel_clicked_cb (CfWindow *self)
-{
-  g_cancellable_cancel (self->import_cancellable);
-}
-
-static void
-file_chooser_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          CfWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      cf_window_import_files (self, (const char * const *) paths->pdata);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CfWindow *self = CF_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Journals"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (csv, _("Journals and statements (CSV, TXT)"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "CSV");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_add_suffix (csv, "TXT");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CfWindow      *self)
-{
-  GSList *files = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  if (paths->len == 0)
-    return FALSE;
-  g_ptr_array_add (paths, NULL);
-  cf_window_import_files (self, (const char * const *) paths->pdata);
-  return TRUE;
-}
-
-static void
-import_history_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  CfWindow *self = CF_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) imports = NULL;
-
-  if (self->store == NULL)
-    return;
-  imports = cf_store_list_imports (self->store, 200, &error);
-  for (guint i = 0; imports != NULL && i < imports->len; i++)
-    cf_store_load_import_rejects (self->store, g_ptr_array_index (imports, i), NULL);
-  if (imports == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (cf_import_summary_new (GTK_WINDOW (self), imports, _("Import History"))));
-}
-
-/* Demo data for an empty database */
-
-static void
-demo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  g_autoptr(CfStore) store = NULL;
-  GError *error = NULL;
-
-  store = cf_store_open (task_data, &error);
-  if (store == NULL || !cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error) ||
-      !cf_demo_add_shifts (store, 7, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-demo_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  CfWindow *self = CF_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_status_page_set_description (self->empty_page, error->message);
-      return;
-    }
-  cf_window_reload (self);
-}
-
-static void
-create_demo_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  CfWindow *self = CF_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-
-  if (self->store == NULL)
-    return;
-  gtk_widget_action_set_enabled (widget, "win.create-demo", FALSE);
-  task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, demo_thread);
-}
-
 /* Duplicates */
 
 static void
@@ -1560,13 +1312,10 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "column_type", FALSE, G_STRUCT_OFFSET (CfWindow, columns[7]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_amount", FALSE, G_STRUCT_OFFSET (CfWindow, columns[8]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_slip", FALSE, G_STRUCT_OFFSET (CfWindow, columns[10]));
-  gtk_widget_class_bind_template_callback (widget_class, import_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
-  gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_activated);
-  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_activated);
+  cf_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_activated);
   gtk_widget_class_install_action (widget_class, "win.issue-duplicate", NULL, issue_duplicate_activated);
@@ -1582,7 +1331,6 @@ cf_window_class_init (CfWindowClass *klass)
 static void
 cf_window_init (CfWindow *self)
 {
-  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1598,9 +1346,7 @@ cf_window_init (CfWindow *self)
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  cf_window_import_init (self);
 
   if (self->settings != NULL)
     {
