@@ -49,6 +49,9 @@ int             cf_store_bind_identifier      (sqlite3_stmt  *stmt,
                                                int            index,
                                                const char    *text,
                                                sqlite3_destructor_type destroy);
+void            cf_store_audit_hash_sql       (sqlite3_context  *context,
+                                               int               argc,
+                                               sqlite3_value   **argv);
 char           *cf_store_dup_text             (sqlite3_stmt  *stmt,
                                                int            column);
 GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);
