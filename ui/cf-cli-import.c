@@ -200,8 +200,8 @@ say_waiting (gpointer user_data)
 
 int
 cf_cli_run_import (const char  *db_path,
-            int          argc,
-            char       **argv)
+                   int          argc,
+                   char       **argv)
 {
   g_autofree char *profile_name = NULL;
   g_autofree char *operator_no = NULL;
@@ -346,8 +346,8 @@ transaction_to_json (CfTransaction *txn)
 
 int
 cf_cli_run_find (const char  *db_path,
-          int          argc,
-          char       **argv)
+                 int          argc,
+                 char       **argv)
 {
   g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
   g_autofree char *amount = NULL;
@@ -480,8 +480,8 @@ cf_cli_run_find (const char  *db_path,
 
 int
 cf_cli_run_demo (const char  *db_path,
-          int          argc,
-          char       **argv)
+                 int          argc,
+                 char       **argv)
 {
   int n = 40000;
   int seed = 20261128;

@@ -194,8 +194,8 @@ loss_list (CfStore *store,
 
 int
 cf_cli_run_loss (const char  *db_path,
-          int          argc,
-          char       **argv)
+                 int          argc,
+                 char       **argv)
 {
   g_autoptr(CfStore) store = NULL;
 
@@ -241,8 +241,8 @@ print_request_history (CfStore *store,
 
 int
 cf_cli_run_request (const char  *db_path,
-             int          argc,
-             char       **argv)
+                    int          argc,
+                    char       **argv)
 {
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;

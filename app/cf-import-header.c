@@ -1,0 +1,303 @@
+/* cf-import-header.c — finding a file's header and reading its layout:
+ * which profile and columns, the preamble above it, the order of its
+ * dates, and the rows that are not data (totals, repeated headers, blanks)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-card-number.h"
+#include "cf-csv-reader.h"
+#include "cf-importer-private.h"
+#include "cf-money.h"
+#include "cf-text.h"
+#include "cf-timestamp.h"
+
+#define HEADER_SEARCH_LINES 50
+
+gboolean
+cf_import_is_totals_row (CfCsvReader *reader)
+{
+  static const char *const words[] = { "合计", "总计", "小计", "汇总", "共计", "total", "grand total", "subtotal", "sum" };
+  guint n = cf_csv_reader_get_n_fields (reader);
+  guint checked = 0;
+
+  /* The word stands in one of the first non-empty cells. */
+  for (guint i = 0; i < n && checked < 2; i++)
+    {
+      const char *field = cf_csv_reader_get_field (reader, i);
+      g_autofree char *cell = NULL;
+      g_autofree char *lower = NULL;
+
+      /* Most rows start with a date: no allocation for them. */
+      if (g_ascii_isdigit (*field))
+        return FALSE;
+      cell = cf_text_clean_cell (field);
+      if (*cell == '\0')
+        continue;
+      checked++;
+      lower = g_utf8_casefold (cell, -1);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (g_str_has_prefix (lower, words[w]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Exports that paginate repeat the header on every page. */
+gboolean
+cf_import_is_header_again (ImportRun   *run,
+                           CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  if (n < run->n_header)
+    return FALSE;
+  for (guint i = 0; i < run->n_header; i++)
+    {
+      g_autofree char *cell = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+      if (!g_str_equal (cell, run->header[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cf_import_is_blank_row (CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  for (guint i = 0; i < n; i++)
+    if (!cf_text_is_blank (cf_csv_reader_get_field (reader, i)))
+      return FALSE;
+  return TRUE;
+}
+
+guint
+cf_import_count_filled (CfCsvReader *reader)
+{
+  guint n = cf_csv_reader_get_n_fields (reader);
+  guint filled = 0;
+
+  for (guint i = 0; i < n; i++)
+    filled += !cf_text_is_blank (cf_csv_reader_get_field (reader, i));
+  return filled;
+}
+
+/* A preamble line such as "商户名称：某某超市" or "商户编号:,898…" names the merchant
+ * for files whose rows do not. */
+static void
+read_preamble_line (ImportRun   *run,
+                    CfCsvReader *reader)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+  guint n = cf_csv_reader_get_n_fields (reader);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *cell = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+      if (*cell != '\0')
+        g_string_append_printf (line, "%s%s", line->len > 0 ? "\x1f" : "", cell);
+    }
+
+  /* Key and value split by a colon in one cell, or standing in two cells. */
+  {
+    const char *text = line->str;
+    const char *colon = strstr (text, "：");
+    const char *ascii_colon = strchr (text, ':');
+    const char *cell_sep = strchr (text, '\x1f');
+    const char *key_end;
+    gsize sep_len = 1;
+    g_autofree char *key = NULL;
+    g_autofree char *value = NULL;
+    g_autofree char *key_norm = NULL;
+
+    if (ascii_colon != NULL && (colon == NULL || ascii_colon < colon))
+      colon = NULL;
+    key_end = colon != NULL ? colon : ascii_colon != NULL ? ascii_colon : cell_sep;
+    if (colon != NULL)
+      sep_len = strlen ("：");
+    if (key_end == NULL)
+      return;
+    key = g_strndup (text, (gsize) (key_end - text));
+    value = g_strdup (key_end + sep_len);
+    g_strdelimit (value, "\x1f", ' ');
+    g_strstrip (value);
+    key_norm = cf_text_header_key (key);
+    if (*value == '\0')
+      return;
+
+    if (g_str_equal (key_norm, "商户名称") || g_str_equal (key_norm, "商户名") || g_str_equal (key_norm, "merchantname"))
+      {
+        g_free (run->preamble_merchant_name);
+        run->preamble_merchant_name = cf_card_number_scrub (value, CF_CARD_SCRUB_ANY, NULL);
+      }
+    else if (g_str_equal (key_norm, "商户编号") || g_str_equal (key_norm, "商户号") || g_str_equal (key_norm, "merchantno") ||
+             g_str_equal (key_norm, "merchantid") || g_str_equal (key_norm, "mid"))
+      {
+        g_free (run->preamble_merchant_no);
+        run->preamble_merchant_no = cf_card_number_scrub (value, CF_CARD_SCRUB_IDENTIFIER, NULL);
+      }
+  }
+}
+
+/* A journal may have a single "交易时间" column that holds the date as well:
+ * a time column with no date column is read as date and time. */
+static gboolean
+header_is_usable (const int columns[CF_N_FIELDS])
+{
+  return columns[CF_FIELD_AMOUNT] >= 0 &&
+         (columns[CF_FIELD_DATE] >= 0 || columns[CF_FIELD_DATETIME] >= 0 || columns[CF_FIELD_TIME] >= 0);
+}
+
+/* Reads records until one is a header that a profile recognises. */
+gboolean
+cf_import_find_header (ImportRun        *run,
+                       CfCsvReader      *reader,
+                       GPtrArray        *profiles,
+                       GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint record = 0; record < HEADER_SEARCH_LINES; record++)
+    {
+      g_autofree const char **cells = NULL;
+      guint n;
+      guint best_score = 0;
+      int best_columns[CF_N_FIELDS];
+      CfImportProfile *best = NULL;
+
+      if (!cf_csv_reader_next (reader, &local_error))
+        break;
+
+      n = cf_csv_reader_get_n_fields (reader);
+      cells = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        cells[i] = cf_csv_reader_get_field (reader, i);
+
+      for (guint p = 0; p < profiles->len; p++)
+        {
+          CfImportProfile *profile = g_ptr_array_index (profiles, p);
+          int columns[CF_N_FIELDS];
+          guint score = cf_import_profile_match_header (profile, cells, n, columns);
+
+          if (score > best_score && header_is_usable (columns))
+            {
+              best_score = score;
+              best = profile;
+              memcpy (best_columns, columns, sizeof columns);
+            }
+        }
+
+      if (best != NULL && best_score >= 3)
+        {
+          run->profile = g_object_ref (best);
+          memcpy (run->columns, best_columns, sizeof best_columns);
+          run->n_header = n;
+          run->header = g_new0 (char *, n + 1);
+          for (guint i = 0; i < n; i++)
+            {
+              g_autofree char *clean = cf_text_clean_cell (cells[i]);
+              run->header[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
+            }
+          run->report->header_line = cf_csv_reader_get_line (reader);
+          if (best_columns[CF_FIELD_AMOUNT] >= 0)
+            {
+              const char *h = cells[best_columns[CF_FIELD_AMOUNT]];
+              g_autofree char *lower = g_ascii_strdown (h, -1);
+
+              run->amounts_in_fen = strstr (h, "(分)") != NULL || strstr (h, "（分）") != NULL ||
+                                    strstr (lower, "(cents)") != NULL || strstr (lower, "(fen)") != NULL;
+            }
+          run->report->profile = g_strdup (cf_import_profile_get_name (best));
+
+          if (run->columns[CF_FIELD_VOUCHER_NO] < 0 && run->columns[CF_FIELD_REF_NO] < 0 &&
+              run->columns[CF_FIELD_SOURCE_ID] < 0)
+            {
+              g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_KEY_COLUMN,
+                           _("%s line %u: the header has no voucher no. (凭证号, trace_no), reference no. "
+                             "(参考号, rrn) or transaction id column, so its transactions cannot be told apart"),
+                           run->display_name, run->report->header_line);
+              return FALSE;
+            }
+          return TRUE;
+        }
+
+      read_preamble_line (run, reader);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s",
+                   run->display_name, local_error->message);
+      return FALSE;
+    }
+
+  g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER,
+               _("%s: no header row found in the first %u lines; expected columns such as "
+                 "交易日期/date, 交易金额/amount and 凭证号/trace_no or 参考号/rrn"),
+               run->display_name, HEADER_SEARCH_LINES);
+  return FALSE;
+}
+
+/* 05/11/2026 is May or November: when the person or the profile does not
+ * say, the file's other dates do. A first number over 12 anywhere means day
+ * first; a second number over 12, month first. When nothing tells, dates
+ * are read month first, and the report says so, with an example. */
+CfDateOrder
+cf_import_detect_date_order (ImportRun   *run,
+                             CfDateOrder  chosen,
+                             const char  *text,
+                             gsize        len,
+                             char         delimiter)
+{
+  g_autoptr(CfCsvReader) reader = cf_csv_reader_new (text, len, delimiter);
+  int column = run->columns[CF_FIELD_DATE] >= 0 ? run->columns[CF_FIELD_DATE]
+             : run->columns[CF_FIELD_DATETIME] >= 0 ? run->columns[CF_FIELD_DATETIME]
+             : run->columns[CF_FIELD_TIME];
+  g_autofree char *example = NULL;
+  guint seen = 0;
+
+  if (chosen != CF_DATE_ORDER_YMD)
+    return chosen;
+  if (cf_import_profile_get_date_order (run->profile) != CF_DATE_ORDER_YMD || column < 0)
+    return cf_import_profile_get_date_order (run->profile);
+
+  while (seen < 5000 && cf_csv_reader_next (reader, NULL))
+    {
+      int a, b, y;
+      char s1, s2;
+
+      if (cf_csv_reader_get_line (reader) <= run->report->header_line ||
+          (guint) column >= cf_csv_reader_get_n_fields (reader))
+        continue;
+      seen++;
+      if (sscanf (cf_csv_reader_get_field (reader, (guint) column), "%d%c%d%c%d", &a, &s1, &b, &s2, &y) == 5 &&
+          s1 == s2 && (s1 == '/' || s1 == '.' || s1 == '-') && y > 31)
+        {
+          if (a > 12 && b <= 12)
+            return CF_DATE_ORDER_DMY;
+          if (b > 12 && a <= 12)
+            return CF_DATE_ORDER_MDY;
+          if (example == NULL && a != b && a >= 1 && b >= 1)
+            example = g_strndup (cf_csv_reader_get_field (reader, (guint) column), 32);
+        }
+    }
+  if (example != NULL)
+    {
+      g_autofree char *clean = cf_text_clean_cell (example);
+      g_ptr_array_add (run->report->notes,
+                       g_strdup_printf (_("Dates such as %s were read month first: nothing in the file tells day from "
+                                          "month. If the day comes first, import it again with --date-order dmy "
+                                          "(or DateOrder=dmy in its profile)."), clean));
+    }
+  return CF_DATE_ORDER_YMD;
+}

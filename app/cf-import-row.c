@@ -1,0 +1,385 @@
+/* cf-import-row.c — one row of a journal, cleaned, scrubbed and parsed:
+ * identifiers, the time and its zone, the amount and its currency, the
+ * card, the type; a row that cannot be read says which column and why
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-card-number.h"
+#include "cf-csv-reader.h"
+#include "cf-importer-private.h"
+#include "cf-money.h"
+#include "cf-text.h"
+#include "cf-timestamp.h"
+
+const char *
+cf_import_row_own (Row  *row,
+                   char *text)
+{
+  g_ptr_array_add (row->owned, text);
+  return text;
+}
+
+/* Spreadsheets drop leading zeros from numeric ids: 123 was 000123. */
+static const char *
+pad_digits (Row        *row,
+            const char *value,
+            guint       width)
+{
+  gsize len;
+
+  if (value == NULL)
+    return NULL;
+  len = strlen (value);
+  if (len >= width)
+    return value;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (value[i]))
+      return value;
+  return cf_import_row_own (row, g_strdup_printf ("%0*d%s", (int) (width - len), 0, value));
+}
+
+/* 6.22202E+15: a spreadsheet has already thrown the digits away. */
+static gboolean
+is_scientific (const char *value)
+{
+  const char *p = value;
+
+  if (p == NULL || !g_ascii_isdigit (*p++))
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != 'e' && *p != 'E')
+    return FALSE;
+  p++;
+  if (*p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return *p == '\0';
+}
+
+static const char *
+currency_from_text (const char *text)
+{
+  static const struct { const char *word; const char *code; } words[] = {
+    { "人民币", "CNY" }, { "156", "CNY" }, { "RMB", "CNY" }, { "元", "CNY" },
+    { "美元", "USD" }, { "840", "USD" }, { "港币", "HKD" }, { "港元", "HKD" }, { "344", "HKD" },
+    { "欧元", "EUR" }, { "978", "EUR" }, { "日元", "JPY" }, { "392", "JPY" },
+  };
+  gsize len = strlen (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i].word) == 0)
+      return words[i].code;
+  if (len == 3 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]) && g_ascii_isalpha (text[2]))
+    return NULL; /* caller upper-cases an ISO code */
+  return "";
+}
+
+
+static gboolean
+row_fail (RowError   *err,
+          ImportRun  *run,
+          CfField     field,
+          char       *reason)
+{
+  err->column = run->columns[field] >= 0 ? (guint) run->columns[field] : G_MAXUINT;
+  /* A reason may quote the cell; make sure no card number rides along. */
+  err->reason = cf_card_number_scrub (reason, CF_CARD_SCRUB_ANY, NULL);
+  g_free (reason);
+  return FALSE;
+}
+
+gboolean
+cf_import_parse_row (ImportRun   *run,
+                     CfCsvReader *reader,
+                     Row         *row,
+                     RowError    *err)
+{
+  CfImportProfile *profile = run->profile;
+  CfDateOrder order = run->date_order;
+  const char *raw[CF_N_FIELDS] = { NULL };
+  CfTimestamp ts = { 0 };
+  g_autoptr(GError) error = NULL;
+  char marker[4] = "";
+  const char *text;
+
+  /* Clean and scrub every mapped cell; structured ones are parsed from the
+   * clean text (a date such as 20261128140322 may pass Luhn by chance). */
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      char *clean;
+      CfCardScrub mode;
+      guint masked = 0;
+
+      if (run->columns[f] < 0)
+        continue;
+      clean = cf_text_clean_cell (cf_csv_reader_get_field (reader, (guint) run->columns[f]));
+      if (*clean == '\0')
+        {
+          g_free (clean);
+          continue;
+        }
+      raw[f] = cf_import_row_own (row, clean);
+
+      switch (f)
+        {
+        case CF_FIELD_DATE:
+        case CF_FIELD_TIME:
+        case CF_FIELD_DATETIME:
+        case CF_FIELD_AMOUNT:
+        case CF_FIELD_FEE:
+        case CF_FIELD_NET_AMOUNT:
+        case CF_FIELD_ORIG_DATE:
+          row->values[f] = clean;
+          continue;
+        case CF_FIELD_CARD_NO:
+        case CF_FIELD_MERCHANT_NAME:
+        case CF_FIELD_ISSUER:
+        case CF_FIELD_ACQUIRER:
+        case CF_FIELD_STATUS:
+          /* Free text: a card number in it is masked, the rest kept. */
+          row->values[f] = cf_import_row_own (row, cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL));
+          continue;
+        case CF_FIELD_MERCHANT_NO:
+        case CF_FIELD_TERMINAL_NO:
+          mode = CF_CARD_SCRUB_IDENTIFIER;
+          break;
+        default:
+          mode = CF_CARD_SCRUB_ANY;
+          break;
+        }
+      /* An identifier that holds a card number is not an identifier: a
+       * shifted column or a wrong export. Masking it would store a wrong
+       * key, so the row is refused. */
+      row->values[f] = cf_import_row_own (row, cf_card_number_scrub (clean, mode, &masked));
+      if (masked > 0)
+        return row_fail (err, run, (CfField) f,
+                         g_strdup_printf (_("“%s” is a card number, not a %s; the row was not stored"),
+                                          row->values[f], cf_field_get_label ((CfField) f)));
+    }
+
+  /* Amounts and dates are parsed from the clean text, but a card number
+   * there is refused in the same way. */
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      guint masked = 0;
+      g_autofree char *scrubbed = NULL;
+
+      if (raw[f] == NULL || row->values[f] != raw[f])
+        continue;
+      scrubbed = cf_card_number_scrub (raw[f], CF_CARD_SCRUB_IDENTIFIER, &masked);
+      if (masked > 0)
+        return row_fail (err, run, (CfField) f,
+                         g_strdup_printf (_("“%s” is a card number, not a %s; the row was not stored"),
+                                          scrubbed, cf_field_get_label ((CfField) f)));
+    }
+
+  if (row->values[CF_FIELD_MERCHANT_NO] == NULL)
+    row->values[CF_FIELD_MERCHANT_NO] = run->preamble_merchant_no;
+  if (row->values[CF_FIELD_MERCHANT_NAME] == NULL)
+    row->values[CF_FIELD_MERCHANT_NAME] = run->preamble_merchant_name;
+
+  /* When */
+  if (raw[CF_FIELD_DATETIME] != NULL)
+    {
+      if (!cf_timestamp_parse (raw[CF_FIELD_DATETIME], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_DATETIME, g_strdup (error->message));
+    }
+  else if (raw[CF_FIELD_DATE] != NULL)
+    {
+      /* A "date" column sometimes holds the time as well. */
+      if (!cf_timestamp_parse (raw[CF_FIELD_DATE], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_DATE, g_strdup (error->message));
+    }
+  else if (run->columns[CF_FIELD_DATE] < 0 && run->columns[CF_FIELD_DATETIME] < 0 && raw[CF_FIELD_TIME] != NULL)
+    {
+      if (!cf_timestamp_parse (raw[CF_FIELD_TIME], order, &ts, &error))
+        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
+    }
+  else
+    return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE :
+                               run->columns[CF_FIELD_DATETIME] >= 0 ? CF_FIELD_DATETIME : CF_FIELD_TIME,
+                     g_strdup (_("the date is missing")));
+
+  if (!ts.has_time && raw[CF_FIELD_TIME] != NULL)
+    {
+      g_clear_error (&error);
+      if (!cf_timestamp_parse_time (raw[CF_FIELD_TIME], &ts, &error))
+        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
+    }
+  else if (!ts.has_time && run->columns[CF_FIELD_TIME] >= 0)
+    return row_fail (err, run, CF_FIELD_TIME, g_strdup (_("the time is missing")));
+
+  cf_timestamp_format_local (&ts, row->local_time);
+  if (ts.has_offset)
+    {
+      row->has_offset = TRUE;
+      row->utc_offset = ts.offset_minutes;
+    }
+  else if (cf_import_profile_get_time_zone (profile) != NULL && row->values[CF_FIELD_TIME_ZONE] == NULL)
+    {
+      row->has_offset = TRUE;
+      row->utc_offset = cf_import_profile_get_utc_offset (profile);
+      row->values[CF_FIELD_TIME_ZONE] = cf_import_profile_get_time_zone (profile);
+    }
+
+  /* How much */
+  if (raw[CF_FIELD_AMOUNT] == NULL)
+    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
+  g_clear_error (&error);
+  if (run->amounts_in_fen)
+    {
+      char *end = NULL;
+      gint64 fen = g_ascii_strtoll (raw[CF_FIELD_AMOUNT], &end, 10);
+
+      if (end == raw[CF_FIELD_AMOUNT] || *end != '\0')
+        return row_fail (err, run, CF_FIELD_AMOUNT,
+                         g_strdup_printf (_("“%s” is not a whole number of fen"), raw[CF_FIELD_AMOUNT]));
+      row->amount = fen;
+    }
+  else if (!cf_money_parse (raw[CF_FIELD_AMOUNT], &row->amount, marker, &error))
+    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (error->message));
+
+  if (raw[CF_FIELD_FEE] != NULL)
+    {
+      g_clear_error (&error);
+      if (!cf_money_parse (raw[CF_FIELD_FEE], &row->fee, NULL, &error))
+        return row_fail (err, run, CF_FIELD_FEE, g_strdup (error->message));
+      row->has_fee = TRUE;
+      row->fee = ABS (row->fee);
+    }
+
+  if ((text = row->values[CF_FIELD_CURRENCY]) != NULL)
+    {
+      const char *code = currency_from_text (text);
+
+      if (code == NULL)
+        {
+          g_strlcpy (row->currency, text, sizeof row->currency);
+          for (guint i = 0; i < 3; i++)
+            row->currency[i] = g_ascii_toupper (row->currency[i]);
+        }
+      else if (*code != '\0')
+        g_strlcpy (row->currency, code, sizeof row->currency);
+      else
+        return row_fail (err, run, CF_FIELD_CURRENCY,
+                         g_strdup_printf (_("“%s” is not a currency"), text));
+    }
+  else if (*marker != '\0')
+    g_strlcpy (row->currency, marker, sizeof row->currency);
+  else
+    g_strlcpy (row->currency, cf_import_profile_get_currency (profile), sizeof row->currency);
+
+  /* What */
+  if ((text = row->values[CF_FIELD_TXN_TYPE]) != NULL)
+    {
+      gboolean known;
+      gpointer cached;
+
+      /* A journal repeats a handful of words a million times. */
+      if (g_hash_table_lookup_extended (run->type_words, text, NULL, &cached))
+        {
+          known = GPOINTER_TO_INT (cached) > 0;
+          row->type = (CfTxnType) (ABS (GPOINTER_TO_INT (cached)) - 1);
+        }
+      else
+        {
+          row->type = cf_import_profile_map_type (profile, text, &known);
+          g_hash_table_insert (run->type_words, g_strdup (text),
+                               GINT_TO_POINTER (((int) row->type + 1) * (known ? 1 : -1)));
+        }
+      row->type_text = text;
+      if (!known && row->amount < 0)
+        row->type = CF_TXN_TYPE_REFUND;
+    }
+  else
+    row->type = row->amount < 0 ? CF_TXN_TYPE_REFUND : CF_TXN_TYPE_SALE;
+  row->amount = ABS (row->amount);
+
+  if ((text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
+    row->entry_mode = cf_import_profile_map_entry_mode (profile, text);
+
+  /* Which card */
+  if ((text = row->values[CF_FIELD_CARD_NO]) != NULL &&
+      !cf_card_number_parse (text, row->first6, row->last4, &row->card_length))
+    {
+      gboolean has_digit = FALSE;
+      for (const char *p = text; *p != '\0'; p++)
+        has_digit |= g_ascii_isdigit (*p);
+      if (has_digit)
+        return row_fail (err, run, CF_FIELD_CARD_NO,
+                         g_strdup_printf (_("“%s” does not show the last four digits of a card"), text));
+    }
+  row->card_brand = row->values[CF_FIELD_CARD_BRAND];
+  if (row->card_brand == NULL)
+    row->card_brand = cf_card_number_guess_brand (row->first6);
+
+  /* Which transaction */
+  for (CfField f = CF_FIELD_BATCH_NO; f <= CF_FIELD_REF_NO; f++)
+    if (is_scientific (row->values[f]))
+      return row_fail (err, run, f,
+                       g_strdup_printf (_("“%s” was turned into a rounded number by a spreadsheet; "
+                                          "export the column as text"), row->values[f]));
+
+  /* The original's date, as ISO when it carries a year; slips print it as MMDD. */
+  if (raw[CF_FIELD_ORIG_DATE] != NULL)
+    {
+      CfTimestamp orig = { 0 };
+      const char *o = raw[CF_FIELD_ORIG_DATE];
+
+      if (cf_timestamp_parse (o, order, &orig, NULL))
+        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%04d-%02d-%02d", orig.year, orig.month, orig.day));
+      else if (strlen (o) == 4 && g_ascii_isdigit (o[0]) && g_ascii_isdigit (o[1]) && g_ascii_isdigit (o[2]) && g_ascii_isdigit (o[3]))
+        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%.2s-%.2s", o, o + 2));
+      else
+        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, cf_card_number_scrub (o, CF_CARD_SCRUB_ANY, NULL));
+    }
+
+  row->values[CF_FIELD_BATCH_NO] = pad_digits (row, row->values[CF_FIELD_BATCH_NO], 6);
+  row->values[CF_FIELD_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_VOUCHER_NO], 6);
+  row->values[CF_FIELD_ORIG_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_ORIG_VOUCHER_NO], 6);
+
+  {
+    const char *terminal = row->values[CF_FIELD_TERMINAL_NO];
+    const char *batch = row->values[CF_FIELD_BATCH_NO];
+    const char *voucher = row->values[CF_FIELD_VOUCHER_NO];
+    const char *ref = row->values[CF_FIELD_REF_NO];
+    const char *source = row->values[CF_FIELD_SOURCE_ID];
+    const char *type = cf_txn_type_to_nick (row->type);
+
+    if (terminal != NULL && batch != NULL && voucher != NULL)
+      row->natural_key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", terminal, batch, voucher);
+    else if (ref != NULL)
+      row->natural_key = g_strdup_printf ("ref\x1f%s\x1f%s", ref, type);
+    else if (source != NULL)
+      row->natural_key = g_strdup_printf ("src\x1f%s\x1f%s", source, type);
+    else if (terminal != NULL && voucher != NULL)
+      row->natural_key = g_strdup_printf ("tdv\x1f%s\x1f%.10s\x1f%s", terminal, row->local_time, voucher);
+    else
+      return row_fail (err, run,
+                       run->columns[CF_FIELD_VOUCHER_NO] >= 0 ? CF_FIELD_VOUCHER_NO : CF_FIELD_REF_NO,
+                       g_strdup (voucher != NULL
+                                 ? _("a voucher no. needs its terminal no. to identify a transaction, and there is no reference no.")
+                                 : _("neither a voucher no. nor a reference no. is given")));
+  }
+
+  return TRUE;
+}

@@ -1,0 +1,103 @@
+/* cf-importer-private.h — what the importer's files share: one file's run
+ * and the row on its way into the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-csv-reader.h"
+#include "cf-import-profile.h"
+#include "cf-import-report.h"
+#include "cf-importer.h"
+#include "cf-store-private.h"
+#include "cf-timestamp.h"
+#include "cf-types.h"
+
+G_BEGIN_DECLS
+
+/* What one file's import needs while it runs. */
+typedef struct
+{
+  CfStore         *store;
+  CfImportProfile *profile;
+  CfImportReport  *report;
+  const char      *operator_no;
+  CfDateOrder      date_order;     /* the profile's, or what the file's dates show */
+  gboolean         amounts_in_fen; /* "交易金额(分)": 8850 is ¥88.50 */
+  const char      *display_name;
+
+  int              columns[CF_N_FIELDS];
+  char           **header;         /* cleaned header cells */
+  GHashTable      *foreign_lines;  /* lines not in the file's encoding: their rows are refused */
+  gboolean         against_live;   /* a dry run: written to a scratch database, the shop's attached as "live" */
+  guint            n_header;
+  char            *preamble_merchant_no;
+  char            *preamble_merchant_name;
+
+  sqlite3_stmt    *insert_txn;
+  sqlite3_stmt    *find_existing;
+  sqlite3_stmt    *insert_reject;
+  sqlite3_stmt    *insert_merchant;
+  sqlite3_stmt    *insert_terminal;
+  sqlite3_stmt    *insert_operator;
+  GHashTable      *seen_merchants;
+  GHashTable      *seen_terminals;
+  GHashTable      *seen_operators;
+  GHashTable      *type_words;     /* a journal's word → its CfTxnType, known or not */
+} ImportRun;
+
+/* A row on its way into the store; strings point into `cells` or are owned by `owned`. */
+typedef struct
+{
+  const char *values[CF_N_FIELDS];
+  GPtrArray  *owned;
+  char        local_time[20];
+  gboolean    has_offset;
+  int         utc_offset;
+  gint64      amount;
+  gboolean    has_fee;
+  gint64      fee;
+  char        currency[4];
+  CfTxnType   type;
+  const char *type_text;
+  CfEntryMode entry_mode;
+  char        first6[7];
+  char        last4[5];
+  guint       card_length;
+  const char *card_brand;
+  char       *natural_key;
+} Row;
+
+/* Why a row was not read: the column (G_MAXUINT for the whole row) and the reason. */
+typedef struct
+{
+  guint       column;
+  char       *reason;
+} RowError;
+
+/* cf-import-header.c */
+gboolean     cf_import_is_totals_row     (CfCsvReader  *reader);
+gboolean     cf_import_is_header_again   (ImportRun    *run,
+                                          CfCsvReader  *reader);
+gboolean     cf_import_is_blank_row      (CfCsvReader  *reader);
+guint        cf_import_count_filled      (CfCsvReader  *reader);
+gboolean     cf_import_find_header       (ImportRun    *run,
+                                          CfCsvReader  *reader,
+                                          GPtrArray    *profiles,
+                                          GError      **error);
+CfDateOrder  cf_import_detect_date_order (ImportRun    *run,
+                                          CfDateOrder   chosen,
+                                          const char   *text,
+                                          gsize         len,
+                                          char          delimiter);
+
+/* cf-import-row.c */
+const char  *cf_import_row_own           (Row          *row,
+                                          char         *text);
+gboolean     cf_import_parse_row         (ImportRun    *run,
+                                          CfCsvReader  *reader,
+                                          Row          *row,
+                                          RowError     *err);
+
+G_END_DECLS
