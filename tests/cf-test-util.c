@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cf-card-number.h"
+#include "cf-importer.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 
@@ -275,6 +276,26 @@ cf_test_assert_pdf_valid (const char *pdf)
         g_error ("qpdf --check %s: %s%s", pdf, out, err);
     }
   return text;
+}
+
+/**
+ * cf_test_import:
+ * @name: a file of tests/data, or an absolute path
+ *
+ * Imports it as operator 001 into the fixture's database.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+CfImportReport *
+cf_test_import (CfTestDb   *f,
+                const char *name,
+                GError    **error)
+{
+  g_autoptr(CfImporter) importer = cf_importer_new (f->store);
+  g_autofree char *path = g_path_is_absolute (name) ? g_strdup (name) : cf_test_data_path (name);
+
+  cf_importer_set_operator (importer, "001");
+  return cf_importer_import_file (importer, path, NULL, NULL, NULL, error);
 }
 
 gint64

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "cf-import-report.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ const char *const *cf_test_pan_forms (void);
 gboolean cf_test_text_has_pan    (const char    *text);
 void     cf_test_assert_no_pan_stored (CfStore *store);
 char    *cf_test_assert_pdf_valid (const char   *pdf);
+CfImportReport *cf_test_import (CfTestDb     *f,
+                                const char   *name,
+                                GError      **error);
 gint64   cf_test_query_int       (CfStore       *store,
                                   const char    *sql);
 char    *cf_test_query_text      (CfStore       *store,
