@@ -1,0 +1,438 @@
+/* test-window-session.c — who is at the window, built for real under Xvfb:
+ * signing in, locking, a manager's approval, the audit log and its banner,
+ * other writers, backups, restore and quitting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cf-audit-page.h"
+#include "cf-auth.h"
+#include "cf-backups-page.h"
+#include "cf-demo.h"
+#include "cf-handover-page.h"
+#include "cf-import-summary.h"
+#include "cf-importer.h"
+#include "cf-loss-dialog.h"
+#include "cf-shift-service.h"
+#include "cf-losses-page.h"
+#include "cf-preferences-window.h"
+#include "cf-sign-in-page.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-test-window.h"
+#include "cf-transaction.h"
+#include "cf-window.h"
+
+static gboolean
+audit_warning_shown (gpointer window)
+{
+  return *cf_window_get_audit_warning (window) != '\0';
+}
+
+static gboolean
+audit_verified (gpointer page)
+{
+  return !cf_audit_page_is_verifying (page);
+}
+
+static gboolean
+backups_idle (gpointer page)
+{
+  return !cf_backups_page_is_busy (page);
+}
+
+static gboolean
+window_locked (gpointer window)
+{
+  return cf_window_is_locked (window);
+}
+
+static gboolean
+button_sensitive (gpointer window)
+{
+  GtkWidget *button = cf_test_find_widget (GTK_WIDGET (cf_window_get_sign_in_page (window)), GTK_TYPE_BUTTON, "_Sign In");
+
+  return button != NULL && gtk_widget_get_sensitive (button);
+}
+
+static void
+test_sign_in_lock_and_override (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfHandoverPage *page = cf_window_get_handover_page (window);
+  GtkWidget *sign_in_page = GTK_WIDGET (cf_window_get_sign_in_page (window));
+  g_autoptr(GSettings) settings = g_settings_new ("org.counterfoil.Counterfoil");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  AdwMessageDialog *dialog;
+  gint64 shift;
+
+  /* The manager is in; the desk is shown, and the Audit Log with it. */
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "099");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
+
+  /* Ctrl+L's action hides the desk. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  cf_test_drain_main_loop ();
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cf_test_find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL))),
+                   ==, "Operator");
+
+  /* A wrong PIN: said so, and the button waits. */
+  cf_test_sign_in (window, "001", "9999");
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_nonnull (strstr (cf_sign_in_page_get_message (CF_SIGN_IN_PAGE (sign_in_page)), "Wrong PIN"));
+  {
+    GtkWidget *button = cf_test_find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 1 Second");
+    if (button == NULL)
+      button = cf_test_find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 2 Seconds");
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_get_sensitive (button));
+  }
+  cf_test_wait_for (button_sensitive, window);
+  cf_test_sign_in (window, "001", CF_DEMO_PIN);
+  g_assert_false (cf_window_is_locked (window));
+  g_assert_cmpstr (cf_window_get_operator (window), ==, "001");
+
+  /* Idle minutes lock the window; 0 never does. */
+  g_settings_set_uint (settings, "lock-after-minutes", 0);
+  g_assert_false (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 3600));
+  g_settings_set_uint (settings, "lock-after-minutes", 5);
+  g_assert_false (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 240));
+  g_assert_true (cf_window_lock_if_idle (window, g_get_monotonic_time () + (gint64) G_USEC_PER_SEC * 301));
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'lock-window' "
+                                                "AND operator_no = '001' AND details = 'idle'"), ==, 1);
+  cf_test_sign_in (window, "001", CF_DEMO_PIN);
+
+  /* A clerk signs off a shift: the manager's prompt, not a dead button. */
+  shift = cf_shift_open (f->store, "002", NULL, "2026-11-28 08:00", &error);
+  g_assert_true (cf_shift_close (f->store, shift, "2026-11-28 16:00", "001", NULL, NULL, "002", &error));
+  g_assert_no_error (error);
+  cf_handover_page_reload (page);
+  g_assert_true (cf_handover_page_select_shift (page, shift));
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Sign Off…"), "clicked");
+  cf_test_drain_main_loop ();
+  adw_message_dialog_response (cf_test_find_dialog ("Sign Off the Report?"), "sign");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Manager Approval Needed");
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports"), ==, 0);
+
+  /* A wrong manager PIN asks again; the right one signs it, with both names. */
+  cf_test_choose_operator (ADW_COMBO_ROW (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
+  cf_test_type_into (GTK_WIDGET (dialog), "Manager’s PIN", "1357");
+  adw_message_dialog_response (dialog, "approve");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Manager Approval Needed");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wrong PIN"));
+  g_usleep (2100 * 1000);  /* the wrong PIN's wait: a second, rounded up */
+  cf_test_choose_operator (ADW_COMBO_ROW (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
+  cf_test_type_into (GTK_WIDGET (dialog), "Manager’s PIN", CF_DEMO_PIN);
+  adw_message_dialog_response (dialog, "approve");
+  cf_test_drain_main_loop ();
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports"), ==, 1);
+  details = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'sign-off-handover' "
+                                          "AND operator_no = '001'");
+  g_assert_nonnull (strstr (details, "[manager override: 099]"));
+  g_assert_null (cf_store_get_override (f->store));
+  cf_test_close_window (window);
+}
+
+static void
+test_audit_page_and_banner (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  CfWindow *window;
+  CfAuditPage *audit;
+  GtkWidget *operator_entry;
+  gint64 expected;
+
+  /* Someone edits the log behind the application's back. */
+  g_assert_true (cf_store_add_audit_entry (f->store, "001", "test", NULL, 0, "first", NULL));
+  g_assert_true (cf_store_add_audit_entry (f->store, "001", "test", NULL, 0, "second", NULL));
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_append_only; "
+                                          "UPDATE audit_log SET details = 'edited' WHERE details = 'first'", NULL));
+  expected = cf_test_query_int (f->store, "SELECT id FROM audit_log WHERE details = 'edited'");
+
+  window = cf_test_show_window (f->store, NULL);
+  cf_test_wait_for (audit_warning_shown, window);
+  {
+    g_autofree char *needle = g_strdup_printf ("entry %lld ", (long long) expected);
+    g_assert_nonnull (strstr (cf_window_get_audit_warning (window), needle));
+  }
+
+  /* The manager's Audit Log names the same entry and filters by operator. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));
+  cf_test_drain_main_loop ();
+  g_assert_cmpstr (cf_window_get_visible_section (window), ==, "audit");
+  audit = cf_window_get_audit_page (window);
+  cf_test_wait_for (audit_verified, audit);
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Altered"));
+  /* Verify the Chain runs in a worker: the page says so and the window draws. */
+  cf_audit_page_verify (audit);
+  g_assert_true (cf_audit_page_is_verifying (audit));
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Verifying"));
+  cf_test_wait_for (audit_verified, audit);
+  g_assert_nonnull (strstr (cf_audit_page_get_status (audit), "Altered"));
+  operator_entry = cf_test_find_widget (GTK_WIDGET (audit), GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (operator_entry), "001");
+  cf_test_drain_main_loop ();
+  g_assert_cmpuint (cf_audit_page_get_n_shown (audit), ==,
+                    cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '001'"));
+  g_assert_cmpuint (cf_audit_page_get_n_shown (audit), >=, 2);
+
+  /* The actions are listed by what they are called; choosing one narrows the log. */
+  {
+    GtkDropDown *actions = GTK_DROP_DOWN (cf_test_find_widget (GTK_WIDGET (audit), GTK_TYPE_DROP_DOWN, NULL));
+    GListModel *labels = gtk_drop_down_get_model (actions);
+    guint chosen = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Signed in") == 0)
+        chosen = i;
+    g_assert_cmpuint (chosen, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (actions, chosen);
+    cf_test_drain_main_loop ();
+    g_assert_cmpuint (cf_audit_page_get_n_shown (audit), ==,
+                      cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '001' "
+                                                   "AND action = 'sign-in'"));
+  }
+
+  /* A clerk does not see it. */
+  cf_test_switch_operator (window, "001");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));
+  g_assert_cmpstr (cf_window_get_visible_section (window), !=, "audit");
+  cf_test_close_window (window);
+}
+
+static guint n_before_import;
+
+static gboolean
+command_line_rows_shown (gpointer window)
+{
+  return g_list_model_get_n_items (cf_window_get_transactions (window)) == n_before_import + 5;
+}
+
+static void
+test_sees_command_line_import (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "COUNTERFOIL_PIN", CF_DEMO_PIN, TRUE);
+  const char *argv[] = { g_getenv ("COUNTERFOIL_EXE"), "--db", f->db_path, "--operator", "002", "import", journal, NULL };
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  n_before_import = g_list_model_get_n_items (cf_window_get_transactions (window));
+  g_subprocess_launcher_set_environ (launcher, env);
+  import = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* The window writes while the import runs: locking and signing in are audited. */
+  for (int i = 0; i < 3; i++)
+    cf_test_switch_operator (window, i % 2 == 0 ? "001" : "099");
+  g_assert_true (g_subprocess_communicate_utf8 (import, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (import), ==, 0);
+  g_assert_null (strstr (err, "locked"));
+
+  /* Without a click, the new rows appear. */
+  cf_test_wait_for (command_line_rows_shown, window);
+  cf_test_close_window (window);
+}
+
+static gboolean
+daily_backup_taken (gpointer window)
+{
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_window_get_store (window));
+
+  return backups->len >= 1;
+}
+
+static void
+test_restore_from_preferences (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfPreferencesWindow *prefs;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  CfBackupsPage *page;
+
+  /* A new database has no backup yet: the window takes its daily one at once. */
+  cf_test_wait_for (daily_backup_taken, window);
+  prefs = cf_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  page = CF_BACKUPS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_BACKUPS_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 1);
+
+  /* Back Up Now, then a change, then the backup restored. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Back Up Now"), "clicked");
+  g_assert_true (cf_backups_page_is_busy (page));
+  cf_test_wait_for (backups_idle, page);
+  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 2);
+  g_assert_true (cf_auth_set_merchant_setting (f->store, "099", "merchant.name", "改过的名字", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) backups = cf_store_list_backups (f->store);
+    backup = g_strdup (g_ptr_array_index (backups, 0));
+  }
+  cf_backups_page_restore (page, backup);
+  g_assert_true (cf_backups_page_is_busy (page));   /* in a worker: the window draws meanwhile */
+  cf_test_wait_for (window_locked, window);
+
+  /* Restored, the rest kept aside, and everyone signs in again. */
+  name = cf_store_get_setting (f->store, "merchant.name");
+  g_assert_cmpstr (name, !=, "改过的名字");
+  g_assert_true (cf_window_is_locked (window));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'restore-backup' "
+                                                "AND operator_no = '099'"), ==, 1);
+  g_assert_nonnull (cf_test_find_dialog ("Backup Restored"));
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_dialog ("Backup Restored")));
+  cf_test_close_window (window);
+}
+
+static gboolean
+pointer_cleared (gpointer pointer_location)
+{
+  return *(gpointer *) pointer_location == NULL;
+}
+
+static guint
+n_backups (CfStore *store)
+{
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (store);
+  return backups->len;
+}
+
+/* Quit closes the window as its close button does: the backup on close is
+ * taken (in a worker, the window hidden at once), then the window goes. */
+static void
+test_quit_backs_up (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CfApplication) app = cf_application_new (f->db_path);
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+  guint before;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = cf_window_new (app, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_drain_main_loop ();
+  cf_test_sign_in (window, "099", CF_DEMO_PIN);
+  cf_test_wait_for (daily_backup_taken, window);
+  before = n_backups (f->store);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_nonnull (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  cf_test_wait_for (pointer_cleared, &window);
+  g_assert_cmpuint (n_backups (f->store), ==, before + 1);
+}
+
+/* The activity watcher the window put on @widget for keys. */
+static GtkEventController *
+activity_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "cf-activity") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+test_typing_in_a_dialog_is_activity (CfTestDb      *f,
+                                     gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.counterfoil.Counterfoil");
+  CfPreferencesWindow *prefs;
+  GtkEventController *keys;
+  gboolean handled = FALSE;
+  gint64 typed_at;
+
+  g_settings_set_uint (settings, "lock-after-minutes", 5);
+  prefs = cf_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  keys = activity_key_controller (GTK_WIDGET (prefs));
+  g_assert_nonnull (keys);
+
+  /* A second after signing in, a key in Preferences; five minutes less
+   * half a second after that key, the window is not idle. */
+  g_usleep (G_USEC_PER_SEC + G_USEC_PER_SEC / 10);
+  typed_at = g_get_monotonic_time ();
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
+  g_assert_false (handled);
+  g_assert_false (cf_window_lock_if_idle (window, typed_at + (gint64) G_USEC_PER_SEC * 299 + G_USEC_PER_SEC / 2));
+  g_assert_true (cf_window_lock_if_idle (window, typed_at + (gint64) G_USEC_PER_SEC * 301));
+  g_assert_true (cf_window_is_locked (window));
+  cf_test_drain_main_loop ();
+  cf_test_close_window (window);
+}
+
+static void
+test_open_error_shown (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW,
+                                                 "x.db was written by a newer Counterfoil");
+  CfWindow *window = cf_test_show_window (NULL, error);
+
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "error");
+  cf_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      /* TAP's way of saying the whole program was skipped. */
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
+  ADD ("/window/sign-in-lock-and-override", test_sign_in_lock_and_override);
+  ADD ("/window/audit-page-and-banner", test_audit_page_and_banner);
+  ADD ("/window/quit-backs-up", test_quit_backs_up);
+  ADD ("/window/sees-command-line-import", test_sees_command_line_import);
+  ADD ("/window/restore-from-preferences", test_restore_from_preferences);
+  ADD ("/window/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
+  g_test_add_func ("/window/open-error-shown", test_open_error_shown);
+#undef ADD
+
+  return g_test_run ();
+}
