@@ -99,6 +99,16 @@ struct _CfWindow
   gboolean              closing;            /* the backup on close is running */
 };
 
+/* cf-window.c, for the other parts */
+CfTransaction *cf_window_current_transaction (CfWindow *self);
+guint          cf_window_paper_columns       (CfWindow *self);
+void           cf_window_select_only         (CfWindow *self,
+                                              guint     position);
+void           cf_window_start_search        (CfWindow *self);
+
+/* cf-window-details.c */
+void           cf_window_update_detail       (CfWindow *self);
+
 /* cf-window-import.c */
 void      cf_window_import_init       (CfWindow  *self);
 void      cf_window_import_class_init (GtkWidgetClass *widget_class);
