@@ -100,4 +100,22 @@ gboolean     cf_import_parse_row         (ImportRun    *run,
                                           Row          *row,
                                           RowError     *err);
 
+/* cf-import-store.c */
+gboolean     cf_import_prepare_statements (ImportRun          *run,
+                                           GError            **error);
+char        *cf_import_dup_scrubbed_record (CfCsvReader       *reader);
+gboolean     cf_import_store_reject       (ImportRun          *run,
+                                           CfImportRejectKind  kind,
+                                           guint               line,
+                                           const char         *column,
+                                           const char         *reason,
+                                           const char         *raw_text,
+                                           gint64              transaction_id,
+                                           GError            **error);
+gboolean     cf_import_store_row          (ImportRun          *run,
+                                           CfCsvReader        *reader,
+                                           const Row          *row,
+                                           guint               line,
+                                           GError            **error);
+
 G_END_DECLS
