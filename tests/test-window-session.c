@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cf-audit-page.h"
@@ -16,18 +15,11 @@
 #include "cf-backups-page.h"
 #include "cf-demo.h"
 #include "cf-handover-page.h"
-#include "cf-import-summary.h"
-#include "cf-importer.h"
-#include "cf-loss-dialog.h"
 #include "cf-shift-service.h"
-#include "cf-losses-page.h"
 #include "cf-preferences-window.h"
 #include "cf-sign-in-page.h"
 #include "cf-store-private.h"
-#include "cf-test-util.h"
 #include "cf-test-window.h"
-#include "cf-transaction.h"
-#include "cf-window.h"
 
 static gboolean
 audit_warning_shown (gpointer window)
