@@ -466,9 +466,9 @@ cf_loss_document_label (const char *kind)
  * slips (time, terminal, voucher, reference, amount), the documents
  * enclosed, and boxes to sign and stamp — in Chinese with English subtitles.
  *
- * Returns: (transfer full) (type CfReportDoc): the letter, or %NULL with @error set
+ * Returns: (transfer full): the letter, or %NULL with @error set
  */
-gpointer
+CfReportDoc *
 cf_loss_build_letter (CfStore     *store,
                       gint64       request_id,
                       GDateTime   *today,

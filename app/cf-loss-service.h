@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "cf-report-doc.h"
 #include "cf-request-status.h"
 #include "cf-types.h"
 
@@ -172,7 +173,7 @@ gboolean        cf_loss_set_fee              (CfStore                  *store,
                                               GError                  **error);
 const char     *cf_loss_document_label       (const char               *kind);
 const char     *cf_loss_cause_get_label      (const char               *cause);
-gpointer        cf_loss_build_letter         (CfStore                  *store,
+CfReportDoc    *cf_loss_build_letter         (CfStore                  *store,
                                               gint64                    request_id,
                                               GDateTime                *today,
                                               GError                  **error);

@@ -28,6 +28,7 @@ struct _CfReceiptDoc
 
   guint      columns;
   GPtrArray *lines;   /* CfReceiptLine */
+  double     bottom;  /* of the last line, in points from the top */
 };
 
 G_DEFINE_FINAL_TYPE (CfReceiptDoc, cf_receipt_doc, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ line_free (gpointer data)
 {
   CfReceiptLine *line = data;
 
+  g_clear_pointer (&line->qr, cf_qr_code_free);
   g_free (line->text);
   g_free (line);
 }
@@ -61,6 +63,7 @@ static void
 cf_receipt_doc_init (CfReceiptDoc *self)
 {
   self->lines = g_ptr_array_new_with_free_func (line_free);
+  self->bottom = CF_RECEIPT_MARGIN_PT;
 }
 
 /**
@@ -128,7 +131,8 @@ cf_receipt_copy_from_nick (const char    *nick,
   return TRUE;
 }
 
-/* Layout helpers: every line is exactly the grid's width. */
+/* Layout helpers: every line is exactly the grid's width, and placed here,
+ * below the one before it, so no renderer has to work out where it goes. */
 
 static void
 add_line (CfReceiptDoc      *self,
@@ -141,6 +145,16 @@ add_line (CfReceiptDoc      *self,
   line->kind = kind;
   line->style = style;
   line->text = text;
+  line->top = self->bottom;
+  if (kind == CF_RECEIPT_LINE_QR)
+    {
+      /* A quiet zone of two modules above and below the code. */
+      line->qr = cf_qr_code_new (text);
+      line->height = ((line->qr != NULL ? line->qr->width : 0) + 4) * CF_RECEIPT_QR_MODULE_PT;
+    }
+  else
+    line->height = style & CF_RECEIPT_DOUBLE ? 2 * CF_RECEIPT_LINE_PT : CF_RECEIPT_LINE_PT;
+  self->bottom += line->height;
   g_ptr_array_add (self->lines, line);
 }
 
@@ -573,18 +587,40 @@ cf_receipt_doc_get_width_pt (CfReceiptDoc *self)
 }
 
 /**
- * cf_receipt_line_get_height_pt:
- * @qr_modules: for a QR line, the code's width in modules
+ * cf_receipt_doc_get_height_pt:
  *
- * Returns: how much height @line takes
+ * Returns: the slip's height in points, margins included
  */
 double
-cf_receipt_line_get_height_pt (const CfReceiptLine *line,
-                               guint                qr_modules)
+cf_receipt_doc_get_height_pt (CfReceiptDoc *self)
 {
-  if (line->kind == CF_RECEIPT_LINE_QR)
-    return (qr_modules + 4) * CF_RECEIPT_QR_MODULE_PT;
-  return line->style & CF_RECEIPT_DOUBLE ? 2 * CF_RECEIPT_LINE_PT : CF_RECEIPT_LINE_PT;
+  g_return_val_if_fail (CF_IS_RECEIPT_DOC (self), 0);
+  return self->bottom + CF_RECEIPT_MARGIN_PT;
+}
+
+/**
+ * cf_receipt_doc_foreach_qr_module:
+ * @line: one of @self's lines
+ * @func: (scope call): called for every dark module, in points from the
+ *   slip's top left
+ *
+ * Where a QR line's modules go: centred across the slip, below a quiet zone.
+ * Nothing is called for a line that has no code.
+ */
+void
+cf_receipt_doc_foreach_qr_module (CfReceiptDoc        *self,
+                                  const CfReceiptLine *line,
+                                  CfQrRectFunc         func,
+                                  gpointer             user_data)
+{
+  double side;
+
+  g_return_if_fail (CF_IS_RECEIPT_DOC (self));
+  if (line->qr == NULL)
+    return;
+  side = line->qr->width * CF_RECEIPT_QR_MODULE_PT;
+  cf_qr_code_foreach_rect (line->qr, (cf_receipt_doc_get_width_pt (self) - side) / 2,
+                           line->top + 2 * CF_RECEIPT_QR_MODULE_PT, CF_RECEIPT_QR_MODULE_PT, func, user_data);
 }
 
 /**
@@ -600,7 +636,6 @@ cf_receipt_line_get_font_pt (const CfReceiptLine *line)
 
 /**
  * cf_receipt_line_foreach_glyph:
- * @top: the line's top, in points from the slip's top
  * @func: (scope call): called for every character that is not a space
  *
  * Where each character of a text line goes: the one placement both
@@ -608,13 +643,12 @@ cf_receipt_line_get_font_pt (const CfReceiptLine *line)
  */
 void
 cf_receipt_line_foreach_glyph (const CfReceiptLine *line,
-                               double               top,
                                CfReceiptGlyphFunc   func,
                                gpointer             user_data)
 {
   double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
   double x = CF_RECEIPT_MARGIN_PT;
-  double baseline = top + CF_RECEIPT_BASELINE_PT * scale;
+  double baseline = line->top + CF_RECEIPT_BASELINE_PT * scale;
 
   for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "cf-qr-code.h"
 #include "cf-types.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,9 @@ typedef struct
   CfReceiptLineKind kind;
   guint             style;
   char             *text;
+  double            top;      /* points from the slip's top */
+  double            height;
+  CfQrCode         *qr;       /* (nullable): a QR line's code */
 } CfReceiptLine;
 
 /**
@@ -93,8 +97,11 @@ const CfReceiptLine *
                                                   guint                  index);
 char            *cf_receipt_doc_to_text          (CfReceiptDoc          *self);
 double           cf_receipt_doc_get_width_pt     (CfReceiptDoc          *self);
-double           cf_receipt_line_get_height_pt   (const CfReceiptLine   *line,
-                                                  guint                  qr_modules);
+double           cf_receipt_doc_get_height_pt    (CfReceiptDoc          *self);
+void             cf_receipt_doc_foreach_qr_module (CfReceiptDoc         *self,
+                                                  const CfReceiptLine   *line,
+                                                  CfQrRectFunc           func,
+                                                  gpointer               user_data);
 double           cf_receipt_line_get_font_pt     (const CfReceiptLine   *line);
 
 /**
@@ -110,7 +117,6 @@ typedef void (*CfReceiptGlyphFunc) (const char *glyph,
                                     gpointer    user_data);
 
 void             cf_receipt_line_foreach_glyph   (const CfReceiptLine   *line,
-                                                  double                 top,
                                                   CfReceiptGlyphFunc     func,
                                                   gpointer               user_data);
 char            *cf_receipt_doc_dup_characters   (CfReceiptDoc          *self);

@@ -17,7 +17,7 @@
 
 #include "cf-demo.h"
 #include "cf-handover-report.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-report-painter.h"
 #include "cf-shift-service.h"
 #include "cf-store-private.h"

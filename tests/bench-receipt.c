@@ -16,7 +16,7 @@
 #include <stdlib.h>
 
 #include "cf-demo.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-slip.h"
 #include "cf-receipt-doc.h"
 #include "cf-receipt-painter.h"
 #include "cf-store.h"
@@ -55,7 +55,7 @@ write_haru (GPtrArray  *docs,
   gint64 t0 = g_get_monotonic_time ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (cf_pdf_write_receipts (docs, path, &error));
+  g_assert_true (cf_pdf_write_slips (docs, path, &error));
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
 

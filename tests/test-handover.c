@@ -10,7 +10,7 @@
 #include "cf-auth.h"
 #include "cf-demo.h"
 #include "cf-handover-report.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-report-painter.h"
 #include "cf-shift-service.h"
 #include "cf-store-private.h"

@@ -245,7 +245,7 @@ test_letter (CfTestDb      *f,
   g_autoptr(GArray) slips = g_array_new (FALSE, TRUE, sizeof (CfLossSlip));
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 29, 9, 0, 0);
-  g_autoptr(GObject) letter = NULL;
+  g_autoptr(CfReportDoc) letter = NULL;
   g_autofree char *text = NULL;
   g_autofree char *first_voucher = NULL;
   g_autofree char *sql = NULL;

@@ -11,7 +11,7 @@
 
 #include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-slip.h"
 #include "cf-receipt-doc.h"
 #include "cf-receipt-painter.h"
 #include "cf-store-private.h"
@@ -193,7 +193,7 @@ test_pdf_equals_preview (CfTestDb      *f,
   guint same, different;
 
   g_ptr_array_add (docs, doc);
-  g_assert_true (cf_pdf_write_receipts (docs, pdf, &error));
+  g_assert_true (cf_pdf_write_slips (docs, pdf, &error));
   g_assert_no_error (error);
   rgb = cf_test_rasterize_pdf (pdf, 1, 100);
 
@@ -234,7 +234,7 @@ test_pdf_text (CfTestDb      *f,
 
   g_ptr_array_add (docs, cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_CARDHOLDER, &fixed_duplicate, 32));
   g_ptr_array_add (docs, cf_receipt_doc_new (refund, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 48));
-  g_assert_true (cf_pdf_write_receipts (docs, pdf, &error));
+  g_assert_true (cf_pdf_write_slips (docs, pdf, &error));
   g_assert_no_error (error);
   /* Valid to poppler and qpdf, and its text extracts as it was drawn. */
   text = cf_test_assert_pdf_valid (pdf);
@@ -266,7 +266,7 @@ render_pdf (GPtrArray  *docs,
             gpointer    user_data,
             GError    **error)
 {
-  return cf_pdf_write_receipts (docs, user_data, error);
+  return cf_pdf_write_slips (docs, user_data, error);
 }
 
 static void

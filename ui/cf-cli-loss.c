@@ -18,7 +18,7 @@
 #include "cf-cli-private.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-request-status.h"
 #include "cf-store.h"
 #include "cf-transaction-query.h"
@@ -343,7 +343,7 @@ cf_cli_run_request (const char  *db_path,
       };
       int sub_argc = argc - 1;
       char **sub_argv = argv + 1;
-      g_autoptr(GObject) letter = NULL;
+      g_autoptr(CfReportDoc) letter = NULL;
 
       if (!cf_cli_parse_options ("request letter", _("ID"), _("Write the application letter of a replacement request as PDF"),
                           entries, &sub_argc, &sub_argv))

@@ -19,7 +19,7 @@
 
 #include "cf-cli-private.h"
 #include "cf-handover-report.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-shift-service.h"
 
 static void

@@ -27,12 +27,11 @@
 #include "cf-cli.h"
 #include "cf-cli-private.h"
 #include "cf-demo.h"
-#include "cf-duplicate-dialog.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-importer.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-duplicate.h"
 #include "cf-receipt-doc.h"
 #include "cf-store.h"
 #include "cf-transaction-query.h"
@@ -244,7 +243,6 @@ run_duplicate (const char  *db_path,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
   g_autofree char *absolute = NULL;
   CfReceiptCopy copy = CF_RECEIPT_COPY_MERCHANT;
   CfDuplicateReason reason;
@@ -333,9 +331,8 @@ run_duplicate (const char  *db_path,
   if (cf_cli_sign_in (store, "duplicate", operator_no, &status) == NULL)
     return status;
   absolute = g_canonicalize_filename (out, NULL);
-  output = g_strconcat ("pdf:", absolute, NULL);
-  records = cf_duplicate_dialog_issue (NULL, store, found, reason, other_text, copy, cf_cli_get_operator (),
-                                       cf_receipt_columns_for_paper ((guint) paper), absolute, NULL, &error);
+  records = cf_pdf_issue_duplicates (store, found, reason, other_text, copy, cf_cli_get_operator (),
+                                     cf_receipt_columns_for_paper ((guint) paper), absolute, &error);
   if (records == NULL)
     {
       g_printerr ("counterfoil duplicate: %s\n", error->message);

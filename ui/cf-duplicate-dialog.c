@@ -11,17 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <errno.h>
 
 #include "cf-duplicate-dialog.h"
 #include "cf-message.h"
-#include "cf-pdf-receipt.h"
-#include "cf-partial-file.h"
+#include "cf-pdf-duplicate.h"
 #include "cf-receipt-print.h"
 #include "cf-transaction.h"
 
-/* One issue of duplicates: what to issue, and what came of it. */
+/* A print of duplicates: what to issue, and what came of it. */
 typedef struct
 {
   CfStore           *store;
@@ -31,40 +28,19 @@ typedef struct
   CfReceiptCopy      copy;
   const char        *operator_no;
   guint              columns;
-  const char        *where;
-  const char        *pdf_path;     /* the .partial file, for a PDF */
   GPtrArray         *docs;         /* the slips produced */
-  GPtrArray         *records;      /* what was recorded, when printing */
-} Issue;
-
-static gboolean
-write_pdf_cb (GPtrArray  *docs,
-              gpointer    user_data,
-              GError    **error)
-{
-  Issue *issue = user_data;
-
-  return cf_pdf_write_receipts (docs, issue->pdf_path, error);
-}
+  GPtrArray         *records;      /* what was recorded */
+} PrintIssue;
 
 static gboolean
 keep_docs_cb (GPtrArray  *docs,
               gpointer    user_data,
               GError    **error)
 {
-  Issue *issue = user_data;
+  PrintIssue *issue = user_data;
 
   issue->docs = g_ptr_array_ref (docs);
   return TRUE;
-}
-
-static GPtrArray *
-record (Issue                 *issue,
-        CfDuplicateRenderFunc  render,
-        GError               **error)
-{
-  return cf_duplicate_issue (issue->store, issue->transactions, issue->copy, issue->reason, issue->reason_text,
-                             issue->operator_no, issue->where, issue->columns, render, issue, error);
 }
 
 /* Called once the person has pressed Print: records the duplicates in a
@@ -73,9 +49,11 @@ static GPtrArray *
 produce_for_printer_cb (gpointer   user_data,
                         GError   **error)
 {
-  Issue *issue = user_data;
+  PrintIssue *issue = user_data;
 
-  issue->records = record (issue, keep_docs_cb, error);
+  issue->records = cf_duplicate_issue (issue->store, issue->transactions, issue->copy, issue->reason,
+                                       issue->reason_text, issue->operator_no, "print", issue->columns,
+                                       keep_docs_cb, issue, error);
   if (issue->records == NULL)
     {
       g_clear_pointer (&issue->docs, g_ptr_array_unref);
@@ -86,7 +64,7 @@ produce_for_printer_cb (gpointer   user_data,
 
 /* A slip laid out as the duplicates will be, for the print dialog's paper. */
 static CfReceiptDoc *
-layout_for_dialog (Issue *issue)
+layout_for_dialog (PrintIssue *issue)
 {
   g_autofree char *merchant_name = cf_store_get_setting (issue->store, "merchant.name");
   g_autofree char *merchant_no = cf_store_get_setting (issue->store, "merchant.no");
@@ -102,9 +80,9 @@ layout_for_dialog (Issue *issue)
  * @print_export_path: (nullable): when printing, export to this PDF instead
  *   of showing the print dialog (tests)
  *
- * Issues duplicates: a PDF is written inside the short transaction that
- * records them; for printing, the print dialog is shown first, with no
- * lock held, and the duplicates are recorded when Print is pressed.
+ * Issues duplicates: a PDF through cf_pdf_issue_duplicates(); for printing,
+ * the print dialog is shown first, with no lock held, and the duplicates
+ * are recorded when Print is pressed.
  *
  * Returns: (transfer full) (element-type CfDuplicateRecord): what was issued
  */
@@ -121,46 +99,21 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
                            const char         *print_export_path,
                            GError            **error)
 {
-  /* The PDF is written aside and named only once its record is committed:
-   * a crash in between leaves a recorded duplicate without its file (issue
-   * it again), never a duplicate nobody recorded. */
-  g_autofree char *partial = NULL;
-  g_autofree char *where = pdf_path != NULL ? g_strconcat ("pdf:", pdf_path, NULL) : g_strdup ("print");
-  Issue issue = { store, transactions, reason, reason_text, copy, operator_no, columns, where, partial, NULL, NULL };
-  g_autoptr(GPtrArray) records = NULL;
+  PrintIssue issue = { store, transactions, reason, reason_text, copy, operator_no, columns, NULL, NULL };
+  g_autoptr(CfReceiptDoc) layout = NULL;
 
-  if (pdf_path == NULL)
+  if (pdf_path != NULL)
+    return cf_pdf_issue_duplicates (store, transactions, reason, reason_text, copy, operator_no, columns,
+                                    pdf_path, error);
+
+  layout = layout_for_dialog (&issue);
+  if (!cf_receipt_print (parent, layout, produce_for_printer_cb, &issue, print_export_path, error))
     {
-      g_autoptr(CfReceiptDoc) layout = layout_for_dialog (&issue);
-
-      if (!cf_receipt_print (parent, layout, produce_for_printer_cb, &issue, print_export_path, error))
-        {
-          /* Recorded, then the printer failed: the record stands (issue it again). */
-          g_clear_pointer (&issue.records, g_ptr_array_unref);
-          return NULL;
-        }
-      return g_steal_pointer (&issue.records);
-    }
-
-  if ((partial = cf_partial_file_new (pdf_path, error)) == NULL)
-    return NULL;
-  issue.pdf_path = partial;
-  records = record (&issue, write_pdf_cb, error);
-  if (records == NULL)
-    {
-      g_unlink (partial);
+      /* Recorded, then the printer failed: the record stands (issue it again). */
+      g_clear_pointer (&issue.records, g_ptr_array_unref);
       return NULL;
     }
-  if (g_rename (partial, pdf_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The duplicates were issued and recorded, but %s could not be written (%s); "
-                     "they are in %s"), pdf_path, g_strerror (saved_errno), partial);
-      return NULL;
-    }
-  return g_steal_pointer (&records);
+  return g_steal_pointer (&issue.records);
 }
 
 typedef struct

@@ -19,7 +19,7 @@
 #include "cf-handover-page.h"
 #include "cf-handover-report.h"
 #include "cf-message.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-report-view.h"
 #include "cf-shift-service.h"
 

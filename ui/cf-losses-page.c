@@ -17,7 +17,7 @@
 #include "cf-losses-page.h"
 #include "cf-message.h"
 #include "cf-money.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 
 struct _CfLossesPage
 {
@@ -205,7 +205,7 @@ cf_losses_page_save_letter (CfLossesPage  *self,
                             GError       **error)
 {
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autoptr(GObject) letter = cf_loss_build_letter (self->store, request_id, today, error);
+  g_autoptr(CfReportDoc) letter = cf_loss_build_letter (self->store, request_id, today, error);
 
   return letter != NULL && cf_pdf_write_report (letter, path, error);
 }

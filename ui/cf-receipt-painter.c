@@ -15,8 +15,6 @@
 
 #include <pango/pangocairo.h>
 
-#include "cf-pdf-receipt.h"
-#include "cf-qr-code.h"
 #include "cf-receipt-painter.h"
 
 #define RECEIPT_FAMILY "WenQuanYi Zen Hei Mono"
@@ -32,7 +30,7 @@ cf_receipt_painter_get_size (CfReceiptDoc *doc,
                              double       *height_pt)
 {
   *width_pt = cf_receipt_doc_get_width_pt (doc);
-  *height_pt = cf_receipt_page_height (doc);
+  *height_pt = cf_receipt_doc_get_height_pt (doc);
 }
 
 /**
@@ -112,19 +110,6 @@ rect_cb (double   x,
   cairo_rectangle (user_data, x, y, width, height);
 }
 
-static void
-draw_qr (cairo_t      *cr,
-         CfReceiptDoc *doc,
-         CfQrCode     *qr,
-         double        top)
-{
-  double side = qr->width * CF_RECEIPT_QR_MODULE_PT;
-
-  cf_qr_code_foreach_rect (qr, (cf_receipt_doc_get_width_pt (doc) - side) / 2, top + 2 * CF_RECEIPT_QR_MODULE_PT,
-                           CF_RECEIPT_QR_MODULE_PT, rect_cb, cr);
-  cairo_fill (cr);
-}
-
 /**
  * cf_receipt_painter_draw:
  * @cr: a context whose unit is a point, origin at the slip's top left
@@ -138,7 +123,6 @@ cf_receipt_painter_draw (CfReceiptDoc *doc,
   g_autoptr(PangoLayout) normal = NULL;
   g_autoptr(PangoLayout) doubled = NULL;
   double width, height;
-  double top = CF_RECEIPT_MARGIN_PT;
   guint n = cf_receipt_doc_get_n_lines (doc);
 
   cf_receipt_painter_get_size (doc, &width, &height);
@@ -155,18 +139,19 @@ cf_receipt_painter_draw (CfReceiptDoc *doc,
   for (guint i = 0; i < n; i++)
     {
       const CfReceiptLine *line = cf_receipt_doc_get_line (doc, i);
-      g_autoptr(CfQrCode) qr = line->kind == CF_RECEIPT_LINE_QR ? cf_qr_code_new (line->text) : NULL;
 
-      if (qr != NULL)
-        draw_qr (cr, doc, qr, top);
-      else if (line->kind != CF_RECEIPT_LINE_QR)
+      if (line->kind == CF_RECEIPT_LINE_QR)
+        {
+          cf_receipt_doc_foreach_qr_module (doc, line, rect_cb, cr);
+          cairo_fill (cr);
+        }
+      else
         {
           LineTarget target = { cr, line->style & CF_RECEIPT_DOUBLE ? doubled : normal,
                                 (line->style & CF_RECEIPT_BOLD) != 0,
                                 CF_RECEIPT_BOLD_STROKE_PT * cf_receipt_line_get_font_pt (line) / CF_RECEIPT_FONT_PT };
-          cf_receipt_line_foreach_glyph (line, top, glyph_cb, &target);
+          cf_receipt_line_foreach_glyph (line, glyph_cb, &target);
         }
-      top += cf_receipt_line_get_height_pt (line, qr != NULL ? qr->width : 0);
     }
   cairo_restore (cr);
 }

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-message.h"
-#include "cf-pdf-receipt.h"
+#include "cf-pdf-report.h"
 #include "cf-report-view.h"
 #include "cf-report-window.h"
 
