@@ -21,7 +21,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cf-application.h"
 #include "cf-auth.h"
 #include "cf-card-number.h"
 #include "cf-cli.h"
@@ -419,14 +418,17 @@ printerr_scrubbed (const char *text)
 
 /**
  * cf_cli_run:
+ * @open_window: (scope call): runs the window, for a command line that names
+ *   no command
  *
  * Runs the command named in @argv, or the window when there is none.
  *
  * Returns: the process exit status
  */
 int
-cf_cli_run (int    argc,
-            char **argv)
+cf_cli_run (int                argc,
+            char             **argv,
+            CfCliOpenWindowFunc open_window)
 {
   const char *db_path = NULL;
   const char *operator_no = NULL;
@@ -495,11 +497,5 @@ cf_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  {
-    g_autofree char *path = db_path != NULL ? g_strdup (db_path) : NULL;
-    g_autoptr(CfApplication) app = cf_application_new (path);
-    char *gtk_argv[] = { argv[0], NULL };
-
-    return g_application_run (G_APPLICATION (app), 1, gtk_argv);
-  }
+  return open_window (db_path, argv[0]);
 }
