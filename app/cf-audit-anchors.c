@@ -27,7 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cf-audit-anchors.h"
+#include "cf-audit-anchors-private.h"
 #include "cf-card-number.h"
 #include "cf-store-private.h"
 

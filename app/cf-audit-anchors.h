@@ -5,8 +5,6 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -41,9 +39,6 @@ typedef struct
 GQuark      cf_audit_anchor_error_quark      (void);
 void        cf_audit_anchor_free             (CfAuditAnchor  *anchor);
 char       *cf_audit_anchors_path            (const char     *db_path);
-gboolean    cf_audit_head                    (sqlite3        *db,
-                                              gint64         *id_out,
-                                              char          **hash_out);
 char       *cf_audit_fingerprint             (gint64          id,
                                               const char     *hash);
 char       *cf_audit_current_fingerprint     (CfStore        *store);
@@ -60,9 +55,6 @@ gboolean    cf_audit_anchors_append          (CfStore        *store,
                                               GError        **error);
 GPtrArray  *cf_audit_anchors_parse           (const char     *text);
 GPtrArray  *cf_audit_anchors_load            (const char     *db_path);
-GPtrArray  *cf_audit_anchors_check_db        (sqlite3        *db,
-                                              GPtrArray      *anchors,
-                                              gint64          up_to);
 GPtrArray  *cf_audit_anchors_check           (CfStore        *store);
 gboolean    cf_audit_check_fingerprint       (CfStore        *store,
                                               const char     *code,

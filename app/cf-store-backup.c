@@ -20,7 +20,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "cf-audit-anchors.h"
+#include "cf-audit-anchors-private.h"
 #include "cf-auth.h"
 #include "cf-partial-file.h"
 #include "cf-store-private.h"
