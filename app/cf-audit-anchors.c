@@ -385,7 +385,7 @@ cf_audit_check_fingerprint (CfStore     *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = cf_store_dup_text (stmt, 0);
+    hash = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
 
   if (hash == NULL)

@@ -178,13 +178,13 @@ cf_audit_find (CfStore             *store,
 
       if (stmt == NULL)
         return NULL;
-      cf_store_bind_text (stmt, 1, FIELD (operator_no), SQLITE_STATIC);
-      cf_store_bind_text (stmt, 2, FIELD (action), SQLITE_STATIC);
-      cf_store_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, FIELD (operator_no), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, FIELD (action), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, SQLITE_STATIC);
       if (object_id > 0)
         sqlite3_bind_int64 (stmt, 4, object_id);
-      cf_store_bind_text (stmt, 5, FIELD (from), SQLITE_STATIC);
-      cf_store_bind_text (stmt, 6, end, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 5, FIELD (from), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 6, end, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, limit);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -198,13 +198,13 @@ cf_audit_find (CfStore             *store,
             }
           entry = g_object_new (CF_TYPE_AUDIT_ENTRY, NULL);
           entry->id = sqlite3_column_int64 (stmt, 0);
-          entry->at = cf_store_dup_text (stmt, 1);
-          entry->operator_no = cf_store_dup_text (stmt, 2);
-          entry->operator_name = cf_store_dup_text (stmt, 3);
-          entry->action = cf_store_dup_text (stmt, 4);
-          entry->object_type = cf_store_dup_text (stmt, 5);
+          entry->at = cf_sql_dup_text (stmt, 1);
+          entry->operator_no = cf_sql_dup_text (stmt, 2);
+          entry->operator_name = cf_sql_dup_text (stmt, 3);
+          entry->action = cf_sql_dup_text (stmt, 4);
+          entry->object_type = cf_sql_dup_text (stmt, 5);
           entry->object_id = sqlite3_column_int64 (stmt, 6);
-          entry->details = cf_store_dup_text (stmt, 7);
+          entry->details = cf_sql_dup_text (stmt, 7);
           g_ptr_array_add (entries, entry);
         }
       sqlite3_finalize (stmt);

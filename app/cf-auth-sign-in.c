@@ -50,7 +50,7 @@ update_account (CfStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (text != NULL)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   ok = cf_store_step_done (store, stmt, _("counting a PIN try"), error);
@@ -82,11 +82,11 @@ refuse_try (CfStore    *store,
                                 NULL) : NULL;
   if (stmt != NULL)
     {
-      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           refused = sqlite3_column_int64 (stmt, 0);
-          logged_at = cf_store_dup_text (stmt, 1);
+          logged_at = cf_sql_dup_text (stmt, 1);
         }
       sqlite3_finalize (stmt);
     }

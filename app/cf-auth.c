@@ -147,18 +147,18 @@ cf_auth_load_account (CfStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
-      account->name = cf_store_dup_text (stmt, 0);
+      account->name = cf_sql_dup_text (stmt, 0);
       account->role = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "manager") == 0 ? CF_ROLE_MANAGER
                                                                                                : CF_ROLE_CLERK;
       account->active = sqlite3_column_int (stmt, 2) != 0;
-      account->pin_hash = cf_store_dup_text (stmt, 3);
+      account->pin_hash = cf_sql_dup_text (stmt, 3);
       account->failed_pins = sqlite3_column_int (stmt, 4);
-      account->next_try_at = cf_store_dup_text (stmt, 5);
-      account->locked_until = cf_store_dup_text (stmt, 6);
+      account->next_try_at = cf_sql_dup_text (stmt, 5);
+      account->locked_until = cf_sql_dup_text (stmt, 6);
     }
   sqlite3_finalize (stmt);
   if (!found)
@@ -243,10 +243,10 @@ upsert_operator (CfStore     *store,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, name, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, cf_role_to_nick (role), SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, now, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, name, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, cf_role_to_nick (role), SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, now, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, pin_hash, -1, SQLITE_STATIC);
   ok = cf_store_step_done (store, stmt, _("saving an operator"), error);
   sqlite3_finalize (stmt);
@@ -342,7 +342,7 @@ cf_auth_get_operator (CfStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     op = operator_from_row (stmt);
   sqlite3_finalize (stmt);
@@ -411,9 +411,9 @@ update_operator (CfStore     *store,
   ok = (stmt = cf_store_prepare (store, sql, error)) != NULL;
   if (ok)
     {
-      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (bound_text != NULL)
-        cf_store_bind_text (stmt, 2, bound_text, SQLITE_STATIC);
+        cf_sql_bind_text (stmt, 2, bound_text, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, action, error);
       if (ok && sqlite3_changes (cf_store_get_db (store)) == 0)
         {

@@ -59,11 +59,11 @@ add_demo_operators (CfStore  *store,
   cf_store_now_utc (now);
   for (guint o = 0; ok && o < G_N_ELEMENTS (operators); o++)
     {
-      cf_store_bind_text (stmt, 1, operators[o].no, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 2, operators[o].name, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 3, cf_role_to_nick (operators[o].role), SQLITE_STATIC);
-      cf_store_bind_text (stmt, 4, now, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 5, pin_hash, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operators[o].no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, operators[o].name, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, cf_role_to_nick (operators[o].role), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 4, now, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 5, pin_hash, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, "adding the demo operators", error);
     }
   sqlite3_finalize (stmt);
@@ -355,39 +355,39 @@ cf_demo_populate (CfStore       *store,
           key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", sale.terminal, sale.batch, sale.voucher);
 
           c = 1;
-          cf_store_bind_text (insert, c++, key, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.local_time, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.terminal, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.operator_no, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.batch, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.voucher, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.ref, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, key, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.local_time, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.terminal, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.operator_no, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.batch, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.voucher, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.ref, SQLITE_STATIC);
           {
             char auth[7];
             g_snprintf (auth, sizeof auth, "%06d", g_rand_int_range (rand, 0, 1000000));
-            cf_store_bind_text (insert, c++, auth, SQLITE_TRANSIENT);
+            cf_sql_bind_text (insert, c++, auth, SQLITE_TRANSIENT);
           }
-          cf_store_bind_text (insert, c++, cards[sale.card].first6, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, sale.last4, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, cards[sale.card].first6, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, sale.last4, SQLITE_STATIC);
           sqlite3_bind_int (insert, c++, (int) cards[sale.card].length);
-          cf_store_bind_text (insert, c++, cards[sale.card].brand, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, cards[sale.card].kind, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, cards[sale.card].issuer, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, acquirer, SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, cf_txn_type_to_nick (type), SQLITE_STATIC);
-          cf_store_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
+          cf_sql_bind_text (insert, c++, cards[sale.card].brand, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, cards[sale.card].kind, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, cards[sale.card].issuer, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, acquirer, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, cf_txn_type_to_nick (type), SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
                                           : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", SQLITE_STATIC);
           sqlite3_bind_int64 (insert, c++, sale.amount);
           sqlite3_bind_int64 (insert, c++, (sale.amount * (cards[sale.card].length == 19 ? 38 : 60) + 5000) / 10000);
-          cf_store_bind_text (insert, c++, entry, SQLITE_STATIC);
+          cf_sql_bind_text (insert, c++, entry, SQLITE_STATIC);
           if (type == CF_TXN_TYPE_VOID)
-            cf_store_bind_text (insert, c++, original->voucher, SQLITE_TRANSIENT);
+            cf_sql_bind_text (insert, c++, original->voucher, SQLITE_TRANSIENT);
           else
             sqlite3_bind_null (insert, c++);
           if (type == CF_TXN_TYPE_REFUND)
             {
-              cf_store_bind_text (insert, c++, original->ref, SQLITE_TRANSIENT);
-              cf_store_bind_text (insert, c++, orig_date, SQLITE_TRANSIENT);
+              cf_sql_bind_text (insert, c++, original->ref, SQLITE_TRANSIENT);
+              cf_sql_bind_text (insert, c++, orig_date, SQLITE_TRANSIENT);
             }
           else
             {
@@ -451,7 +451,7 @@ cf_demo_add_shifts (CfStore  *store,
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    day_text = cf_store_dup_text (stmt, 0);
+    day_text = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (day_text == NULL)
     return TRUE;

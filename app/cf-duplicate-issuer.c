@@ -114,7 +114,7 @@ natural_key_of (CfStore *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, transaction_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    key = cf_store_dup_text (stmt, 0);
+    key = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   return key;
 }
@@ -181,7 +181,7 @@ operator_label (CfStore    *store,
   stmt = cf_store_prepare (store, "SELECT name FROM operators WHERE operator_no = ?", NULL);
   if (stmt != NULL)
     {
-      cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), operator_no) != 0)
         label = g_strdup_printf ("%s (%s)", sqlite3_column_text (stmt, 0), operator_no);
       sqlite3_finalize (stmt);
@@ -318,13 +318,13 @@ cf_duplicate_issue (CfStore               *store,
 
       sqlite3_bind_int64 (insert, 1, id);
       sqlite3_bind_int (insert, 2, (int) record->number);
-      cf_store_bind_text (insert, 3, record->copy, SQLITE_STATIC);
-      cf_store_bind_text (insert, 4, record->reason, SQLITE_STATIC);
-      cf_store_bind_text (insert, 5, reason_text, SQLITE_STATIC);
-      cf_store_bind_text (insert, 6, operator_no, SQLITE_STATIC);
-      cf_store_bind_text (insert, 7, issued_at, SQLITE_STATIC);
-      cf_store_bind_text (insert, 8, output, SQLITE_STATIC);
-      cf_store_bind_text (insert, 9, record->code, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 3, record->copy, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 4, record->reason, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 5, reason_text, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 6, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 7, issued_at, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 8, output, SQLITE_STATIC);
+      cf_sql_bind_text (insert, 9, record->code, SQLITE_STATIC);
       if (sqlite3_step (insert) != SQLITE_DONE)
         {
           cf_store_set_error (store, error, _("recording a duplicate"));
@@ -370,13 +370,13 @@ record_from_row (sqlite3_stmt *stmt)
 
   r->transaction_id = sqlite3_column_int64 (stmt, 0);
   r->number = (guint) sqlite3_column_int (stmt, 1);
-  r->copy = cf_store_dup_text (stmt, 2);
-  r->reason = cf_store_dup_text (stmt, 3);
-  r->reason_text = cf_store_dup_text (stmt, 4);
-  r->operator_no = cf_store_dup_text (stmt, 5);
-  r->issued_at = cf_store_dup_text (stmt, 6);
-  r->output = cf_store_dup_text (stmt, 7);
-  r->code = cf_store_dup_text (stmt, 8);
+  r->copy = cf_sql_dup_text (stmt, 2);
+  r->reason = cf_sql_dup_text (stmt, 3);
+  r->reason_text = cf_sql_dup_text (stmt, 4);
+  r->operator_no = cf_sql_dup_text (stmt, 5);
+  r->issued_at = cf_sql_dup_text (stmt, 6);
+  r->output = cf_sql_dup_text (stmt, 7);
+  r->code = cf_sql_dup_text (stmt, 8);
   return r;
 }
 
@@ -428,7 +428,7 @@ cf_duplicate_verify (CfStore     *store,
   stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  cf_store_bind_text (stmt, 1, normal, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, normal, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     record = record_from_row (stmt);
   sqlite3_finalize (stmt);

@@ -103,9 +103,9 @@ prepare_scoped (CfStore                *store,
 
   if (stmt == NULL)
     return NULL;
-  cf_store_bind_text (stmt, 1, scope->from, SQLITE_TRANSIENT);
-  cf_store_bind_text (stmt, 2, scope->to, SQLITE_TRANSIENT);
-  cf_store_bind_text (stmt, 3, terminals, SQLITE_TRANSIENT);
+  cf_sql_bind_text (stmt, 1, scope->from, SQLITE_TRANSIENT);
+  cf_sql_bind_text (stmt, 2, scope->to, SQLITE_TRANSIENT);
+  cf_sql_bind_text (stmt, 3, terminals, SQLITE_TRANSIENT);
   return stmt;
 }
 
@@ -127,7 +127,7 @@ load_lines (CfStore                *store,
     {
       CfHandoverLine *line = g_new0 (CfHandoverLine, 1);
 
-      line->label = cf_store_dup_text (stmt, 0);
+      line->label = cf_sql_dup_text (stmt, 0);
       line->count = (guint) sqlite3_column_int64 (stmt, 1);
       line->amount_minor = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (lines, line);
@@ -146,7 +146,7 @@ load_rows (CfStore                *store,
 {
   sqlite3_stmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
 
-  return stmt != NULL ? cf_store_collect_rows (stmt) : NULL;
+  return stmt != NULL ? cf_sql_collect_rows (stmt) : NULL;
 }
 
 static gboolean
@@ -507,7 +507,7 @@ cf_handover_build_shift (CfStore    *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-      stored_sum = cf_store_dup_text (stmt, 1);
+      stored_sum = cf_sql_dup_text (stmt, 1);
     }
   sqlite3_finalize (stmt);
   if (content != NULL)
@@ -594,8 +594,8 @@ cf_handover_sign_off (CfStore     *store,
     goto out;
   sqlite3_bind_int64 (stmt, 1, sequence_no);
   sqlite3_bind_int64 (stmt, 2, shift_id);
-  cf_store_bind_text (stmt, 3, signer, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, signer, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, at, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);

@@ -75,9 +75,9 @@ bind_or_null (sqlite3_stmt *stmt,
   if (text == NULL || *text == '\0')
     sqlite3_bind_null (stmt, index);
   else if (mode == CF_CARD_SCRUB_IDENTIFIER)
-    cf_store_bind_identifier (stmt, index, text, SQLITE_TRANSIENT);
+    cf_sql_bind_identifier (stmt, index, text, SQLITE_TRANSIENT);
   else
-    cf_store_bind_text (stmt, index, text, SQLITE_TRANSIENT);
+    cf_sql_bind_text (stmt, index, text, SQLITE_TRANSIENT);
 }
 
 gboolean
@@ -93,11 +93,11 @@ cf_import_store_reject (ImportRun          *run,
   cf_import_report_add_reject (run->report, kind, line, column, reason, raw_text, transaction_id);
 
   sqlite3_bind_int64 (run->insert_reject, 1, run->report->import_id);
-  cf_store_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", SQLITE_STATIC);
+  cf_sql_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", SQLITE_STATIC);
   sqlite3_bind_int (run->insert_reject, 3, (int) line);
   bind_or_null (run->insert_reject, 4, column, CF_CARD_SCRUB_ANY);
-  cf_store_bind_text (run->insert_reject, 5, raw_text, SQLITE_TRANSIENT);
-  cf_store_bind_text (run->insert_reject, 6, reason, SQLITE_TRANSIENT);
+  cf_sql_bind_text (run->insert_reject, 5, raw_text, SQLITE_TRANSIENT);
+  cf_sql_bind_text (run->insert_reject, 6, reason, SQLITE_TRANSIENT);
   if (transaction_id > 0)
     sqlite3_bind_int64 (run->insert_reject, 7, transaction_id);
   return cf_store_step_done (run->store, run->insert_reject, _("saving a rejected row"), error);
@@ -118,27 +118,27 @@ remember_reference_data (ImportRun  *run,
 
   if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))
     {
-      cf_store_bind_identifier (run->insert_merchant, 1, merchant_no, SQLITE_TRANSIENT);
+      cf_sql_bind_identifier (run->insert_merchant, 1, merchant_no, SQLITE_TRANSIENT);
       bind_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
-      cf_store_bind_text (run->insert_merchant, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_merchant, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_merchant, _("saving a merchant"), error))
         return FALSE;
       g_hash_table_add (run->seen_merchants, g_strdup (merchant_no));
     }
   if (terminal_no != NULL && !g_hash_table_contains (run->seen_terminals, terminal_no))
     {
-      cf_store_bind_identifier (run->insert_terminal, 1, terminal_no, SQLITE_TRANSIENT);
+      cf_sql_bind_identifier (run->insert_terminal, 1, terminal_no, SQLITE_TRANSIENT);
       bind_or_null (run->insert_terminal, 2, merchant_no, CF_CARD_SCRUB_IDENTIFIER);
-      cf_store_bind_text (run->insert_terminal, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_terminal, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_terminal, _("saving a terminal"), error))
         return FALSE;
       g_hash_table_add (run->seen_terminals, g_strdup (terminal_no));
     }
   if (operator_no != NULL && !g_hash_table_contains (run->seen_operators, operator_no))
     {
-      cf_store_bind_text (run->insert_operator, 1, operator_no, SQLITE_TRANSIENT);
-      cf_store_bind_text (run->insert_operator, 2, operator_no, SQLITE_TRANSIENT);
-      cf_store_bind_text (run->insert_operator, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 1, operator_no, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 2, operator_no, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 3, now, SQLITE_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_operator, _("saving an operator"), error))
         return FALSE;
       g_hash_table_add (run->seen_operators, g_strdup (operator_no));
@@ -222,11 +222,11 @@ cf_import_store_row (ImportRun   *run,
   const char *const *v = row->values;
   int rc;
 
-  cf_store_bind_identifier (s, 1, row->natural_key, SQLITE_TRANSIENT);
+  cf_sql_bind_identifier (s, 1, row->natural_key, SQLITE_TRANSIENT);
   if (run->report->import_id > 0)
     sqlite3_bind_int64 (s, 2, run->report->import_id);
   sqlite3_bind_int (s, 3, (int) line);
-  cf_store_bind_text (s, 4, row->local_time, SQLITE_TRANSIENT);
+  cf_sql_bind_text (s, 4, row->local_time, SQLITE_TRANSIENT);
   if (row->has_offset)
     sqlite3_bind_int (s, 5, row->utc_offset);
   bind_or_null (s, 6, v[CF_FIELD_TIME_ZONE], CF_CARD_SCRUB_ANY);
@@ -246,15 +246,15 @@ cf_import_store_row (ImportRun   *run,
   bind_or_null (s, 19, v[CF_FIELD_CARD_KIND], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 20, v[CF_FIELD_ISSUER], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 21, v[CF_FIELD_ACQUIRER], CF_CARD_SCRUB_ANY);
-  cf_store_bind_text (s, 22, cf_txn_type_to_nick (row->type), SQLITE_STATIC);
+  cf_sql_bind_text (s, 22, cf_txn_type_to_nick (row->type), SQLITE_STATIC);
   bind_or_null (s, 23, row->type_text, CF_CARD_SCRUB_ANY);
   sqlite3_bind_int64 (s, 24, row->amount);
   if (row->has_fee)
     sqlite3_bind_int64 (s, 25, row->fee);
-  cf_store_bind_text (s, 26, row->currency, SQLITE_TRANSIENT);
+  cf_sql_bind_text (s, 26, row->currency, SQLITE_TRANSIENT);
   bind_or_null (s, 27, v[CF_FIELD_STATUS], CF_CARD_SCRUB_ANY);
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
-    cf_store_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
+    cf_sql_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
   bind_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
@@ -282,7 +282,7 @@ cf_import_store_row (ImportRun   *run,
     }
 
   /* Already stored: the same, or not? */
-  cf_store_bind_identifier (run->find_existing, 1, row->natural_key, SQLITE_TRANSIENT);
+  cf_sql_bind_identifier (run->find_existing, 1, row->natural_key, SQLITE_TRANSIENT);
   if (sqlite3_step (run->find_existing) == SQLITE_ROW)
     {
       g_autofree char *conflict = describe_conflict (run->find_existing, row);

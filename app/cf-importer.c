@@ -301,12 +301,12 @@ begin_import_record (ImportRun   *run,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_store_bind_text (stmt, 1, run->report->file, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, run->report->file, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, run->report->sha256, -1, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, now, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, run->operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, now, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, run->operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
   sqlite3_finalize (stmt);
   if (ok)
@@ -343,7 +343,7 @@ finish_import_record (ImportRun  *run,
       notes = g_strjoinv ("\n", (char **) r->notes->pdata);
       g_ptr_array_remove_index (r->notes, r->notes->len - 1);
     }
-  cf_store_bind_text (stmt, 8, notes, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 8, notes, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, r->import_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
   sqlite3_finalize (stmt);

@@ -50,15 +50,15 @@ cf_loss_list_requests (CfStore    *store,
 
       info->id = sqlite3_column_int64 (stmt, 0);
       info->incident_id = sqlite3_column_int64 (stmt, 1);
-      info->counterpart = cf_store_dup_text (stmt, 2);
-      info->counterpart_ref = cf_store_dup_text (stmt, 3);
+      info->counterpart = cf_sql_dup_text (stmt, 2);
+      info->counterpart_ref = cf_sql_dup_text (stmt, 3);
       cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 4), &info->status);
-      info->created_at = cf_store_dup_text (stmt, 5);
-      info->submitted_at = cf_store_dup_text (stmt, 6);
-      info->due_date = cf_store_dup_text (stmt, 7);
+      info->created_at = cf_sql_dup_text (stmt, 5);
+      info->submitted_at = cf_sql_dup_text (stmt, 6);
+      info->due_date = cf_sql_dup_text (stmt, 7);
       info->has_fee = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
       info->fee_minor = sqlite3_column_int64 (stmt, 8);
-      info->fee_paid_on = cf_store_dup_text (stmt, 9);
+      info->fee_paid_on = cf_sql_dup_text (stmt, 9);
       info->n_slips = (guint) sqlite3_column_int (stmt, 10);
       if (info->due_date != NULL && cf_request_status_is_open (info->status))
         {
@@ -197,9 +197,9 @@ cf_loss_move_request (CfStore          *store,
                                   "WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  cf_store_bind_text (stmt, 1, cf_request_status_to_nick (to), SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, due, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, cf_request_status_to_nick (to), SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, due, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, request_id);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
@@ -210,11 +210,11 @@ cf_loss_move_request (CfStore          *store,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  cf_store_bind_text (stmt, 2, cf_request_status_to_nick (from), SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, cf_request_status_to_nick (to), SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 5, operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 6, note, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, cf_request_status_to_nick (from), SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, cf_request_status_to_nick (to), SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 5, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, note, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
 
@@ -284,9 +284,9 @@ cf_loss_set_document (CfStore     *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, request_id);
-      cf_store_bind_text (stmt, 2, kind, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 3, state, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 4, file, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, kind, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, state, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 4, file, SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);
     }
@@ -309,7 +309,7 @@ cf_loss_list_documents (CfStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  return cf_store_collect_rows (stmt);
+  return cf_sql_collect_rows (stmt);
 }
 
 /**
@@ -329,7 +329,7 @@ cf_loss_list_history (CfStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
-  return cf_store_collect_rows (stmt);
+  return cf_sql_collect_rows (stmt);
 }
 
 /**
@@ -353,7 +353,7 @@ cf_loss_set_reference (CfStore     *store,
        (stmt = cf_store_prepare (store, "UPDATE replacement_requests SET counterpart_ref = ? WHERE id = ?", error)) != NULL;
   if (ok)
     {
-      cf_store_bind_text (stmt, 1, reference, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, reference, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, request_id);
       ok = cf_store_step_done (store, stmt, _("changing the request"), error);
       sqlite3_finalize (stmt);
@@ -394,7 +394,7 @@ cf_loss_set_fee (CfStore     *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, fee_minor);
-      cf_store_bind_text (stmt, 2, paid_on, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, paid_on, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, request_id);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
       sqlite3_finalize (stmt);

@@ -153,7 +153,7 @@ cf_loss_compute_impact (CfStore       *store,
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), since) >= 0)
         impact->in_retention++;
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "*") != 0)
-        g_hash_table_add (cards, cf_store_dup_text (stmt, 3));
+        g_hash_table_add (cards, cf_sql_dup_text (stmt, 3));
       impact->refund_related += sqlite3_column_int (stmt, 4) != 0;
       sqlite3_reset (stmt);
     }
@@ -177,8 +177,8 @@ create_request (CfStore    *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, incident_id);
-  cf_store_bind_text (stmt, 2, counterpart, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, created_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, counterpart, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, created_at, SQLITE_STATIC);
   if (cf_store_step_done (store, stmt, _("recording a request"), error))
     id = sqlite3_last_insert_rowid (cf_store_get_db (store));
   sqlite3_finalize (stmt);
@@ -190,8 +190,8 @@ create_request (CfStore    *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  cf_store_bind_text (stmt, 2, created_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, created_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording a request"), error))
     id = 0;
   sqlite3_finalize (stmt);
@@ -204,7 +204,7 @@ create_request (CfStore    *store,
   for (guint i = 0; i < G_N_ELEMENTS (default_documents) && id != 0; i++)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      cf_store_bind_text (stmt, 2, default_documents[i], SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, default_documents[i], SQLITE_STATIC);
       if (!cf_store_step_done (store, stmt, _("recording a request"), error))
         id = 0;
     }
@@ -285,16 +285,16 @@ cf_loss_create_incident (CfStore                  *store,
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
-  cf_store_bind_text (stmt, 1, created_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 5, info->description, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, created_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 5, info->description, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
     goto out;
   incident_id = sqlite3_last_insert_rowid (cf_store_get_db (store));
@@ -313,10 +313,10 @@ cf_loss_create_incident (CfStore                  *store,
       sqlite3_bind_int64 (stmt, 1, incident_id);
       sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
       sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
-      cf_store_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
-      cf_store_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
       if (!cf_store_step_done (store, stmt, doing, error))
         goto out;
 
@@ -396,12 +396,12 @@ cf_loss_list_incidents (CfStore  *store,
       CfIncidentInfo *info = g_new0 (CfIncidentInfo, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->created_at = cf_store_dup_text (stmt, 1);
-      info->period_from = cf_store_dup_text (stmt, 2);
-      info->period_to = cf_store_dup_text (stmt, 3);
-      info->cause = cf_store_dup_text (stmt, 4);
-      info->responsible = cf_store_dup_text (stmt, 5);
-      info->description = cf_store_dup_text (stmt, 6);
+      info->created_at = cf_sql_dup_text (stmt, 1);
+      info->period_from = cf_sql_dup_text (stmt, 2);
+      info->period_to = cf_sql_dup_text (stmt, 3);
+      info->cause = cf_sql_dup_text (stmt, 4);
+      info->responsible = cf_sql_dup_text (stmt, 5);
+      info->description = cf_sql_dup_text (stmt, 6);
       info->n_slips = (guint) sqlite3_column_int (stmt, 7);
       info->amount_minor = sqlite3_column_int64 (stmt, 8);
       info->n_resolved = (guint) sqlite3_column_int (stmt, 9);
@@ -496,7 +496,7 @@ cf_loss_build_letter (CfStore     *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    counterpart = cf_store_dup_text (stmt, 0);
+    counterpart = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (counterpart == NULL)
     {
@@ -515,7 +515,7 @@ cf_loss_build_letter (CfStore     *store,
     {
       char **row = g_new0 (char *, 6);
 
-      row[0] = cf_store_dup_text (stmt, 0);
+      row[0] = cf_sql_dup_text (stmt, 0);
       row[1] = g_strdup (sqlite3_column_text (stmt, 1) != NULL ? (const char *) sqlite3_column_text (stmt, 1) : "-");
       row[2] = g_strdup (sqlite3_column_text (stmt, 2) != NULL ? (const char *) sqlite3_column_text (stmt, 2) : "-");
       row[3] = g_strdup (sqlite3_column_text (stmt, 3) != NULL ? (const char *) sqlite3_column_text (stmt, 3) : "-");
@@ -524,9 +524,9 @@ cf_loss_build_letter (CfStore     *store,
       g_ptr_array_add (rows, row);
       /* A journal's own merchant fields stand in for an unset profile. */
       if (name == NULL && sqlite3_column_text (stmt, 6) != NULL)
-        name = cf_store_dup_text (stmt, 6);
+        name = cf_sql_dup_text (stmt, 6);
       if (merchant_no == NULL && sqlite3_column_text (stmt, 7) != NULL)
-        merchant_no = cf_store_dup_text (stmt, 7);
+        merchant_no = cf_sql_dup_text (stmt, 7);
     }
   sqlite3_finalize (stmt);
 

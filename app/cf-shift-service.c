@@ -97,9 +97,9 @@ lookup_role (CfStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    role = cf_store_dup_text (stmt, 0);
+    role = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (role == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND,
@@ -133,9 +133,9 @@ check_overlap (CfStore             *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, except_id);
-  cf_store_bind_text (stmt, 2, started_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, ended_at != NULL ? ended_at : OPEN_END, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, list, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, started_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, ended_at != NULL ? ended_at : OPEN_END, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, list, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *end = (const char *) sqlite3_column_text (stmt, 3);
@@ -169,12 +169,12 @@ insert_shift (CfStore             *store,
                                   "defined_later) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, started_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, ended_at, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 5, by, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 6, ended_at != NULL ? by : NULL, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, started_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, ended_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 5, by, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, ended_at != NULL ? by : NULL, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, defined_later);
   ok = cf_store_step_done (store, stmt, "recording the shift", error);
   sqlite3_finalize (stmt);
@@ -189,7 +189,7 @@ insert_shift (CfStore             *store,
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, id);
-      cf_store_bind_text (stmt, 2, terminals[i], SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, terminals[i], SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           cf_store_set_error (store, error, "recording the shift's terminals");
@@ -285,11 +285,11 @@ cf_shift_close (CfStore     *store,
   else if ((stmt = cf_store_prepare (store, "UPDATE shifts SET ended_at = ?, handed_to = ?, notes = ?, variance = ?, "
                                             "closed_by = ? WHERE id = ?", error)) != NULL)
     {
-      cf_store_bind_text (stmt, 1, end, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 2, handed_to != NULL && *handed_to != '\0' ? handed_to : NULL, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 3, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 4, variance != NULL && *variance != '\0' ? variance : NULL, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 5, closed_by, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, end, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, handed_to != NULL && *handed_to != '\0' ? handed_to : NULL, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 4, variance != NULL && *variance != '\0' ? variance : NULL, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 5, closed_by, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, shift_id);
       ok = cf_store_step_done (store, stmt, "closing the shift", error);
       sqlite3_finalize (stmt);
@@ -352,16 +352,16 @@ shift_from_row (sqlite3_stmt *stmt)
   const char *terminals = (const char *) sqlite3_column_text (stmt, 5);
 
   info->id = sqlite3_column_int64 (stmt, 0);
-  info->operator_no = cf_store_dup_text (stmt, 1);
-  info->operator_name = cf_store_dup_text (stmt, 2);
-  info->started_at = cf_store_dup_text (stmt, 3);
-  info->ended_at = cf_store_dup_text (stmt, 4);
+  info->operator_no = cf_sql_dup_text (stmt, 1);
+  info->operator_name = cf_sql_dup_text (stmt, 2);
+  info->started_at = cf_sql_dup_text (stmt, 3);
+  info->ended_at = cf_sql_dup_text (stmt, 4);
   info->terminals = terminals != NULL ? g_strsplit (terminals, "\x1f", -1) : g_new0 (char *, 1);
-  info->handed_to = cf_store_dup_text (stmt, 6);
-  info->handed_to_name = cf_store_dup_text (stmt, 7);
-  info->notes = cf_store_dup_text (stmt, 8);
-  info->variance = cf_store_dup_text (stmt, 9);
-  info->closed_by = cf_store_dup_text (stmt, 10);
+  info->handed_to = cf_sql_dup_text (stmt, 6);
+  info->handed_to_name = cf_sql_dup_text (stmt, 7);
+  info->notes = cf_sql_dup_text (stmt, 8);
+  info->variance = cf_sql_dup_text (stmt, 9);
+  info->closed_by = cf_sql_dup_text (stmt, 10);
   info->defined_later = sqlite3_column_int (stmt, 11);
   info->report_sequence_no = sqlite3_column_int64 (stmt, 12);
   return info;
@@ -428,7 +428,7 @@ cf_shift_find_open (CfStore    *store,
 
   if (stmt == NULL)
     return 0;
-  cf_store_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);

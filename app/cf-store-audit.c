@@ -123,13 +123,13 @@ cf_store_add_audit_entry (CfStore     *self,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_store_bind_text (stmt, 1, now, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 3, action, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 4, object_type, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, now, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, action, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, object_type, SQLITE_STATIC);
   if (object_id > 0)
     sqlite3_bind_int64 (stmt, 5, object_id);
-  cf_store_bind_text (stmt, 6, details, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, details, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
   sqlite3_finalize (stmt);
   return ok;

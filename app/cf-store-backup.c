@@ -432,7 +432,7 @@ shop_of (CfStore *store)
     return g_steal_pointer (&no);
   if (sqlite3_prepare_v2 (cf_store_get_db (store), "SELECT merchant_no FROM merchants ORDER BY rowid LIMIT 1",
                           -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    no = cf_store_dup_text (stmt, 0);
+    no = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   return g_steal_pointer (&no);
 }

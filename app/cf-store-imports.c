@@ -42,9 +42,9 @@ cf_store_get_import_info (CfStore     *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     {
-      *file_name = cf_store_dup_text (stmt, 0);
-      *imported_at = cf_store_dup_text (stmt, 1);
-      *operator_no = cf_store_dup_text (stmt, 2);
+      *file_name = cf_sql_dup_text (stmt, 0);
+      *imported_at = cf_sql_dup_text (stmt, 1);
+      *operator_no = cf_sql_dup_text (stmt, 2);
     }
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND, _("There is no import #%lld"), (long long) import_id);
@@ -83,9 +83,9 @@ cf_store_list_imports (CfStore  *self,
 
       r->import_id = sqlite3_column_int64 (stmt, c);
       c += 2;
-      r->sha256 = cf_store_dup_text (stmt, c++);
-      r->encoding = cf_store_dup_text (stmt, c++);
-      r->profile = cf_store_dup_text (stmt, c++);
+      r->sha256 = cf_sql_dup_text (stmt, c++);
+      r->encoding = cf_sql_dup_text (stmt, c++);
+      r->profile = cf_sql_dup_text (stmt, c++);
       r->rows = (guint) sqlite3_column_int (stmt, c++);
       r->imported = (guint) sqlite3_column_int (stmt, c++);
       r->duplicates = (guint) sqlite3_column_int (stmt, c++);
@@ -93,7 +93,7 @@ cf_store_list_imports (CfStore  *self,
       r->rejected = (guint) sqlite3_column_int (stmt, c++);
       r->skipped = (guint) sqlite3_column_int (stmt, c++);
       r->masked_pans = (guint) sqlite3_column_int (stmt, c++);
-      r->imported_at = cf_store_dup_text (stmt, c++);
+      r->imported_at = cf_sql_dup_text (stmt, c++);
       if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
         {
           g_auto(GStrv) notes = g_strsplit ((const char *) sqlite3_column_text (stmt, c), "\n", -1);

@@ -21,6 +21,7 @@
 #include "cf-file-locks.h"
 #include "cf-operator.h"
 #include "cf-store-private.h"
+#include "cf-transaction-private.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
@@ -154,109 +155,6 @@ cf_store_step_done (CfStore       *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return rc == SQLITE_DONE || cf_store_set_error (self, error, doing);
-}
-
-static int
-bind_scrubbed (sqlite3_stmt            *stmt,
-               int                      index,
-               const char              *text,
-               sqlite3_destructor_type  destroy,
-               CfCardScrub              mode)
-{
-  char *scrubbed;
-  guint masked = 0;
-
-  if (text == NULL)
-    return sqlite3_bind_null (stmt, index);
-  /* Text that is not UTF-8 (a command-line argument in another encoding)
-   * is stored as what can be read of it, never as bytes that break a reader. */
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
-      scrubbed = cf_card_number_scrub (valid, mode, NULL);
-      return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
-    }
-  if (!cf_card_number_might_hold (text))
-    return sqlite3_bind_text (stmt, index, text, -1, destroy);
-  scrubbed = cf_card_number_scrub (text, mode, &masked);
-  if (masked == 0)
-    {
-      g_free (scrubbed);
-      return sqlite3_bind_text (stmt, index, text, -1, destroy);
-    }
-  return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
-}
-
-/**
- * cf_store_bind_text:
- *
- * Binds text that a person typed or a file held. Every string written to
- * the database goes through here (or cf_store_bind_identifier()), so that a
- * card number, however it was written, is masked before SQLite sees it.
- * Only values the program makes itself (hashes, timestamps, names of
- * states) are bound as they are.
- */
-int
-cf_store_bind_text (sqlite3_stmt            *stmt,
-                    int                      index,
-                    const char              *text,
-                    sqlite3_destructor_type  destroy)
-{
-  return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_ANY);
-}
-
-/**
- * cf_store_bind_identifier:
- *
- * Binds a merchant or terminal number, or a key made of them: masked only
- * where it is a card number of a real issuer range, since such numbers pass
- * the Luhn check by chance.
- */
-int
-cf_store_bind_identifier (sqlite3_stmt            *stmt,
-                          int                      index,
-                          const char              *text,
-                          sqlite3_destructor_type  destroy)
-{
-  return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_IDENTIFIER);
-}
-
-/**
- * cf_store_dup_text:
- *
- * Returns: (transfer full) (nullable): a column of the current row as text,
- *   %NULL for NULL
- */
-char *
-cf_store_dup_text (sqlite3_stmt *stmt,
-                   int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/**
- * cf_store_collect_rows:
- * @stmt: (transfer full): a bound query; finalized here
- *
- * Returns: (transfer full) (element-type GStrv): each row's columns as text,
- *   NULL as ""
- */
-GPtrArray *
-cf_store_collect_rows (sqlite3_stmt *stmt)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  int n = sqlite3_column_count (stmt);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, n + 1);
-
-      for (int c = 0; c < n; c++)
-        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "");
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_finalize (stmt);
-  return rows;
 }
 
 sqlite3 *
@@ -545,7 +443,7 @@ cf_store_find_transactions (CfStore             *self,
     return NULL;
 
   for (guint i = 0; i < params->len; i++)
-    cf_store_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
+    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result, cf_transaction_new_from_row (stmt));
@@ -606,9 +504,9 @@ cf_store_get_setting (CfStore    *self,
   stmt = cf_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  cf_store_bind_text (stmt, 1, key, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = cf_store_dup_text (stmt, 0);
+    value = cf_sql_dup_text (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -628,8 +526,8 @@ cf_store_set_setting (CfStore     *self,
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
-  cf_store_bind_text (stmt, 1, key, SQLITE_STATIC);
-  cf_store_bind_text (stmt, 2, value, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, value, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving a setting"));
   sqlite3_finalize (stmt);
   return ok;
@@ -711,7 +609,7 @@ cf_store_find_original (CfStore        *self,
                                      "WHERE t.ref_no = ? AND t.id != ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      cf_store_bind_text (stmt, 1, ref, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, ref, SQLITE_STATIC);
     }
   else if (voucher != NULL)
     {
@@ -721,9 +619,9 @@ cf_store_find_original (CfStore        *self,
                                      "AND t.batch_no IS ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      cf_store_bind_text (stmt, 1, voucher, SQLITE_STATIC);
-      cf_store_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), SQLITE_STATIC);
-      cf_store_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, voucher, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), SQLITE_STATIC);
     }
   else
     return NULL;

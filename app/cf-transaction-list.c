@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-store-private.h"
+#include "cf-transaction-private.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction.h"
 
@@ -161,7 +162,7 @@ read_ids (CfStore                   *store,
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < params->len; i++)
-    cf_store_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
+    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

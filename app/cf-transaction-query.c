@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cf-money.h"
-#include "cf-store-private.h"
 #include "cf-text.h"
 #include "cf-timestamp.h"
 #include "cf-transaction-query.h"

@@ -15,7 +15,7 @@
 
 #include "cf-card-number.h"
 #include "cf-money.h"
-#include "cf-store-private.h"
+#include "cf-transaction-private.h"
 #include "cf-transaction.h"
 
 struct _CfTransaction
@@ -216,38 +216,38 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   int c = 0;
 
   self->id = sqlite3_column_int64 (stmt, c++);
-  self->local_time = cf_store_dup_text (stmt, c++);
+  self->local_time = cf_sql_dup_text (stmt, c++);
   self->has_utc_offset = sqlite3_column_type (stmt, c) != SQLITE_NULL;
   self->utc_offset = sqlite3_column_int (stmt, c++);
-  self->time_zone = cf_store_dup_text (stmt, c++);
-  self->merchant_no = cf_store_dup_text (stmt, c++);
-  self->merchant_name = cf_store_dup_text (stmt, c++);
-  self->terminal_no = cf_store_dup_text (stmt, c++);
-  self->operator_no = cf_store_dup_text (stmt, c++);
-  self->batch_no = cf_store_dup_text (stmt, c++);
-  self->voucher_no = cf_store_dup_text (stmt, c++);
-  self->ref_no = cf_store_dup_text (stmt, c++);
-  self->auth_code = cf_store_dup_text (stmt, c++);
-  self->card_first6 = cf_store_dup_text (stmt, c++);
-  self->card_last4 = cf_store_dup_text (stmt, c++);
+  self->time_zone = cf_sql_dup_text (stmt, c++);
+  self->merchant_no = cf_sql_dup_text (stmt, c++);
+  self->merchant_name = cf_sql_dup_text (stmt, c++);
+  self->terminal_no = cf_sql_dup_text (stmt, c++);
+  self->operator_no = cf_sql_dup_text (stmt, c++);
+  self->batch_no = cf_sql_dup_text (stmt, c++);
+  self->voucher_no = cf_sql_dup_text (stmt, c++);
+  self->ref_no = cf_sql_dup_text (stmt, c++);
+  self->auth_code = cf_sql_dup_text (stmt, c++);
+  self->card_first6 = cf_sql_dup_text (stmt, c++);
+  self->card_last4 = cf_sql_dup_text (stmt, c++);
   self->card_length = (guint) sqlite3_column_int (stmt, c++);
-  self->card_brand = cf_store_dup_text (stmt, c++);
-  self->card_kind = cf_store_dup_text (stmt, c++);
-  self->issuer = cf_store_dup_text (stmt, c++);
-  self->acquirer = cf_store_dup_text (stmt, c++);
+  self->card_brand = cf_sql_dup_text (stmt, c++);
+  self->card_kind = cf_sql_dup_text (stmt, c++);
+  self->issuer = cf_sql_dup_text (stmt, c++);
+  self->acquirer = cf_sql_dup_text (stmt, c++);
   if (!cf_txn_type_from_nick ((const char *) sqlite3_column_text (stmt, c++), &self->type))
     self->type = CF_TXN_TYPE_OTHER;
-  self->type_text = cf_store_dup_text (stmt, c++);
+  self->type_text = cf_sql_dup_text (stmt, c++);
   self->amount_minor = sqlite3_column_int64 (stmt, c++);
   self->has_fee = sqlite3_column_type (stmt, c) != SQLITE_NULL;
   self->fee_minor = sqlite3_column_int64 (stmt, c++);
-  self->currency = cf_store_dup_text (stmt, c++);
-  self->status = cf_store_dup_text (stmt, c++);
+  self->currency = cf_sql_dup_text (stmt, c++);
+  self->status = cf_sql_dup_text (stmt, c++);
   self->entry_mode = cf_entry_mode_from_nick ((const char *) sqlite3_column_text (stmt, c++));
-  self->orig_voucher_no = cf_store_dup_text (stmt, c++);
-  self->orig_ref_no = cf_store_dup_text (stmt, c++);
-  self->orig_date = cf_store_dup_text (stmt, c++);
-  self->source_id = cf_store_dup_text (stmt, c++);
+  self->orig_voucher_no = cf_sql_dup_text (stmt, c++);
+  self->orig_ref_no = cf_sql_dup_text (stmt, c++);
+  self->orig_date = cf_sql_dup_text (stmt, c++);
+  self->source_id = cf_sql_dup_text (stmt, c++);
   self->import_id = sqlite3_column_int64 (stmt, c++);
   self->source_line = (guint) sqlite3_column_int (stmt, c++);
   self->n_duplicates = (guint) sqlite3_column_int (stmt, c++);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "cf-sql.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -41,31 +42,9 @@ void            cf_store_set_busy_timeout     (CfStore       *self,
                                                int            ms);
 void            cf_store_set_override         (CfStore       *self,
                                                const char    *manager_no);
-int             cf_store_bind_text            (sqlite3_stmt  *stmt,
-                                               int            index,
-                                               const char    *text,
-                                               sqlite3_destructor_type destroy);
-int             cf_store_bind_identifier      (sqlite3_stmt  *stmt,
-                                               int            index,
-                                               const char    *text,
-                                               sqlite3_destructor_type destroy);
 void            cf_store_audit_hash_sql       (sqlite3_context  *context,
                                                int               argc,
                                                sqlite3_value   **argv);
-char           *cf_store_dup_text             (sqlite3_stmt  *stmt,
-                                               int            column);
-GPtrArray      *cf_store_collect_rows         (sqlite3_stmt  *stmt);
-CfTransaction  *cf_transaction_new_from_row   (sqlite3_stmt  *stmt);
-
-/* The column list cf_transaction_new_from_row() expects, in its order. */
-#define CF_TRANSACTION_COLUMNS \
-  "t.id, t.local_time, t.utc_offset, t.time_zone, t.merchant_no, t.merchant_name, " \
-  "t.terminal_no, t.operator_no, t.batch_no, t.voucher_no, t.ref_no, t.auth_code, " \
-  "t.card_first6, t.card_last4, t.card_length, t.card_brand, t.card_kind, t.issuer, " \
-  "t.acquirer, t.type, t.type_text, t.amount_minor, t.fee_minor, t.currency, t.status, " \
-  "t.entry_mode, t.orig_voucher_no, t.orig_ref_no, t.orig_date, t.source_id, t.import_id, " \
-  "t.source_line, (SELECT count(*) FROM duplicates d WHERE d.transaction_id = t.id), " \
-  "EXISTS (SELECT 1 FROM loss_slips l WHERE l.transaction_id = t.id)"
 
 /* Schema steps, one per version; cf-store-schema.c */
 extern const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION];
