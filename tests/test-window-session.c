@@ -12,6 +12,7 @@
 
 #include "cf-audit-page.h"
 #include "cf-auth.h"
+#include "cf-application.h"
 #include "cf-backups-page.h"
 #include "cf-demo.h"
 #include "cf-handover-page.h"
@@ -269,7 +270,7 @@ test_restore_from_preferences (CfTestDb      *f,
 
   /* A new database has no backup yet: the window takes its daily one at once. */
   cf_test_wait_for (daily_backup_taken, window);
-  prefs = cf_preferences_window_new (window);
+  prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
   gtk_window_present (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
   page = CF_BACKUPS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_BACKUPS_PAGE, NULL));
@@ -328,7 +329,7 @@ test_quit_backs_up (CfTestDb      *f,
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
-  window = cf_window_new (app, f->store, NULL);
+  window = cf_window_new (GTK_APPLICATION (app), f->store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   cf_test_drain_main_loop ();
   cf_test_sign_in (window, "099", CF_DEMO_PIN);
@@ -372,7 +373,7 @@ test_typing_in_a_dialog_is_activity (CfTestDb      *f,
   gint64 typed_at;
 
   g_settings_set_uint (settings, "lock-after-minutes", 5);
-  prefs = cf_preferences_window_new (window);
+  prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
   gtk_window_present (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
   keys = activity_key_controller (GTK_WIDGET (prefs));

@@ -637,7 +637,7 @@ test_preferences_save_merchant (CfTestDb      *f,
                                 gconstpointer  data)
 {
   CfWindow *window = cf_test_show_window (f->store, NULL);
-  CfPreferencesWindow *prefs = cf_preferences_window_new (window);
+  CfPreferencesWindow *prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *name = NULL;
   gboolean found = FALSE;

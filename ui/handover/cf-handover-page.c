@@ -27,7 +27,7 @@ struct _CfHandoverPage
 {
   GtkBox       parent_instance;
 
-  CfWindow    *window;      /* borrowed: the window owns the page */
+  CfSession   *session;
   CfStore     *store;
   GtkWidget   *shift_list;
   GtkWidget   *empty;
@@ -179,7 +179,7 @@ gboolean
 cf_handover_page_open_shift (CfHandoverPage  *self,
                              GError         **error)
 {
-  gint64 id = cf_shift_open (self->store, cf_window_get_operator (self->window), NULL, NULL, error);
+  gint64 id = cf_shift_open (self->store, cf_session_get_operator_no (self->session), NULL, NULL, error);
 
   if (id == 0)
     return FALSE;
@@ -198,7 +198,7 @@ cf_handover_page_close_shift (CfHandoverPage  *self,
   CfShiftInfo *shift = selected_shift (self);
 
   g_return_val_if_fail (shift != NULL, FALSE);
-  if (!cf_shift_close (self->store, shift->id, NULL, handed_to, notes, variance, cf_window_get_operator (self->window), error))
+  if (!cf_shift_close (self->store, shift->id, NULL, handed_to, notes, variance, cf_session_get_operator_no (self->session), error))
     return FALSE;
   cf_handover_page_reload (self);
   return TRUE;
@@ -212,7 +212,7 @@ cf_handover_page_sign_off (CfHandoverPage  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (shift != NULL, FALSE);
-  if (cf_handover_sign_off (self->store, shift->id, cf_window_get_operator (self->window), now, error) == 0)
+  if (cf_handover_sign_off (self->store, shift->id, cf_session_get_operator_no (self->session), now, error) == 0)
     return FALSE;
   cf_handover_page_reload (self);
   return TRUE;
@@ -225,7 +225,7 @@ open_clicked_cb (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (!cf_handover_page_open_shift (self, &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Shift Was Not Opened"), error->message);
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Shift Was Not Opened"), error->message);
 }
 
 typedef struct
@@ -278,7 +278,7 @@ close_response_cb (AdwMessageDialog *dialog,
   close->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (notes)));
   close->variance = g_strdup (gtk_editable_get_text (GTK_EDITABLE (variance)));
   /* Another's shift needs a manager: a clerk gets the manager's prompt. */
-  cf_window_run_as_manager (self->window, _("Close another operator’s shift"), _("The Shift Was Not Closed"),
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Close another operator’s shift"), _("The Shift Was Not Closed"),
                             close_shift_action, close, close_shift_free);
 }
 
@@ -296,7 +296,7 @@ close_clicked_cb (GtkButton      *button,
     return;
   body = g_strdup_printf (_("Shift #%lld of %s, open since %.16s, ends now."), (long long) shift->id,
                           shift->operator_no, shift->started_at);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Close the Shift?"), body);
+  dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Close the Shift?"), body);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (box, "boxed-list");
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -327,7 +327,7 @@ sign_response_cb (AdwMessageDialog *dialog,
                   CfHandoverPage   *self)
 {
   if (g_str_equal (response, "sign"))
-    cf_window_run_as_manager (self->window, _("Sign off the handover report"), _("The Report Was Not Signed Off"),
+    cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Sign off the handover report"), _("The Report Was Not Signed Off"),
                               sign_off_action, g_object_ref (self), g_object_unref);
 }
 
@@ -335,7 +335,7 @@ static void
 sign_clicked_cb (GtkButton      *button,
                  CfHandoverPage *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Sign Off the Report?"),
+  GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Sign Off the Report?"),
                                               _("The report gets the next number and is kept as it is now: "
                                                 "later imports or corrections will not change it."));
 
@@ -357,7 +357,7 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (!cf_pdf_write_report (self->report, path, &error))
-        cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Written"), error->message);
+        cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Written"), error->message);
     }
   g_object_unref (chooser);
 }
@@ -367,7 +367,7 @@ save_clicked_cb (GtkButton      *button,
                  CfHandoverPage *self)
 {
   CfShiftInfo *shift = selected_shift (self);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Handover Report"), GTK_WINDOW (self->window),
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Handover Report"), cf_widget_get_window (GTK_WIDGET (self)),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   g_autofree char *name = g_strdup_printf ("handover-%lld.pdf", shift != NULL ? (long long) shift->id : 0LL);
 
@@ -383,8 +383,8 @@ print_clicked_cb (GtkButton      *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->report != NULL && !cf_report_print (GTK_WINDOW (self->window), self->report, _("Handover report"), &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Report Was Not Printed"), error->message);
+  if (self->report != NULL && !cf_report_print (cf_widget_get_window (GTK_WIDGET (self)), self->report, _("Handover report"), &error))
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Printed"), error->message);
 }
 
 static void
@@ -399,6 +399,7 @@ cf_handover_page_dispose (GObject *object)
   g_clear_pointer (&self->shifts, g_ptr_array_unref);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (cf_handover_page_parent_class)->dispose (object);
 }
 
@@ -482,13 +483,12 @@ cf_handover_page_init (CfHandoverPage *self)
 }
 
 CfHandoverPage *
-cf_handover_page_new (CfWindow *window,
-                      CfStore  *store)
+cf_handover_page_new (CfSession *session)
 {
   CfHandoverPage *self = g_object_new (CF_TYPE_HANDOVER_PAGE, NULL);
 
-  self->window = window;
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (cf_session_get_store (session));
   cf_handover_page_reload (self);
   return self;
 }

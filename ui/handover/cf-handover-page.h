@@ -8,8 +8,7 @@
 #include <adwaita.h>
 
 #include "cf-report-doc.h"
-#include "cf-store.h"
-#include "cf-window.h"
+#include "cf-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfHandoverPage, cf_handover_page, CF, HANDOVER_PAGE, GtkBox)
 
-CfHandoverPage *cf_handover_page_new          (CfWindow       *window,
-                                               CfStore        *store);
+CfHandoverPage *cf_handover_page_new          (CfSession      *session);
 void            cf_handover_page_reload       (CfHandoverPage *self);
 guint           cf_handover_page_get_n_shifts (CfHandoverPage *self);
 gboolean        cf_handover_page_select_shift (CfHandoverPage *self,

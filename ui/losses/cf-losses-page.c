@@ -23,7 +23,7 @@ struct _CfLossesPage
 {
   GtkBox     parent_instance;
 
-  CfWindow  *window;     /* borrowed: the window owns the page */
+  CfSession *session;
   CfStore   *store;
   GtkWidget *content;
   CfRequestOrder order;
@@ -73,7 +73,7 @@ move_action (gpointer   data,
   RequestChange *change = data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gboolean moved = cf_loss_move_request (change->page->store, change->request_id, change->to, change->note,
-                                         cf_window_get_operator (change->page->window), now, error);
+                                         cf_session_get_operator_no (change->page->session), now, error);
 
   cf_losses_page_reload (change->page);
   return moved;
@@ -91,7 +91,7 @@ move_clicked_cb (GtkButton    *button,
   change->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
   /* Approved and rejected are a manager's to record: a clerk gets the manager's prompt. */
-  cf_window_run_as_manager (self->window, _("Record a request as approved or rejected"), _("The Request Did Not Move"),
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Record a request as approved or rejected"), _("The Request Did Not Move"),
                             move_action, change, request_change_free);
 }
 
@@ -143,8 +143,8 @@ document_changed_cb (GtkDropDown  *states,
   g_autoptr(GError) error = NULL;
 
   if (!cf_loss_set_document (self->store, id, kind, nicks[MIN (gtk_drop_down_get_selected (states), 2)], NULL,
-                             cf_window_get_operator (self->window), &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Document Was Not Marked"), error->message);
+                             cf_session_get_operator_no (self->session), &error))
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Document Was Not Marked"), error->message);
 }
 
 static void
@@ -155,8 +155,8 @@ reference_apply_cb (AdwEntryRow  *row,
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   g_autoptr(GError) error = NULL;
 
-  if (!cf_loss_set_reference (self->store, id, *text != '\0' ? text : NULL, cf_window_get_operator (self->window), &error))
-    cf_show_message (GTK_WINDOW (self->window), _("The Reference Was Not Recorded"), error->message);
+  if (!cf_loss_set_reference (self->store, id, *text != '\0' ? text : NULL, cf_session_get_operator_no (self->session), &error))
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Reference Was Not Recorded"), error->message);
 }
 
 static gboolean
@@ -166,7 +166,7 @@ fee_action (gpointer   data,
   RequestChange *change = data;
 
   return cf_loss_set_fee (change->page->store, change->request_id, change->fee, change->paid_on,
-                          cf_window_get_operator (change->page->window), error);
+                          cf_session_get_operator_no (change->page->session), error);
 }
 
 static void
@@ -182,14 +182,14 @@ fee_apply_cb (AdwEntryRow  *row,
   /* "50.00 2026-11-30": the amount, and the day it was paid if it was. */
   if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error))
     {
-      cf_show_message (GTK_WINDOW (self->window), _("The Fee Was Not Recorded"),
+      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Fee Was Not Recorded"),
                        error != NULL ? error->message : _("Type the amount, then the day it was paid."));
       return;
     }
   change = request_change_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id")));
   change->fee = ABS (fee);
   change->paid_on = parts[1] != NULL && *parts[1] != '\0' ? g_strdup (g_strstrip (parts[1])) : NULL;
-  cf_window_run_as_manager (self->window, _("Record a request’s fee"), _("The Fee Was Not Recorded"),
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Record a request’s fee"), _("The Fee Was Not Recorded"),
                             fee_action, change, request_change_free);
 }
 
@@ -231,7 +231,7 @@ cf_losses_page_preview_letter (CfLossesPage  *self,
 
   if (letter == NULL)
     return NULL;
-  preview = cf_report_window_new (GTK_WINDOW (self->window), letter, title, name);
+  preview = cf_report_window_new (cf_widget_get_window (GTK_WIDGET (self)), letter, title, name);
   gtk_window_present (GTK_WINDOW (preview));
   return preview;
 }
@@ -244,7 +244,7 @@ letter_clicked_cb (GtkButton    *button,
   g_autoptr(GError) error = NULL;
 
   if (cf_losses_page_preview_letter (self, id, &error) == NULL)
-    cf_show_message (GTK_WINDOW (self->window), _("The Letter Was Not Written"), error->message);
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Letter Was Not Written"), error->message);
 }
 
 static void
@@ -474,17 +474,16 @@ cf_losses_page_reload (CfLossesPage *self)
 /**
  * cf_losses_page_new:
  *
- * Returns: (transfer floating): the section for @window's database
+ * Returns: (transfer floating): the section for @session's database
  */
 CfLossesPage *
-cf_losses_page_new (CfWindow *window,
-                    CfStore  *store)
+cf_losses_page_new (CfSession *session)
 {
   CfLossesPage *self = g_object_new (CF_TYPE_LOSSES_PAGE, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->window = window;
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (cf_session_get_store (session));
   self->content = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (self->content), 900);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->content);
@@ -514,6 +513,7 @@ cf_losses_page_dispose (GObject *object)
   CfLossesPage *self = (CfLossesPage *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cf_losses_page_parent_class)->dispose (object);
 }

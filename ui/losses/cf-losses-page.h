@@ -8,8 +8,7 @@
 #include <adwaita.h>
 
 #include "cf-report-window.h"
-#include "cf-store.h"
-#include "cf-window.h"
+#include "cf-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfLossesPage, cf_losses_page, CF, LOSSES_PAGE, GtkBox)
 
-CfLossesPage *cf_losses_page_new             (CfWindow     *window,
-                                              CfStore      *store);
+CfLossesPage *cf_losses_page_new             (CfSession    *session);
 void          cf_losses_page_reload          (CfLossesPage *self);
 guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
 guint         cf_losses_page_get_n_requests  (CfLossesPage *self);

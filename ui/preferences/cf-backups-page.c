@@ -32,7 +32,7 @@ struct _CfBackupsPage
   GtkWidget           *back_up_button;
   GtkWidget           *spinner;
 
-  CfWindow            *window;     /* borrowed */
+  CfSession           *session;
   GSettings           *settings;
   guint                n_backups;
   gboolean             busy;
@@ -43,7 +43,8 @@ G_DEFINE_FINAL_TYPE (CfBackupsPage, cf_backups_page, ADW_TYPE_PREFERENCES_PAGE)
 typedef struct
 {
   CfBackupsPage *page;
-  CfWindow      *window;
+  CfSession     *session;
+  GtkWindow     *desk;     /* (nullable): the window Preferences is over */
   char          *path;
   CfRestoreFlags flags;
 } Restore;
@@ -74,7 +75,7 @@ confirm_restore_anyway (CfBackupsPage  *self,
                         const GError   *refusal)
 {
   gboolean other_shop = g_error_matches (refusal, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+  GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)),
                                               other_shop ? _("Restore Another Shop’s Backup?")
                                                          : _("Restore a Backup Nothing Vouches For?"),
                                               refusal->message);
@@ -98,7 +99,8 @@ restore_free (gpointer data)
   Restore *restore = data;
 
   g_object_unref (restore->page);
-  g_object_unref (restore->window);
+  g_object_unref (restore->session);
+  g_clear_object (&restore->desk);
   g_free (restore->path);
   g_free (restore);
 }
@@ -109,7 +111,7 @@ restore_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   Restore *restore = user_data;
-  CfWindow *window = restore->window;
+  GtkWindow *desk = restore->desk;
   g_autoptr(GError) error = NULL;
   g_autofree char *kept_as = cf_store_restore_finish (CF_STORE (source), result, &error);
   g_autofree char *body = NULL;
@@ -121,7 +123,8 @@ restore_done_cb (GObject      *source,
           g_error_matches (error, CF_STORE_ERROR, CF_STORE_ERROR_UNVOUCHED))
         confirm_restore_anyway (restore->page, restore->path, restore->flags, error);
       else
-        cf_show_message (GTK_WINDOW (window), _("The Backup Was Not Restored"), error->message);
+        cf_show_message (cf_widget_get_window (GTK_WIDGET (restore->page)), _("The Backup Was Not Restored"),
+                         error->message);
       restore_free (restore);
       return;
     }
@@ -129,8 +132,8 @@ restore_done_cb (GObject      *source,
                             "Sign in again to go on."), restore->path, kept_as);
   cf_backups_page_reload (restore->page);
   gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (restore->page))));
-  cf_window_lock (window, "restored a backup");
-  cf_show_message (GTK_WINDOW (window), _("Backup Restored"), body);
+  cf_session_lock (restore->session, "restored a backup");
+  cf_show_message (desk, _("Backup Restored"), body);
   restore_free (restore);
 }
 
@@ -144,12 +147,13 @@ restore_action (gpointer   data,
   Restore *job = g_new0 (Restore, 1);
 
   job->page = g_object_ref (restore->page);
-  job->window = g_object_ref (restore->window);
+  job->session = g_object_ref (restore->session);
+  job->desk = restore->desk != NULL ? g_object_ref (restore->desk) : NULL;
   job->path = g_strdup (restore->path);
   job->flags = restore->flags;
   set_busy (restore->page, TRUE);
-  cf_store_restore_async (cf_window_get_store (restore->window), restore->path, cf_window_get_operator (restore->window),
-                          restore->flags, NULL, restore_done_cb, job);
+  cf_store_restore_async (cf_session_get_store (restore->session), restore->path,
+                          cf_session_get_operator_no (restore->session), restore->flags, NULL, restore_done_cb, job);
   return TRUE;
 }
 
@@ -172,13 +176,16 @@ restore_path (CfBackupsPage  *self,
               CfRestoreFlags  flags)
 {
   Restore *restore = g_new0 (Restore, 1);
+  GtkWindow *prefs = cf_widget_get_window (GTK_WIDGET (self));
+  GtkWindow *desk = prefs != NULL ? gtk_window_get_transient_for (prefs) : NULL;
 
   restore->page = g_object_ref (self);
-  restore->window = g_object_ref (self->window);
+  restore->session = g_object_ref (self->session);
+  restore->desk = desk != NULL ? g_object_ref (desk) : NULL;
   restore->path = g_strdup (path);
   restore->flags = flags;
-  cf_window_run_as_manager (self->window, _("Restore a backup"), _("The Backup Was Not Restored"),
-                            restore_action, restore, restore_free);
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Restore a backup"), _("The Backup Was Not Restored"),
+                             restore_action, restore, restore_free);
 }
 
 static void
@@ -268,7 +275,7 @@ static void
 back_up_clicked_cb (CfBackupsPage *self)
 {
   set_busy (self, TRUE);
-  cf_window_back_up_async (self->window, NULL, back_up_done_cb, g_object_ref (self));
+  cf_session_back_up_async (self->session, NULL, back_up_done_cb, g_object_ref (self));
 }
 
 static void
@@ -318,7 +325,7 @@ describe_backup (const char *path)
 void
 cf_backups_page_reload (CfBackupsPage *self)
 {
-  g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_window_get_store (self->window));
+  g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_session_get_store (self->session));
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->restore_group, g_ptr_array_index (self->rows, i));
@@ -383,6 +390,7 @@ cf_backups_page_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cf_backups_page_parent_class)->dispose (object);
 }
@@ -406,7 +414,7 @@ cf_backups_page_init (CfBackupsPage *self)
  * Returns: (transfer floating): the page
  */
 CfBackupsPage *
-cf_backups_page_new (CfWindow  *window,
+cf_backups_page_new (CfSession *session,
                      GSettings *settings)
 {
   CfBackupsPage *self = g_object_new (CF_TYPE_BACKUPS_PAGE, NULL);
@@ -415,11 +423,11 @@ cf_backups_page_new (CfWindow  *window,
   GtkWidget *keep = gtk_spin_button_new_with_range (1, 1000, 1);
   GtkWidget *now = gtk_button_new_with_mnemonic (_("_Back Up Now"));
   GtkWidget *other = gtk_button_new_with_mnemonic (_("Restore _Another File…"));
-  g_autofree char *dir = g_path_get_dirname (cf_store_get_path (cf_window_get_store (window)));
+  g_autofree char *dir = g_path_get_dirname (cf_store_get_path (cf_session_get_store (session)));
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   g_autofree char *description = g_strdup_printf (_("Each backup is one file in %s, checked before it counts."), folder);
 
-  self->window = window;
+  self->session = g_object_ref (session);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Backups"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "drive-harddisk-symbolic");

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "cf-window.h"
+#include "cf-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfBackupsPage, cf_backups_page, CF, BACKUPS_PAGE, AdwPreferencesPage)
 
-CfBackupsPage *cf_backups_page_new        (CfWindow      *window,
+CfBackupsPage *cf_backups_page_new        (CfSession     *session,
                                            GSettings     *settings);
 void           cf_backups_page_reload     (CfBackupsPage *self);
 guint          cf_backups_page_get_n_backups (CfBackupsPage *self);

@@ -1,7 +1,7 @@
 /* cf-operators-page.c — Preferences: the people who work at the desk, and locking
  *
  * Every change here is a manager's: a clerk who tries one is asked for a
- * manager's PIN (cf_window_run_as_manager()). New operators get their PIN
+ * manager's PIN (cf_session_run_as_manager()). New operators get their PIN
  * typed twice by the manager, who tells it to them; operators can change
  * it themselves from the header bar's menu.
  *
@@ -25,7 +25,7 @@ struct _CfOperatorsPage
   AdwPreferencesGroup *operators_group;
   GPtrArray          *rows;        /* the operator rows, to remove on reload */
 
-  CfWindow           *window;      /* borrowed: the window this page belongs to */
+  CfSession          *session;
   GSettings          *settings;
   guint               n_operators;
 };
@@ -63,8 +63,8 @@ change_action (gpointer   data,
                GError   **error)
 {
   Change *change = data;
-  CfStore *store = cf_window_get_store (change->page->window);
-  const char *by = cf_window_get_operator (change->page->window);
+  CfStore *store = cf_session_get_store (change->page->session);
+  const char *by = cf_session_get_operator_no (change->page->session);
   gboolean ok;
 
   if (g_str_equal (change->verb, "save"))
@@ -85,8 +85,8 @@ run_change (CfOperatorsPage *self,
             Change          *change)
 {
   change->page = g_object_ref (self);
-  cf_window_run_as_manager (self->window, _("Manage the operators"), _("The Operator Was Not Changed"),
-                            change_action, change, change_free);
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Manage the operators"),
+                             _("The Operator Was Not Changed"), change_action, change, change_free);
 }
 
 static GtkWidget *
@@ -120,7 +120,7 @@ operator_dialog_response_cb (AdwMessageDialog *dialog,
     return;
   if (!g_str_equal (row_text (group, "pin"), row_text (group, "again")))
     {
-      cf_show_message (GTK_WINDOW (self->window), _("The Operator Was Not Changed"), _("The two PINs differ"));
+      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Operator Was Not Changed"), _("The two PINs differ"));
       return;
     }
   change = g_new0 (Change, 1);
@@ -247,7 +247,7 @@ operator_menu (CfOperatorsPage *self,
 void
 cf_operators_page_reload (CfOperatorsPage *self)
 {
-  g_autoptr(GPtrArray) operators = cf_auth_list_operators (cf_window_get_store (self->window), TRUE, NULL);
+  g_autoptr(GPtrArray) operators = cf_auth_list_operators (cf_session_get_store (self->session), TRUE, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->operators_group, g_ptr_array_index (self->rows, i));
@@ -289,6 +289,7 @@ cf_operators_page_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cf_operators_page_parent_class)->dispose (object);
 }
@@ -312,7 +313,7 @@ cf_operators_page_init (CfOperatorsPage *self)
  * Returns: (transfer floating): the page
  */
 CfOperatorsPage *
-cf_operators_page_new (CfWindow  *window,
+cf_operators_page_new (CfSession *session,
                        GSettings *settings)
 {
   CfOperatorsPage *self = g_object_new (CF_TYPE_OPERATORS_PAGE, NULL);
@@ -321,7 +322,7 @@ cf_operators_page_new (CfWindow  *window,
   GtkWidget *idle_row = adw_action_row_new ();
   GtkWidget *minutes = gtk_spin_button_new_with_range (0, 240, 1);
 
-  self->window = window;
+  self->session = g_object_ref (session);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Operators"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "cf-window.h"
+#include "cf-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfOperatorsPage, cf_operators_page, CF, OPERATORS_PAGE, AdwPreferencesPage)
 
-CfOperatorsPage *cf_operators_page_new     (CfWindow        *window,
+CfOperatorsPage *cf_operators_page_new     (CfSession       *session,
                                             GSettings       *settings);
 void             cf_operators_page_reload  (CfOperatorsPage *self);
 guint            cf_operators_page_get_n_operators (CfOperatorsPage *self);

@@ -25,7 +25,7 @@ struct _CfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  CfWindow             *window;     /* borrowed: the window it belongs to */
+  CfSession            *session;    /* (nullable): none without a database */
   CfStore              *store;
   GSettings            *settings;
   AdwEntryRow          *database_row;
@@ -77,7 +77,7 @@ merchant_change_action (gpointer   data,
 {
   MerchantChange *change = data;
 
-  return cf_auth_set_merchant_setting (change->prefs->store, cf_window_get_operator (change->prefs->window),
+  return cf_auth_set_merchant_setting (change->prefs->store, cf_session_get_operator_no (change->prefs->session),
                                        change->key, change->value, error);
 }
 
@@ -90,8 +90,8 @@ merchant_apply_cb (AdwEntryRow         *row,
   change->prefs = g_object_ref (self);
   change->key = g_object_get_data (G_OBJECT (row), "key");
   change->value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  cf_window_run_as_manager (self->window, _("Change the merchant profile"), _("The Merchant Profile Was Not Changed"),
-                            merchant_change_action, change, merchant_change_free);
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Change the merchant profile"),
+                             _("The Merchant Profile Was Not Changed"), merchant_change_action, change, merchant_change_free);
 }
 
 static void
@@ -137,26 +137,28 @@ entry_row (const char *title,
 
 /**
  * cf_preferences_window_new:
+ * @parent: (nullable): the window it is over
+ * @session: (nullable): the database and operator it works with; %NULL
+ *   when no database could be opened
  *
- * @window: (nullable): the window whose database and operator it works with
- *
- * Returns: (transfer none): the preferences, over @window, not yet shown
+ * Returns: (transfer none): the preferences, over @parent, not yet shown
  */
 CfPreferencesWindow *
-cf_preferences_window_new (CfWindow *window)
+cf_preferences_window_new (GtkWindow *parent,
+                           CfSession *session)
 {
   CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW,
-                                            "transient-for", window,
+                                            "transient-for", parent,
                                             "modal", TRUE,
                                             NULL);
-  CfStore *store = window != NULL ? cf_window_get_store (window) : NULL;
+  CfStore *store = session != NULL ? cf_session_get_store (session) : NULL;
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *merchant = adw_preferences_group_new ();
   GtkWidget *database = adw_preferences_group_new ();
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
 
-  self->window = window;
+  self->session = session != NULL ? g_object_ref (session) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 
@@ -214,9 +216,9 @@ cf_preferences_window_new (CfWindow *window)
   if (store != NULL)
     {
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (cf_operators_page_new (window, self->settings)));
+                                  ADW_PREFERENCES_PAGE (cf_operators_page_new (session, self->settings)));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (cf_backups_page_new (window, self->settings)));
+                                  ADW_PREFERENCES_PAGE (cf_backups_page_new (session, self->settings)));
     }
   return self;
 }
@@ -228,6 +230,7 @@ cf_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
 }

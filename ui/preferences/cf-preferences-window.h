@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "cf-window.h"
+#include "cf-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-CfPreferencesWindow *cf_preferences_window_new (CfWindow *window);
+CfPreferencesWindow *cf_preferences_window_new (GtkWindow *parent,
+                                                CfSession *session);
 
 G_END_DECLS

@@ -31,3 +31,17 @@ cf_show_message (GtkWindow  *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/**
+ * cf_widget_get_window:
+ *
+ * Returns: (transfer none) (nullable): the window @widget is in, as the
+ *   parent of what it shows; %NULL before it is in one
+ */
+GtkWindow *
+cf_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-void cf_show_message (GtkWindow  *parent,
-                      const char *heading,
-                      const char *body);
+void       cf_show_message      (GtkWindow  *parent,
+                                 const char *heading,
+                                 const char *body);
+GtkWindow *cf_widget_get_window (GtkWidget  *widget);
 
 G_END_DECLS

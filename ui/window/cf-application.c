@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "cf-application.h"
-#include "cf-preferences-window.h"
 #include "cf-window.h"
 
 struct _CfApplication
@@ -88,7 +87,7 @@ cf_application_activate (GApplication *app)
       g_autofree char *path = choose_database (self);
 
       store = cf_store_open (path, &error);
-      window = GTK_WINDOW (cf_window_new (self, store, error));
+      window = GTK_WINDOW (cf_window_new (GTK_APPLICATION (self), store, error));
     }
   gtk_window_present (window);
 }
@@ -133,10 +132,8 @@ preferences_activated (GSimpleAction *action,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  /* A locked window shows nothing, its preferences included. */
-  if (!CF_IS_WINDOW (window) || (cf_window_get_store (CF_WINDOW (window)) != NULL && cf_window_is_locked (CF_WINDOW (window))))
-    return;
-  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (CF_WINDOW (window))));
+  if (CF_IS_WINDOW (window))
+    cf_window_present_preferences (CF_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {

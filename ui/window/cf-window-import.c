@@ -94,7 +94,7 @@ cf_window_import_files (CfWindow           *self,
 
   self->importing = TRUE;
   importer = cf_importer_new (self->store);
-  cf_importer_set_operator (importer, self->operator_no);
+  cf_importer_set_operator (importer, cf_window_get_operator (self));
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…", "Importing %u files…", n), n);
   gtk_label_set_text (self->import_label, label);

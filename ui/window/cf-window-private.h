@@ -12,6 +12,7 @@
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
 #include "cf-operator.h"
+#include "cf-session.h"
 #include "cf-sign-in-page.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
@@ -82,8 +83,7 @@ struct _CfWindow
   GCancellable         *cancellable;        /* cancelled when the window closes */
   CfTransactionList    *list;
   CfTransactionQuery   *filter;
-  CfOperator           *operator;           /* signed in, or NULL while locked */
-  char                 *operator_no;        /* who was last signed in */
+  CfSession            *session;            /* who is at the desk; NULL without a store */
   gint64                last_activity;      /* monotonic µs of the last input */
   guint                 idle_check_id;
   guint                 data_check_id;

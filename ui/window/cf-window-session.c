@@ -37,11 +37,7 @@ show_desk (CfWindow   *self,
   g_autofree char *label = cf_operator_dup_label (op);
   gboolean manager = cf_operator_get_role (op) == CF_ROLE_MANAGER;
 
-  g_set_object (&self->operator, op);
-  g_free (self->operator_no);
-  self->operator_no = g_strdup (cf_operator_get_no (op));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "operator", self->operator_no);
+  cf_session_sign_in (self->session, op);
   gtk_label_set_text (self->operator_label, label);
   adw_view_stack_page_set_visible (self->audit_stack_page, manager);
   gtk_widget_set_visible (gtk_widget_get_last_child (gtk_revealer_get_child (self->audit_banner)), manager);
@@ -85,12 +81,19 @@ cf_window_lock (CfWindow   *self,
 {
   g_return_if_fail (CF_IS_WINDOW (self));
 
-  if (self->store == NULL || self->operator == NULL)
-    return;
-  cf_store_add_audit_entry (self->store, self->operator_no, "lock-window", NULL, 0, why, NULL);
-  g_clear_object (&self->operator);
+  if (self->session != NULL)
+    cf_session_lock (self->session, why);
+}
+
+/* Whoever locked the session (the window, or a restore in Preferences),
+ * the desk hides. */
+static void
+session_locked_cb (CfSession  *session,
+                   const char *operator_no,
+                   CfWindow   *self)
+{
   close_dialogs (self);
-  cf_sign_in_page_reset (self->sign_in_page, self->operator_no, TRUE);
+  cf_sign_in_page_reset (self->sign_in_page, operator_no, TRUE);
   gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
 }
 
@@ -103,7 +106,7 @@ gboolean
 cf_window_is_locked (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), TRUE);
-  return self->operator == NULL;
+  return self->session == NULL || cf_session_get_operator (self->session) == NULL;
 }
 
 /**
@@ -123,7 +126,7 @@ cf_window_lock_if_idle (CfWindow *self,
 
   g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
 
-  if (self->operator == NULL || minutes == 0 || now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
+  if (cf_window_is_locked (self) || minutes == 0 || now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
     return FALSE;
   cf_window_lock (self, "idle");
   return TRUE;
@@ -185,12 +188,15 @@ change_pin_response_cb (AdwMessageDialog *dialog,
   g_autoptr(CfOperator) checked = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "change") || self->operator == NULL)
+  const char *me;
+
+  if (!g_str_equal (response, "change") || cf_window_is_locked (self))
     return;
+  me = cf_session_get_operator_no (self->session);
   if (!g_str_equal (new_pin, again))
     g_set_error_literal (&error, CF_AUTH_ERROR, CF_AUTH_ERROR_INVALID, _("The two new PINs differ"));
-  else if ((checked = cf_auth_sign_in (self->store, self->operator_no, old_pin, NULL, &error)) != NULL)
-    cf_auth_set_pin (self->store, self->operator_no, self->operator_no, new_pin, &error);
+  else if ((checked = cf_auth_sign_in (self->store, me, old_pin, NULL, &error)) != NULL)
+    cf_auth_set_pin (self->store, me, me, new_pin, &error);
   if (error != NULL)
     cf_show_message (GTK_WINDOW (self), _("The PIN Was Not Changed"), error->message);
 }
@@ -217,7 +223,7 @@ change_pin_activated (GtkWidget  *widget,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *dialog;
 
-  if (self->operator == NULL)
+  if (cf_window_is_locked (self))
     return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Change My PIN"),
                                    _("A PIN has 4 to 12 digits, not one digit repeated and not a run such as 1234."));
@@ -230,27 +236,6 @@ change_pin_activated (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (change_pin_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * cf_window_run_as_manager:
- * @what: the action, for the prompt and the audit log
- * @failed_heading: the heading when it fails
- *
- * Does a manager-only @action as the signed-in operator, asking a manager
- * for their PIN first when that operator is a clerk.
- */
-void
-cf_window_run_as_manager (CfWindow        *self,
-                          const char      *what,
-                          const char      *failed_heading,
-                          CfGuardedAction  action,
-                          gpointer         user_data,
-                          GDestroyNotify   destroy)
-{
-  g_return_if_fail (CF_IS_WINDOW (self));
-  cf_manager_prompt_run (GTK_WINDOW (self), self->store, self->operator_no, what, failed_heading, action, user_data,
-                         destroy);
 }
 
 /* The audit log */
@@ -290,7 +275,7 @@ show_audit_activated (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
 
-  if (self->operator == NULL || cf_operator_get_role (self->operator) != CF_ROLE_MANAGER)
+  if (self->session == NULL || !cf_session_is_manager (self->session))
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "audit");
   cf_audit_page_reload (self->audit_page);
@@ -305,42 +290,20 @@ data_check_cb (gpointer data)
   CfWindow *self = data;
   gint64 version;
 
-  if (self->operator == NULL || self->importing)
+  if (cf_window_is_locked (self) || self->importing)
     return G_SOURCE_CONTINUE;
   version = cf_store_get_data_version (self->store);
   if (version != self->data_version)
     {
       self->data_version = version;
       cf_window_reload (self);
-      if (cf_operator_get_role (self->operator) == CF_ROLE_MANAGER)
+      if (cf_session_is_manager (self->session))
         cf_audit_page_reload (self->audit_page);
     }
   return G_SOURCE_CONTINUE;
 }
 
 /* Backups */
-
-static guint
-backups_to_keep (CfWindow *self)
-{
-  return self->settings != NULL ? g_settings_get_uint (self->settings, "backup-keep") : 14;
-}
-
-/**
- * cf_window_back_up_async:
- *
- * Backs the database up into its backups folder, in a worker, and keeps the
- * number of backups set in Preferences; finish with cf_store_back_up_finish().
- */
-void
-cf_window_back_up_async (CfWindow            *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_return_if_fail (CF_IS_WINDOW (self));
-  cf_store_back_up_async (self->store, backups_to_keep (self), cancellable, callback, user_data);
-}
 
 static gboolean
 daily_backup_due (CfStore *store)
@@ -378,7 +341,7 @@ daily_backup_cb (gpointer data)
       !daily_backup_due (self->store))
     return G_SOURCE_CONTINUE;
   self->backing_up = TRUE;
-  cf_store_back_up_async (self->store, backups_to_keep (self), self->cancellable, daily_backup_done_cb, self);
+  cf_session_back_up_async (self->session, self->cancellable, daily_backup_done_cb, self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -442,13 +405,12 @@ cf_window_session_init (CfWindow *self)
 void
 cf_window_session_start (CfWindow *self)
 {
-  g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "operator") : NULL;
-
+  g_signal_connect_object (self->session, "locked", G_CALLBACK (session_locked_cb), self, 0);
   self->sign_in_page = cf_sign_in_page_new (self->store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->sign_in_page), TRUE);
   gtk_box_append (self->sign_in_box, GTK_WIDGET (self->sign_in_page));
   g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
-  cf_sign_in_page_reset (self->sign_in_page, last, FALSE);
+  cf_sign_in_page_reset (self->sign_in_page, cf_session_get_operator_no (self->session), FALSE);
   self->audit_page = cf_audit_page_new (self->store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->audit_page), TRUE);
   gtk_box_append (self->audit_box, GTK_WIDGET (self->audit_page));
@@ -499,7 +461,7 @@ cf_window_session_close (CfWindow *self)
   if (app != NULL)
     g_application_hold (G_APPLICATION (app));
   /* Not the window's cancellable: closing cancels that. */
-  cf_store_back_up_async (self->store, backups_to_keep (self), NULL, close_backup_done_cb, g_object_ref (self));
+  cf_session_back_up_async (self->session, NULL, close_backup_done_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -509,7 +471,7 @@ cf_window_session_dispose (CfWindow *self)
   g_clear_handle_id (&self->idle_check_id, g_source_remove);
   g_clear_handle_id (&self->data_check_id, g_source_remove);
   g_clear_handle_id (&self->daily_backup_id, g_source_remove);
-  g_clear_object (&self->operator);
+  g_clear_object (&self->session);
 }
 
 void

@@ -23,6 +23,7 @@
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
 #include "cf-money.h"
+#include "cf-preferences-window.h"
 #include "cf-store.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
@@ -471,7 +472,7 @@ issue_duplicate_activated (GtkWidget  *widget,
 
   if (self->store == NULL || txns->len == 0)
     return;
-  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txns, self->preview_copy, self->operator_no,
+  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txns, self->preview_copy, cf_window_get_operator (self),
                                cf_window_paper_columns (self), G_CALLBACK (duplicate_issued_cb), self);
 }
 
@@ -503,7 +504,7 @@ cf_window_issue_duplicate (CfWindow          *self,
   txns = selected_transactions (self, MAX_DUPLICATES_AT_ONCE);
   g_return_val_if_fail (txns->len > 0, 0);
   records = cf_duplicate_dialog_issue (GTK_WINDOW (self), self->store, txns, reason, reason_text, copy,
-                                       self->operator_no, cf_window_paper_columns (self), pdf_path, print_export_path, error);
+                                       cf_window_get_operator (self), cf_window_paper_columns (self), pdf_path, print_export_path, error);
   if (records == NULL)
     return 0;
   duplicate_issued_cb (self);
@@ -535,7 +536,7 @@ report_loss_activated (GtkWidget  *widget,
   /* From the browser, the selected transactions come ticked. */
   ids = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "transactions") == 0
         ? cf_window_get_selected_ids (self) : NULL;
-  dialog = cf_loss_dialog_new (GTK_WINDOW (self), self->store, self->operator_no, ids);
+  dialog = cf_loss_dialog_new (GTK_WINDOW (self), self->store, cf_window_get_operator (self), ids);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (loss_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -707,8 +708,8 @@ build_columns (CfWindow *self)
  * Returns: (transfer full): a window on @store
  */
 CfWindow *
-cf_window_new (CfApplication *app,
-               CfStore       *store,
+cf_window_new (GtkApplication *app,
+               CfStore        *store,
                const GError  *open_error)
 {
   CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", app, NULL);
@@ -724,9 +725,10 @@ cf_window_new (CfApplication *app,
     }
 
   self->store = g_object_ref (store);
-  self->losses_page = cf_losses_page_new (self, store);
+  self->session = cf_session_new (store, self->settings);
+  self->losses_page = cf_losses_page_new (self->session);
   gtk_box_append (self->losses_box, GTK_WIDGET (self->losses_page));
-  self->handover_page = cf_handover_page_new (self, store);
+  self->handover_page = cf_handover_page_new (self->session);
   gtk_widget_set_vexpand (GTK_WIDGET (self->handover_page), TRUE);
   gtk_box_append (self->handover_box, GTK_WIDGET (self->handover_page));
   /* Nothing shows until someone signs in; see cf-window-session.c. */
@@ -796,7 +798,7 @@ const char *
 cf_window_get_operator (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  return self->operator_no;
+  return self->session != NULL ? cf_session_get_operator_no (self->session) : NULL;
 }
 
 /**
@@ -897,6 +899,35 @@ cf_window_get_store (CfWindow *self)
   return self->store;
 }
 
+/**
+ * cf_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): who is at the desk; %NULL when no
+ *   database could be opened
+ */
+CfSession *
+cf_window_get_session (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+/**
+ * cf_window_present_preferences:
+ *
+ * Shows Preferences over the window, unless it is locked: a locked window
+ * shows nothing, its preferences included.
+ */
+void
+cf_window_present_preferences (CfWindow *self)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  if (self->store != NULL && cf_window_is_locked (self))
+    return;
+  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (GTK_WINDOW (self), self->session)));
+}
+
 GtkColumnView *
 cf_window_get_column_view (CfWindow *self)
 {
@@ -949,7 +980,6 @@ cf_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->filter, cf_transaction_query_free);
-  g_clear_pointer (&self->operator_no, g_free);
 
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }

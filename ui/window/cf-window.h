@@ -7,9 +7,8 @@
 
 #include <adwaita.h>
 
-#include "cf-application.h"
 #include "cf-duplicate-issuer.h"
-#include "cf-manager-prompt.h"
+#include "cf-session.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -23,7 +22,7 @@ typedef struct _CfHandoverPage CfHandoverPage;
 typedef struct _CfSignInPage CfSignInPage;
 typedef struct _CfAuditPage CfAuditPage;
 
-CfWindow   *cf_window_new                (CfApplication *app,
+CfWindow   *cf_window_new                (GtkApplication *app,
                                           CfStore       *store,
                                           const GError  *open_error);
 void        cf_window_reload             (CfWindow      *self);
@@ -39,6 +38,8 @@ const char *cf_window_get_count_text     (CfWindow      *self);
 GtkWidget  *cf_window_get_details        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 CfStore    *cf_window_get_store          (CfWindow      *self);
+CfSession  *cf_window_get_session        (CfWindow      *self);
+void        cf_window_present_preferences (CfWindow     *self);
 CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
 CfHandoverPage *cf_window_get_handover_page (CfWindow    *self);
 GArray     *cf_window_get_selected_ids   (CfWindow      *self);
@@ -58,16 +59,6 @@ void        cf_window_lock               (CfWindow      *self,
 gboolean    cf_window_is_locked          (CfWindow      *self);
 gboolean    cf_window_lock_if_idle       (CfWindow      *self,
                                           gint64         now);
-void        cf_window_run_as_manager     (CfWindow        *self,
-                                          const char      *what,
-                                          const char      *failed_heading,
-                                          CfGuardedAction  action,
-                                          gpointer         user_data,
-                                          GDestroyNotify   destroy);
-void        cf_window_back_up_async      (CfWindow      *self,
-                                          GCancellable  *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer       user_data);
 CfSignInPage *cf_window_get_sign_in_page (CfWindow      *self);
 CfAuditPage *cf_window_get_audit_page    (CfWindow      *self);
 const char *cf_window_get_audit_warning  (CfWindow      *self);
