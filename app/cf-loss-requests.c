@@ -250,7 +250,8 @@ request_exists (CfStore  *store,
 
 /**
  * cf_loss_set_document:
- * @kind: a document, `business_licence` or any other name to add one
+ * @kind: a document: `business_licence`, its label or either half of it
+ *   (see cf_loss_document_kind_for()), or any other name to add one
  * @state: `missing`, `ready` or `submitted`
  * @file: (nullable): where a copy of it is
  */
@@ -264,9 +265,12 @@ cf_loss_set_document (CfStore     *store,
                       GError     **error)
 {
   static const char *const states[] = { "missing", "ready", "submitted", NULL };
-  g_autofree char *details = g_strdup_printf ("{\"document\":\"%s\",\"state\":\"%s\"}", kind, state);
+  g_autofree char *details = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
+
+  kind = cf_loss_document_kind_for (kind);
+  details = g_strdup_printf ("{\"document\":\"%s\",\"state\":\"%s\"}", kind, state);
 
   if (!cf_loss_is_one_of (state, states) || kind == NULL || *kind == '\0')
     {

@@ -459,6 +459,51 @@ cf_loss_document_label (const char *kind)
 }
 
 /**
+ * cf_loss_document_kind_for:
+ * @text: a document as a person names it: its kind (`business_licence`),
+ *   its label, or either half of it (`营业执照`, `business licence`)
+ *
+ * Returns: the kind @text names; @text itself for a document of its own
+ */
+const char *
+cf_loss_document_kind_for (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
+    {
+      const char *label = document_labels[i].label;
+      const char *space = strchr (label, ' ');
+      g_autofree char *chinese = g_strndup (label, (gsize) (space - label));
+      g_autofree char *english = g_utf8_casefold (space + 1, -1);
+      g_autofree char *whole = g_utf8_casefold (label, -1);
+
+      if (g_str_equal (folded, document_labels[i].kind) || g_str_equal (folded, whole) ||
+          g_str_equal (folded, chinese) || g_str_equal (folded, english))
+        return document_labels[i].kind;
+    }
+  return text;
+}
+
+/**
+ * cf_loss_document_kinds:
+ *
+ * Returns: (transfer container): the kinds every request lists, in order
+ */
+GPtrArray *
+cf_loss_document_kinds (void)
+{
+  GPtrArray *kinds = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
+    g_ptr_array_add (kinds, (gpointer) document_labels[i].kind);
+  return kinds;
+}
+
+/**
  * cf_loss_build_letter:
  * @today: the letter's date
  *

@@ -149,10 +149,16 @@ test_find_json (CfTestDb      *f,
   COUNT (5, "--from", "2026-11-27", "--to", "2026-11-27");
   COUNT (2, "--from", "2026-11-27 15:00", "--to", "2026/11/27");
   COUNT (5, "--terminal", "10450001");
-  COUNT (2, "--terminal", "10450001", "--operator", "02");
+  COUNT (2, "--terminal", "10450001", "--cashier", "02");
   COUNT (3, "--limit", "3");
   COUNT (0, "--voucher", "999999");
 #undef COUNT
+
+  /* --operator always names who runs a command, never a filter. */
+  cf_test_run_clear (&run);
+  cf_test_counterfoil (&run, f->db_path, "find", "--operator", "02", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--cashier"));
 
   /* A void is shown negative. */
   cf_test_run_clear (&run);

@@ -278,6 +278,11 @@ test_letter (CfTestDb      *f,
   /* The checklist and the fee. */
   g_assert_true (cf_loss_set_document (f->store, 1, "business_licence", "ready", "/scans/licence.pdf", "001", &error));
   g_assert_true (cf_loss_set_document (f->store, 1, "bank_form", "missing", NULL, "001", &error));
+  /* A document named as the request shows it is that document, not a new one. */
+  g_assert_true (cf_loss_set_document (f->store, 1, "税务登记证", "submitted", NULL, "001", &error));
+  g_assert_true (cf_loss_set_document (f->store, 1, "Account opening permit", "ready", NULL, "001", &error));
+  g_assert_cmpstr (cf_loss_document_kind_for ("营业执照 Business licence"), ==, "business_licence");
+  g_assert_cmpstr (cf_loss_document_kind_for ("bank_form"), ==, "bank_form");
   g_assert_false (cf_loss_set_document (f->store, 1, "business_licence", "lost", NULL, "001", &error));
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID);
   g_clear_error (&error);
@@ -299,7 +304,7 @@ test_letter (CfTestDb      *f,
     g_assert_cmpstr (r->fee_paid_on, ==, "2026-11-30");
     g_assert_cmpstr (r->counterpart_ref, ==, "ICBC-2026-1129-007");
     g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action IN "
-                                                   "('set-request-document', 'set-request-fee', 'set-request-reference')"), ==, 4);
+                                                   "('set-request-document', 'set-request-fee', 'set-request-reference')"), ==, 6);
   }
 
   g_assert_null (cf_loss_build_letter (f->store, 42, today, &error));

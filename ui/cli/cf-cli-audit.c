@@ -19,10 +19,10 @@
 #include "cf-audit-anchors.h"
 #include "cf-cli-private.h"
 
-int
-cf_cli_run_audit (const char  *db_path,
-                  int          argc,
-                  char       **argv)
+static int
+audit_verify (CfCliContext  *ctx,
+              int            argc,
+              char         **argv)
 {
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -38,15 +38,12 @@ cf_cli_run_audit (const char  *db_path,
   gint64 broken = 0;
   guint64 n = 0;
 
-  if (!cf_cli_parse_options ("audit", "verify", _("Check the audit log's chain and every anchor of it"),
+  if (!cf_cli_parse_options (ctx, "audit verify", NULL, _("Check the audit log's chain and every anchor of it"),
                              entries, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc != 2 || !g_str_equal (argv[1], "verify"))
-    {
-      g_printerr ("counterfoil audit: %s\n", _("use: audit verify [--anchor CODE]"));
-      return EXIT_USAGE;
-    }
-  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
+    return ctx->exit_status;
+  if (argc != 1)
+    return cf_cli_usage_error ("audit verify", _("verify takes options only"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   if (!cf_store_verify_audit_chain (store, &broken, &n, &error))
     {
@@ -83,27 +80,34 @@ cf_cli_run_audit (const char  *db_path,
   return 0;
 }
 
+static const CfCliSubcommand audit_commands[] = {
+  { "verify", audit_verify },
+};
+
 int
-cf_cli_run_check (const char  *db_path,
-                  int          argc,
-                  char       **argv)
+cf_cli_run_audit (CfCliContext  *ctx,
+                  int            argc,
+                  char         **argv)
+{
+  return cf_cli_dispatch (ctx, "audit", audit_commands, G_N_ELEMENTS (audit_commands), argc, argv);
+}
+
+int
+cf_cli_run_check (CfCliContext  *ctx,
+                  int            argc,
+                  char         **argv)
 {
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
-  if (cf_cli_wants_help (argc, argv))
-    {
-      g_print ("%s\n", _("use: check — the file, the links between rows, the audit log with its anchors and the "
-                         "signed reports"));
-      return 0;
-    }
+  if (!cf_cli_parse_options (ctx, "check", NULL,
+                             _("Check the file, the links between rows, the audit log with its anchors and the "
+                               "signed reports; exit 0 when all is sound"), NULL, &argc, &argv))
+    return ctx->exit_status;
   if (argc != 1)
-    {
-      g_printerr ("counterfoil check: %s\n", _("check takes no arguments"));
-      return EXIT_USAGE;
-    }
-  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
+    return cf_cli_usage_error ("check", _("check takes no arguments"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   if ((problems = cf_store_check (store, &error)) == NULL)
     {
@@ -125,9 +129,9 @@ cf_cli_run_check (const char  *db_path,
 }
 
 int
-cf_cli_run_backup (const char  *db_path,
-                   int          argc,
-                   char       **argv)
+cf_cli_run_backup (CfCliContext *ctx,
+                   int            argc,
+                   char         **argv)
 {
   g_autofree char *out = NULL;
   int keep = 10;
@@ -141,15 +145,14 @@ cf_cli_run_backup (const char  *db_path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = NULL;
 
-  if (!cf_cli_parse_options ("backup", NULL, _("Copy the database while it is in use, and check the copy"),
+  if (!cf_cli_parse_options (ctx, "backup", NULL, _("Copy the database while it is in use, and check the copy"),
                              entries, &argc, &argv))
-    return EXIT_USAGE;
+    return ctx->exit_status;
   if (argc != 1 || keep < 0)
-    {
-      g_printerr ("counterfoil backup: %s\n", _("use: backup [--out FILE] [--keep N]"));
-      return EXIT_USAGE;
-    }
-  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
+    return cf_cli_usage_error ("backup", _("backup takes --out FILE and --keep N (0 or more) only"));
+  if (out != NULL && !cf_cli_check_out_path ("backup", out))
+    return 1;
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
   path = out != NULL ? g_strdup (out) : cf_store_dup_backup_path (store, now);
   if (!cf_store_backup (store, path, &error))
@@ -170,7 +173,7 @@ cf_cli_run_backup (const char  *db_path,
 }
 
 int
-cf_cli_run_restore (const char  *db_path,
+cf_cli_run_restore (CfCliContext *ctx,
                     int          argc,
                     char       **argv)
 {
@@ -191,17 +194,14 @@ cf_cli_run_restore (const char  *db_path,
   const char *by;
   int status = 0;
 
-  if (!cf_cli_parse_options ("restore", _("FILE"), _("Put a checked backup in place of the database (manager)"),
+  if (!cf_cli_parse_options (ctx, "restore", _("FILE"), _("Put a checked backup in place of the database (manager)"),
                              entries, &argc, &argv))
-    return EXIT_USAGE;
+    return ctx->exit_status;
   if (argc != 2)
-    {
-      g_printerr ("counterfoil restore: %s\n", _("name the backup file to restore"));
-      return EXIT_USAGE;
-    }
-  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
+    return cf_cli_usage_error ("restore", _("name the backup file to restore"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
-  if ((by = cf_cli_sign_in (store, "restore", operator_no, &status)) == NULL)
+  if ((by = cf_cli_sign_in (ctx, store, "restore", operator_no, &status)) == NULL)
     return status;
   if (!cf_store_restore (store, argv[1], by,
                          (other_shop ? CF_RESTORE_OTHER_SHOP : 0) | (unvouched ? CF_RESTORE_UNVOUCHED : 0),

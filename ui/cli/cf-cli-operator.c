@@ -3,6 +3,9 @@
  *   counterfoil --operator NO [--manager NO] COMMAND …
  *   counterfoil operator list | add NO NAME [--role manager] | pin NO | unlock NO | disable NO | enable NO
  *
+ * The first manager of a new database is added without signing in: there
+ * is nobody to sign in as.
+ *
  * A command that changes data signs its operator in first: the PIN comes
  * from COUNTERFOIL_PIN or is asked on the terminal without echo. --manager
  * lets a manager's PIN (COUNTERFOIL_MANAGER_PIN or the terminal) authorise
@@ -23,35 +26,6 @@
 
 #include "cf-auth.h"
 #include "cf-cli-private.h"
-
-static char *cli_operator;
-static char *cli_manager;
-
-/**
- * cf_cli_set_identity:
- * @operator_no: (nullable): who runs the command, from `--operator`
- * @manager_no: (nullable): who authorises it, from `--manager`
- */
-void
-cf_cli_set_identity (const char *operator_no,
-                     const char *manager_no)
-{
-  g_free (cli_operator);
-  g_free (cli_manager);
-  cli_operator = g_strdup (operator_no);
-  cli_manager = g_strdup (manager_no);
-}
-
-/**
- * cf_cli_get_operator:
- *
- * Returns: (nullable): the operator cf_cli_sign_in() signed in
- */
-const char *
-cf_cli_get_operator (void)
-{
-  return cli_operator;
-}
 
 /* Asks on the terminal itself, so that a PIN never passes through a pipe
  * or shows on the screen. */
@@ -135,10 +109,11 @@ read_new_pin (const char  *whose,
  *   not; *@status is then the exit status
  */
 const char *
-cf_cli_sign_in (CfStore    *store,
-                const char *command,
-                const char *operator_no,
-                int        *status)
+cf_cli_sign_in (CfCliContext *ctx,
+                CfStore      *store,
+                const char   *command,
+                const char   *operator_no,
+                int          *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfOperator) op = NULL;
@@ -147,10 +122,10 @@ cf_cli_sign_in (CfStore    *store,
 
   if (operator_no != NULL)
     {
-      g_free (cli_operator);
-      cli_operator = g_strdup (operator_no);
+      g_free (ctx->operator_no);
+      ctx->operator_no = g_strdup (operator_no);
     }
-  if (cli_operator == NULL)
+  if (ctx->operator_no == NULL)
     {
       g_printerr ("counterfoil %s: %s\n", command,
                   _("this changes data, so say who you are with --operator NO "
@@ -158,28 +133,28 @@ cf_cli_sign_in (CfStore    *store,
       *status = EXIT_USAGE;
       return NULL;
     }
-  prompt = g_strdup_printf (_("PIN for operator %s: "), cli_operator);
+  prompt = g_strdup_printf (_("PIN for operator %s: "), ctx->operator_no);
   if ((pin = read_pin ("COUNTERFOIL_PIN", prompt, &error)) == NULL ||
-      (op = cf_auth_sign_in (store, cli_operator, pin, NULL, &error)) == NULL)
+      (op = cf_auth_sign_in (store, ctx->operator_no, pin, NULL, &error)) == NULL)
     {
       g_printerr ("counterfoil %s: %s\n", command, error->message);
       *status = 1;
       return NULL;
     }
-  if (cli_manager != NULL)
+  if (ctx->manager_no != NULL)
     {
-      g_autofree char *manager_prompt = g_strdup_printf (_("PIN for manager %s: "), cli_manager);
+      g_autofree char *manager_prompt = g_strdup_printf (_("PIN for manager %s: "), ctx->manager_no);
       g_autofree char *manager_pin = read_pin ("COUNTERFOIL_MANAGER_PIN", manager_prompt, &error);
 
       if (manager_pin == NULL ||
-          !cf_auth_begin_override (store, cli_operator, cli_manager, manager_pin, command, NULL, &error))
+          !cf_auth_begin_override (store, ctx->operator_no, ctx->manager_no, manager_pin, command, NULL, &error))
         {
           g_printerr ("counterfoil %s: %s\n", command, error->message);
           *status = 1;
           return NULL;
         }
     }
-  return cli_operator;
+  return ctx->operator_no;
 }
 
 static void
@@ -201,112 +176,179 @@ print_operators (GPtrArray *operators)
     }
 }
 
-int
-cf_cli_run_operator (const char  *db_path,
-                     int          argc,
-                     char       **argv)
+static int
+operator_list (CfCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) operators = NULL;
+
+  if (!cf_cli_parse_options (ctx, "operator list", NULL, _("List the people who work at the desk"), NULL, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1)
+    return cf_cli_usage_error ("operator list", _("list takes no arguments"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((operators = cf_auth_list_operators (store, TRUE, &error)) == NULL)
+    {
+      g_printerr ("counterfoil operator list: %s\n", error->message);
+      return 1;
+    }
+  if (operators->len == 0)
+    g_print ("%s\n", _("No operators yet: create the first manager with “counterfoil operator add NO NAME”."));
+  print_operators (operators);
+  return 0;
+}
+
+static int
+operator_add (CfCliContext  *ctx,
+              int            argc,
+              char         **argv)
 {
   g_autofree char *operator_no = NULL;
   g_autofree char *role_name = NULL;
   GOptionEntry entries[] = {
-    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it (a manager, but for one's own PIN)"), N_("NO") },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("add: clerk (the default) or manager"), N_("ROLE") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("clerk (the default) or manager"), N_("ROLE") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager adding them"), N_("NO") },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *action = argc >= 2 ? argv[1] : "";
+  g_autofree char *pin = NULL;
   const char *by;
-  int sub_argc = argc - 1;
-  char **sub_argv = argv + 1;
   int status = 0;
-  gboolean ok;
 
-  if (!g_str_equal (action, "list") && !g_str_equal (action, "add") && !g_str_equal (action, "pin") &&
-      !g_str_equal (action, "unlock") && !g_str_equal (action, "disable") && !g_str_equal (action, "enable"))
-    {
-      g_printerr ("counterfoil operator: %s\n",
-                  _("use: operator list | add NO NAME [--role manager] | pin NO | unlock NO | disable NO | enable NO"));
-      return EXIT_USAGE;
-    }
-  if (!cf_cli_parse_options ("operator", _("list|add NO NAME|pin NO|unlock NO|disable NO|enable NO"),
-                             _("List and manage the people who work at the desk"), entries, &sub_argc, &sub_argv))
-    return EXIT_USAGE;
+  if (!cf_cli_parse_options (ctx, "operator add", _("NO NAME"),
+                             _("Add an operator, or change one's name and role; the new PIN comes from "
+                               "COUNTERFOIL_NEW_PIN or is asked twice. The first manager of a new database "
+                               "is added without signing in."), entries, &argc, &argv))
+    return ctx->exit_status;
   if (role_name != NULL && !g_str_equal (role_name, "clerk") && !g_str_equal (role_name, "manager"))
-    {
-      g_printerr ("counterfoil operator: %s\n", _("--role is clerk or manager"));
-      return EXIT_USAGE;
-    }
-  if ((g_str_equal (action, "add") && sub_argc != 3) || (!g_str_equal (action, "add") && !g_str_equal (action, "list") &&
-                                                         sub_argc != 2))
-    {
-      g_printerr ("counterfoil operator %s: %s\n", action, _("give the operator's number (and, to add, their name)"));
-      return EXIT_USAGE;
-    }
-  /* The first manager is added to a new database; everything else needs one. */
-  if ((store = cf_cli_open_store (db_path, g_str_equal (action, "add") ? CF_CLI_OPEN_CREATE
-                                                                       : CF_CLI_OPEN_EXISTING)) == NULL)
+    return cf_cli_usage_error ("operator add", _("--role is clerk or manager"));
+  if (argc != 3)
+    return cf_cli_usage_error ("operator add", _("give the operator's number and name"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_CREATE)) == NULL)
     return 1;
 
-  if (g_str_equal (action, "list"))
+  if (cf_auth_needs_first_manager (store))
     {
-      g_autoptr(GPtrArray) operators = cf_auth_list_operators (store, TRUE, &error);
-
-      if (operators == NULL)
-        {
-          g_printerr ("counterfoil operator list: %s\n", error->message);
-          return 1;
-        }
-      if (operators->len == 0)
-        g_print ("%s\n", _("No operators yet: create the first manager with “counterfoil operator add NO NAME”."));
-      print_operators (operators);
-      return 0;
-    }
-
-  /* The very first manager is created without signing in: there is nobody to sign in as. */
-  if (g_str_equal (action, "add") && cf_auth_needs_first_manager (store))
-    {
-      g_autofree char *pin = read_new_pin (sub_argv[1], &error);
-
-      if (pin == NULL || !cf_auth_create_first_manager (store, sub_argv[1], sub_argv[2], pin, &error))
+      if ((pin = read_new_pin (argv[1], &error)) == NULL ||
+          !cf_auth_create_first_manager (store, argv[1], argv[2], pin, &error))
         {
           g_printerr ("counterfoil operator add: %s\n", error->message);
           return 1;
         }
-      g_print (_("%s (%s) is the first manager and can sign in now.\n"), sub_argv[2], sub_argv[1]);
+      g_print (_("%s (%s) is the first manager and can sign in now.\n"), argv[2], argv[1]);
       return 0;
     }
-
-  if ((by = cf_cli_sign_in (store, "operator", operator_no, &status)) == NULL)
+  if ((by = cf_cli_sign_in (ctx, store, "operator", operator_no, &status)) == NULL)
     return status;
-  if (g_str_equal (action, "add") || g_str_equal (action, "pin"))
+  if ((pin = read_new_pin (argv[1], &error)) == NULL ||
+      !cf_auth_save_operator (store, by, argv[1], argv[2],
+                              g_strcmp0 (role_name, "manager") == 0 ? CF_ROLE_MANAGER : CF_ROLE_CLERK, pin, &error))
     {
-      g_autofree char *pin = read_new_pin (sub_argv[1], &error);
-
-      ok = pin != NULL &&
-           (g_str_equal (action, "add")
-            ? cf_auth_save_operator (store, by, sub_argv[1], sub_argv[2],
-                                     g_strcmp0 (role_name, "manager") == 0 ? CF_ROLE_MANAGER : CF_ROLE_CLERK, pin, &error)
-            : cf_auth_set_pin (store, by, sub_argv[1], pin, &error));
-    }
-  else if (g_str_equal (action, "unlock"))
-    ok = cf_auth_unlock (store, by, sub_argv[1], &error);
-  else
-    ok = cf_auth_set_active (store, by, sub_argv[1], g_str_equal (action, "enable"), &error);
-  if (!ok)
-    {
-      g_printerr ("counterfoil operator %s: %s\n", action, error->message);
+      g_printerr ("counterfoil operator add: %s\n", error->message);
       return 1;
     }
-  if (g_str_equal (action, "add"))
-    g_print (_("Operator %s saved.\n"), sub_argv[1]);
-  else if (g_str_equal (action, "pin"))
-    g_print (_("Operator %s has a new PIN.\n"), sub_argv[1]);
-  else if (g_str_equal (action, "unlock"))
-    g_print (_("Operator %s may try their PIN again.\n"), sub_argv[1]);
-  else if (g_str_equal (action, "disable"))
-    g_print (_("Operator %s can no longer sign in.\n"), sub_argv[1]);
-  else
-    g_print (_("Operator %s can sign in again.\n"), sub_argv[1]);
+  g_print (_("Operator %s saved.\n"), argv[1]);
   return 0;
+}
+
+/* pin, unlock, disable, enable: one operator, by a manager (or, for a PIN,
+ * by themselves). */
+static int
+change_operator (CfCliContext  *ctx,
+                 int            argc,
+                 char         **argv,
+                 const char    *summary)
+{
+  g_autofree char *operator_no = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it (a manager, but for one's own PIN)"), N_("NO") },
+    { NULL }
+  };
+  g_autofree char *command = g_strconcat ("operator ", argv[0], NULL);
+  const char *verb = argv[0];
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *by;
+  int status = 0;
+  gboolean ok;
+
+  if (!cf_cli_parse_options (ctx, command, _("NO"), summary, entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 2)
+    return cf_cli_usage_error (command, _("give the operator's number"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (ctx, store, "operator", operator_no, &status)) == NULL)
+    return status;
+
+  if (g_str_equal (verb, "pin"))
+    {
+      g_autofree char *pin = read_new_pin (argv[1], &error);
+      ok = pin != NULL && cf_auth_set_pin (store, by, argv[1], pin, &error);
+    }
+  else if (g_str_equal (verb, "unlock"))
+    ok = cf_auth_unlock (store, by, argv[1], &error);
+  else
+    ok = cf_auth_set_active (store, by, argv[1], g_str_equal (verb, "enable"), &error);
+  if (!ok)
+    {
+      g_printerr ("counterfoil %s: %s\n", command, error->message);
+      return 1;
+    }
+  if (g_str_equal (verb, "pin"))
+    g_print (_("Operator %s has a new PIN.\n"), argv[1]);
+  else if (g_str_equal (verb, "unlock"))
+    g_print (_("Operator %s may try their PIN again.\n"), argv[1]);
+  else if (g_str_equal (verb, "disable"))
+    g_print (_("Operator %s can no longer sign in.\n"), argv[1]);
+  else
+    g_print (_("Operator %s can sign in again.\n"), argv[1]);
+  return 0;
+}
+
+static int
+operator_pin (CfCliContext *ctx, int argc, char **argv)
+{
+  return change_operator (ctx, argc, argv,
+                          _("Set an operator's PIN (from COUNTERFOIL_NEW_PIN, or asked twice); a clerk may set their own"));
+}
+
+static int
+operator_unlock (CfCliContext *ctx, int argc, char **argv)
+{
+  return change_operator (ctx, argc, argv, _("Let an operator locked out by wrong PINs try again"));
+}
+
+static int
+operator_disable (CfCliContext *ctx, int argc, char **argv)
+{
+  return change_operator (ctx, argc, argv, _("Stop an operator who has left from signing in; their records stay"));
+}
+
+static int
+operator_enable (CfCliContext *ctx, int argc, char **argv)
+{
+  return change_operator (ctx, argc, argv, _("Let an operator who was disabled sign in again"));
+}
+
+static const CfCliSubcommand operator_commands[] = {
+  { "list", operator_list },
+  { "add", operator_add },
+  { "pin", operator_pin },
+  { "unlock", operator_unlock },
+  { "disable", operator_disable },
+  { "enable", operator_enable },
+};
+
+int
+cf_cli_run_operator (CfCliContext  *ctx,
+                     int            argc,
+                     char         **argv)
+{
+  return cf_cli_dispatch (ctx, "operator", operator_commands, G_N_ELEMENTS (operator_commands), argc, argv);
 }

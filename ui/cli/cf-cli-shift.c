@@ -2,10 +2,10 @@
  *
  *   counterfoil shift open --operator NO [--terminal T]… [--at TIME]
  *   counterfoil shift close [ID] --operator NO [--to NO] [--notes TEXT] [--variance TEXT] [--at TIME]
- *   counterfoil shift define --operator NO --from TIME --until TIME [--terminal T]… --by MANAGER
+ *   counterfoil shift define --for NO --from TIME --until TIME [--terminal T]… --operator MANAGER
  *   counterfoil shift list
- *   counterfoil report handover (--shift ID | --from TIME --to TIME [--terminal T]…) --out FILE.pdf [--text]
- *   counterfoil report sign ID --by MANAGER
+ *   counterfoil report handover (--shift ID | --from TIME --to TIME [--terminal T]…) (--out FILE.pdf | --text)
+ *   counterfoil report sign ID --operator MANAGER
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,131 +45,246 @@ print_shifts (GPtrArray *shifts)
     }
 }
 
-int
-cf_cli_run_shift (const char  *db_path,
-                  int          argc,
-                  char       **argv)
+static int
+shift_list (CfCliContext  *ctx,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shifts = NULL;
+
+  if (!cf_cli_parse_options (ctx, "shift list", NULL, _("List the shifts, newest first, with their handover state"),
+                             NULL, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1)
+    return cf_cli_usage_error ("shift list", _("list takes no arguments"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((shifts = cf_shift_list (store, &error)) == NULL)
+    {
+      g_printerr ("counterfoil shift list: %s\n", error->message);
+      return 1;
+    }
+  print_shifts (shifts);
+  return 0;
+}
+
+static int
+shift_open (CfCliContext  *ctx,
+            int            argc,
+            char         **argv)
+{
+  g_autofree char *operator_no = NULL;
+  g_autofree char *at = NULL;
+  g_auto(GStrv) terminals = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Whose shift it is"), N_("NO") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it opened, if not now"), N_("TIME") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *by;
+  int status = 0;
+  gint64 id;
+
+  if (!cf_cli_parse_options (ctx, "shift open", NULL, _("Open the signed-in operator's shift"), entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1)
+    return cf_cli_usage_error ("shift open", _("open takes options only"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (ctx, store, "shift", operator_no, &status)) == NULL)
+    return status;
+  if ((id = cf_shift_open (store, by, (const char * const *) terminals, at, &error)) == 0)
+    {
+      g_printerr ("counterfoil shift open: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Shift #%lld opened.\n"), (long long) id);
+  return 0;
+}
+
+static int
+shift_close (CfCliContext  *ctx,
+             int            argc,
+             char         **argv)
 {
   g_autofree char *operator_no = NULL;
   g_autofree char *at = NULL;
   g_autofree char *handed_to = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *variance = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *until = NULL;
-  g_autofree char *whose = NULL;
-  g_auto(GStrv) terminals = NULL;
   GOptionEntry entries[] = {
-    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it: opens their own shift, closes theirs or (a manager) another's"), N_("NO") },
-    { "for", 0, 0, G_OPTION_ARG_STRING, &whose, N_("define: whose shift it was (operator no.)"), N_("NO") },
-    { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it opened or closed, if not now"), N_("TIME") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &handed_to, N_("close: who takes over (operator no.)"), N_("NO") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who closes it: its own operator, or a manager"), N_("NO") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &handed_to, N_("Who takes over (operator no.)"), N_("NO") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("What the next person should know"), N_("TEXT") },
     { "variance", 0, 0, G_OPTION_ARG_STRING, &variance, N_("What does not add up, and why"), N_("TEXT") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("define: when it began"), N_("TIME") },
-    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("define: when it ended"), N_("TIME") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it closed, if not now"), N_("TIME") },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *action = argc >= 2 ? argv[1] : "";
   const char *by;
   int status = 0;
-  int sub_argc = argc - 1;
-  char **sub_argv = argv + 1;
+  gint64 id = 0;
 
-  if (!g_str_equal (action, "open") && !g_str_equal (action, "close") && !g_str_equal (action, "define") &&
-      !g_str_equal (action, "list"))
-    {
-      g_printerr ("counterfoil shift: %s\n", _("use: shift open | shift close | shift define | shift list"));
-      return EXIT_USAGE;
-    }
-  if (!cf_cli_parse_options ("shift", _("open|close [ID]|define|list"), _("Open, close, define and list shifts"),
-                             entries, &sub_argc, &sub_argv))
-    return EXIT_USAGE;
-  store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING);
-  if (store == NULL)
+  if (!cf_cli_parse_options (ctx, "shift close", _("[ID]"),
+                             _("Close a shift: one's own open shift, or (a manager) the shift with this ID"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc > 2 || (argc == 2 && !cf_cli_parse_id ("shift close", argv[1], &id)))
+    return argc > 2 ? cf_cli_usage_error ("shift close", _("give one shift's ID at most")) : EXIT_USAGE;
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
-
-  if (g_str_equal (action, "list"))
-    {
-      g_autoptr(GPtrArray) shifts = cf_shift_list (store, &error);
-
-      if (shifts == NULL)
-        {
-          g_printerr ("counterfoil shift list: %s\n", error->message);
-          return 1;
-        }
-      print_shifts (shifts);
-      return 0;
-    }
-  if ((by = cf_cli_sign_in (store, "shift", operator_no, &status)) == NULL)
+  if ((by = cf_cli_sign_in (ctx, store, "shift", operator_no, &status)) == NULL)
     return status;
-
-  if (g_str_equal (action, "open"))
+  if (id == 0 && (id = cf_shift_find_open (store, by)) == 0)
+    return cf_cli_usage_error ("shift close", _("you have no open shift; give the shift's ID"));
+  if (!cf_shift_close (store, id, at, handed_to, notes, variance, by, &error))
     {
-      gint64 id = cf_shift_open (store, by, (const char * const *) terminals, at, &error);
-
-      if (id == 0)
-        {
-          g_printerr ("counterfoil shift open: %s\n", error->message);
-          return 1;
-        }
-      g_print (_("Shift #%lld opened.\n"), (long long) id);
-      return 0;
+      g_printerr ("counterfoil shift close: %s\n", error->message);
+      return 1;
     }
-
-  if (g_str_equal (action, "close"))
-    {
-      gint64 id = sub_argc >= 2 ? g_ascii_strtoll (sub_argv[1], NULL, 10) : 0;
-
-      if (id == 0)
-        id = cf_shift_find_open (store, by);
-      if (id == 0)
-        {
-          g_printerr ("counterfoil shift close: %s\n", _("you have no open shift; give the shift's ID"));
-          return EXIT_USAGE;
-        }
-      if (!cf_shift_close (store, id, at, handed_to, notes, variance, by, &error))
-        {
-          g_printerr ("counterfoil shift close: %s\n", error->message);
-          return 1;
-        }
-      g_print (_("Shift #%lld closed.\n"), (long long) id);
-      return 0;
-    }
-
-  /* define */
-  {
-    gint64 id;
-
-    if (whose == NULL || from == NULL || until == NULL)
-      {
-        g_printerr ("counterfoil shift define: %s\n", _("give --for NO --from TIME --until TIME"));
-        return EXIT_USAGE;
-      }
-    id = cf_shift_define (store, whose, (const char * const *) terminals, from, until, notes, by, &error);
-    if (id == 0)
-      {
-        g_printerr ("counterfoil shift define: %s\n", error->message);
-        return 1;
-      }
-    g_print (_("Shift #%lld recorded.\n"), (long long) id);
-    return 0;
-  }
+  g_print (_("Shift #%lld closed.\n"), (long long) id);
+  return 0;
 }
 
+static int
+shift_define (CfCliContext  *ctx,
+              int            argc,
+              char         **argv)
+{
+  g_autofree char *operator_no = NULL;
+  g_autofree char *whose = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *notes = NULL;
+  g_auto(GStrv) terminals = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager recording it"), N_("NO") },
+    { "for", 0, 0, G_OPTION_ARG_STRING, &whose, N_("Whose shift it was (operator no.)"), N_("NO") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("When it began"), N_("TIME") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("When it ended"), N_("TIME") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("What the next person should know"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *by;
+  int status = 0;
+  gint64 id;
+
+  if (!cf_cli_parse_options (ctx, "shift define", NULL,
+                             _("Record a shift that was worked without being opened here, such as before Counterfoil"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1 || whose == NULL || from == NULL || until == NULL)
+    return cf_cli_usage_error ("shift define", _("give --for NO --from TIME --until TIME"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (ctx, store, "shift", operator_no, &status)) == NULL)
+    return status;
+  if ((id = cf_shift_define (store, whose, (const char * const *) terminals, from, until, notes, by, &error)) == 0)
+    {
+      g_printerr ("counterfoil shift define: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Shift #%lld recorded.\n"), (long long) id);
+  return 0;
+}
+
+static const CfCliSubcommand shift_commands[] = {
+  { "open", shift_open },
+  { "close", shift_close },
+  { "define", shift_define },
+  { "list", shift_list },
+};
+
 int
-cf_cli_run_report (const char  *db_path,
-                   int          argc,
-                   char       **argv)
+cf_cli_run_shift (CfCliContext  *ctx,
+                  int            argc,
+                  char         **argv)
+{
+  return cf_cli_dispatch (ctx, "shift", shift_commands, G_N_ELEMENTS (shift_commands), argc, argv);
+}
+
+static int
+report_sign (CfCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  g_autofree char *operator_no = NULL;
+  GOptionEntry entries[] = {
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager signing off"), N_("NO") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 shift_id = 0;
+  gint64 sequence_no;
+  const char *by;
+  int status = 0;
+
+  if (!cf_cli_parse_options (ctx, "report sign", _("ID"),
+                             _("Sign off a closed shift's handover report: it gets its number and is sealed"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 2)
+    return cf_cli_usage_error ("report sign", _("give the shift's ID"));
+  if (!cf_cli_parse_id ("report sign", argv[1], &shift_id))
+    return EXIT_USAGE;
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (ctx, store, "report sign", operator_no, &status)) == NULL)
+    return status;
+  if ((sequence_no = cf_handover_sign_off (store, shift_id, by, now, &error)) == 0)
+    {
+      g_printerr ("counterfoil report sign: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Shift #%lld signed off as handover report no. %06lld.\n"), (long long) shift_id, (long long) sequence_no);
+  return 0;
+}
+
+/* The report a shift or a period makes; NULL with @error set. */
+static CfReportDoc *
+build_handover (CfStore            *store,
+                gint64              shift_id,
+                const char         *from,
+                const char         *to,
+                const char * const *terminals,
+                GDateTime          *now,
+                GError            **error)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  CfHandoverScope scope;
+
+  if (shift_id != 0)
+    return cf_handover_build_shift (store, shift_id, now, error);
+  if ((start = cf_shift_normalize_time (from, FALSE, error)) == NULL ||
+      (end = cf_shift_normalize_time (to, TRUE, error)) == NULL)
+    return NULL;
+  scope.from = start;
+  scope.to = end;
+  scope.terminals = terminals;
+  return cf_handover_build_period (store, &scope, now, error);
+}
+
+static int
+report_handover (CfCliContext  *ctx,
+                 int            argc,
+                 char         **argv)
 {
   gint64 shift_id = 0;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *operator_no = NULL;
   g_auto(GStrv) terminals = NULL;
   gboolean text = FALSE;
   GOptionEntry entries[] = {
@@ -179,76 +294,27 @@ cf_cli_run_report (const char  *db_path,
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("Only this terminal (repeat for more)"), N_("T") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the report to this PDF"), N_("FILE") },
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Print the report's text"), NULL },
-    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("sign: the manager signing off"), N_("NO") },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(CfReportDoc) doc = NULL;
-  const char *action = argc >= 2 ? argv[1] : "";
-  int sub_argc = argc - 1;
-  char **sub_argv = argv + 1;
 
-  if (!g_str_equal (action, "handover") && !g_str_equal (action, "sign"))
-    {
-      g_printerr ("counterfoil report: %s\n",
-                  _("use: report handover (--shift ID | --from TIME --to TIME) --out FILE.pdf | report sign ID"));
-      return EXIT_USAGE;
-    }
-  if (!cf_cli_parse_options ("report", _("handover|sign ID"), _("Write and sign off shift handover reports"),
-                             entries, &sub_argc, &sub_argv))
-    return EXIT_USAGE;
-
-  if (g_str_equal (action, "sign"))
-    {
-      gint64 sequence_no;
-      const char *by;
-      int status = 0;
-
-      shift_id = sub_argc >= 2 ? g_ascii_strtoll (sub_argv[1], NULL, 10) : shift_id;
-      if (shift_id <= 0)
-        {
-          g_printerr ("counterfoil report sign: %s\n", _("give the shift's ID"));
-          return EXIT_USAGE;
-        }
-      if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
-        return 1;
-      if ((by = cf_cli_sign_in (store, "report sign", operator_no, &status)) == NULL)
-        return status;
-      sequence_no = cf_handover_sign_off (store, shift_id, by, now, &error);
-      if (sequence_no == 0)
-        {
-          g_printerr ("counterfoil report sign: %s\n", error->message);
-          return 1;
-        }
-      g_print (_("Shift #%lld signed off as handover report no. %06lld.\n"), (long long) shift_id, (long long) sequence_no);
-      return 0;
-    }
-
-  if ((shift_id != 0) == (from != NULL || to != NULL) || (shift_id == 0 && (from == NULL || to == NULL)) ||
-      (out == NULL && !text))
-    {
-      g_printerr ("counterfoil report handover: %s\n",
-                  _("give either --shift ID or --from TIME --to TIME, and --out FILE.pdf or --text"));
-      return EXIT_USAGE;
-    }
+  if (!cf_cli_parse_options (ctx, "report handover", NULL,
+                             _("Write a shift's (or a period's) handover report as PDF, or print its text"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1 || shift_id < 0 || (shift_id != 0) == (from != NULL || to != NULL) ||
+      (shift_id == 0 && (from == NULL || to == NULL)) || (out == NULL && !text))
+    return cf_cli_usage_error ("report handover",
+                               _("give either --shift ID or --from TIME --to TIME, and --out FILE.pdf or --text"));
   if (out != NULL && !cf_cli_check_out_path ("report handover", out))
     return 1;
-  if ((store = cf_cli_open_store (db_path, CF_CLI_OPEN_EXISTING)) == NULL)
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
 
-  if (shift_id != 0)
-    doc = cf_handover_build_shift (store, shift_id, now, &error);
-  else
-    {
-      g_autofree char *start = cf_shift_normalize_time (from, FALSE, &error);
-      g_autofree char *end = start != NULL ? cf_shift_normalize_time (to, TRUE, &error) : NULL;
-      CfHandoverScope scope = { start, end, (const char * const *) terminals };
-
-      if (end != NULL)
-        doc = cf_handover_build_period (store, &scope, now, &error);
-    }
+  doc = build_handover (store, shift_id, from, to, (const char * const *) terminals, now, &error);
   if (doc == NULL || (out != NULL && !cf_pdf_write_report (doc, out, &error)))
     {
       g_printerr ("counterfoil report handover: %s\n", error->message);
@@ -263,4 +329,17 @@ cf_cli_run_report (const char  *db_path,
   if (out != NULL)
     g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
   return 0;
+}
+
+static const CfCliSubcommand report_commands[] = {
+  { "handover", report_handover },
+  { "sign", report_sign },
+};
+
+int
+cf_cli_run_report (CfCliContext  *ctx,
+                   int            argc,
+                   char         **argv)
+{
+  return cf_cli_dispatch (ctx, "report", report_commands, G_N_ELEMENTS (report_commands), argc, argv);
 }

@@ -1,0 +1,213 @@
+/* test-cli-commands.c — every command's help, usage errors, and the shift,
+ * report and request subcommands, run as a person runs them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-test-cli.h"
+#include "cf-test-util.h"
+
+/* Every command, and each subcommand of a group, as `--help` should describe it. */
+static const char *const help_pages[][2] = {
+  { "import", NULL }, { "find", NULL }, { "demo", NULL }, { "duplicate", NULL }, { "verify", NULL },
+  { "loss", "add" }, { "loss", "list" }, { "loss", "show" },
+  { "request", "list" }, { "request", "show" }, { "request", "move" }, { "request", "letter" },
+  { "request", "doc" }, { "request", "fee" }, { "request", "ref" },
+  { "shift", "open" }, { "shift", "close" }, { "shift", "define" }, { "shift", "list" },
+  { "report", "handover" }, { "report", "sign" }, { "audit", "verify" }, { "check", NULL },
+  { "backup", NULL }, { "restore", NULL },
+  { "operator", "list" }, { "operator", "add" }, { "operator", "pin" }, { "operator", "unlock" },
+  { "operator", "disable" }, { "operator", "enable" },
+};
+
+static void
+test_help_describes_everything (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (help_pages); i++)
+    {
+      const char *command = help_pages[i][0];
+      const char *sub = help_pages[i][1];
+      g_autofree char *usage = g_strdup_printf ("counterfoil %s%s%s", command, sub != NULL ? " " : "", sub != NULL ? sub : "");
+      g_auto(CfTestRun) run = { 0 };
+      g_auto(CfTestRun) group = { 0 };
+
+      cf_test_counterfoil (&run, f->db_path, command, sub != NULL ? sub : "--help", sub != NULL ? "--help" : NULL, NULL);
+      g_test_message ("%s --help: %d %s", usage, run.status, run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, usage));
+      /* A group's help holds each of its subcommands'. */
+      cf_test_counterfoil (&group, f->db_path, command, "--help", NULL);
+      g_assert_cmpint (group.status, ==, 0);
+      g_assert_nonnull (strstr (group.out, usage));
+    }
+
+  /* Each subcommand lists its own options, not another's. */
+  {
+    g_auto(CfTestRun) fee = { 0 };
+    g_auto(CfTestRun) doc = { 0 };
+
+    cf_test_counterfoil (&fee, f->db_path, "request", "fee", "--help", NULL);
+    g_assert_nonnull (strstr (fee.out, "--amount"));
+    g_assert_null (strstr (fee.out, "--state"));
+    cf_test_counterfoil (&doc, f->db_path, "request", "doc", "--help", NULL);
+    g_assert_nonnull (strstr (doc.out, "--state"));
+    g_assert_null (strstr (doc.out, "--amount"));
+    g_assert_nonnull (strstr (doc.out, "business_licence"));
+    g_assert_nonnull (strstr (doc.out, "营业执照"));
+  }
+}
+
+static void
+test_bad_values_exit_2 (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  const char *bad[][8] = {
+    { "duplicate", "1", "--reason", "customer", "--out", "x.pdf", "--paper", "60" },
+    { "duplicate", "one", "--reason", "customer", "--out", "x.pdf", NULL },
+    { "find", "--limit", "-1", NULL }, { "find", "--amount", "12,3x", NULL }, { "find", "stray", NULL },
+    { "import", "--date-order", "ymd", "x.csv", NULL }, { "demo", "--transactions", "0", NULL },
+    { "loss", NULL }, { "loss", "lose", NULL }, { "loss", "show", "abc", NULL }, { "loss", "add", "--remedy", "pray", "1", NULL },
+    { "request", "show", "-3", NULL }, { "request", "fee", "1", "--amount", "lots", NULL },
+    { "request", "doc", "1", "business_licence", "--state", "lost", NULL }, { "request", "move", "1", "--to", "gone", NULL },
+    { "shift", "close", "x", NULL }, { "shift", "define", "--for", "01", NULL }, { "report", "sign", "first", NULL },
+    { "report", "handover", "--text", NULL }, { "audit", "check", NULL }, { "check", "now", NULL },
+    { "backup", "--keep", "-1", NULL }, { "operator", "add", "07", "Ann", "--role", "boss", NULL },
+    { "operator", "pin", NULL }, { "restore", NULL }, { "verify", NULL }, { "find", "--nonsense", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+
+      cf_test_counterfoil (&run, f->db_path, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6],
+                           bad[i][7], NULL);
+      g_test_message ("%s %s: %d %s", bad[i][0], bad[i][1] != NULL ? bad[i][1] : "", run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "counterfoil"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+expect (CfTestDb   *f,
+        int         status,
+        const char *in_out,
+        ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs a command and checks its exit status and a piece of what it printed. */
+static void
+expect (CfTestDb   *f,
+        int         status,
+        const char *in_out,
+        ...)
+{
+  g_auto(CfTestRun) run = { 0 };
+  const char *words[16] = { NULL };
+  va_list args;
+
+  va_start (args, in_out);
+  for (guint i = 0; i < G_N_ELEMENTS (words) - 1; i++)
+    if ((words[i] = va_arg (args, const char *)) == NULL)
+      break;
+  va_end (args);
+  cf_test_counterfoil (&run, f->db_path, words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7],
+                       words[8], words[9], words[10], words[11], words[12], words[13], words[14], NULL);
+  g_test_message ("%s %s → %d\n%s%s", words[0], words[1] != NULL ? words[1] : "", run.status, run.out, run.err);
+  g_assert_cmpint (run.status, ==, status);
+  if (in_out != NULL)
+    g_assert_nonnull (strstr (status == 0 ? run.out : run.err, in_out));
+}
+
+static void
+test_shifts_and_reports (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *pdf = g_build_filename (f->dir, "handover.pdf", NULL);
+
+  g_clear_object (&f->store);
+  expect (f, 0, "5 imported", "import", journal, NULL);
+
+  expect (f, 0, "Shift #1 opened", "shift", "open", "--operator", "01", "--at", "2026-11-28 08:00", NULL);
+  expect (f, 0, "Shift #1 closed", "shift", "close", "--operator", "01", "--to", "02", "--at", "2026-11-28 20:00",
+          "--notes", "till counted", NULL);
+  /* A shift worked before Counterfoil, recorded by a manager. */
+  expect (f, 0, "Shift #2 recorded", "shift", "define", "--for", "02", "--from", "2026-11-29 08:00",
+          "--until", "2026-11-29 12:00", NULL);
+  expect (f, 1, NULL, "shift", "define", "--operator", "02", "--for", "02", "--from", "2026-11-30 08:00",
+          "--until", "2026-11-30 12:00", NULL);
+  expect (f, 0, "Shift #3 opened", "shift", "open", "--operator", "02", NULL);
+  expect (f, 0, "still open", "shift", "list", NULL);
+  expect (f, 0, "#1", "shift", "list", NULL);
+  expect (f, 0, "#2", "shift", "list", NULL);
+
+  expect (f, 0, "01", "report", "handover", "--shift", "1", "--text", NULL);
+  expect (f, 0, NULL, "report", "handover", "--from", "2026-11-28", "--to", "2026-11-28", "--out", pdf, NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  expect (f, 1, "exists already", "report", "handover", "--shift", "1", "--out", pdf, NULL);
+
+  /* Only a manager signs off, once; the report gets its number. */
+  expect (f, 1, NULL, "report", "sign", "1", "--operator", "02", NULL);
+  expect (f, 0, "no. 000001", "report", "sign", "1", NULL);
+  expect (f, 1, NULL, "report", "sign", "1", NULL);
+  expect (f, 0, "signed no. 000001", "shift", "list", NULL);
+}
+
+static void
+test_request_documents_fees_references (CfTestDb      *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_auto(CfTestRun) show = { 0 };
+  guint n_documents = 0;
+
+  g_clear_object (&f->store);
+  expect (f, 0, "5 imported", "import", journal, NULL);
+  expect (f, 0, "Loss incident #1", "loss", "add", "1", "--cause", "human", "--remedy", "request", NULL);
+
+  expect (f, 0, NULL, "request", "doc", "1", "营业执照", "--state", "ready", "--file", "/scans/licence.pdf", NULL);
+  expect (f, 0, NULL, "request", "doc", "1", "bank_form", "--state", "missing", NULL);
+  expect (f, 0, NULL, "request", "fee", "1", "--amount", "50", "--paid-on", "2026-11-30", NULL);
+  expect (f, 0, NULL, "request", "ref", "1", "ICBC-2026-1129-007", NULL);
+  expect (f, 1, NULL, "request", "ref", "9", "ICBC-1", NULL);
+
+  cf_test_counterfoil (&show, f->db_path, "request", "show", "1", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "[ready] 营业执照 Business licence  /scans/licence.pdf"));
+  g_assert_nonnull (strstr (show.out, "[missing] bank_form"));
+  g_assert_nonnull (strstr (show.out, "50.00"));
+  g_assert_nonnull (strstr (show.out, "2026-11-30"));
+  g_assert_nonnull (strstr (show.out, "their reference no. ICBC-2026-1129-007"));
+  /* Naming the licence as it is shown changed it; it did not add a document. */
+  for (const char *p = show.out; (p = strstr (p, "    [")) != NULL; p++)
+    n_documents++;
+  g_assert_cmpuint (n_documents, ==, 7);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
+    {
+      g_printerr ("COUNTERFOIL_EXE is not set\n");
+      return 1;
+    }
+  g_setenv ("COUNTERFOIL_PIN", CF_TEST_PIN, TRUE);
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_cli_setup, func, cf_test_db_teardown)
+  ADD ("/cli/commands/help-describes-everything", test_help_describes_everything);
+  ADD ("/cli/commands/bad-values-exit-2", test_bad_values_exit_2);
+  ADD ("/cli/commands/shifts-and-reports", test_shifts_and_reports);
+  ADD ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,198 @@
+/* cf-cli-find.c — finding transactions from the command line
+ *
+ *   counterfoil find [--voucher N] [--ref RRN] [--auth CODE] [--last4 NNNN] [--amount X]
+ *                    [--from DATE] [--to DATE] [--terminal T] [--cashier NO] [--limit N] [--json]
+ *
+ * `--operator` is not a filter: everywhere on the command line it names
+ * who runs a command. The POS operator who rang a sale up is --cashier.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-cli-output.h"
+#include "cf-cli-private.h"
+#include "cf-money.h"
+#include "cf-transaction-query.h"
+#include "cf-transaction.h"
+
+static JsonNode *
+transaction_to_json (CfTransaction *txn)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+  g_autofree char *amount = cf_money_to_decimal (cf_transaction_get_signed_amount (txn));
+  const struct { const char *name; const char *value; } strings[] = {
+    { "time", cf_transaction_get_local_time (txn) },
+    { "time_zone", cf_transaction_get_time_zone (txn) },
+    { "merchant_no", cf_transaction_get_merchant_no (txn) },
+    { "merchant_name", cf_transaction_get_merchant_name (txn) },
+    { "terminal_no", cf_transaction_get_terminal_no (txn) },
+    { "operator_no", cf_transaction_get_operator_no (txn) },
+    { "batch_no", cf_transaction_get_batch_no (txn) },
+    { "voucher_no", cf_transaction_get_voucher_no (txn) },
+    { "ref_no", cf_transaction_get_ref_no (txn) },
+    { "auth_code", cf_transaction_get_auth_code (txn) },
+    { "card", *card != '\0' ? card : NULL },
+    { "card_brand", cf_transaction_get_card_brand (txn) },
+    { "issuer", cf_transaction_get_issuer (txn) },
+    { "type", cf_txn_type_to_nick (cf_transaction_get_txn_type (txn)) },
+    { "amount", amount },
+    { "currency", cf_transaction_get_currency (txn) },
+    { "status", cf_transaction_get_status (txn) },
+    { "entry_mode", cf_entry_mode_to_nick (cf_transaction_get_entry_mode (txn)) },
+    { "orig_voucher_no", cf_transaction_get_orig_voucher_no (txn) },
+    { "orig_ref_no", cf_transaction_get_orig_ref_no (txn) },
+  };
+  int offset;
+
+  json_builder_begin_object (b);
+  cf_cli_json_set_int (b, "id", cf_transaction_get_id (txn));
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    cf_cli_json_set_string (b, strings[i].name, strings[i].value);
+  json_builder_set_member_name (b, "utc_offset_minutes");
+  if (cf_transaction_get_utc_offset (txn, &offset))
+    json_builder_add_int_value (b, offset);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+static void
+print_table (GPtrArray *found,
+             guint      limit)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (found->len == 0)
+    {
+      g_print ("%s\n", _("No transaction matches."));
+      return;
+    }
+  cf_cli_print_cell (line, _("Date/time"), 19, FALSE);
+  cf_cli_print_cell (line, _("Terminal"), 8, FALSE);
+  cf_cli_print_cell (line, _("Voucher"), 6, FALSE);
+  cf_cli_print_cell (line, _("Ref. no."), 12, FALSE);
+  cf_cli_print_cell (line, _("Auth"), 6, FALSE);
+  cf_cli_print_cell (line, _("Card"), 19, FALSE);
+  cf_cli_print_cell (line, _("Type"), 12, FALSE);
+  cf_cli_print_cell (line, _("Amount"), 12, TRUE);
+  g_print ("%s\n", g_strchomp (line->str));
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      CfTransaction *txn = g_ptr_array_index (found, i);
+      g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+      g_autofree char *money = cf_transaction_dup_amount_text (txn);
+
+      g_string_truncate (line, 0);
+      cf_cli_print_cell (line, cf_transaction_get_local_time (txn), 19, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_terminal_no (txn), 8, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_voucher_no (txn), 6, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_ref_no (txn), 12, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_auth_code (txn), 6, FALSE);
+      cf_cli_print_cell (line, card, 19, FALSE);
+      cf_cli_print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 12, FALSE);
+      cf_cli_print_cell (line, money, 12, TRUE);
+      g_print ("%s\n", g_strchomp (line->str));
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction", "%u transactions", found->len), found->len);
+  if (limit > 0 && found->len == limit)
+    g_print (" %s", _("(limit reached; narrow the search or raise --limit)"));
+  g_print ("\n");
+}
+
+int
+cf_cli_run_find (CfCliContext  *ctx,
+                 int            argc,
+                 char         **argv)
+{
+  g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+  g_autofree char *amount = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *operator_no = NULL;
+  int limit = 50;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "voucher", 0, 0, G_OPTION_ARG_STRING, &query->voucher_no, N_("Voucher (trace) no."), N_("N") },
+    { "ref", 0, 0, G_OPTION_ARG_STRING, &query->ref_no, N_("Reference no. (RRN)"), N_("RRN") },
+    { "auth", 0, 0, G_OPTION_ARG_STRING, &query->auth_code, N_("Authorisation code"), N_("CODE") },
+    { "last4", 0, 0, G_OPTION_ARG_STRING, &query->card_last4, N_("Last four digits of the card"), N_("NNNN") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("Amount, such as 88.50 or ¥88.5"), N_("X") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("From this date or date and time"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
+    { "terminal", 0, 0, G_OPTION_ARG_STRING, &query->terminal_no, N_("Terminal no."), N_("T") },
+    { "cashier", 0, 0, G_OPTION_ARG_STRING, &query->operator_no, N_("The POS operator (cashier) no. who rang it up"), N_("NO") },
+    { "operator", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &operator_no, NULL, NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N transactions (default 50, 0 for all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_cli_parse_options (ctx, "find", NULL, _("Find transactions; every option given narrows the search"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc > 1)
+    return cf_cli_usage_error ("find", _("find takes options only, such as --voucher 000123"));
+  if (operator_no != NULL)
+    return cf_cli_usage_error ("find", _("--operator names who runs a command; to find what a cashier rang up, "
+                                         "use --cashier NO"));
+  if (limit < 0)
+    return cf_cli_usage_error ("find", _("--limit cannot be negative"));
+  query->limit = (guint) limit;
+
+  if (amount != NULL)
+    {
+      if (!cf_money_parse (amount, &query->amount_minor, NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("--amount: %s", error->message);
+          return cf_cli_usage_error ("find", message);
+        }
+      query->amount_minor = ABS (query->amount_minor);
+      query->has_amount = TRUE;
+    }
+  if ((from != NULL && !cf_transaction_query_set_from (query, from, &error)) ||
+      (to != NULL && !cf_transaction_query_set_to (query, to, &error)))
+    return cf_cli_usage_error ("find", error->message);
+
+  store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING);
+  if (store == NULL)
+    return 1;
+
+  found = cf_store_find_transactions (store, query, &error);
+  if (found == NULL)
+    {
+      g_printerr ("counterfoil find: %s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < found->len; i++)
+        json_builder_add_value (b, transaction_to_json (g_ptr_array_index (found, i)));
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  print_table (found, query->limit);
+  return 0;
+}
