@@ -367,6 +367,35 @@ out:
 }
 
 /**
+ * cf_loss_list_for_transaction:
+ *
+ * The loss reports a transaction's slip is in, for its details.
+ *
+ * Returns: (transfer full) (element-type GStrv): per report, newest first:
+ *   the incident's ID, when it was reported, by whom, the remedy chosen for
+ *   this slip, and its replacement request's ID and state ("" when none)
+ */
+GPtrArray *
+cf_loss_list_for_transaction (CfStore  *store,
+                              gint64    transaction_id,
+                              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+    "SELECT i.id, i.created_at, coalesce (i.created_by, ''), s.remedy, "
+    "  coalesce ((SELECT r.id FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
+    "             WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id), ''), "
+    "  coalesce ((SELECT r.status FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
+    "             WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id), '') "
+    "FROM loss_slips s JOIN loss_incidents i ON i.id = s.incident_id "
+    "WHERE s.transaction_id = ? ORDER BY i.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  return cf_sql_collect_rows (g_steal_pointer (&stmt));
+}
+
+/**
  * cf_loss_list_incidents:
  *
  * An incident is resolved when every slip has a duplicate, a request that

@@ -131,6 +131,9 @@ gint64          cf_loss_create_incident      (CfStore                  *store,
                                               guint                     n_slips,
                                               const char               *operator_no,
                                               GError                  **error);
+GPtrArray      *cf_loss_list_for_transaction (CfStore                  *store,
+                                              gint64                    transaction_id,
+                                              GError                  **error);
 GPtrArray      *cf_loss_list_incidents       (CfStore                  *store,
                                               GError                  **error);
 GPtrArray      *cf_loss_list_requests        (CfStore                  *store,

@@ -480,8 +480,14 @@ test_loss_dialog_from_selection (CfTestDb      *f,
   {
     g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
     g_autofree char *status = NULL;
+    g_autofree char *details = cf_test_details_text (window);
+    g_autofree char *heading = g_strdup_printf ("Loss incident #%" G_GINT64_FORMAT, incident);
+
     g_object_get (first, "slip-status", &status, NULL);
     g_assert_cmpstr (status, ==, "Reported lost");
+    /* Its details say which loss report holds it, and what was decided. */
+    g_assert_nonnull (strstr (details, heading));
+    g_assert_null (strstr (details, "Loss reports"));
   }
   g_assert_cmpuint (cf_losses_page_get_n_incidents (cf_window_get_losses_page (window)), ==, 1);
   g_assert_cmpuint (cf_losses_page_get_n_requests (cf_window_get_losses_page (window)), ==, 1);

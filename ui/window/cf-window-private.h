@@ -9,6 +9,7 @@
 #pragma once
 
 #include "cf-audit-page.h"
+#include "cf-details-pane.h"
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
 #include "cf-operator.h"
@@ -53,6 +54,7 @@ struct _CfWindow
   AdwStatusPage        *no_results_page;
   GtkWidget            *detail_scroller;
   GtkBox               *detail_box;
+  CfDetailsPane        *details;
   GtkColumnViewColumn  *columns[N_COLUMNS];
   GMenu                *columns_menu;
   GtkStack             *session_stack;
@@ -92,8 +94,6 @@ struct _CfWindow
   gint64                select_after_search;
   guint                 n_searches;         /* finished, for tests */
   gboolean              clearing;           /* one search for many cleared fields */
-  CfReceiptCopy         preview_copy;
-  double                preview_zoom;
   gboolean              importing;
   gboolean              backing_up;         /* the daily backup is running */
   gboolean              closing;            /* the backup on close is running */
@@ -108,6 +108,11 @@ void           cf_window_start_search        (CfWindow *self);
 
 /* cf-window-details.c */
 void           cf_window_update_detail       (CfWindow *self);
+void           cf_window_details_init        (CfWindow *self);
+
+/* cf-window-search.c */
+void      cf_window_search_init       (CfWindow  *self);
+void      cf_window_search_class_init (GtkWidgetClass *widget_class);
 
 /* cf-window-import.c */
 void      cf_window_import_init       (CfWindow  *self);
