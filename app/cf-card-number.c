@@ -439,31 +439,12 @@ cf_card_number_scrub (const char  *text,
   return out;
 }
 
-static char *
-scrub_once (const char  *text,
-            CfCardScrub  mode,
-            guint       *n_masked)
+/* The runs of digits between other characters. */
+static GArray *
+find_groups (GArray *units)
 {
-  g_autoptr(GArray) units = NULL;
-  g_autoptr(GArray) groups = NULL;
-  g_autoptr(GArray) candidates = NULL;
-  GString *out = NULL;
-  gsize copied = 0;
-  guint masked = 0;
-  const Unit *u;
-  const DigitGroup *g;
-
-  if (!cf_card_number_might_hold (text))
-    {
-      if (n_masked != NULL)
-        *n_masked = 0;
-      return g_strdup (text);
-    }
-
-  units = split_units (text);
-  groups = g_array_new (FALSE, FALSE, sizeof (DigitGroup));
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  u = (const Unit *) (gpointer) units->data;
+  const Unit *u = (const Unit *) (gpointer) units->data;
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (DigitGroup));
 
   for (guint i = 0; i < units->len;)
     {
@@ -478,77 +459,96 @@ scrub_once (const char  *text,
       else
         i++;
     }
-  g = (const DigitGroup *) (gpointer) groups->data;
+  return groups;
+}
 
-  /* Chains of groups joined by separators; every span of a chain that
-   * holds a card-length, Luhn-valid number is a candidate. */
-  for (guint chain_first = 0; chain_first < groups->len;)
-    {
-      guint chain_last = chain_first;
+/* Every span of the chain of groups [chain_first, chain_last] that holds a
+ * card-length, Luhn-valid number, appended to @candidates with its score. */
+static void
+add_chain_candidates (const char  *text,
+                      const Unit  *u,
+                      GArray      *groups,
+                      guint        chain_first,
+                      guint        chain_last,
+                      CfCardScrub  mode,
+                      GArray      *candidates)
+{
+  const DigitGroup *g = (const DigitGroup *) (gpointer) groups->data;
 
-      while (chain_last + 1 < groups->len && gap_joins (u, g[chain_last].last + 1, g[chain_last + 1].first))
-        chain_last++;
-
-      for (guint first = chain_first; first <= chain_last; first++)
-        for (guint last = first; last <= chain_last; last++)
-          {
-            char digits[64];
-            gsize n = collect_digits (u, g, first, last, digits, sizeof digits);
-            gsize skip = 0;
-
-            if (n > sizeof digits)
-              break;
-            /* Zeros that pad a number beyond nineteen digits are not its own. */
-            while (n - skip > PAN_MAX && digits[skip] == '0')
-              skip++;
-            if (n - skip > PAN_MAX)
-              break;
-            if (n - skip < PAN_MIN || !cf_card_number_luhn_valid (digits + skip, n - skip))
-              continue;
-            if (mode == CF_CARD_SCRUB_IDENTIFIER && !is_card_range (digits + skip, n - skip))
-              continue;
-            /* No card starts with 0, 19 or 20; dates and times do. */
-            if (digits[skip] == '0' || (digits[skip] == '1' && digits[skip + 1] == '9') ||
-                (digits[skip] == '2' && digits[skip + 1] == '0'))
-              continue;
-
-            {
-              Candidate c = { first, last, (guint) skip,
-                              score_span (text, u, g, chain_first, chain_last, first, last,
-                                          digits + skip, n - skip),
-                              FALSE };
-              g_array_append_val (candidates, c);
-            }
-          }
-      chain_first = chain_last + 1;
-    }
-
-  /* The most card-like span first; spans that overlap a chosen one go. */
-  g_array_sort (candidates, compare_candidates);
-  {
-    g_autofree gboolean *group_taken = g_new0 (gboolean, groups->len + 1);
-
-    for (guint i = 0; i < candidates->len; i++)
+  for (guint first = chain_first; first <= chain_last; first++)
+    for (guint last = first; last <= chain_last; last++)
       {
-        Candidate *c = &g_array_index (candidates, Candidate, i);
-        gboolean free = TRUE;
+        char digits[64];
+        gsize n = collect_digits (u, g, first, last, digits, sizeof digits);
+        gsize skip = 0;
+        Candidate c;
 
-        for (guint k = c->first_group; k <= c->last_group && free; k++)
-          free = !group_taken[k];
-        if (!free)
+        if (n > sizeof digits)
+          break;
+        /* Zeros that pad a number beyond nineteen digits are not its own. */
+        while (n - skip > PAN_MAX && digits[skip] == '0')
+          skip++;
+        if (n - skip > PAN_MAX)
+          break;
+        if (n - skip < PAN_MIN || !cf_card_number_luhn_valid (digits + skip, n - skip))
           continue;
-        c->taken = TRUE;
-        for (guint k = c->first_group; k <= c->last_group; k++)
-          group_taken[k] = TRUE;
-      }
-  }
+        if (mode == CF_CARD_SCRUB_IDENTIFIER && !is_card_range (digits + skip, n - skip))
+          continue;
+        /* No card starts with 0, 19 or 20; dates and times do. */
+        if (digits[skip] == '0' || (digits[skip] == '1' && digits[skip + 1] == '9') ||
+            (digits[skip] == '2' && digits[skip + 1] == '0'))
+          continue;
 
-  /* Back in the order of the text. */
+        c.first_group = first;
+        c.last_group = last;
+        c.skip = (guint) skip;
+        c.score = score_span (text, u, g, chain_first, chain_last, first, last, digits + skip, n - skip);
+        c.taken = FALSE;
+        g_array_append_val (candidates, c);
+      }
+}
+
+/* The most card-like spans that do not overlap, in the order of the text. */
+static void
+choose_candidates (GArray *candidates,
+                   guint   n_groups)
+{
+  g_autofree gboolean *group_taken = g_new0 (gboolean, n_groups + 1);
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      gboolean free = TRUE;
+
+      for (guint k = c->first_group; k <= c->last_group && free; k++)
+        free = !group_taken[k];
+      if (!free)
+        continue;
+      c->taken = TRUE;
+      for (guint k = c->first_group; k <= c->last_group; k++)
+        group_taken[k] = TRUE;
+    }
   for (guint i = candidates->len; i > 0; i--)
     if (!g_array_index (candidates, Candidate, i - 1).taken)
       g_array_remove_index_fast (candidates, i - 1);
   g_array_sort (candidates, compare_by_position);
+}
 
+/* @text with each chosen number masked (first six, last four) and the
+ * track data after it starred. */
+static char *
+write_masked (const char *text,
+              const Unit *u,
+              GArray     *groups,
+              GArray     *candidates,
+              guint      *n_masked)
+{
+  const DigitGroup *g = (const DigitGroup *) (gpointer) groups->data;
+  GString *out = g_string_sized_new (strlen (text));
+  gsize copied = 0;
+
+  *n_masked = 0;
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -562,8 +562,6 @@ scrub_once (const char  *text,
       if (start < copied)
         continue;   /* inside the track data of the card before */
       end = track_data_end (text, number_end, &data_start);
-      if (out == NULL)
-        out = g_string_sized_new (strlen (text));
       g_string_append_len (out, text + copied, (gssize) (start - copied));
       g_string_append_len (out, digits + c->skip, 6);
       for (gsize m = c->skip + 6; m < n - 4; m++)
@@ -573,17 +571,53 @@ scrub_once (const char  *text,
       for (gsize m = data_start; m < end; m++)
         g_string_append_c (out, '*');
       copied = end;
-      masked++;
+      (*n_masked)++;
     }
-
-  if (n_masked != NULL)
-    *n_masked = masked;
-
-  if (out == NULL)
-    return g_strdup (text);
-
   g_string_append (out, text + copied);
   return g_string_free (out, FALSE);
+}
+
+static char *
+scrub_once (const char  *text,
+            CfCardScrub  mode,
+            guint       *n_masked)
+{
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  const Unit *u;
+  guint masked = 0;
+  char *out;
+
+  if (!cf_card_number_might_hold (text))
+    {
+      if (n_masked != NULL)
+        *n_masked = 0;
+      return g_strdup (text);
+    }
+
+  units = split_units (text);
+  u = (const Unit *) (gpointer) units->data;
+  groups = find_groups (units);
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  /* Chains of groups joined by separators; every span of a chain may be the number. */
+  for (guint chain_first = 0; chain_first < groups->len;)
+    {
+      const DigitGroup *g = (const DigitGroup *) (gpointer) groups->data;
+      guint chain_last = chain_first;
+
+      while (chain_last + 1 < groups->len && gap_joins (u, g[chain_last].last + 1, g[chain_last + 1].first))
+        chain_last++;
+      add_chain_candidates (text, u, groups, chain_first, chain_last, mode, candidates);
+      chain_first = chain_last + 1;
+    }
+
+  choose_candidates (candidates, groups->len);
+  out = write_masked (text, u, groups, candidates, &masked);
+  if (n_masked != NULL)
+    *n_masked = masked;
+  return out;
 }
 
 static gboolean

@@ -107,22 +107,16 @@ row_fail (RowError   *err,
   return FALSE;
 }
 
-gboolean
-cf_import_parse_row (ImportRun   *run,
-                     CfCsvReader *reader,
-                     Row         *row,
-                     RowError    *err)
+/* Cleans and scrubs every mapped cell into row->values; @raw keeps the
+ * clean text, for the structured ones to be parsed from (a date such as
+ * 20261128140322 may pass Luhn by chance). */
+static gboolean
+read_cells (ImportRun   *run,
+            CfCsvReader *reader,
+            Row         *row,
+            const char **raw,
+            RowError    *err)
 {
-  CfImportProfile *profile = run->profile;
-  CfDateOrder order = run->date_order;
-  const char *raw[CF_N_FIELDS] = { NULL };
-  CfTimestamp ts = { 0 };
-  g_autoptr(GError) error = NULL;
-  char marker[4] = "";
-  const char *text;
-
-  /* Clean and scrub every mapped cell; structured ones are parsed from the
-   * clean text (a date such as 20261128140322 may pass Luhn by chance). */
   for (guint f = 0; f < CF_N_FIELDS; f++)
     {
       char *clean;
@@ -196,8 +190,20 @@ cf_import_parse_row (ImportRun   *run,
     row->values[CF_FIELD_MERCHANT_NO] = run->preamble_merchant_no;
   if (row->values[CF_FIELD_MERCHANT_NAME] == NULL)
     row->values[CF_FIELD_MERCHANT_NAME] = run->preamble_merchant_name;
+  return TRUE;
+}
 
-  /* When */
+/* When: the date and time, from one column or two, with the zone if known. */
+static gboolean
+read_when (ImportRun   *run,
+           Row         *row,
+           const char **raw,
+           RowError    *err)
+{
+  CfDateOrder order = run->date_order;
+  CfTimestamp ts = { 0 };
+  g_autoptr(GError) error = NULL;
+
   if (raw[CF_FIELD_DATETIME] != NULL)
     {
       if (!cf_timestamp_parse (raw[CF_FIELD_DATETIME], order, &ts, &error))
@@ -234,17 +240,28 @@ cf_import_parse_row (ImportRun   *run,
       row->has_offset = TRUE;
       row->utc_offset = ts.offset_minutes;
     }
-  else if (cf_import_profile_get_time_zone (profile) != NULL && row->values[CF_FIELD_TIME_ZONE] == NULL)
+  else if (cf_import_profile_get_time_zone (run->profile) != NULL && row->values[CF_FIELD_TIME_ZONE] == NULL)
     {
       row->has_offset = TRUE;
-      row->utc_offset = cf_import_profile_get_utc_offset (profile);
-      row->values[CF_FIELD_TIME_ZONE] = cf_import_profile_get_time_zone (profile);
+      row->utc_offset = cf_import_profile_get_utc_offset (run->profile);
+      row->values[CF_FIELD_TIME_ZONE] = cf_import_profile_get_time_zone (run->profile);
     }
+  return TRUE;
+}
 
-  /* How much */
+/* How much: the amount, the fee, and in which currency. */
+static gboolean
+read_money (ImportRun   *run,
+            Row         *row,
+            const char **raw,
+            RowError    *err)
+{
+  g_autoptr(GError) error = NULL;
+  char marker[4] = "";
+  const char *text;
+
   if (raw[CF_FIELD_AMOUNT] == NULL)
     return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
-  g_clear_error (&error);
   if (run->amounts_in_fen)
     {
       char *end = NULL;
@@ -286,9 +303,17 @@ cf_import_parse_row (ImportRun   *run,
   else if (*marker != '\0')
     g_strlcpy (row->currency, marker, sizeof row->currency);
   else
-    g_strlcpy (row->currency, cf_import_profile_get_currency (profile), sizeof row->currency);
+    g_strlcpy (row->currency, cf_import_profile_get_currency (run->profile), sizeof row->currency);
+  return TRUE;
+}
 
-  /* What */
+/* What: the type, from the file's words or the amount's sign; the entry mode. */
+static void
+read_type (ImportRun *run,
+           Row       *row)
+{
+  const char *text;
+
   if ((text = row->values[CF_FIELD_TXN_TYPE]) != NULL)
     {
       gboolean known;
@@ -302,7 +327,7 @@ cf_import_parse_row (ImportRun   *run,
         }
       else
         {
-          row->type = cf_import_profile_map_type (profile, text, &known);
+          row->type = cf_import_profile_map_type (run->profile, text, &known);
           g_hash_table_insert (run->type_words, g_strdup (text),
                                GINT_TO_POINTER (((int) row->type + 1) * (known ? 1 : -1)));
         }
@@ -315,11 +340,18 @@ cf_import_parse_row (ImportRun   *run,
   row->amount = ABS (row->amount);
 
   if ((text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
-    row->entry_mode = cf_import_profile_map_entry_mode (profile, text);
+    row->entry_mode = cf_import_profile_map_entry_mode (run->profile, text);
+}
 
-  /* Which card */
-  if ((text = row->values[CF_FIELD_CARD_NO]) != NULL &&
-      !cf_card_number_parse (text, row->first6, row->last4, &row->card_length))
+/* Which card: its first six and last four, and its brand. */
+static gboolean
+read_card (ImportRun *run,
+           Row       *row,
+           RowError  *err)
+{
+  const char *text = row->values[CF_FIELD_CARD_NO];
+
+  if (text != NULL && !cf_card_number_parse (text, row->first6, row->last4, &row->card_length))
     {
       gboolean has_digit = FALSE;
       for (const char *p = text; *p != '\0'; p++)
@@ -331,55 +363,92 @@ cf_import_parse_row (ImportRun   *run,
   row->card_brand = row->values[CF_FIELD_CARD_BRAND];
   if (row->card_brand == NULL)
     row->card_brand = cf_card_number_guess_brand (row->first6);
+  return TRUE;
+}
 
-  /* Which transaction */
+/* The original's date, as ISO when it carries a year; slips print it as MMDD. */
+static void
+read_original_date (ImportRun   *run,
+                    Row         *row,
+                    const char **raw)
+{
+  CfTimestamp orig = { 0 };
+  const char *o = raw[CF_FIELD_ORIG_DATE];
+
+  if (o == NULL)
+    return;
+  if (cf_timestamp_parse (o, run->date_order, &orig, NULL))
+    row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%04d-%02d-%02d", orig.year, orig.month, orig.day));
+  else if (strlen (o) == 4 && g_ascii_isdigit (o[0]) && g_ascii_isdigit (o[1]) && g_ascii_isdigit (o[2]) && g_ascii_isdigit (o[3]))
+    row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%.2s-%.2s", o, o + 2));
+  else
+    row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, cf_card_number_scrub (o, CF_CARD_SCRUB_ANY, NULL));
+}
+
+/* Which transaction: the numbers that identify it, and the key it is stored
+ * under so that importing the same file again adds nothing. */
+static gboolean
+read_identity (ImportRun   *run,
+               Row         *row,
+               const char **raw,
+               RowError    *err)
+{
+  const char *terminal, *batch, *voucher, *ref, *source, *type;
+
   for (CfField f = CF_FIELD_BATCH_NO; f <= CF_FIELD_REF_NO; f++)
     if (is_scientific (row->values[f]))
       return row_fail (err, run, f,
                        g_strdup_printf (_("“%s” was turned into a rounded number by a spreadsheet; "
                                           "export the column as text"), row->values[f]));
-
-  /* The original's date, as ISO when it carries a year; slips print it as MMDD. */
-  if (raw[CF_FIELD_ORIG_DATE] != NULL)
-    {
-      CfTimestamp orig = { 0 };
-      const char *o = raw[CF_FIELD_ORIG_DATE];
-
-      if (cf_timestamp_parse (o, order, &orig, NULL))
-        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%04d-%02d-%02d", orig.year, orig.month, orig.day));
-      else if (strlen (o) == 4 && g_ascii_isdigit (o[0]) && g_ascii_isdigit (o[1]) && g_ascii_isdigit (o[2]) && g_ascii_isdigit (o[3]))
-        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, g_strdup_printf ("%.2s-%.2s", o, o + 2));
-      else
-        row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, cf_card_number_scrub (o, CF_CARD_SCRUB_ANY, NULL));
-    }
-
+  read_original_date (run, row, raw);
   row->values[CF_FIELD_BATCH_NO] = pad_digits (row, row->values[CF_FIELD_BATCH_NO], 6);
   row->values[CF_FIELD_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_VOUCHER_NO], 6);
   row->values[CF_FIELD_ORIG_VOUCHER_NO] = pad_digits (row, row->values[CF_FIELD_ORIG_VOUCHER_NO], 6);
 
-  {
-    const char *terminal = row->values[CF_FIELD_TERMINAL_NO];
-    const char *batch = row->values[CF_FIELD_BATCH_NO];
-    const char *voucher = row->values[CF_FIELD_VOUCHER_NO];
-    const char *ref = row->values[CF_FIELD_REF_NO];
-    const char *source = row->values[CF_FIELD_SOURCE_ID];
-    const char *type = cf_txn_type_to_nick (row->type);
-
-    if (terminal != NULL && batch != NULL && voucher != NULL)
-      row->natural_key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", terminal, batch, voucher);
-    else if (ref != NULL)
-      row->natural_key = g_strdup_printf ("ref\x1f%s\x1f%s", ref, type);
-    else if (source != NULL)
-      row->natural_key = g_strdup_printf ("src\x1f%s\x1f%s", source, type);
-    else if (terminal != NULL && voucher != NULL)
-      row->natural_key = g_strdup_printf ("tdv\x1f%s\x1f%.10s\x1f%s", terminal, row->local_time, voucher);
-    else
-      return row_fail (err, run,
-                       run->columns[CF_FIELD_VOUCHER_NO] >= 0 ? CF_FIELD_VOUCHER_NO : CF_FIELD_REF_NO,
-                       g_strdup (voucher != NULL
-                                 ? _("a voucher no. needs its terminal no. to identify a transaction, and there is no reference no.")
-                                 : _("neither a voucher no. nor a reference no. is given")));
-  }
-
+  terminal = row->values[CF_FIELD_TERMINAL_NO];
+  batch = row->values[CF_FIELD_BATCH_NO];
+  voucher = row->values[CF_FIELD_VOUCHER_NO];
+  ref = row->values[CF_FIELD_REF_NO];
+  source = row->values[CF_FIELD_SOURCE_ID];
+  type = cf_txn_type_to_nick (row->type);
+  if (terminal != NULL && batch != NULL && voucher != NULL)
+    row->natural_key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", terminal, batch, voucher);
+  else if (ref != NULL)
+    row->natural_key = g_strdup_printf ("ref\x1f%s\x1f%s", ref, type);
+  else if (source != NULL)
+    row->natural_key = g_strdup_printf ("src\x1f%s\x1f%s", source, type);
+  else if (terminal != NULL && voucher != NULL)
+    row->natural_key = g_strdup_printf ("tdv\x1f%s\x1f%.10s\x1f%s", terminal, row->local_time, voucher);
+  else
+    return row_fail (err, run,
+                     run->columns[CF_FIELD_VOUCHER_NO] >= 0 ? CF_FIELD_VOUCHER_NO : CF_FIELD_REF_NO,
+                     g_strdup (voucher != NULL
+                               ? _("a voucher no. needs its terminal no. to identify a transaction, and there is no reference no.")
+                               : _("neither a voucher no. nor a reference no. is given")));
   return TRUE;
+}
+
+/**
+ * cf_import_parse_row:
+ *
+ * Reads one row of the file into @row: every cell cleaned and scrubbed, then
+ * when, how much, what, which card and which transaction. The first thing
+ * wrong stops it, said in @err with the column it is in.
+ *
+ * Returns: whether the row can be stored
+ */
+gboolean
+cf_import_parse_row (ImportRun   *run,
+                     CfCsvReader *reader,
+                     Row         *row,
+                     RowError    *err)
+{
+  const char *raw[CF_N_FIELDS] = { NULL };
+
+  if (!read_cells (run, reader, row, raw, err) ||
+      !read_when (run, row, raw, err) ||
+      !read_money (run, row, raw, err))
+    return FALSE;
+  read_type (run, row);
+  return read_card (run, row, err) && read_identity (run, row, raw, err);
 }
