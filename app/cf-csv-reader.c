@@ -409,6 +409,39 @@ end_field (CfCsvReader *self)
   g_array_append_val (self->offsets, start);
 }
 
+/* After a spreadsheet's `="`: the quoted part, kept with its quotes so that
+ * the cell cleaner can unwrap ="000123". Returns whether the quote closed. */
+static gboolean
+read_formula_text (CfCsvReader *self,
+                   gsize       *i)
+{
+  const char *t = self->text;
+  gboolean closed = FALSE;
+
+  g_string_append_c (self->buf, '"');
+  while (*i < self->len && !closed)
+    {
+      if (t[*i] == '"' && *i + 1 < self->len && t[*i + 1] == '"')
+        {
+          g_string_append_c (self->buf, '"');
+          *i += 2;
+        }
+      else if (t[*i] == '"')
+        {
+          (*i)++;
+          closed = TRUE;
+        }
+      else
+        {
+          if (t[*i] == '\n')
+            self->line++;
+          g_string_append_c (self->buf, t[(*i)++]);
+        }
+    }
+  g_string_append_c (self->buf, '"');
+  return closed;
+}
+
 /**
  * cf_csv_reader_next:
  *
@@ -470,37 +503,12 @@ cf_csv_reader_next (CfCsvReader  *self,
 
           if (field_len == 0 || (field_len == 1 && self->buf->str[field_start] == '='))
             {
-              if (field_len == 1)
-                g_string_append_c (self->buf, '"');
-              quoted = TRUE;
               quote_line = self->line;
               i++;
-              /* Keep "=" + quote so the cell cleaner can unwrap ="000123" */
               if (field_len == 1)
-                {
-                  /* read the quoted part, then close it with a quote again */
-                  while (i < self->len)
-                    {
-                      if (t[i] == '"' && i + 1 < self->len && t[i + 1] == '"')
-                        {
-                          g_string_append_c (self->buf, '"');
-                          i += 2;
-                        }
-                      else if (t[i] == '"')
-                        {
-                          i++;
-                          quoted = FALSE;
-                          break;
-                        }
-                      else
-                        {
-                          if (t[i] == '\n')
-                            self->line++;
-                          g_string_append_c (self->buf, t[i++]);
-                        }
-                    }
-                  g_string_append_c (self->buf, '"');
-                }
+                quoted = !read_formula_text (self, &i);
+              else
+                quoted = TRUE;
               continue;
             }
           g_string_append_c (self->buf, ch);

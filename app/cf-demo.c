@@ -174,6 +174,248 @@ typedef struct
   char   operator_no[4];
 } DemoSale;
 
+/* What a demo shop keeps while it trades: its dice, each terminal's batch
+ * and voucher counters, the sales a refund or void can point back to. */
+typedef struct
+{
+  CfStore      *store;
+  GRand        *rand;
+  sqlite3_stmt *insert;
+  GArray       *recent;       /* DemoSale: the last month's sales */
+  guint         first_today;  /* where today's sales begin in @recent */
+  guint         voucher[G_N_ELEMENTS (terminals)];
+  guint         batch[G_N_ELEMENTS (terminals)];
+  guint64       ref_counter;
+} DemoShop;
+
+/* The merchant, its terminals and staff, and the settings a demo shop has. */
+static gboolean
+add_shop (DemoShop  *shop,
+          GError   **error)
+{
+  char now[21];
+
+  cf_store_now_utc (now);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO merchants (merchant_no, name, address, created_at) "
+                                            "VALUES ('%s', '%s', '北京市朝阳区阜通东大街6号', '%s')",
+                                            MERCHANT_NO, MERCHANT_NAME, now);
+    if (!cf_store_exec (shop->store, sql, error))
+      return FALSE;
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO terminals (terminal_no, merchant_no, label, created_at) "
+                                              "VALUES ('%s', '%s', '收银台 %u', '%s')",
+                                              terminals[t], MERCHANT_NO, t + 1, now);
+      if (!cf_store_exec (shop->store, sql, error))
+        return FALSE;
+      shop->batch[t] = 100 + (guint) g_rand_int_range (shop->rand, 0, 200);
+      shop->voucher[t] = (guint) g_rand_int_range (shop->rand, 1, 500000);
+    }
+  return add_demo_operators (shop->store, error) &&
+         cf_store_set_setting (shop->store, "demo", "true", error) &&
+         cf_store_set_setting (shop->store, "merchant.name", MERCHANT_NAME, error) &&
+         cf_store_set_setting (shop->store, "merchant.no", MERCHANT_NO, error);
+}
+
+/* What kind of transaction comes next, and the sale it undoes, if any. */
+static CfTxnType
+pick_kind (DemoShop        *shop,
+           double           kind,
+           guint           *t,
+           const DemoSale **original)
+{
+  GArray *recent = shop->recent;
+
+  *original = NULL;
+  if (kind < 0.03 && recent->len > shop->first_today)
+    {
+      /* A void cancels a sale of the same terminal and day, before settlement. */
+      *original = &g_array_index (recent, DemoSale, shop->first_today +
+                                  (guint) g_rand_int_range (shop->rand, 0, (gint32) (recent->len - shop->first_today)));
+      for (*t = 0; *t < G_N_ELEMENTS (terminals) && !g_str_equal (terminals[*t], (*original)->terminal); (*t)++)
+        ;
+      return CF_TXN_TYPE_VOID;
+    }
+  if (kind < 0.045 && shop->first_today > 0)
+    {
+      *original = &g_array_index (recent, DemoSale, (guint) g_rand_int_range (shop->rand, 0, (gint32) shop->first_today));
+      return CF_TXN_TYPE_REFUND;
+    }
+  return kind < 0.055 ? CF_TXN_TYPE_AUTH_COMPLETE : CF_TXN_TYPE_SALE;
+}
+
+/* Table-like: one bound value per column of the INSERT, in its order. */
+static gboolean
+insert_sale (DemoShop       *shop,
+             const DemoSale *sale,
+             CfTxnType       type,
+             const DemoSale *original,
+             const char     *orig_date,
+             double          entry_roll,
+             GError        **error)
+{
+  sqlite3_stmt *insert = shop->insert;
+  const char *entry = entry_roll < 0.55 ? "contactless" : entry_roll < 0.95 ? "chip" : entry_roll < 0.99 ? "swipe" : "manual";
+  g_autofree char *key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", sale->terminal, sale->batch, sale->voucher);
+  char auth[7];
+  int c = 1;
+
+  g_snprintf (auth, sizeof auth, "%06d", g_rand_int_range (shop->rand, 0, 1000000));
+  cf_sql_bind_text (insert, c++, key, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->local_time, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->terminal, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->batch, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->voucher, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->ref, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, auth, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].first6, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, sale->last4, SQLITE_STATIC);
+  sqlite3_bind_int (insert, c++, (int) cards[sale->card].length);
+  cf_sql_bind_text (insert, c++, cards[sale->card].brand, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].kind, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].issuer, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, acquirer, SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, cf_txn_type_to_nick (type), SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
+                                  : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, c++, sale->amount);
+  sqlite3_bind_int64 (insert, c++, (sale->amount * (cards[sale->card].length == 19 ? 38 : 60) + 5000) / 10000);
+  cf_sql_bind_text (insert, c++, entry, SQLITE_STATIC);
+  if (type == CF_TXN_TYPE_VOID)
+    cf_sql_bind_text (insert, c++, original->voucher, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (insert, c++);
+  if (type == CF_TXN_TYPE_REFUND)
+    {
+      cf_sql_bind_text (insert, c++, original->ref, SQLITE_TRANSIENT);
+      cf_sql_bind_text (insert, c++, orig_date, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_null (insert, c++);
+      sqlite3_bind_null (insert, c++);
+    }
+
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    return cf_store_set_error (shop->store, error, _("creating demo transactions"));
+  sqlite3_reset (insert);
+  return TRUE;
+}
+
+/* One transaction at @sec seconds into @date. */
+static gboolean
+trade_once (DemoShop   *shop,
+            GDateTime  *date,
+            int         sec,
+            GError    **error)
+{
+  GRand *rand = shop->rand;
+  guint t = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (terminals));
+  guint op = sec < 15 * 3600 ? (guint) g_rand_int_range (rand, 0, 2) : (guint) g_rand_int_range (rand, 2, 5);
+  /* Drawn in this order, so that a seed makes the same shop it always made. */
+  double kind = g_rand_double (rand);
+  double entry_roll = g_rand_double (rand);
+  const DemoSale *original;
+  CfTxnType type = pick_kind (shop, kind, &t, &original);
+  DemoSale sale = { 0 };
+  char orig_date[11] = "";
+
+  shop->voucher[t] = shop->voucher[t] % 999999 + 1;
+  shop->ref_counter += 1 + (guint64) g_rand_int_range (rand, 0, 40);
+  g_strlcpy (sale.terminal, terminals[t], sizeof sale.terminal);
+  g_snprintf (sale.batch, sizeof sale.batch, "%06u", shop->batch[t]);
+  g_snprintf (sale.voucher, sizeof sale.voucher, "%06u", shop->voucher[t]);
+  g_snprintf (sale.ref, sizeof sale.ref, "%012" G_GUINT64_FORMAT,
+              (guint64) (shop->ref_counter % G_GUINT64_CONSTANT (1000000000000)));
+  g_snprintf (sale.local_time, sizeof sale.local_time, "%04d-%02d-%02d %02d:%02d:%02d",
+              g_date_time_get_year (date), g_date_time_get_month (date),
+              g_date_time_get_day_of_month (date), sec / 3600, (sec / 60) % 60, sec % 60);
+  g_strlcpy (sale.operator_no, operators[op].no, sizeof sale.operator_no);
+
+  if (original != NULL)
+    {
+      sale.amount = original->amount;
+      sale.card = original->card;
+      g_strlcpy (sale.last4, original->last4, sizeof sale.last4);
+      if (type == CF_TXN_TYPE_REFUND && g_rand_int_range (rand, 0, 3) == 0)
+        sale.amount = MAX (100, original->amount / 2 / 10 * 10);  /* a partial refund */
+      memcpy (orig_date, original->local_time, 10);
+    }
+  else
+    {
+      sale.amount = pick_amount (rand);
+      sale.card = pick_card (rand);
+      g_snprintf (sale.last4, sizeof sale.last4, "%04d", g_rand_int_range (rand, 0, 10000));
+    }
+
+  if (!insert_sale (shop, &sale, type, original, orig_date, entry_roll, error))
+    return FALSE;
+  if (type == CF_TXN_TYPE_SALE)
+    g_array_append_val (shop->recent, sale);
+  return TRUE;
+}
+
+/* A day's @todays transactions, in the order of the day. */
+static gboolean
+trade_day (DemoShop   *shop,
+           GDateTime  *date,
+           guint       todays,
+           GError    **error)
+{
+  g_autoptr(GArray) seconds = g_array_sized_new (FALSE, FALSE, sizeof (int), todays);
+
+  /* Each terminal settles once a day: a new batch. */
+  for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
+    shop->batch[t] = shop->batch[t] % 999999 + 1;
+  shop->first_today = shop->recent->len;
+
+  for (guint i = 0; i < todays; i++)
+    {
+      int sec = pick_second_of_day (shop->rand);
+      g_array_append_val (seconds, sec);
+    }
+  g_array_sort (seconds, compare_ints);
+  for (guint i = 0; i < todays; i++)
+    if (!trade_once (shop, date, g_array_index (seconds, int, i), error))
+      return FALSE;
+
+  /* Refunds reach back about a month. */
+  if (shop->recent->len > 30 * TXNS_PER_DAY)
+    g_array_remove_range (shop->recent, 0, shop->recent->len - 30 * TXNS_PER_DAY);
+  return TRUE;
+}
+
+/* Every day's trade, up to @end_day, within the open transaction. */
+static gboolean
+trade (DemoShop      *shop,
+       GDateTime     *end_day,
+       guint          n_transactions,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  guint n_days = MAX (1, (n_transactions + TXNS_PER_DAY - 1) / TXNS_PER_DAY);
+  guint made = 0;
+  g_autofree char *details = NULL;
+
+  shop->ref_counter = G_GUINT64_CONSTANT (100000000000) + (guint64) g_rand_int_range (shop->rand, 0, 1000000) * 1000;
+  for (guint day = 0; day < n_days && made < n_transactions; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (end_day, -(int) (n_days - 1 - day));
+      guint todays = MIN (TXNS_PER_DAY - 20 + (guint) g_rand_int_range (shop->rand, 0, 41), n_transactions - made);
+
+      if (day == n_days - 1)
+        todays = n_transactions - made;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) || !trade_day (shop, date, todays, error))
+        return FALSE;
+      made += todays;
+    }
+  details = g_strdup_printf ("%u demo transactions", made);
+  return cf_store_add_audit_entry (shop->store, NULL, "create-demo", NULL, 0, details, error);
+}
+
 /**
  * cf_demo_populate:
  * @store: an empty store
@@ -199,16 +441,11 @@ cf_demo_populate (CfStore       *store,
                                                             g_date_time_get_day_of_month (end), 0, 0, 0);
   /* Trading runs up to yesterday, so that nothing lies in the future. */
   g_autoptr(GDateTime) end_day = g_date_time_add_days (end_midnight, -1);
-  guint n_days = MAX (1, (n_transactions + TXNS_PER_DAY - 1) / TXNS_PER_DAY);
   g_autoptr(GArray) recent = g_array_new (FALSE, FALSE, sizeof (DemoSale));
-  sqlite3_stmt *insert = NULL;
-  guint voucher[G_N_ELEMENTS (terminals)] = { 0 };
-  guint batch[G_N_ELEMENTS (terminals)] = { 0 };
-  guint64 ref_counter;
-  guint made = 0;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  DemoShop shop = { store, rand, NULL, recent, 0, { 0 }, { 0 }, 0 };
   gint64 existing;
-  char now[21];
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
 
@@ -228,196 +465,16 @@ cf_demo_populate (CfStore       *store,
       !cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  cf_store_now_utc (now);
-  {
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO merchants (merchant_no, name, address, created_at) "
-                                            "VALUES ('%s', '%s', '北京市朝阳区阜通东大街6号', '%s')",
-                                            MERCHANT_NO, MERCHANT_NAME, now);
-    if (!cf_store_exec (store, sql, error))
-      goto out;
-  }
-  for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO terminals (terminal_no, merchant_no, label, created_at) "
-                                              "VALUES ('%s', '%s', '收银台 %u', '%s')",
-                                              terminals[t], MERCHANT_NO, t + 1, now);
-      if (!cf_store_exec (store, sql, error))
-        goto out;
-      batch[t] = 100 + (guint) g_rand_int_range (rand, 0, 200);
-      voucher[t] = (guint) g_rand_int_range (rand, 1, 500000);
-    }
-  if (!add_demo_operators (store, error))
-    goto out;
-  if (!cf_store_set_setting (store, "demo", "true", error) ||
-      !cf_store_set_setting (store, "merchant.name", MERCHANT_NAME, error) ||
-      !cf_store_set_setting (store, "merchant.no", MERCHANT_NO, error))
-    goto out;
-
-  insert = cf_store_prepare (store,
-    "INSERT INTO transactions (natural_key, local_time, utc_offset, time_zone, merchant_no, merchant_name, "
-    "  terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, card_first6, card_last4, card_length, "
-    "  card_brand, card_kind, issuer, acquirer, type, type_text, amount_minor, fee_minor, currency, status, "
-    "  entry_mode, orig_voucher_no, orig_ref_no, orig_date) "
-    "VALUES (?1, ?2, 480, 'Asia/Shanghai', '" MERCHANT_NO "', '" MERCHANT_NAME "', ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 'CNY', '成功', ?20, ?21, ?22, ?23)", error);
-  if (insert == NULL)
-    goto out;
-
-  ref_counter = G_GUINT64_CONSTANT (100000000000) + (guint64) g_rand_int_range (rand, 0, 1000000) * 1000;
-
-  for (guint day = 0; day < n_days && made < n_transactions; day++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (end_day, -(int) (n_days - 1 - day));
-      guint todays = MIN (TXNS_PER_DAY - 20 + (guint) g_rand_int_range (rand, 0, 41), n_transactions - made);
-      g_autoptr(GArray) seconds = NULL;
-      guint first_today = recent->len;
-
-      if (day == n_days - 1)
-        todays = n_transactions - made;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-
-      /* Each terminal settles once a day: a new batch. */
-      for (guint t = 0; t < G_N_ELEMENTS (terminals); t++)
-        batch[t] = batch[t] % 999999 + 1;
-
-      seconds = g_array_sized_new (FALSE, FALSE, sizeof (int), todays);
-      for (guint i = 0; i < todays; i++)
-        {
-          int s = pick_second_of_day (rand);
-          g_array_append_val (seconds, s);
-        }
-      g_array_sort (seconds, compare_ints);
-
-      for (guint i = 0; i < todays; i++)
-        {
-          int sec = g_array_index (seconds, int, i);
-          guint t = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (terminals));
-          guint op = sec < 15 * 3600 ? (guint) g_rand_int_range (rand, 0, 2) : (guint) g_rand_int_range (rand, 2, 5);
-          double kind = g_rand_double (rand);
-          CfTxnType type = CF_TXN_TYPE_SALE;
-          const DemoSale *original = NULL;
-          DemoSale sale = { 0 };
-          const char *entry;
-          double entry_roll = g_rand_double (rand);
-          char orig_date[11] = "";
-          g_autofree char *key = NULL;
-          int c;
-
-          if (kind < 0.03 && recent->len > first_today)
-            {
-              /* A void cancels a sale of the same terminal and day, before settlement. */
-              original = &g_array_index (recent, DemoSale, first_today +
-                                         (guint) g_rand_int_range (rand, 0, (gint32) (recent->len - first_today)));
-              type = CF_TXN_TYPE_VOID;
-              t = 0;
-              while (t < G_N_ELEMENTS (terminals) && !g_str_equal (terminals[t], original->terminal))
-                t++;
-            }
-          else if (kind < 0.045 && first_today > 0)
-            {
-              original = &g_array_index (recent, DemoSale, (guint) g_rand_int_range (rand, 0, (gint32) first_today));
-              type = CF_TXN_TYPE_REFUND;
-            }
-          else if (kind < 0.055)
-            type = CF_TXN_TYPE_AUTH_COMPLETE;
-
-          voucher[t] = voucher[t] % 999999 + 1;
-          ref_counter += 1 + (guint64) g_rand_int_range (rand, 0, 40);
-
-          g_strlcpy (sale.terminal, terminals[t], sizeof sale.terminal);
-          g_snprintf (sale.batch, sizeof sale.batch, "%06u", batch[t]);
-          g_snprintf (sale.voucher, sizeof sale.voucher, "%06u", voucher[t]);
-          g_snprintf (sale.ref, sizeof sale.ref, "%012" G_GUINT64_FORMAT, (guint64) (ref_counter % G_GUINT64_CONSTANT (1000000000000)));
-          g_snprintf (sale.local_time, sizeof sale.local_time, "%04d-%02d-%02d %02d:%02d:%02d",
-                      g_date_time_get_year (date), g_date_time_get_month (date),
-                      g_date_time_get_day_of_month (date), sec / 3600, (sec / 60) % 60, sec % 60);
-          g_strlcpy (sale.operator_no, operators[op].no, sizeof sale.operator_no);
-
-          if (original != NULL)
-            {
-              sale.amount = original->amount;
-              sale.card = original->card;
-              g_strlcpy (sale.last4, original->last4, sizeof sale.last4);
-              if (type == CF_TXN_TYPE_REFUND && g_rand_int_range (rand, 0, 3) == 0)
-                sale.amount = MAX (100, original->amount / 2 / 10 * 10);  /* a partial refund */
-              memcpy (orig_date, original->local_time, 10);
-            }
-          else
-            {
-              sale.amount = pick_amount (rand);
-              sale.card = pick_card (rand);
-              g_snprintf (sale.last4, sizeof sale.last4, "%04d", g_rand_int_range (rand, 0, 10000));
-            }
-
-          entry = entry_roll < 0.55 ? "contactless" : entry_roll < 0.95 ? "chip" : entry_roll < 0.99 ? "swipe" : "manual";
-          key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", sale.terminal, sale.batch, sale.voucher);
-
-          c = 1;
-          cf_sql_bind_text (insert, c++, key, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.local_time, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.terminal, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.operator_no, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.batch, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.voucher, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.ref, SQLITE_STATIC);
-          {
-            char auth[7];
-            g_snprintf (auth, sizeof auth, "%06d", g_rand_int_range (rand, 0, 1000000));
-            cf_sql_bind_text (insert, c++, auth, SQLITE_TRANSIENT);
-          }
-          cf_sql_bind_text (insert, c++, cards[sale.card].first6, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, sale.last4, SQLITE_STATIC);
-          sqlite3_bind_int (insert, c++, (int) cards[sale.card].length);
-          cf_sql_bind_text (insert, c++, cards[sale.card].brand, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, cards[sale.card].kind, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, cards[sale.card].issuer, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, acquirer, SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, cf_txn_type_to_nick (type), SQLITE_STATIC);
-          cf_sql_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
-                                          : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", SQLITE_STATIC);
-          sqlite3_bind_int64 (insert, c++, sale.amount);
-          sqlite3_bind_int64 (insert, c++, (sale.amount * (cards[sale.card].length == 19 ? 38 : 60) + 5000) / 10000);
-          cf_sql_bind_text (insert, c++, entry, SQLITE_STATIC);
-          if (type == CF_TXN_TYPE_VOID)
-            cf_sql_bind_text (insert, c++, original->voucher, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (insert, c++);
-          if (type == CF_TXN_TYPE_REFUND)
-            {
-              cf_sql_bind_text (insert, c++, original->ref, SQLITE_TRANSIENT);
-              cf_sql_bind_text (insert, c++, orig_date, SQLITE_TRANSIENT);
-            }
-          else
-            {
-              sqlite3_bind_null (insert, c++);
-              sqlite3_bind_null (insert, c++);
-            }
-
-          if (sqlite3_step (insert) != SQLITE_DONE)
-            {
-              cf_store_set_error (store, error, _("creating demo transactions"));
-              goto out;
-            }
-          sqlite3_reset (insert);
-          made++;
-
-          if (type == CF_TXN_TYPE_SALE)
-            g_array_append_val (recent, sale);
-        }
-
-      /* Refunds reach back about a month. */
-      if (recent->len > 30 * TXNS_PER_DAY)
-        g_array_remove_range (recent, 0, recent->len - 30 * TXNS_PER_DAY);
-    }
-  {
-    g_autofree char *details = g_strdup_printf ("%u demo transactions", made);
-
-    ok = cf_store_add_audit_entry (store, NULL, "create-demo", NULL, 0, details, error);
-  }
-
-out:
+  ok = add_shop (&shop, error) &&
+       (insert = cf_store_prepare (store,
+          "INSERT INTO transactions (natural_key, local_time, utc_offset, time_zone, merchant_no, merchant_name, "
+          "  terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, card_first6, card_last4, card_length, "
+          "  card_brand, card_kind, issuer, acquirer, type, type_text, amount_minor, fee_minor, currency, status, "
+          "  entry_mode, orig_voucher_no, orig_ref_no, orig_date) "
+          "VALUES (?1, ?2, 480, 'Asia/Shanghai', '" MERCHANT_NO "', '" MERCHANT_NAME "', ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+          "  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 'CNY', '成功', ?20, ?21, ?22, ?23)", error)) != NULL;
+  shop.insert = insert;
+  ok = ok && trade (&shop, end_day, n_transactions, cancellable, error);
   g_clear_pointer (&insert, sqlite3_finalize);
   if (ok)
     ok = cf_store_exec (store, "COMMIT", error);

@@ -380,6 +380,50 @@ open_scratch (CfStore   *shop,
   return ok;
 }
 
+/* The file's text as UTF-8, its checksum and encoding noted in @report and
+ * the lines that were in another encoding in @foreign. */
+static GBytes *
+read_text (const char      *path,
+           const char      *shown_path,
+           const char      *basename,
+           CfImportReport  *report,
+           GArray          *foreign,
+           GError         **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *encoding = NULL;
+  const char *data;
+  gsize len;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), shown_path, local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+
+  report->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  text = cf_csv_decode (bytes, &encoding, foreign, &local_error);
+  if (text == NULL)
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
+      return NULL;
+    }
+  report->encoding = g_strdup (encoding);
+  data = g_bytes_get_data (text, &len);
+  if (data == NULL || cf_text_is_blank (data))
+    {
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER, _("%s is empty"), basename);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
 static CfImportReport *
 import_file_into (CfStore              *store,
                   CfImportProfile      *fixed_profile,
@@ -394,18 +438,14 @@ import_file_into (CfStore              *store,
                   GError              **error)
 {
   g_autoptr(CfImportReport) report = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GArray) foreign = NULL;
   g_autoptr(CfStore) scratch = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(CfCsvReader) reader = NULL;
   g_autofree char *shown_path = cf_card_number_scrub (path, CF_CARD_SCRUB_ANY, NULL);
   g_autofree char *basename = g_path_get_basename (shown_path);
   ImportRun run = { 0 };
-  const char *encoding = NULL;
   const char *data;
   gsize len;
   char delimiter;
@@ -419,32 +459,10 @@ import_file_into (CfStore              *store,
   run.operator_no = operator_no;
   run.display_name = basename;
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, _("Cannot read %s: %s"), shown_path, local_error->message);
-      return NULL;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-  g_clear_pointer (&mapped, g_mapped_file_unref);
-
-  report->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   foreign = g_array_new (FALSE, FALSE, sizeof (guint));
-  text = cf_csv_decode (bytes, &encoding, foreign, &local_error);
-  if (text == NULL)
-    {
-      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
-      return NULL;
-    }
-  report->encoding = g_strdup (encoding);
+  if ((text = read_text (path, shown_path, basename, report, foreign, error)) == NULL)
+    return NULL;
   data = g_bytes_get_data (text, &len);
-  if (data == NULL)
-    data = "";
-  if (cf_text_is_blank (data))
-    {
-      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER, _("%s is empty"), basename);
-      return NULL;
-    }
 
   if (fixed_profile != NULL)
     {

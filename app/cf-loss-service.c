@@ -212,6 +212,149 @@ create_request (CfStore    *store,
   return id;
 }
 
+static gboolean
+check_incident (const CfLossIncidentInfo *info,
+                const CfLossSlip         *slips,
+                guint                     n_slips,
+                GError                  **error)
+{
+  static const char *const causes[] = { "human", "technical", "environmental", "management", NULL };
+  static const char *const counterparts[] = { "provider", "acquirer", "tax_office", NULL };
+  static const char *const proofs[] = { "membership", "statement", "epayment", "other", NULL };
+
+  if (n_slips == 0)
+    {
+      g_set_error_literal (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID, _("An incident needs at least one lost slip"));
+      return FALSE;
+    }
+  if (!cf_loss_is_one_of (info->cause, causes))
+    {
+      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                   _("The cause must be human, technical, environmental or management, not “%s”"),
+                   info->cause != NULL ? info->cause : "");
+      return FALSE;
+    }
+  for (guint i = 0; i < n_slips; i++)
+    {
+      if (slips[i].remedy == CF_LOSS_REMEDY_REQUEST && !cf_loss_is_one_of (slips[i].counterpart, counterparts))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: a replacement is requested from the POS provider, the acquiring bank or the tax office"),
+                       (long long) slips[i].transaction_id);
+          return FALSE;
+        }
+      if (slips[i].remedy == CF_LOSS_REMEDY_NONE && (slips[i].remedy_reason == NULL || *slips[i].remedy_reason == '\0'))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: say why nothing is done about its slip"), (long long) slips[i].transaction_id);
+          return FALSE;
+        }
+      if (slips[i].proof != NULL && !cf_loss_is_one_of (slips[i].proof, proofs))
+        {
+          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
+                       _("Transaction #%lld: unknown proof “%s”"), (long long) slips[i].transaction_id, slips[i].proof);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+insert_incident (CfStore                  *store,
+                 const CfLossIncidentInfo *info,
+                 const char               *created_at,
+                 const char               *operator_no,
+                 GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+    "INSERT INTO loss_incidents (created_at, created_by, period_from, period_to, description, "
+    "cause, discovered_by, discovered_at, responsible, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  cf_sql_bind_text (stmt, 1, created_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 5, info->description, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
+  if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (cf_store_get_db (store));
+}
+
+/* A slip asked for from @slip->counterpart joins that counterpart's request
+ * of the incident, made on its first slip. */
+static gboolean
+add_to_request (CfStore          *store,
+                gint64            incident_id,
+                const CfLossSlip *slip,
+                GHashTable       *requests,
+                const char       *created_at,
+                const char       *operator_no,
+                const char       *doing,
+                GError          **error)
+{
+  gint64 request_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (requests, slip->counterpart));
+  g_autoptr(sqlite3_stmt) link = NULL;
+
+  if (request_id == 0)
+    {
+      request_id = create_request (store, incident_id, slip->counterpart, created_at, operator_no, error);
+      if (request_id == 0)
+        return FALSE;
+      g_hash_table_insert (requests, (gpointer) slip->counterpart, GSIZE_TO_POINTER (request_id));
+    }
+  link = cf_store_prepare (store, "INSERT INTO request_slips (request_id, transaction_id) VALUES (?, ?)", error);
+  if (link == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (link, 1, request_id);
+  sqlite3_bind_int64 (link, 2, slip->transaction_id);
+  return cf_store_step_done (store, link, doing, error);
+}
+
+static gboolean
+insert_slips (CfStore          *store,
+              gint64            incident_id,
+              const CfLossSlip *slips,
+              guint             n_slips,
+              GHashTable       *requests,
+              const char       *created_at,
+              const char       *operator_no,
+              GError          **error)
+{
+  static const char *const remedies[] = { "duplicate", "request", "none" };
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+    "INSERT INTO loss_slips (incident_id, transaction_id, contacted, customer_note, proof, remedy, remedy_reason) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_slips; i++)
+    {
+      const CfLossSlip *slip = &slips[i];
+      g_autofree char *doing = g_strdup_printf (_("recording the slip of transaction #%lld"), (long long) slip->transaction_id);
+
+      sqlite3_bind_int64 (stmt, 1, incident_id);
+      sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
+      sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
+      cf_sql_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
+      if (!cf_store_step_done (store, stmt, doing, error))
+        return FALSE;
+      if (slip->remedy == CF_LOSS_REMEDY_REQUEST &&
+          !add_to_request (store, incident_id, slip, requests, created_at, operator_no, doing, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cf_loss_create_incident:
  * @slips: (array length=n_slips): the lost slips and what is done about each
@@ -230,134 +373,26 @@ cf_loss_create_incident (CfStore                  *store,
                          const char               *operator_no,
                          GError                  **error)
 {
-  static const char *const causes[] = { "human", "technical", "environmental", "management", NULL };
-  static const char *const counterparts[] = { "provider", "acquirer", "tax_office", NULL };
-  static const char *const proofs[] = { "membership", "statement", "epayment", "other", NULL };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created_at = cf_loss_now_local (now);
   g_autoptr(GHashTable) requests = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *details = NULL;
   gint64 incident_id = 0;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (CF_IS_STORE (store), 0);
 
-  if (n_slips == 0)
-    {
-      g_set_error_literal (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID, _("An incident needs at least one lost slip"));
-      return 0;
-    }
-  if (!cf_loss_is_one_of (info->cause, causes))
-    {
-      g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
-                   _("The cause must be human, technical, environmental or management, not “%s”"),
-                   info->cause != NULL ? info->cause : "");
-      return 0;
-    }
-  for (guint i = 0; i < n_slips; i++)
-    {
-      if (slips[i].remedy == CF_LOSS_REMEDY_REQUEST && !cf_loss_is_one_of (slips[i].counterpart, counterparts))
-        {
-          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
-                       _("Transaction #%lld: a replacement is requested from the POS provider, the acquiring bank or the tax office"),
-                       (long long) slips[i].transaction_id);
-          return 0;
-        }
-      if (slips[i].remedy == CF_LOSS_REMEDY_NONE && (slips[i].remedy_reason == NULL || *slips[i].remedy_reason == '\0'))
-        {
-          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
-                       _("Transaction #%lld: say why nothing is done about its slip"), (long long) slips[i].transaction_id);
-          return 0;
-        }
-      if (slips[i].proof != NULL && !cf_loss_is_one_of (slips[i].proof, proofs))
-        {
-          g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_INVALID,
-                       _("Transaction #%lld: unknown proof “%s”"), (long long) slips[i].transaction_id, slips[i].proof);
-          return 0;
-        }
-    }
-
-  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+  if (!check_incident (info, slips, n_slips, error) || !cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return 0;
-
-  stmt = cf_store_prepare (store, "INSERT INTO loss_incidents (created_at, created_by, period_from, period_to, description, "
-                                  "cause, discovered_by, discovered_at, responsible, notes) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto out;
-  cf_sql_bind_text (stmt, 1, created_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, info->description, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
-  if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
-    goto out;
-  incident_id = sqlite3_last_insert_rowid (cf_store_get_db (store));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = cf_store_prepare (store, "INSERT INTO loss_slips (incident_id, transaction_id, contacted, customer_note, proof, "
-                                  "remedy, remedy_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto out;
-  for (guint i = 0; i < n_slips; i++)
-    {
-      static const char *const remedies[] = { "duplicate", "request", "none" };
-      const CfLossSlip *slip = &slips[i];
-      g_autofree char *doing = g_strdup_printf (_("recording the slip of transaction #%lld"), (long long) slip->transaction_id);
-
-      sqlite3_bind_int64 (stmt, 1, incident_id);
-      sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
-      sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
-      cf_sql_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
-      if (!cf_store_step_done (store, stmt, doing, error))
-        goto out;
-
-      if (slip->remedy == CF_LOSS_REMEDY_REQUEST)
-        {
-          gint64 request_id = GPOINTER_TO_SIZE (g_hash_table_lookup (requests, slip->counterpart));
-          sqlite3_stmt *link;
-
-          if (request_id == 0)
-            {
-              request_id = create_request (store, incident_id, slip->counterpart, created_at, operator_no, error);
-              if (request_id == 0)
-                goto out;
-              g_hash_table_insert (requests, (gpointer) slip->counterpart, GSIZE_TO_POINTER (request_id));
-            }
-          link = cf_store_prepare (store, "INSERT INTO request_slips (request_id, transaction_id) VALUES (?, ?)", error);
-          if (link == NULL)
-            goto out;
-          sqlite3_bind_int64 (link, 1, request_id);
-          sqlite3_bind_int64 (link, 2, slip->transaction_id);
-          if (!cf_store_step_done (store, link, doing, error))
-            {
-              sqlite3_finalize (link);
-              goto out;
-            }
-          sqlite3_finalize (link);
-        }
-    }
-
-  {
-    g_autofree char *details = g_strdup_printf ("{\"slips\":%u,\"requests\":%u,\"cause\":\"%s\"}",
-                                                n_slips, g_hash_table_size (requests), info->cause);
-    if (!cf_store_add_audit_entry (store, operator_no, "report-loss", "loss_incident", incident_id, details, error))
-      goto out;
-  }
-  ok = TRUE;
-
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  ok = (incident_id = insert_incident (store, info, created_at, operator_no, error)) != 0 &&
+       insert_slips (store, incident_id, slips, n_slips, requests, created_at, operator_no, error);
   if (ok)
-    ok = cf_store_exec (store, "COMMIT", error);
+    {
+      details = g_strdup_printf ("{\"slips\":%u,\"requests\":%u,\"cause\":\"%s\"}",
+                                 n_slips, g_hash_table_size (requests), info->cause);
+      ok = cf_store_add_audit_entry (store, operator_no, "report-loss", "loss_incident", incident_id, details, error) &&
+           cf_store_exec (store, "COMMIT", error);
+    }
   if (!ok)
     {
       cf_store_exec (store, "ROLLBACK", NULL);

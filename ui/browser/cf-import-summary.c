@@ -23,9 +23,11 @@ struct _CfImportSummary
 {
   AdwWindow   parent_instance;
 
-  GPtrArray  *reports;
+  GtkBox     *content;
   GtkLabel   *headline;
   GtkWidget  *save_button;
+
+  GPtrArray  *reports;
   guint       n_shown_rejects;
 };
 
@@ -80,131 +82,114 @@ save_clicked_cb (CfImportSummary *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The rows a file could not give, each with its line, column and reason. */
 static void
-build (CfImportSummary *self)
+add_rejects (CfImportSummary *self,
+             CfImportReport  *r,
+             const char      *name)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  guint files = 0, imported = 0, duplicates = 0, conflicts = 0, rejected = 0, failed = 0;
+  GtkWidget *rows = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rows), _("Rows not imported"));
+  gtk_box_append (self->content, rows);
+  for (guint j = 0; j < r->rejects->len && j < MAX_SHOWN_PER_FILE; j++)
+    {
+      CfImportReject *reject = g_ptr_array_index (r->rejects, j);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = reject->column != NULL
+        ? g_strdup_printf (_("%s line %u, column %s"), name, reject->line, reject->column)
+        : g_strdup_printf (_("%s line %u"), name, reject->line);
+      g_autofree char *escaped = g_markup_escape_text (reject->reason, -1);
+      g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      if (reject->kind == CF_IMPORT_REJECT_CONFLICT)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows), row);
+      self->n_shown_rejects++;
+    }
+  if (r->rejects->len > MAX_SHOWN_PER_FILE)
+    {
+      g_autofree char *more = g_strdup_printf (_("…and %u more: save the rejected rows to see them all"),
+                                               r->rejects->len - MAX_SHOWN_PER_FILE);
+      GtkWidget *label = gtk_label_new (more);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->content, label);
+    }
+}
+
+/* One file's counts and notes, or why it could not be read. */
+static void
+add_file (CfImportSummary *self,
+          CfImportReport  *r)
+{
+  g_autofree char *name = g_path_get_basename (r->file);
+  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+  g_autofree char *description = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_name);
+  gtk_box_append (self->content, group);
+  if (r->error_message != NULL)
+    {
+      g_autofree char *escaped_error = g_markup_escape_text (r->error_message, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped_error);
+      gtk_widget_add_css_class (group, "error");
+      return;
+    }
+
+  description = r->imported_at != NULL
+    ? g_strdup_printf (_("Imported %s · profile %s · %s"), r->imported_at, r->profile, r->encoding)
+    : g_strdup_printf (_("Profile %s · %s"), r->profile, r->encoding);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Imported"), r->imported);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Already stored (duplicates)"), r->duplicates);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Conflicts with stored transactions"), r->conflicts);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Rejected rows"), r->rejected);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes)"), r->skipped);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Full card numbers masked"), r->masked_pans);
+  for (guint j = 0; j < r->notes->len; j++)
+    {
+      GtkWidget *note = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), g_ptr_array_index (r->notes, j));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
+      gtk_widget_add_css_class (note, "warning");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
+    }
+  if (r->rejects->len > 0)
+    add_rejects (self, r, name);
+}
+
+static void
+show_reports (CfImportSummary *self)
+{
+  guint imported = 0, duplicates = 0, conflicts = 0, rejected = 0, failed = 0;
+  gboolean any_rejects = FALSE;
   g_autofree char *headline = NULL;
-
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save Rejected Rows…"));
-  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->headline = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->headline, TRUE);
-  gtk_label_set_xalign (self->headline, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->headline), "title-4");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->headline));
 
   for (guint i = 0; i < self->reports->len; i++)
     {
       CfImportReport *r = g_ptr_array_index (self->reports, i);
-      g_autofree char *name = g_path_get_basename (r->file);
-      GtkWidget *group = adw_preferences_group_new ();
 
-      files++;
-      {
-        g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_name);
-      }
-      gtk_box_append (GTK_BOX (content), group);
+      add_file (self, r);
       if (r->error_message != NULL)
         {
-          g_autofree char *escaped_error = g_markup_escape_text (r->error_message, -1);
-
           failed++;
-          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped_error);
-          gtk_widget_add_css_class (group, "error");
           continue;
-        }
-
-      {
-        g_autofree char *description = r->imported_at != NULL
-          ? g_strdup_printf (_("Imported %s · profile %s · %s"), r->imported_at, r->profile, r->encoding)
-          : g_strdup_printf (_("Profile %s · %s"), r->profile, r->encoding);
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-      }
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Imported"), r->imported);
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Already stored (duplicates)"), r->duplicates);
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Conflicts with stored transactions"), r->conflicts);
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Rejected rows"), r->rejected);
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes)"), r->skipped);
-      add_count_row (ADW_PREFERENCES_GROUP (group), _("Full card numbers masked"), r->masked_pans);
-      for (guint j = 0; j < r->notes->len; j++)
-        {
-          GtkWidget *note = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), g_ptr_array_index (r->notes, j));
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
-          gtk_widget_add_css_class (note, "warning");
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
         }
       imported += r->imported;
       duplicates += r->duplicates;
       conflicts += r->conflicts;
       rejected += r->rejected;
-
-      if (r->rejects->len > 0)
-        {
-          GtkWidget *rows = adw_preferences_group_new ();
-
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rows), _("Rows not imported"));
-          gtk_box_append (GTK_BOX (content), rows);
-          for (guint j = 0; j < r->rejects->len && j < MAX_SHOWN_PER_FILE; j++)
-            {
-              CfImportReject *reject = g_ptr_array_index (r->rejects, j);
-              GtkWidget *row = adw_action_row_new ();
-              g_autofree char *title = reject->column != NULL
-                ? g_strdup_printf (_("%s line %u, column %s"), name, reject->line, reject->column)
-                : g_strdup_printf (_("%s line %u"), name, reject->line);
-              g_autofree char *escaped = g_markup_escape_text (reject->reason, -1);
-              g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-              if (reject->kind == CF_IMPORT_REJECT_CONFLICT)
-                adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows), row);
-              self->n_shown_rejects++;
-            }
-          if (r->rejects->len > MAX_SHOWN_PER_FILE)
-            {
-              g_autofree char *more = g_strdup_printf (_("…and %u more: save the rejected rows to see them all"),
-                                                       r->rejects->len - MAX_SHOWN_PER_FILE);
-              GtkWidget *label = gtk_label_new (more);
-              gtk_widget_add_css_class (label, "dim-label");
-              gtk_box_append (GTK_BOX (content), label);
-            }
-        }
+      any_rejects |= r->rejects->len > 0;
     }
-
   headline = g_strdup_printf (_("%u files: %u imported, %u duplicates, %u conflicts, %u rejected, %u unreadable"),
-                              files, imported, duplicates, conflicts, rejected, failed);
+                              self->reports->len, imported, duplicates, conflicts, rejected, failed);
   gtk_label_set_text (self->headline, headline);
-
-  {
-    gboolean any = FALSE;
-    for (guint i = 0; i < self->reports->len; i++)
-      any |= ((CfImportReport *) g_ptr_array_index (self->reports, i))->rejects->len > 0;
-    gtk_widget_set_sensitive (self->save_button, any);
-  }
-
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_set_sensitive (self->save_button, any_rejects);
 }
 
 /**
@@ -220,14 +205,11 @@ cf_import_summary_new (GtkWindow  *parent,
 {
   CfImportSummary *self = g_object_new (CF_TYPE_IMPORT_SUMMARY,
                                         "transient-for", parent,
-                                        "modal", TRUE,
                                         "title", title,
-                                        "default-width", 640,
-                                        "default-height", 620,
                                         NULL);
 
   self->reports = g_ptr_array_ref (reports);
-  build (self);
+  show_reports (self);
   return self;
 }
 
@@ -272,11 +254,19 @@ cf_import_summary_finalize (GObject *object)
 static void
 cf_import_summary_class_init (CfImportSummaryClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cf_import_summary_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-import-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfImportSummary, content);
+  gtk_widget_class_bind_template_child (widget_class, CfImportSummary, headline);
+  gtk_widget_class_bind_template_child (widget_class, CfImportSummary, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 cf_import_summary_init (CfImportSummary *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
