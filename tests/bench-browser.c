@@ -21,6 +21,7 @@
 #include "cf-store.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction.h"
+#include "cf-test-window.h"
 #include "cf-window.h"
 
 static gint64 start_us;
@@ -110,6 +111,8 @@ main (int    argc,
   start_us = g_get_monotonic_time ();
   window = cf_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
+  /* The desk shows, and searches, once someone signs in. */
+  cf_test_sign_in (window, "099", CF_DEMO_PIN);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   while (cf_window_get_n_searches (window) == 0 || first_frame_ms < 0)

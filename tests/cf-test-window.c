@@ -232,3 +232,24 @@ cf_test_find_dialog (const char *heading)
   return NULL;
 }
 
+/**
+ * cf_test_window_init:
+ *
+ * g_test_init(), GTK and libadwaita, for a program of window tests.
+ *
+ * Returns: %FALSE when there is no display: the whole program is skipped
+ */
+gboolean
+cf_test_window_init (int    *argc,
+                     char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* TAP's way of saying the whole program was skipped. */
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+gboolean  cf_test_window_init (int     *argc,
+                               char  ***argv);
+
 /* How many searches the window had finished when a test last looked. */
 extern guint cf_test_searches_before;
 

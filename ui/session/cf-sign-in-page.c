@@ -39,6 +39,8 @@ struct _CfSignInPage
   CfStore              *store;
   GPtrArray            *operators;   /* CfOperator, as listed in operator_row */
   guint                 countdown_id;
+  CfClockFunc           clock;       /* (nullable): the wall clock when NULL */
+  gpointer              clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (CfSignInPage, cf_sign_in_page, GTK_TYPE_BOX)
@@ -52,6 +54,14 @@ set_message (CfSignInPage *self,
 {
   gtk_label_set_text (self->message, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL && *text != '\0');
+}
+
+/* The time tries are counted against: the page's clock, or NULL for the
+ * store to read the wall clock. */
+static GDateTime *
+dup_now (CfSignInPage *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : NULL;
 }
 
 static CfOperator *
@@ -68,7 +78,8 @@ countdown_cb (gpointer data)
 {
   CfSignInPage *self = data;
   CfOperator *op = selected_operator (self);
-  guint wait = op != NULL ? cf_auth_seconds_to_wait (self->store, cf_operator_get_no (op), NULL) : 0;
+  g_autoptr(GDateTime) now = dup_now (self);
+  guint wait = op != NULL ? cf_auth_seconds_to_wait (self->store, cf_operator_get_no (op), now) : 0;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->button), wait == 0);
   if (wait == 0)
@@ -132,12 +143,13 @@ sign_in (CfSignInPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfOperator) signed_in = NULL;
+  g_autoptr(GDateTime) now = dup_now (self);
   CfOperator *op = selected_operator (self);
 
   if (op == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->button)))
     return;
   signed_in = cf_auth_sign_in (self->store, cf_operator_get_no (op),
-                               gtk_editable_get_text (GTK_EDITABLE (self->pin_row)), NULL, &error);
+                               gtk_editable_get_text (GTK_EDITABLE (self->pin_row)), now, &error);
   if (signed_in == NULL)
     {
       set_message (self, error->message);
@@ -403,4 +415,21 @@ cf_sign_in_page_get_message (CfSignInPage *self)
 {
   g_return_val_if_fail (CF_IS_SIGN_IN_PAGE (self), NULL);
   return gtk_label_get_text (self->message);
+}
+
+/**
+ * cf_sign_in_page_set_clock:
+ * @clock: (nullable): where the page reads the time; %NULL for the wall clock
+ *
+ * The time wrong PINs are counted against and waits are measured by, as
+ * cf_auth_sign_in() takes it: a test sets one it moves by hand.
+ */
+void
+cf_sign_in_page_set_clock (CfSignInPage *self,
+                           CfClockFunc   clock,
+                           gpointer      user_data)
+{
+  g_return_if_fail (CF_IS_SIGN_IN_PAGE (self));
+  self->clock = clock;
+  self->clock_data = user_data;
 }

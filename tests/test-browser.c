@@ -1,5 +1,4 @@
-/* test-window.c — the transaction browser, duplicates, losses and
- * handover, built for real under Xvfb
+/* test-browser.c — the transaction browser under Xvfb: the list, searching, sorting, importing, the details and duplicates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,11 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-handover-page.h"
 #include "cf-import-summary.h"
-#include "cf-loss-dialog.h"
-#include "cf-losses-page.h"
-#include "cf-preferences-window.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
 #include "cf-transaction.h"
@@ -408,293 +403,24 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
-static CfLossDialog *
-find_loss_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (CF_IS_LOSS_DIALOG (window))
-        return CF_LOSS_DIALOG (window);
-    }
-  return NULL;
-}
-
-static void
-test_loss_dialog_from_selection (CfTestDb      *f,
-                                 gconstpointer  data)
-{
-  CfWindow *window = cf_test_show_window (f->store, NULL);
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
-  CfLossDialog *dialog;
-  gint64 incident;
-
-  g_assert_true (gtk_selection_model_select_range (selection, 0, 3, TRUE));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
-  cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
-  g_assert_nonnull (dialog);
-  g_object_ref (dialog);
-
-  /* 1: the three selected transactions come ticked. */
-  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "missing");
-  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "description")), "evening folder missing");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  /* 2: impact, computed. */
-  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "impact");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  /* 3: the responsible person is required. */
-  g_assert_false (cf_loss_dialog_next (dialog));
-  g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "responsible"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "cause")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "001");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  /* 4: customers, optional. */
-  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "customers");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  /* 5: one slip requested from the bank, one without action (needs a reason), one duplicate. */
-  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "remedy");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-0")), 1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 3);
-  g_assert_false (cf_loss_dialog_next (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "reason-1")), "customer paid again in cash");
-  cf_test_searches_before = cf_window_get_n_searches (window);
-  g_assert_true (cf_loss_dialog_next (dialog));
-  incident = cf_loss_dialog_get_incident (dialog);
-  g_assert_cmpint (incident, >, 0);
-  cf_test_drain_main_loop ();
-  g_assert_finalize_object (dialog);
-  cf_test_wait_for (cf_test_search_finished, window);
-
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 3);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'acquirer'"), ==, 1);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips WHERE remedy = 'none'"), ==, 1);
-  {
-    g_autofree char *description = cf_test_query_text (f->store, "SELECT description FROM loss_incidents");
-    g_assert_cmpstr (description, ==, "evening folder missing");
-  }
-
-  /* The browser shows it, and so does the Losses section. */
-  {
-    g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
-    g_autofree char *status = NULL;
-    g_autofree char *details = cf_test_details_text (window);
-    g_autofree char *heading = g_strdup_printf ("Loss incident #%" G_GINT64_FORMAT, incident);
-
-    g_object_get (first, "slip-status", &status, NULL);
-    g_assert_cmpstr (status, ==, "Reported lost");
-    /* Its details say which loss report holds it, and what was decided. */
-    g_assert_nonnull (strstr (details, heading));
-    g_assert_null (strstr (details, "Loss reports"));
-  }
-  g_assert_cmpuint (cf_losses_page_get_n_incidents (cf_window_get_losses_page (window)), ==, 1);
-  g_assert_cmpuint (cf_losses_page_get_n_requests (cf_window_get_losses_page (window)), ==, 1);
-  {
-    g_autofree char *letter = g_build_filename (f->dir, "letter.pdf", NULL);
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (cf_losses_page_save_letter (cf_window_get_losses_page (window), 1, letter, &error));
-    g_assert_no_error (error);
-    g_assert_true (g_file_test (letter, G_FILE_TEST_EXISTS));
-  }
-  /* The letter previewed as it will print; no such request, a clear refusal. */
-  {
-    g_autoptr(GError) error = NULL;
-    CfReportWindow *preview = cf_losses_page_preview_letter (cf_window_get_losses_page (window), 1, &error);
-    g_autofree char *text = NULL;
-
-    g_assert_no_error (error);
-    g_assert_nonnull (preview);
-    text = cf_report_doc_to_text (cf_report_window_get_report (preview));
-    g_assert_nonnull (strstr (text, "签购单补办申请"));
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
-    gtk_window_destroy (GTK_WINDOW (preview));
-    g_assert_null (cf_losses_page_preview_letter (cf_window_get_losses_page (window), 99, &error));
-    g_assert_nonnull (error);
-  }
-  cf_test_close_window (window);
-}
-
-static void
-test_loss_dialog_draft (CfTestDb      *f,
-                        gconstpointer  data)
-{
-  CfWindow *window = cf_test_show_window (f->store, NULL);
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
-  CfLossDialog *dialog;
-
-  g_assert_true (gtk_selection_model_select_range (selection, 5, 2, TRUE));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
-  cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_true (cf_loss_dialog_next (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "002");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_true (cf_loss_dialog_next (dialog));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 2);
-
-  /* Closed before Finish: the work is kept as a draft. */
-  gtk_window_close (GTK_WINDOW (dialog));
-  cf_test_drain_main_loop ();
-  g_assert_null (find_loss_dialog ());
-  {
-    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
-    g_assert_nonnull (draft);
-  }
-
-  /* Opened again with nothing selected: the draft comes back, to the remedies. */
-  gtk_selection_model_unselect_all (selection);
-  cf_test_drain_main_loop ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
-  cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible"))), ==, "002");
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_true (cf_loss_dialog_next (dialog));
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1"))), ==, 2);
-  g_assert_true (cf_loss_dialog_next (dialog));
-  cf_test_drain_main_loop ();
-
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 2);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'provider'"), ==, 1);
-  {
-    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
-    g_assert_null (draft);
-  }
-  cf_test_close_window (window);
-}
-
-static char *
-report_text (CfHandoverPage *page)
-{
-  g_assert_nonnull (cf_handover_page_get_report (page));
-  return cf_report_doc_to_text (cf_handover_page_get_report (page));
-}
-
-static void
-test_handover_shift_to_sign_off (CfTestDb      *f,
-                                 gconstpointer  data)
-{
-  CfWindow *window = cf_test_show_window (f->store, NULL);
-  CfHandoverPage *page = cf_window_get_handover_page (window);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *draft = NULL;
-  g_autofree char *signed_text = NULL;
-  gint64 id;
-
-  g_assert_nonnull (page);
-  g_assert_cmpuint (cf_handover_page_get_n_shifts (page), ==, 0);
-  g_assert_null (cf_handover_page_get_report (page));
-
-  /* The clerk at the desk opens a shift; opening a second is refused. */
-  cf_test_switch_operator (window, "001");
-  g_assert_true (cf_handover_page_open_shift (page, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (cf_handover_page_get_n_shifts (page), ==, 1);
-  g_assert_false (cf_handover_page_open_shift (page, &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
-  draft = report_text (page);
-  g_assert_nonnull (strstr (draft, "草稿 DRAFT"));
-  g_assert_nonnull (strstr (draft, "001 王芳"));
-
-  /* Eight hours later (the clock is moved, not waited for) she hands over. */
-  id = cf_test_query_int (f->store, "SELECT id FROM shifts");
-  g_assert_true (cf_store_exec (f->store, "UPDATE shifts SET started_at = datetime (started_at, '-8 hours')", NULL));
-  cf_handover_page_reload (page);
-  g_assert_true (cf_handover_page_close_shift (page, "002", "钱箱已清点", "", &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM shifts WHERE ended_at IS NOT NULL"), ==, 1);
-
-  /* A clerk cannot sign off; the manager can, and the report says so. */
-  g_assert_false (cf_handover_page_sign_off (page, &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
-  cf_test_switch_operator (window, "099");
-  g_assert_true (cf_handover_page_select_shift (page, id));
-  g_assert_true (cf_handover_page_sign_off (page, &error));
-  g_assert_no_error (error);
-  signed_text = report_text (page);
-  g_assert_null (strstr (signed_text, "DRAFT"));
-  g_assert_nonnull (strstr (signed_text, "No. 000001"));
-  g_assert_nonnull (strstr (signed_text, "002 李娜"));
-  g_assert_nonnull (strstr (signed_text, "钱箱已清点"));
-  cf_test_close_window (window);
-}
-
-static void
-find_entry_rows (GtkWidget *widget,
-                 GPtrArray *rows)
-{
-  if (ADW_IS_ENTRY_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    find_entry_rows (child, rows);
-}
-
-static void
-test_preferences_save_merchant (CfTestDb      *f,
-                                gconstpointer  data)
-{
-  CfWindow *window = cf_test_show_window (f->store, NULL);
-  CfPreferencesWindow *prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autofree char *name = NULL;
-  gboolean found = FALSE;
-
-  gtk_window_present (GTK_WINDOW (prefs));
-  cf_test_drain_main_loop ();
-  find_entry_rows (GTK_WIDGET (prefs), rows);
-  g_assert_cmpuint (rows->len, ==, 5);  /* four merchant fields and the database */
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), "key"), "merchant.name") == 0)
-      {
-        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "  望京便利超市  ");
-        g_signal_emit_by_name (rows->pdata[i], "apply");
-        found = TRUE;
-      }
-  g_assert_true (found);
-  name = cf_store_get_setting (f->store, "merchant.name");
-  g_assert_cmpstr (name, ==, "望京便利超市");
-  gtk_window_destroy (GTK_WINDOW (prefs));
-  cf_test_drain_main_loop ();
-  cf_test_close_window (window);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!cf_test_window_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      /* TAP's way of saying the whole program was skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
-
-  g_test_add ("/window/empty-database", CfTestDb, NULL, cf_test_db_setup, test_empty_database, cf_test_db_teardown);
-  g_test_add ("/window/preferences-save-merchant", CfTestDb, NULL, cf_test_db_setup, test_preferences_save_merchant,
-              cf_test_db_teardown);
-  g_test_add ("/window/import", CfTestDb, NULL, cf_test_db_setup, test_import_from_window, cf_test_db_teardown);
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/window/lists-everything-newest-first", test_lists_everything_newest_first);
-  ADD ("/window/search-as-typed", test_search_as_typed);
-  ADD ("/window/sort-by-amount", test_sort_by_amount);
-  ADD ("/window/void-shows-its-original", test_void_shows_its_original);
-  ADD ("/window/issue-duplicates", test_issue_duplicates);
-  ADD ("/window/selection-issues-one-pdf", test_selection_issues_one_pdf);
-  ADD ("/window/loss-dialog-from-selection", test_loss_dialog_from_selection);
-  ADD ("/window/loss-dialog-draft", test_loss_dialog_draft);
-  ADD ("/window/handover-shift-to-sign-off", test_handover_shift_to_sign_off);
+  #define EMPTY(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  EMPTY ("/browser/empty-database", test_empty_database);
+  EMPTY ("/browser/import", test_import_from_window);
+#undef EMPTY
+  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
+  ADD ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
+  ADD ("/browser/search-as-typed", test_search_as_typed);
+  ADD ("/browser/sort-by-amount", test_sort_by_amount);
+  ADD ("/browser/void-shows-its-original", test_void_shows_its_original);
+  ADD ("/browser/issue-duplicates", test_issue_duplicates);
+  ADD ("/browser/selection-issues-one-pdf", test_selection_issues_one_pdf);
 #undef ADD
 
   return g_test_run ();

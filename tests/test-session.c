@@ -1,6 +1,4 @@
-/* test-window-session.c — who is at the window, built for real under Xvfb:
- * signing in, locking, a manager's approval, the audit log and its banner,
- * other writers, backups, restore and quitting
+/* test-session.c — who is at the window, under Xvfb: signing in, locking, a manager's approval, the audit log and its banner, other writers, idleness
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +10,10 @@
 
 #include "cf-audit-page.h"
 #include "cf-auth.h"
-#include "cf-application.h"
-#include "cf-backups-page.h"
 #include "cf-demo.h"
 #include "cf-handover-page.h"
-#include "cf-shift-service.h"
 #include "cf-preferences-window.h"
+#include "cf-shift-service.h"
 #include "cf-sign-in-page.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
@@ -34,16 +30,13 @@ audit_verified (gpointer page)
   return !cf_audit_page_is_verifying (page);
 }
 
-static gboolean
-backups_idle (gpointer page)
-{
-  return !cf_backups_page_is_busy (page);
-}
+/* The sign-in page's clock in these tests: it moves only when told. */
+static GDateTime *test_now;
 
-static gboolean
-window_locked (gpointer window)
+static GDateTime *
+test_clock (gpointer user_data)
 {
-  return cf_window_is_locked (window);
+  return g_date_time_ref (test_now);
 }
 
 static gboolean
@@ -79,16 +72,26 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cf_test_find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL))),
                    ==, "Operator");
 
-  /* A wrong PIN: said so, and the button waits. */
+  /* A wrong PIN: said so, and the button waits the second the store says,
+   * by the page's clock, which the test moves. */
+  {
+    /* On a whole second, so that the wait is exactly the one second it is. */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    test_now = g_date_time_add (now, -(GTimeSpan) g_date_time_get_microsecond (now));
+  }
+  cf_sign_in_page_set_clock (CF_SIGN_IN_PAGE (sign_in_page), test_clock, NULL);
   cf_test_sign_in (window, "001", "9999");
   g_assert_true (cf_window_is_locked (window));
   g_assert_nonnull (strstr (cf_sign_in_page_get_message (CF_SIGN_IN_PAGE (sign_in_page)), "Wrong PIN"));
   {
     GtkWidget *button = cf_test_find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 1 Second");
-    if (button == NULL)
-      button = cf_test_find_widget (sign_in_page, GTK_TYPE_BUTTON, "Try Again in 2 Seconds");
     g_assert_nonnull (button);
     g_assert_false (gtk_widget_get_sensitive (button));
+  }
+  {
+    GDateTime *later = g_date_time_add_seconds (test_now, 2);
+    g_date_time_unref (test_now);
+    test_now = later;
   }
   cf_test_wait_for (button_sensitive, window);
   cf_test_sign_in (window, "001", CF_DEMO_PIN);
@@ -139,6 +142,7 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   g_assert_nonnull (strstr (details, "[manager override: 099]"));
   g_assert_null (cf_store_get_override (f->store));
   cf_test_close_window (window);
+  g_clear_pointer (&test_now, g_date_time_unref);
 }
 
 static void
@@ -249,101 +253,6 @@ test_sees_command_line_import (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
-static gboolean
-daily_backup_taken (gpointer window)
-{
-  g_autoptr(GPtrArray) backups = cf_store_list_backups (cf_window_get_store (window));
-
-  return backups->len >= 1;
-}
-
-static void
-test_restore_from_preferences (CfTestDb      *f,
-                               gconstpointer  data)
-{
-  CfWindow *window = cf_test_show_window (f->store, NULL);
-  CfPreferencesWindow *prefs;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *backup = NULL;
-  g_autofree char *name = NULL;
-  CfBackupsPage *page;
-
-  /* A new database has no backup yet: the window takes its daily one at once. */
-  cf_test_wait_for (daily_backup_taken, window);
-  prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
-  gtk_window_present (GTK_WINDOW (prefs));
-  cf_test_drain_main_loop ();
-  page = CF_BACKUPS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_BACKUPS_PAGE, NULL));
-  g_assert_nonnull (page);
-  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 1);
-
-  /* Back Up Now, then a change, then the backup restored. */
-  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Back Up Now"), "clicked");
-  g_assert_true (cf_backups_page_is_busy (page));
-  cf_test_wait_for (backups_idle, page);
-  g_assert_cmpuint (cf_backups_page_get_n_backups (page), ==, 2);
-  g_assert_true (cf_auth_set_merchant_setting (f->store, "099", "merchant.name", "改过的名字", &error));
-  g_assert_no_error (error);
-  {
-    g_autoptr(GPtrArray) backups = cf_store_list_backups (f->store);
-    backup = g_strdup (g_ptr_array_index (backups, 0));
-  }
-  cf_backups_page_restore (page, backup);
-  g_assert_true (cf_backups_page_is_busy (page));   /* in a worker: the window draws meanwhile */
-  cf_test_wait_for (window_locked, window);
-
-  /* Restored, the rest kept aside, and everyone signs in again. */
-  name = cf_store_get_setting (f->store, "merchant.name");
-  g_assert_cmpstr (name, !=, "改过的名字");
-  g_assert_true (cf_window_is_locked (window));
-  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'restore-backup' "
-                                                "AND operator_no = '099'"), ==, 1);
-  g_assert_nonnull (cf_test_find_dialog ("Backup Restored"));
-  gtk_window_destroy (GTK_WINDOW (cf_test_find_dialog ("Backup Restored")));
-  cf_test_close_window (window);
-}
-
-static gboolean
-pointer_cleared (gpointer pointer_location)
-{
-  return *(gpointer *) pointer_location == NULL;
-}
-
-static guint
-n_backups (CfStore *store)
-{
-  g_autoptr(GPtrArray) backups = cf_store_list_backups (store);
-  return backups->len;
-}
-
-/* Quit closes the window as its close button does: the backup on close is
- * taken (in a worker, the window hidden at once), then the window goes. */
-static void
-test_quit_backs_up (CfTestDb      *f,
-                    gconstpointer  data)
-{
-  g_autoptr(CfApplication) app = cf_application_new (f->db_path);
-  g_autoptr(GError) error = NULL;
-  CfWindow *window;
-  guint before;
-
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = cf_window_new (GTK_APPLICATION (app), f->store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  cf_test_drain_main_loop ();
-  cf_test_sign_in (window, "099", CF_DEMO_PIN);
-  cf_test_wait_for (daily_backup_taken, window);
-  before = n_backups (f->store);
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_assert_nonnull (window);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
-  cf_test_wait_for (pointer_cleared, &window);
-  g_assert_cmpuint (n_backups (f->store), ==, before + 1);
-}
-
 /* The activity watcher the window put on @widget for keys. */
 static GtkEventController *
 activity_key_controller (GtkWidget *widget)
@@ -403,29 +312,76 @@ test_open_error_shown (void)
   cf_test_close_window (window);
 }
 
+static void
+change_my_pin (CfWindow   *window,
+               const char *current,
+               const char *new_pin,
+               const char *again)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-pin", NULL));
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Change My PIN");
+  g_assert_nonnull (dialog);
+  cf_test_type_into (GTK_WIDGET (dialog), "Current PIN", current);
+  cf_test_type_into (GTK_WIDGET (dialog), "New PIN", new_pin);
+  cf_test_type_into (GTK_WIDGET (dialog), "The same new PIN again", again);
+  adw_message_dialog_response (dialog, "change");
+  cf_test_drain_main_loop ();
+}
+
+/* A clerk changes their own PIN: only with the current one, and the new one twice. */
+static void
+test_change_my_pin (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autoptr(CfOperator) op = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *refusal;
+
+  cf_test_switch_operator (window, "001");
+
+  change_my_pin (window, "0000", "4826", "4826");
+  refusal = cf_test_find_dialog ("The PIN Was Not Changed");
+  g_assert_nonnull (refusal);
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  cf_test_drain_main_loop ();
+
+  change_my_pin (window, CF_DEMO_PIN, "4826", "4862");
+  refusal = cf_test_find_dialog ("The PIN Was Not Changed");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "differ"));
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  cf_test_drain_main_loop ();
+
+  /* The wrong current PIN above made the next try wait: wait it out. */
+  g_usleep (2100 * 1000);
+  change_my_pin (window, CF_DEMO_PIN, "4826", "4826");
+  g_assert_null (cf_test_find_dialog ("The PIN Was Not Changed"));
+  op = cf_auth_sign_in (f->store, "001", "4826", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (op);
+  g_assert_null (cf_auth_sign_in (f->store, "002", "4826", NULL, NULL));
+  cf_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!cf_test_window_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      /* TAP's way of saying the whole program was skipped. */
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
-
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/window/sign-in-lock-and-override", test_sign_in_lock_and_override);
-  ADD ("/window/audit-page-and-banner", test_audit_page_and_banner);
-  ADD ("/window/quit-backs-up", test_quit_backs_up);
-  ADD ("/window/sees-command-line-import", test_sees_command_line_import);
-  ADD ("/window/restore-from-preferences", test_restore_from_preferences);
-  ADD ("/window/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
-  g_test_add_func ("/window/open-error-shown", test_open_error_shown);
+  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
+  ADD ("/session/sign-in-lock-and-override", test_sign_in_lock_and_override);
+  ADD ("/session/audit-page-and-banner", test_audit_page_and_banner);
+  ADD ("/session/sees-command-line-import", test_sees_command_line_import);
+  ADD ("/session/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
+  ADD ("/session/change-my-pin", test_change_my_pin);
 #undef ADD
+  g_test_add_func ("/session/open-error-shown", test_open_error_shown);
 
   return g_test_run ();
 }

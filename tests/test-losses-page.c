@@ -1,0 +1,193 @@
+/* test-losses-page.c — lost slips from the window under Xvfb: the guided loss dialog, its draft, the Losses section and the letter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cf-loss-dialog.h"
+#include "cf-losses-page.h"
+#include "cf-report-window.h"
+#include "cf-store-private.h"
+#include "cf-test-window.h"
+#include "cf-transaction.h"
+
+static CfLossDialog *
+find_loss_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (CF_IS_LOSS_DIALOG (window))
+        return CF_LOSS_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_loss_dialog_from_selection (CfTestDb      *f,
+                                 gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
+  CfLossDialog *dialog;
+  gint64 incident;
+
+  g_assert_true (gtk_selection_model_select_range (selection, 0, 3, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  cf_test_drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+
+  /* 1: the three selected transactions come ticked. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "missing");
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "description")), "evening folder missing");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 2: impact, computed. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "impact");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 3: the responsible person is required. */
+  g_assert_false (cf_loss_dialog_next (dialog));
+  g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "responsible"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "cause")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "001");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 4: customers, optional. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "customers");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  /* 5: one slip requested from the bank, one without action (needs a reason), one duplicate. */
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "remedy");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-0")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 3);
+  g_assert_false (cf_loss_dialog_next (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "reason-1")), "customer paid again in cash");
+  cf_test_searches_before = cf_window_get_n_searches (window);
+  g_assert_true (cf_loss_dialog_next (dialog));
+  incident = cf_loss_dialog_get_incident (dialog);
+  g_assert_cmpint (incident, >, 0);
+  cf_test_drain_main_loop ();
+  g_assert_finalize_object (dialog);
+  cf_test_wait_for (cf_test_search_finished, window);
+
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 3);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'acquirer'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips WHERE remedy = 'none'"), ==, 1);
+  {
+    g_autofree char *description = cf_test_query_text (f->store, "SELECT description FROM loss_incidents");
+    g_assert_cmpstr (description, ==, "evening folder missing");
+  }
+
+  /* The browser shows it, and so does the Losses section. */
+  {
+    g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
+    g_autofree char *status = NULL;
+    g_autofree char *details = cf_test_details_text (window);
+    g_autofree char *heading = g_strdup_printf ("Loss incident #%" G_GINT64_FORMAT, incident);
+
+    g_object_get (first, "slip-status", &status, NULL);
+    g_assert_cmpstr (status, ==, "Reported lost");
+    /* Its details say which loss report holds it, and what was decided. */
+    g_assert_nonnull (strstr (details, heading));
+    g_assert_null (strstr (details, "Loss reports"));
+  }
+  g_assert_cmpuint (cf_losses_page_get_n_incidents (cf_window_get_losses_page (window)), ==, 1);
+  g_assert_cmpuint (cf_losses_page_get_n_requests (cf_window_get_losses_page (window)), ==, 1);
+  {
+    g_autofree char *letter = g_build_filename (f->dir, "letter.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cf_losses_page_save_letter (cf_window_get_losses_page (window), 1, letter, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (letter, G_FILE_TEST_EXISTS));
+  }
+  /* The letter previewed as it will print; no such request, a clear refusal. */
+  {
+    g_autoptr(GError) error = NULL;
+    CfReportWindow *preview = cf_losses_page_preview_letter (cf_window_get_losses_page (window), 1, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (preview);
+    text = cf_report_doc_to_text (cf_report_window_get_report (preview));
+    g_assert_nonnull (strstr (text, "签购单补办申请"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    gtk_window_destroy (GTK_WINDOW (preview));
+    g_assert_null (cf_losses_page_preview_letter (cf_window_get_losses_page (window), 99, &error));
+    g_assert_nonnull (error);
+  }
+  cf_test_close_window (window);
+}
+
+static void
+test_loss_dialog_draft (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (cf_window_get_column_view (window)));
+  CfLossDialog *dialog;
+
+  g_assert_true (gtk_selection_model_select_range (selection, 5, 2, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  cf_test_drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "002");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1")), 2);
+
+  /* Closed before Finish: the work is kept as a draft. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  cf_test_drain_main_loop ();
+  g_assert_null (find_loss_dialog ());
+  {
+    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
+    g_assert_nonnull (draft);
+  }
+
+  /* Opened again with nothing selected: the draft comes back, to the remedies. */
+  gtk_selection_model_unselect_all (selection);
+  cf_test_drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  cf_test_drain_main_loop ();
+  dialog = find_loss_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible"))), ==, "002");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "remedy-1"))), ==, 2);
+  g_assert_true (cf_loss_dialog_next (dialog));
+  cf_test_drain_main_loop ();
+
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM loss_slips"), ==, 2);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM replacement_requests WHERE counterpart = 'provider'"), ==, 1);
+  {
+    g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
+    g_assert_null (draft);
+  }
+  cf_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!cf_test_window_init (&argc, &argv))
+    return 0;
+
+  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
+  ADD ("/losses/loss-dialog-from-selection", test_loss_dialog_from_selection);
+  ADD ("/losses/loss-dialog-draft", test_loss_dialog_draft);
+#undef ADD
+
+  return g_test_run ();
+}

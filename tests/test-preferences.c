@@ -1,0 +1,149 @@
+/* test-preferences.c — Preferences under Xvfb: the merchant, the operators page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cf-auth.h"
+#include "cf-operators-page.h"
+#include "cf-preferences-window.h"
+#include "cf-store-private.h"
+#include "cf-test-window.h"
+
+static void
+find_entry_rows (GtkWidget *widget,
+                 GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    find_entry_rows (child, rows);
+}
+
+static void
+test_preferences_save_merchant (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfPreferencesWindow *prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  find_entry_rows (GTK_WIDGET (prefs), rows);
+  g_assert_cmpuint (rows->len, ==, 5);  /* four merchant fields and the database */
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), "key"), "merchant.name") == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "  望京便利超市  ");
+        g_signal_emit_by_name (rows->pdata[i], "apply");
+        found = TRUE;
+      }
+  g_assert_true (found);
+  name = cf_store_get_setting (f->store, "merchant.name");
+  g_assert_cmpstr (name, ==, "望京便利超市");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  cf_test_close_window (window);
+}
+
+/* The manager adds a clerk, who can then sign in; PINs that differ add
+ * nobody; a clerk who tries is asked for a manager's approval. */
+static void
+test_operators_page (CfTestDb      *f,
+                     gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfPreferencesWindow *prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
+  CfOperatorsPage *page;
+  AdwMessageDialog *dialog;
+  g_autoptr(CfOperator) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  page = CF_OPERATORS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_OPERATORS_PAGE, NULL));
+  g_assert_nonnull (page);
+  before = cf_operators_page_get_n_operators (page);
+  g_assert_cmpuint (before, ==, (guint) cf_test_query_int (f->store, "SELECT count (*) FROM operators"));
+
+  /* PINs that differ: said so, nobody added. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Add an Operator");
+  g_assert_nonnull (dialog);
+  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "007");
+  cf_test_type_into (GTK_WIDGET (dialog), "Name", "李雷");
+  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4827");
+  adw_message_dialog_response (dialog, "save");
+  cf_test_drain_main_loop ();
+  g_assert_nonnull (cf_test_find_dialog ("The Operator Was Not Changed"));
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_dialog ("The Operator Was Not Changed")));
+  cf_test_drain_main_loop ();
+  g_assert_cmpuint (cf_operators_page_get_n_operators (page), ==, before);
+
+  /* The same PIN twice: the clerk is added, listed, and can sign in. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Add an Operator");
+  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "007");
+  cf_test_type_into (GTK_WIDGET (dialog), "Name", "李雷");
+  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4826");
+  adw_message_dialog_response (dialog, "save");
+  cf_test_drain_main_loop ();
+  g_assert_cmpuint (cf_operators_page_get_n_operators (page), ==, before + 1);
+  signed_in = cf_auth_sign_in (f->store, "007", "4826", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_operator_get_role (signed_in), ==, CF_ROLE_CLERK);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '099' "
+                                                "AND action = 'save-operator'"), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+
+  /* A clerk may look, but adding someone needs a manager's PIN. */
+  cf_test_switch_operator (window, "001");
+  prefs = cf_preferences_window_new (GTK_WINDOW (window), cf_window_get_session (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  cf_test_drain_main_loop ();
+  page = CF_OPERATORS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_OPERATORS_PAGE, NULL));
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Add an Operator");
+  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "008");
+  cf_test_type_into (GTK_WIDGET (dialog), "Name", "韩梅梅");
+  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4826");
+  adw_message_dialog_response (dialog, "save");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Manager Approval Needed");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  cf_test_drain_main_loop ();
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM operators WHERE operator_no = '008'"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  cf_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!cf_test_window_init (&argc, &argv))
+    return 0;
+
+  #define EMPTY(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  EMPTY ("/preferences/save-merchant", test_preferences_save_merchant);
+#undef EMPTY
+  g_test_add ("/preferences/operators-page", CfTestDb, NULL, cf_test_demo_setup, test_operators_page, cf_test_db_teardown);
+
+  return g_test_run ();
+}
