@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-duplicate-dialog.h"
+#include "cf-file-dialog.h"
 #include "cf-message.h"
 #include "cf-pdf-duplicate.h"
 #include "cf-receipt-print.h"
@@ -173,19 +174,10 @@ issue (Request    *request,
 }
 
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  Request         *request)
+save_chosen_cb (const char * const *paths,
+                gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      issue (request, path);
-    }
-  g_object_unref (chooser);
-  request_free (request);
+  issue (user_data, paths[0]);
 }
 
 static void
@@ -208,19 +200,14 @@ response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "pdf"))
     {
-      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Duplicate"), request->parent,
-                                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                   _("_Save"), _("_Cancel"));
       CfTransaction *first = g_ptr_array_index (request->transactions, 0);
       g_autofree char *name = request->transactions->len > 1
         ? g_strdup_printf ("duplicates-%u.pdf", request->transactions->len)
         : g_strdup_printf ("duplicate-%s.pdf", cf_transaction_get_voucher_no (first) != NULL
                                                ? cf_transaction_get_voucher_no (first) : "slip");
 
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), request);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      cf_file_dialog_save (GTK_WIDGET (request->parent), _("Save Duplicate"), name, save_chosen_cb, request,
+                           (GDestroyNotify) request_free);
       return;
     }
 

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "cf-import-report.h"
+#include "cf-file-dialog.h"
 #include "cf-import-summary.h"
+#include "cf-message.h"
 
 /* Beyond this, a list of rows is for the CSV, not for scrolling. */
 #define MAX_SHOWN_PER_FILE 200
@@ -49,37 +51,21 @@ add_count_row (AdwPreferencesGroup *group,
 }
 
 static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  CfImportSummary *self)
+save_chosen_cb (const char * const *paths,
+                gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  CfImportSummary *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-      if (!cf_import_summary_save_rejects (self, path, &error))
-        {
-          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Rows Could Not Be Saved"),
-                                                       error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
-    }
-  g_object_unref (dialog);
+  if (!cf_import_summary_save_rejects (self, paths[0], &error))
+    cf_show_message (GTK_WINDOW (self), _("The Rows Could Not Be Saved"), error->message);
 }
 
 static void
 save_clicked_cb (CfImportSummary *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Rejected Rows"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("rejected-rows.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cf_file_dialog_save (GTK_WIDGET (self), _("Save Rejected Rows"), _("rejected-rows.csv"), save_chosen_cb,
+                       g_object_ref (self), g_object_unref);
 }
 
 /* The rows a file could not give, each with its line, column and reason. */

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-handover-page.h"
+#include "cf-file-dialog.h"
 #include "cf-handover-report.h"
 #include "cf-message.h"
 #include "cf-pdf-report.h"
@@ -346,20 +347,14 @@ sign_clicked_cb (GtkButton      *button,
 }
 
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  CfHandoverPage  *self)
+save_chosen_cb (const char * const *paths,
+                gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  CfHandoverPage *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-      if (!cf_pdf_write_report (self->report, path, &error))
-        cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Written"), error->message);
-    }
-  g_object_unref (chooser);
+  if (self->report != NULL && !cf_pdf_write_report (self->report, paths[0], &error))
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Written"), error->message);
 }
 
 static void
@@ -367,14 +362,10 @@ save_clicked_cb (GtkButton      *button,
                  CfHandoverPage *self)
 {
   CfShiftInfo *shift = selected_shift (self);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Handover Report"), cf_widget_get_window (GTK_WIDGET (self)),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   g_autofree char *name = g_strdup_printf ("handover-%lld.pdf", shift != NULL ? (long long) shift->id : 0LL);
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cf_file_dialog_save (GTK_WIDGET (self), _("Save the Handover Report"), name, save_chosen_cb, g_object_ref (self),
+                       g_object_unref);
 }
 
 static void
@@ -383,7 +374,8 @@ print_clicked_cb (GtkButton      *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->report != NULL && !cf_report_print (cf_widget_get_window (GTK_WIDGET (self)), self->report, _("Handover report"), &error))
+  if (self->report != NULL && !cf_report_print (cf_widget_get_window (GTK_WIDGET (self)), self->report, _("Handover report"), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Printed"), error->message);
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-file-dialog.h"
 #include "cf-message.h"
 #include "cf-pdf-report.h"
 #include "cf-report-view.h"
@@ -29,33 +30,22 @@ struct _CfReportWindow
 G_DEFINE_FINAL_TYPE (CfReportWindow, cf_report_window, ADW_TYPE_WINDOW)
 
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  CfReportWindow  *self)
+save_chosen_cb (const char * const *paths,
+                gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  CfReportWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-      if (!cf_pdf_write_report (cf_report_window_get_report (self), path, &error))
-        cf_show_message (GTK_WINDOW (self), _("The PDF Was Not Written"), error->message);
-    }
-  g_object_unref (chooser);
+  if (!cf_pdf_write_report (cf_report_window_get_report (self), paths[0], &error))
+    cf_show_message (GTK_WINDOW (self), _("The PDF Was Not Written"), error->message);
 }
 
 static void
 save_clicked_cb (GtkButton      *button,
                  CfReportWindow *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), self->file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cf_file_dialog_save (GTK_WIDGET (self), _("Save as PDF"), self->file_name, save_chosen_cb, g_object_ref (self),
+                       g_object_unref);
 }
 
 static void
@@ -65,7 +55,8 @@ print_clicked_cb (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (!cf_report_print (GTK_WINDOW (self), cf_report_window_get_report (self), gtk_window_get_title (GTK_WINDOW (self)),
-                        &error))
+                        &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cf_show_message (GTK_WINDOW (self), _("The Document Was Not Printed"), error->message);
 }
 

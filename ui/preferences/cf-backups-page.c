@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "cf-backups-page.h"
+#include "cf-file-dialog.h"
 #include "cf-message.h"
 #include "cf-store-task.h"
 
@@ -223,29 +224,17 @@ restore_clicked_cb (GtkButton     *button,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     CfBackupsPage   *self)
+restore_chosen_cb (const char * const *paths,
+                   gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      confirm_restore (self, path);
-    }
-  g_object_unref (chooser);
+  confirm_restore (CF_BACKUPS_PAGE (user_data), paths[0]);
 }
 
 static void
 restore_other_clicked_cb (CfBackupsPage *self)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Restore a Backup"),
-                                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cf_file_dialog_open (GTK_WIDGET (self), _("Restore a Backup"), _("_Choose"), FALSE, NULL, restore_chosen_cb,
+                       g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-receipt-painter.h"
+#include "cf-print.h"
 #include "cf-receipt-print.h"
 
 static GtkPageSetup *
@@ -106,7 +107,8 @@ cf_receipt_print (GtkWindow                 *parent,
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = page_setup_for (layout);
   PrintJob job = { produce, user_data, NULL, NULL };
-  GtkPrintOperationResult result;
+  g_autoptr(GError) print_error = NULL;
+  gboolean printed;
 
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -117,26 +119,15 @@ cf_receipt_print (GtkWindow                 *parent,
   g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), &job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), &job);
 
-  if (export_path != NULL)
-    {
-      gtk_print_operation_set_export_filename (operation, export_path);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
-    }
-  else
-    result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
-
+  printed = cf_print_run (operation, parent, export_path, &print_error);
   g_clear_pointer (&job.docs, g_ptr_array_unref);
+  /* What went wrong producing the slips says more than the print's failure. */
   if (job.error != NULL)
     {
       g_propagate_error (error, job.error);
       return FALSE;
     }
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  if (result == GTK_PRINT_OPERATION_RESULT_CANCEL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Printing was cancelled"));
-      return FALSE;
-    }
-  return TRUE;
+  if (!printed)
+    g_propagate_error (error, g_steal_pointer (&print_error));
+  return printed;
 }

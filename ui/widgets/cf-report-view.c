@@ -13,6 +13,7 @@
 
 
 #include "cf-report-painter.h"
+#include "cf-print.h"
 #include "cf-report-view.h"
 
 #define PAGE_GAP_PX 16
@@ -156,7 +157,7 @@ print_page_cb (GtkPrintOperation *operation,
  *
  * Prints @report on A4 through GTK's print dialog, page by page as shown.
  *
- * Returns: %FALSE with @error set when printing failed (not when cancelled)
+ * Returns: %FALSE with @error set when it was not printed: see cf_print_run()
  */
 gboolean
 cf_report_print (GtkWindow    *parent,
@@ -175,6 +176,5 @@ cf_report_print (GtkWindow    *parent,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, job_name);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (print_page_cb), report, 0);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error) !=
-         GTK_PRINT_OPERATION_RESULT_ERROR;
+  return cf_print_run (operation, parent, NULL, error);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-demo.h"
+#include "cf-file-dialog.h"
 #include "cf-import-summary.h"
 #include "cf-importer.h"
 #include "cf-store.h"
@@ -117,26 +118,10 @@ import_cancel_clicked_cb (CfWindow *self)
 }
 
 static void
-file_chooser_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          CfWindow        *self)
+files_chosen_cb (const char * const *paths,
+                 gpointer            user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      cf_window_import_files (self, (const char * const *) paths->pdata);
-    }
-  g_object_unref (dialog);
+  cf_window_import_files (CF_WINDOW (user_data), paths);
 }
 
 static void
@@ -145,13 +130,10 @@ import_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { csv, all, NULL };
 
-  chooser = gtk_file_chooser_native_new (_("Import Journals"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (csv, _("Journals and statements (CSV, TXT)"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "CSV");
@@ -160,11 +142,8 @@ import_activated (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cf_file_dialog_open (GTK_WIDGET (self), _("Import Journals"), _("_Import"), TRUE, filters, files_chosen_cb,
+                       g_object_ref (self), g_object_unref);
 }
 
 static gboolean
