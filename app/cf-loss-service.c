@@ -532,11 +532,13 @@ cf_loss_document_label (const char *kind)
 const char *
 cf_loss_document_kind_for (const char *text)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL)
     return NULL;
-  folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  trimmed = g_strstrip (g_strdup (text));
+  folded = g_utf8_casefold (trimmed, -1);
   for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
     {
       const char *label = document_labels[i].label;
