@@ -22,7 +22,7 @@
 #include "cf-transaction-list.h"
 #include "cf-transaction.h"
 #include "cf-test-window.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 
 static gint64 start_us;
 static double first_frame_ms = -1;

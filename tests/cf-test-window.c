@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "cf-demo.h"
-#include "cf-sign-in-page.h"
+#include "cf-sign-in-page-private.h"
 #include "cf-test-window.h"
 
 void

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "cf-test-util.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 
 G_BEGIN_DECLS
 

@@ -10,7 +10,7 @@
 
 #include "cf-application.h"
 #include "cf-auth.h"
-#include "cf-backups-page.h"
+#include "cf-backups-page-private.h"
 #include "cf-demo.h"
 #include "cf-preferences-window.h"
 #include "cf-store-private.h"

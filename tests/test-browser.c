@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-import-summary.h"
+#include "cf-import-summary-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
 #include "cf-transaction.h"

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-handover-page.h"
+#include "cf-handover-page-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
 

@@ -8,9 +8,9 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-loss-dialog.h"
-#include "cf-losses-page.h"
-#include "cf-report-window.h"
+#include "cf-loss-dialog-private.h"
+#include "cf-losses-page-private.h"
+#include "cf-report-window-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
 #include "cf-transaction.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cf-auth.h"
-#include "cf-operators-page.h"
+#include "cf-operators-page-private.h"
 #include "cf-preferences-window.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"

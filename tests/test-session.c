@@ -8,13 +8,13 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-audit-page.h"
+#include "cf-audit-page-private.h"
 #include "cf-auth.h"
 #include "cf-demo.h"
-#include "cf-handover-page.h"
+#include "cf-handover-page-private.h"
 #include "cf-preferences-window.h"
 #include "cf-shift-service.h"
-#include "cf-sign-in-page.h"
+#include "cf-sign-in-page-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
 

@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-audit-entry.h"
-#include "cf-audit-page.h"
+#include "cf-audit-page-private.h"
 #include "cf-store-task.h"
 
 #define MAX_SHOWN 5000

@@ -18,8 +18,5 @@ G_DECLARE_FINAL_TYPE (CfAuditPage, cf_audit_page, CF, AUDIT_PAGE, GtkBox)
 CfAuditPage *cf_audit_page_new           (CfStore     *store);
 void         cf_audit_page_reload        (CfAuditPage *self);
 void        cf_audit_page_verify        (CfAuditPage *self);
-gboolean    cf_audit_page_is_verifying  (CfAuditPage *self);
-guint        cf_audit_page_get_n_shown   (CfAuditPage *self);
-const char  *cf_audit_page_get_status    (CfAuditPage *self);
 
 G_END_DECLS

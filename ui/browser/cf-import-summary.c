@@ -15,7 +15,7 @@
 
 #include "cf-import-report.h"
 #include "cf-file-dialog.h"
-#include "cf-import-summary.h"
+#include "cf-import-summary-private.h"
 #include "cf-message.h"
 
 /* Beyond this, a list of rows is for the CSV, not for scrolling. */

@@ -16,10 +16,5 @@ G_DECLARE_FINAL_TYPE (CfImportSummary, cf_import_summary, CF, IMPORT_SUMMARY, Ad
 CfImportSummary *cf_import_summary_new             (GtkWindow       *parent,
                                                     GPtrArray       *reports,
                                                     const char      *title);
-const char      *cf_import_summary_get_headline    (CfImportSummary *self);
-guint            cf_import_summary_get_n_shown_rejects (CfImportSummary *self);
-gboolean         cf_import_summary_save_rejects    (CfImportSummary *self,
-                                                    const char      *path,
-                                                    GError         **error);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cf-handover-page.h"
+#include "cf-handover-page-private.h"
 #include "cf-file-dialog.h"
 #include "cf-handover-report.h"
 #include "cf-message.h"

@@ -18,18 +18,5 @@ G_DECLARE_FINAL_TYPE (CfHandoverPage, cf_handover_page, CF, HANDOVER_PAGE, GtkBo
 
 CfHandoverPage *cf_handover_page_new          (CfSession      *session);
 void            cf_handover_page_reload       (CfHandoverPage *self);
-guint           cf_handover_page_get_n_shifts (CfHandoverPage *self);
-gboolean        cf_handover_page_select_shift (CfHandoverPage *self,
-                                               gint64          shift_id);
-CfReportDoc    *cf_handover_page_get_report   (CfHandoverPage *self);
-gboolean        cf_handover_page_open_shift   (CfHandoverPage *self,
-                                               GError        **error);
-gboolean        cf_handover_page_close_shift  (CfHandoverPage *self,
-                                               const char     *handed_to,
-                                               const char     *notes,
-                                               const char     *variance,
-                                               GError        **error);
-gboolean        cf_handover_page_sign_off     (CfHandoverPage *self,
-                                               GError        **error);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cf-loss-dialog.h"
+#include "cf-loss-dialog-private.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-transaction-query.h"

@@ -19,12 +19,6 @@ CfLossDialog *cf_loss_dialog_new            (GtkWindow    *parent,
                                              CfStore      *store,
                                              const char   *operator_no,
                                              GArray       *preselected_ids);
-const char   *cf_loss_dialog_get_step       (CfLossDialog *self);
-gboolean      cf_loss_dialog_next           (CfLossDialog *self);
 void          cf_loss_dialog_back           (CfLossDialog *self);
-const char   *cf_loss_dialog_get_message    (CfLossDialog *self);
-GtkWidget    *cf_loss_dialog_get_field      (CfLossDialog *self,
-                                             const char   *name);
-gint64        cf_loss_dialog_get_incident   (CfLossDialog *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-loss-service.h"
-#include "cf-losses-page.h"
+#include "cf-losses-page-private.h"
 #include "cf-message.h"
 #include "cf-money.h"
 #include "cf-pdf-report.h"

@@ -18,14 +18,5 @@ G_DECLARE_FINAL_TYPE (CfLossesPage, cf_losses_page, CF, LOSSES_PAGE, GtkBox)
 
 CfLossesPage *cf_losses_page_new             (CfSession    *session);
 void          cf_losses_page_reload          (CfLossesPage *self);
-guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
-guint         cf_losses_page_get_n_requests  (CfLossesPage *self);
-CfReportWindow *cf_losses_page_preview_letter (CfLossesPage *self,
-                                              gint64        request_id,
-                                              GError      **error);
-gboolean      cf_losses_page_save_letter     (CfLossesPage *self,
-                                              gint64        request_id,
-                                              const char   *path,
-                                              GError      **error);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include "cf-message.h"
 #include "cf-pdf-report.h"
 #include "cf-report-view.h"
-#include "cf-report-window.h"
+#include "cf-report-window-private.h"
 
 struct _CfReportWindow
 {

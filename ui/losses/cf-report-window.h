@@ -19,6 +19,5 @@ CfReportWindow *cf_report_window_new        (GtkWindow      *parent,
                                              CfReportDoc    *report,
                                              const char     *title,
                                              const char     *file_name);
-CfReportDoc    *cf_report_window_get_report (CfReportWindow *self);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cf-backups-page.h"
+#include "cf-backups-page-private.h"
 #include "cf-file-dialog.h"
 #include "cf-message.h"
 #include "cf-store-task.h"

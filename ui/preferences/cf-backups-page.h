@@ -18,9 +18,5 @@ G_DECLARE_FINAL_TYPE (CfBackupsPage, cf_backups_page, CF, BACKUPS_PAGE, AdwPrefe
 CfBackupsPage *cf_backups_page_new        (CfSession     *session,
                                            GSettings     *settings);
 void           cf_backups_page_reload     (CfBackupsPage *self);
-guint          cf_backups_page_get_n_backups (CfBackupsPage *self);
-gboolean       cf_backups_page_is_busy    (CfBackupsPage *self);
-void           cf_backups_page_restore    (CfBackupsPage *self,
-                                           const char    *path);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 
 #include "cf-auth.h"
 #include "cf-message.h"
-#include "cf-operators-page.h"
+#include "cf-operators-page-private.h"
 
 struct _CfOperatorsPage
 {

@@ -18,6 +18,5 @@ G_DECLARE_FINAL_TYPE (CfOperatorsPage, cf_operators_page, CF, OPERATORS_PAGE, Ad
 CfOperatorsPage *cf_operators_page_new     (CfSession       *session,
                                             GSettings       *settings);
 void             cf_operators_page_reload  (CfOperatorsPage *self);
-guint            cf_operators_page_get_n_operators (CfOperatorsPage *self);
 
 G_END_DECLS

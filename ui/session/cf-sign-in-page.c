@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-auth.h"
-#include "cf-sign-in-page.h"
+#include "cf-sign-in-page-private.h"
 
 struct _CfSignInPage
 {

@@ -27,10 +27,5 @@ CfSignInPage *cf_sign_in_page_new          (CfStore      *store);
 void          cf_sign_in_page_reset        (CfSignInPage *self,
                                             const char   *operator_no,
                                             gboolean      locked);
-gboolean      cf_sign_in_page_is_setup     (CfSignInPage *self);
-const char   *cf_sign_in_page_get_message  (CfSignInPage *self);
-void          cf_sign_in_page_set_clock    (CfSignInPage *self,
-                                            CfClockFunc   clock,
-                                            gpointer      user_data);
 
 G_END_DECLS

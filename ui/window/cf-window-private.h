@@ -9,6 +9,7 @@
 #pragma once
 
 #include "cf-audit-page.h"
+#include "cf-duplicate-issuer.h"
 #include "cf-details-pane.h"
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
@@ -124,5 +125,37 @@ void      cf_window_session_start     (CfWindow  *self);
 void      cf_window_session_dispose   (CfWindow  *self);
 void      cf_window_session_class_init (GtkWidgetClass *widget_class);
 gboolean  cf_window_session_close     (CfWindow  *self);
+
+/* For tests and benchmarks: what a person sees, and doing what a click does. */
+CfAuditPage *cf_window_get_audit_page    (CfWindow      *self);
+const char *cf_window_get_audit_warning  (CfWindow      *self);
+const char *cf_window_get_caption        (CfWindow      *self);
+GtkColumnView *cf_window_get_column_view (CfWindow      *self);
+const char *cf_window_get_count_text     (CfWindow      *self);
+GtkWidget  *cf_window_get_details        (CfWindow      *self);
+CfHandoverPage *cf_window_get_handover_page (CfWindow    *self);
+CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
+guint       cf_window_get_n_searches     (CfWindow      *self);
+const char *cf_window_get_operator       (CfWindow      *self);
+GtkEditable *cf_window_get_search_entry  (CfWindow      *self);
+CfSession  *cf_window_get_session        (CfWindow      *self);
+CfSignInPage *cf_window_get_sign_in_page (CfWindow      *self);
+CfStore    *cf_window_get_store          (CfWindow      *self);
+GListModel *cf_window_get_transactions   (CfWindow      *self);
+const char *cf_window_get_visible_page   (CfWindow      *self);
+const char *cf_window_get_visible_section (CfWindow     *self);
+void        cf_window_import_files       (CfWindow      *self,
+                                          const char * const *paths);
+gboolean    cf_window_is_importing       (CfWindow      *self);
+gboolean    cf_window_is_locked          (CfWindow      *self);
+guint       cf_window_issue_duplicate    (CfWindow          *self,
+                                          CfDuplicateReason  reason,
+                                          const char        *reason_text,
+                                          CfReceiptCopy      copy,
+                                          const char        *pdf_path,
+                                          const char        *print_export_path,
+                                          GError           **error);
+gboolean    cf_window_lock_if_idle       (CfWindow      *self,
+                                          gint64         now);
 
 G_END_DECLS
