@@ -93,3 +93,20 @@ cf_test_worst_block (cairo_surface_t *a,
       }
   return worst;
 }
+
+/* What a barcode reader (zbarimg, as a phone's camera would) reads off
+ * @surface: the QR codes' payloads, one a line, without their type. */
+char *
+cf_test_decode_qr (cairo_surface_t *surface)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cf-qr-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "slip.png", NULL);
+  const char *argv[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png, NULL };
+  char *out;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  out = cf_test_run_command (argv);
+  g_unlink (png);
+  g_rmdir (dir);
+  return out;
+}

@@ -16,5 +16,6 @@ cairo_surface_t *cf_test_rasterize_pdf   (const char         *pdf,
                                           guint               dpi);
 guint            cf_test_worst_block     (cairo_surface_t    *a,
                                           cairo_surface_t    *b);
+char            *cf_test_decode_qr       (cairo_surface_t    *surface);
 
 G_END_DECLS

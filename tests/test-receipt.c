@@ -334,6 +334,87 @@ test_issue_records_only_what_was_produced (CfTestDb      *f,
   g_assert_error (error, CF_DUPLICATE_ERROR, CF_DUPLICATE_ERROR_NOT_FOUND);
 }
 
+/* The QR code says what the slip's check code says, read by a barcode
+ * reader off the PDF and off the preview alike. */
+static void
+test_qr_decodes (CfTestDb      *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 32);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "qr.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_pdf = NULL;
+  g_autofree char *from_preview = NULL;
+  cairo_surface_t *rendered;
+
+  g_ptr_array_add (docs, doc);
+  g_assert_true (cf_pdf_write_slips (docs, pdf, &error));
+  g_assert_no_error (error);
+
+  rendered = cf_test_rasterize_pdf (pdf, 1, 200);
+  from_pdf = cf_test_decode_qr (rendered);
+  cairo_surface_destroy (rendered);
+  rendered = paint (doc, 200);
+  from_preview = cf_test_decode_qr (rendered);
+  cairo_surface_destroy (rendered);
+
+  g_assert_cmpstr (g_strstrip (from_pdf), ==, "COUNTERFOIL DUPLICATE 7K2Q-M9XD");
+  g_assert_cmpstr (g_strstrip (from_preview), ==, "COUNTERFOIL DUPLICATE 7K2Q-M9XD");
+}
+
+/* A PDF that cannot be written leaves nothing behind and says why. */
+static void
+test_pdf_errors (CfTestDb      *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CfTransaction) sale = by_voucher (f, "000201");
+  g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (sale, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, &fixed_duplicate, 32);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "never.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "slip.pdf", NULL);
+  g_autofree char *not_a_font = g_build_filename (f->dir, "not-a-font.ttf", NULL);
+  g_autofree char *override = g_strdup_printf ("%s:0", not_a_font);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (docs, doc);
+
+  /* A folder that is not there. */
+  g_assert_false (cf_pdf_write_slips (docs, nowhere, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  /* The slip font missing, or not a font: a font error that names it. */
+  g_setenv ("COUNTERFOIL_RECEIPT_FONT", "/nonexistent/wqy-zenhei.ttc:1", TRUE);
+  g_assert_false (cf_pdf_write_slips (docs, pdf, &error));
+  g_assert_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/wqy-zenhei.ttc"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (not_a_font, "this is not TrueType", -1, NULL));
+  g_setenv ("COUNTERFOIL_RECEIPT_FONT", override, TRUE);
+  g_assert_false (cf_pdf_write_slips (docs, pdf, &error));
+  g_assert_error (error, CF_PDF_ERROR, CF_PDF_ERROR_FONT);
+  g_clear_error (&error);
+  g_unsetenv ("COUNTERFOIL_RECEIPT_FONT");
+
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    /* Nothing half-written beside it either. */
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_suffix (name, ".partial"));
+  }
+
+  /* And with the font back, the same slip is written. */
+  g_assert_true (cf_pdf_write_slips (docs, pdf, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +427,8 @@ main (int    argc,
   ADD ("/receipt/pdf-text", test_pdf_text);
   ADD ("/receipt/pdf-equals-preview", test_pdf_equals_preview);
   ADD ("/receipt/issue-records-only-what-was-produced", test_issue_records_only_what_was_produced);
+  ADD ("/receipt/qr-decodes", test_qr_decodes);
+  ADD ("/receipt/pdf-errors", test_pdf_errors);
 #undef ADD
 
   return g_test_run ();
