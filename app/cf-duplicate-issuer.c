@@ -19,6 +19,7 @@
 
 #include "cf-audit-anchors.h"
 #include "cf-duplicate-issuer.h"
+#include "cf-enum-types.h"
 #include "cf-store-private.h"
 #include "cf-text.h"
 #include "cf-transaction.h"
@@ -30,43 +31,38 @@ G_DEFINE_QUARK (cf-duplicate-error-quark, cf_duplicate_error)
 /* Crockford's base32: no I, L, O, U, so that a code read aloud survives. */
 static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-static const struct
-{
-  const char *nick;
-  const char *label;
-} reasons[] = {
-  [CF_DUPLICATE_REASON_CUSTOMER]       = { "customer",       N_("Customer request") },
-  [CF_DUPLICATE_REASON_RETRIEVAL]      = { "retrieval",      N_("Bank retrieval request") },
-  [CF_DUPLICATE_REASON_TAX]            = { "tax",            N_("Tax or accounting") },
-  [CF_DUPLICATE_REASON_RECONCILIATION] = { "reconciliation", N_("Internal reconciliation") },
-  [CF_DUPLICATE_REASON_OTHER]          = { "other",          N_("Other") },
+static const char *const reason_labels[] = {
+  [CF_DUPLICATE_REASON_CUSTOMER]       = N_("Customer request"),
+  [CF_DUPLICATE_REASON_RETRIEVAL]      = N_("Bank retrieval request"),
+  [CF_DUPLICATE_REASON_TAX]            = N_("Tax or accounting"),
+  [CF_DUPLICATE_REASON_RECONCILIATION] = N_("Internal reconciliation"),
+  [CF_DUPLICATE_REASON_OTHER]          = N_("Other"),
 };
 
 const char *
 cf_duplicate_reason_to_nick (CfDuplicateReason reason)
 {
   g_return_val_if_fail (reason <= CF_DUPLICATE_REASON_OTHER, "other");
-  return reasons[reason].nick;
+  return cf_enum_to_nick (CF_TYPE_DUPLICATE_REASON, reason);
 }
 
 gboolean
 cf_duplicate_reason_from_nick (const char        *nick,
                                CfDuplicateReason *reason)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    if (g_strcmp0 (nick, reasons[i].nick) == 0)
-      {
-        *reason = (CfDuplicateReason) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!cf_enum_from_nick (CF_TYPE_DUPLICATE_REASON, nick, &value))
+    return FALSE;
+  *reason = (CfDuplicateReason) value;
+  return TRUE;
 }
 
 const char *
 cf_duplicate_reason_get_label (CfDuplicateReason reason)
 {
   g_return_val_if_fail (reason <= CF_DUPLICATE_REASON_OTHER, "");
-  return _(reasons[reason].label);
+  return _(reason_labels[reason]);
 }
 
 void

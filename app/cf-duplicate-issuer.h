@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CF_DUPLICATE_REASON_CUSTOMER,
-  CF_DUPLICATE_REASON_RETRIEVAL,
-  CF_DUPLICATE_REASON_TAX,
-  CF_DUPLICATE_REASON_RECONCILIATION,
-  CF_DUPLICATE_REASON_OTHER,
+  CF_DUPLICATE_REASON_CUSTOMER,           /*< nick=customer >*/
+  CF_DUPLICATE_REASON_RETRIEVAL,          /*< nick=retrieval >*/
+  CF_DUPLICATE_REASON_TAX,                /*< nick=tax >*/
+  CF_DUPLICATE_REASON_RECONCILIATION,     /*< nick=reconciliation >*/
+  CF_DUPLICATE_REASON_OTHER,              /*< nick=other >*/
 } CfDuplicateReason;
 
 #define CF_DUPLICATE_ERROR (cf_duplicate_error_quark ())

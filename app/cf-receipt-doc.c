@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "cf-enum-types.h"
 #include "cf-money.h"
 #include "cf-receipt-doc.h"
 #include "cf-transaction.h"
@@ -107,27 +108,20 @@ cf_receipt_columns_for_paper (guint paper_mm)
 const char *
 cf_receipt_copy_to_nick (CfReceiptCopy copy)
 {
-  switch (copy)
-    {
-    case CF_RECEIPT_COPY_CARDHOLDER: return "cardholder";
-    case CF_RECEIPT_COPY_BANK:       return "bank";
-    case CF_RECEIPT_COPY_MERCHANT:
-    default:                         return "merchant";
-    }
+  const char *nick = cf_enum_to_nick (CF_TYPE_RECEIPT_COPY, copy);
+
+  return nick != NULL ? nick : "merchant";
 }
 
 gboolean
 cf_receipt_copy_from_nick (const char    *nick,
                            CfReceiptCopy *copy)
 {
-  if (g_strcmp0 (nick, "merchant") == 0)
-    *copy = CF_RECEIPT_COPY_MERCHANT;
-  else if (g_strcmp0 (nick, "cardholder") == 0)
-    *copy = CF_RECEIPT_COPY_CARDHOLDER;
-  else if (g_strcmp0 (nick, "bank") == 0)
-    *copy = CF_RECEIPT_COPY_BANK;
-  else
+  int value;
+
+  if (!cf_enum_from_nick (CF_TYPE_RECEIPT_COPY, nick, &value))
     return FALSE;
+  *copy = (CfReceiptCopy) value;
   return TRUE;
 }
 

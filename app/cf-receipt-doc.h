@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CF_RECEIPT_COPY_MERCHANT,
-  CF_RECEIPT_COPY_CARDHOLDER,
-  CF_RECEIPT_COPY_BANK,
+  CF_RECEIPT_COPY_MERCHANT,               /*< nick=merchant >*/
+  CF_RECEIPT_COPY_CARDHOLDER,             /*< nick=cardholder >*/
+  CF_RECEIPT_COPY_BANK,                   /*< nick=bank >*/
 } CfReceiptCopy;
 
 typedef enum

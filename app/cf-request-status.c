@@ -13,49 +13,48 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-enum-types.h"
 #include "cf-request-status.h"
+#include "cf-types.h"
 
-static const struct
-{
-  const char *nick;
-  const char *label;
-} statuses[CF_REQUEST_N_STATUSES] = {
-  [CF_REQUEST_DRAFT]        = { "draft",        N_("Draft") },
-  [CF_REQUEST_SUBMITTED]    = { "submitted",    N_("Submitted") },
-  [CF_REQUEST_UNDER_REVIEW] = { "under_review", N_("Under review") },
-  [CF_REQUEST_APPROVED]     = { "approved",     N_("Approved") },
-  [CF_REQUEST_REJECTED]     = { "rejected",     N_("Rejected") },
-  [CF_REQUEST_FULFILLED]    = { "fulfilled",    N_("Fulfilled") },
-  [CF_REQUEST_CLOSED]       = { "closed",       N_("Closed") },
-  [CF_REQUEST_CANCELLED]    = { "cancelled",    N_("Cancelled") },
+static const char *const labels[CF_REQUEST_N_STATUSES] = {
+  [CF_REQUEST_DRAFT]        = N_("Draft"),
+  [CF_REQUEST_SUBMITTED]    = N_("Submitted"),
+  [CF_REQUEST_UNDER_REVIEW] = N_("Under review"),
+  [CF_REQUEST_APPROVED]     = N_("Approved"),
+  [CF_REQUEST_REJECTED]     = N_("Rejected"),
+  [CF_REQUEST_FULFILLED]    = N_("Fulfilled"),
+  [CF_REQUEST_CLOSED]       = N_("Closed"),
+  [CF_REQUEST_CANCELLED]    = N_("Cancelled"),
 };
 
 const char *
 cf_request_status_to_nick (CfRequestStatus status)
 {
   g_return_val_if_fail (status < CF_REQUEST_N_STATUSES, "draft");
-  return statuses[status].nick;
+  return cf_enum_to_nick (CF_TYPE_REQUEST_STATUS, status);
 }
 
 gboolean
 cf_request_status_from_nick (const char      *nick,
                              CfRequestStatus *status)
 {
-  for (guint i = 0; i < CF_REQUEST_N_STATUSES; i++)
-    if (g_strcmp0 (nick, statuses[i].nick) == 0 ||
-        (nick != NULL && g_strcmp0 (nick, "under-review") == 0 && i == CF_REQUEST_UNDER_REVIEW))
-      {
-        *status = (CfRequestStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  /* Typed with a dash, as people do, it is the same state. */
+  if (g_strcmp0 (nick, "under-review") == 0)
+    nick = "under_review";
+  if (!cf_enum_from_nick (CF_TYPE_REQUEST_STATUS, nick, &value))
+    return FALSE;
+  *status = (CfRequestStatus) value;
+  return TRUE;
 }
 
 const char *
 cf_request_status_get_label (CfRequestStatus status)
 {
   g_return_val_if_fail (status < CF_REQUEST_N_STATUSES, "");
-  return _(statuses[status].label);
+  return _(labels[status]);
 }
 
 /**
@@ -111,7 +110,7 @@ cf_request_status_dup_moves (CfRequestStatus from)
 
   for (guint i = 0; i < CF_REQUEST_N_STATUSES; i++)
     if (cf_request_status_can_move (from, (CfRequestStatus) i))
-      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", statuses[i].nick);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", cf_request_status_to_nick ((CfRequestStatus) i));
   if (out->len == 0)
     g_string_append (out, "—");
   return g_string_free (out, FALSE);

@@ -11,14 +11,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CF_REQUEST_DRAFT,
-  CF_REQUEST_SUBMITTED,
-  CF_REQUEST_UNDER_REVIEW,
-  CF_REQUEST_APPROVED,
-  CF_REQUEST_REJECTED,
-  CF_REQUEST_FULFILLED,
-  CF_REQUEST_CLOSED,
-  CF_REQUEST_CANCELLED,
+  CF_REQUEST_DRAFT,                       /*< nick=draft >*/
+  CF_REQUEST_SUBMITTED,                   /*< nick=submitted >*/
+  CF_REQUEST_UNDER_REVIEW,                /*< nick=under_review >*/
+  CF_REQUEST_APPROVED,                    /*< nick=approved >*/
+  CF_REQUEST_REJECTED,                    /*< nick=rejected >*/
+  CF_REQUEST_FULFILLED,                   /*< nick=fulfilled >*/
+  CF_REQUEST_CLOSED,                      /*< nick=closed >*/
+  CF_REQUEST_CANCELLED,                   /*< nick=cancelled >*/
 } CfRequestStatus;
 
 #define CF_REQUEST_N_STATUSES (CF_REQUEST_CANCELLED + 1)

@@ -1,5 +1,9 @@
 /* cf-types.c — names of the shared enums, as stored and as shown
  *
+ * The name a value is stored under is its nick, written beside it in the
+ * header and compiled by glib-mkenums (cf-enum-types.h); the name shown to
+ * people is translated here.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -9,30 +13,56 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-enum-types.h"
 #include "cf-types.h"
 
-static const struct
-{
-  const char *nick;
-  const char *label;
-} txn_types[] = {
-  [CF_TXN_TYPE_SALE]               = { "sale",               N_("Sale") },
-  [CF_TXN_TYPE_VOID]               = { "void",               N_("Void") },
-  [CF_TXN_TYPE_REFUND]             = { "refund",             N_("Refund") },
-  [CF_TXN_TYPE_PREAUTH]            = { "preauth",            N_("Pre-authorisation") },
-  [CF_TXN_TYPE_PREAUTH_VOID]       = { "preauth_void",       N_("Pre-auth void") },
-  [CF_TXN_TYPE_AUTH_COMPLETE]      = { "auth_complete",      N_("Auth completion") },
-  [CF_TXN_TYPE_AUTH_COMPLETE_VOID] = { "auth_complete_void", N_("Auth completion void") },
-  [CF_TXN_TYPE_OTHER]              = { "other",              N_("Other") },
+static const char *const txn_type_labels[] = {
+  [CF_TXN_TYPE_SALE]               = N_("Sale"),
+  [CF_TXN_TYPE_VOID]               = N_("Void"),
+  [CF_TXN_TYPE_REFUND]             = N_("Refund"),
+  [CF_TXN_TYPE_PREAUTH]            = N_("Pre-authorisation"),
+  [CF_TXN_TYPE_PREAUTH_VOID]       = N_("Pre-auth void"),
+  [CF_TXN_TYPE_AUTH_COMPLETE]      = N_("Auth completion"),
+  [CF_TXN_TYPE_AUTH_COMPLETE_VOID] = N_("Auth completion void"),
+  [CF_TXN_TYPE_OTHER]              = N_("Other"),
 };
 
-static const char *entry_modes[] = {
-  [CF_ENTRY_MODE_UNKNOWN]     = "unknown",
-  [CF_ENTRY_MODE_SWIPE]       = "swipe",
-  [CF_ENTRY_MODE_CHIP]        = "chip",
-  [CF_ENTRY_MODE_CONTACTLESS] = "contactless",
-  [CF_ENTRY_MODE_MANUAL]      = "manual",
-};
+/**
+ * cf_enum_to_nick:
+ * @type: an enum's GType, `CF_TYPE_TXN_TYPE`
+ *
+ * Returns: the name @value is stored under; %NULL for no value of @type
+ */
+const char *
+cf_enum_to_nick (GType type,
+                 int   value)
+{
+  /* Kept for the life of the program: the nicks returned point into it. */
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/**
+ * cf_enum_from_nick:
+ * @value: (out): the value @nick names
+ *
+ * Returns: whether @nick is the stored name of a value of @type
+ */
+gboolean
+cf_enum_from_nick (GType       type,
+                   const char *nick,
+                   int        *value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (found == NULL)
+    return FALSE;
+  *value = found->value;
+  return TRUE;
+}
 
 /**
  * cf_txn_type_to_nick:
@@ -43,20 +73,19 @@ const char *
 cf_txn_type_to_nick (CfTxnType type)
 {
   g_return_val_if_fail (type <= CF_TXN_TYPE_OTHER, "other");
-  return txn_types[type].nick;
+  return cf_enum_to_nick (CF_TYPE_TXN_TYPE, type);
 }
 
 gboolean
 cf_txn_type_from_nick (const char *nick,
                        CfTxnType  *type)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (txn_types); i++)
-    if (g_strcmp0 (nick, txn_types[i].nick) == 0)
-      {
-        *type = (CfTxnType) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!cf_enum_from_nick (CF_TYPE_TXN_TYPE, nick, &value))
+    return FALSE;
+  *type = (CfTxnType) value;
+  return TRUE;
 }
 
 /**
@@ -68,7 +97,7 @@ const char *
 cf_txn_type_get_label (CfTxnType type)
 {
   g_return_val_if_fail (type <= CF_TXN_TYPE_OTHER, "");
-  return _(txn_types[type].label);
+  return _(txn_type_labels[type]);
 }
 
 /**
@@ -87,16 +116,15 @@ const char *
 cf_entry_mode_to_nick (CfEntryMode mode)
 {
   g_return_val_if_fail (mode <= CF_ENTRY_MODE_MANUAL, "unknown");
-  return entry_modes[mode];
+  return cf_enum_to_nick (CF_TYPE_ENTRY_MODE, mode);
 }
 
 CfEntryMode
 cf_entry_mode_from_nick (const char *nick)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (entry_modes); i++)
-    if (g_strcmp0 (nick, entry_modes[i]) == 0)
-      return (CfEntryMode) i;
-  return CF_ENTRY_MODE_UNKNOWN;
+  int value;
+
+  return cf_enum_from_nick (CF_TYPE_ENTRY_MODE, nick, &value) ? (CfEntryMode) value : CF_ENTRY_MODE_UNKNOWN;
 }
 
 /**
@@ -121,5 +149,5 @@ cf_entry_mode_to_letter (CfEntryMode mode)
 const char *
 cf_role_to_nick (CfRole role)
 {
-  return role == CF_ROLE_MANAGER ? "manager" : "clerk";
+  return cf_enum_to_nick (CF_TYPE_ROLE, role == CF_ROLE_MANAGER ? CF_ROLE_MANAGER : CF_ROLE_CLERK);
 }

@@ -24,14 +24,14 @@ typedef struct _CfOperator         CfOperator;
  */
 typedef enum
 {
-  CF_TXN_TYPE_SALE,
-  CF_TXN_TYPE_VOID,
-  CF_TXN_TYPE_REFUND,
-  CF_TXN_TYPE_PREAUTH,
-  CF_TXN_TYPE_PREAUTH_VOID,
-  CF_TXN_TYPE_AUTH_COMPLETE,
-  CF_TXN_TYPE_AUTH_COMPLETE_VOID,
-  CF_TXN_TYPE_OTHER,
+  CF_TXN_TYPE_SALE,                       /*< nick=sale >*/
+  CF_TXN_TYPE_VOID,                       /*< nick=void >*/
+  CF_TXN_TYPE_REFUND,                     /*< nick=refund >*/
+  CF_TXN_TYPE_PREAUTH,                    /*< nick=preauth >*/
+  CF_TXN_TYPE_PREAUTH_VOID,               /*< nick=preauth_void >*/
+  CF_TXN_TYPE_AUTH_COMPLETE,              /*< nick=auth_complete >*/
+  CF_TXN_TYPE_AUTH_COMPLETE_VOID,         /*< nick=auth_complete_void >*/
+  CF_TXN_TYPE_OTHER,                      /*< nick=other >*/
 } CfTxnType;
 
 /**
@@ -41,11 +41,11 @@ typedef enum
  */
 typedef enum
 {
-  CF_ENTRY_MODE_UNKNOWN,
-  CF_ENTRY_MODE_SWIPE,
-  CF_ENTRY_MODE_CHIP,
-  CF_ENTRY_MODE_CONTACTLESS,
-  CF_ENTRY_MODE_MANUAL,
+  CF_ENTRY_MODE_UNKNOWN,                  /*< nick=unknown >*/
+  CF_ENTRY_MODE_SWIPE,                    /*< nick=swipe >*/
+  CF_ENTRY_MODE_CHIP,                     /*< nick=chip >*/
+  CF_ENTRY_MODE_CONTACTLESS,              /*< nick=contactless >*/
+  CF_ENTRY_MODE_MANUAL,                   /*< nick=manual >*/
 } CfEntryMode;
 
 /**
@@ -55,10 +55,15 @@ typedef enum
  */
 typedef enum
 {
-  CF_ROLE_CLERK,
-  CF_ROLE_MANAGER,
+  CF_ROLE_CLERK,                          /*< nick=clerk >*/
+  CF_ROLE_MANAGER,                        /*< nick=manager >*/
 } CfRole;
 
+const char  *cf_enum_to_nick          (GType        type,
+                                       int          value);
+gboolean     cf_enum_from_nick        (GType        type,
+                                       const char  *nick,
+                                       int         *value);
 const char  *cf_txn_type_to_nick      (CfTxnType    type);
 gboolean     cf_txn_type_from_nick    (const char  *nick,
                                        CfTxnType   *type);
