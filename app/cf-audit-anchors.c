@@ -69,7 +69,7 @@ cf_audit_head (sqlite3  *db,
                gint64   *id_out,
                char    **hash_out)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   *id_out = 0;
@@ -91,7 +91,6 @@ cf_audit_head (sqlite3  *db,
       ok = FALSE;
       break;
     }
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -280,7 +279,7 @@ check_anchor (sqlite3             *db,
               const CfAuditAnchor *anchor,
               gint64               head_id)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *hash = NULL;
   char *problem = NULL;
 
@@ -289,7 +288,7 @@ check_anchor (sqlite3             *db,
   sqlite3_bind_int64 (stmt, 1, anchor->entry_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (hash == NULL)
     problem = g_strdup_printf (_("entry %lld is missing (the log ends at entry %lld), "
@@ -365,7 +364,7 @@ cf_audit_check_fingerprint (CfStore     *store,
   g_autofree char *hash = NULL;
   g_autofree char *shown = one_line (code);
   const char *p = upper;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char *end;
   gint64 id;
 
@@ -386,7 +385,7 @@ cf_audit_check_fingerprint (CfStore     *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     hash = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (hash == NULL)
     {

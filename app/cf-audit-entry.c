@@ -174,7 +174,7 @@ cf_audit_find (CfStore             *store,
 
   for (guint q = 0; q < G_N_ELEMENTS (sql); q++)
     {
-      sqlite3_stmt *stmt = cf_store_prepare (store, sql[q], error);
+      g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, sql[q], error);
 
       if (stmt == NULL)
         return NULL;
@@ -207,7 +207,7 @@ cf_audit_find (CfStore             *store,
           entry->details = cf_sql_dup_text (stmt, 7);
           g_ptr_array_add (entries, entry);
         }
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
       if (n_matching == NULL)
         break;
     }
@@ -224,11 +224,11 @@ GStrv
 cf_audit_list_actions (CfStore *store)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   return g_strv_builder_end (builder);
 }
 

@@ -45,7 +45,7 @@ update_account (CfStore     *store,
                 const char  *text,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, sql, error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -54,7 +54,6 @@ update_account (CfStore     *store,
   if (text != NULL)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   ok = cf_store_step_done (store, stmt, _("counting a PIN try"), error);
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -109,7 +108,7 @@ static gboolean
 is_last_manager (CfStore *store,
                  Account *account)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 managers = 0;
 
   if (account->role != CF_ROLE_MANAGER)
@@ -118,7 +117,7 @@ is_last_manager (CfStore *store,
                                   "AND pin_hash IS NOT NULL", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     managers = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   return managers <= 1;
 }
 

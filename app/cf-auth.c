@@ -140,7 +140,7 @@ cf_auth_load_account (CfStore     *store,
                       Account     *account,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT name, role, active, pin_hash, failed_pins, next_try_at, locked_until FROM operators WHERE operator_no = ?",
     error);
   gboolean found;
@@ -160,7 +160,7 @@ cf_auth_load_account (CfStore     *store,
       account->next_try_at = cf_sql_dup_text (stmt, 5);
       account->locked_until = cf_sql_dup_text (stmt, 6);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!found)
     g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
                  _("There is no operator no. %s"), operator_no != NULL ? operator_no : "");
@@ -194,13 +194,12 @@ cf_auth_load_active_account (CfStore     *store,
 gboolean
 cf_auth_needs_first_manager (CfStore *store)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT NOT EXISTS (SELECT 1 FROM operators WHERE role = 'manager' AND active AND pin_hash IS NOT NULL)", NULL);
   gboolean needs = TRUE;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     needs = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
   return needs;
 }
 
@@ -233,7 +232,7 @@ upsert_operator (CfStore     *store,
                  const char  *pin_hash,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "INSERT INTO operators (operator_no, name, role, created_at, pin_hash) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role, active = 1, "
     "  pin_hash = coalesce (excluded.pin_hash, pin_hash)", error);
@@ -249,7 +248,6 @@ upsert_operator (CfStore     *store,
   cf_sql_bind_text (stmt, 4, now, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, pin_hash, -1, SQLITE_STATIC);
   ok = cf_store_step_done (store, stmt, _("saving an operator"), error);
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -314,7 +312,7 @@ cf_auth_list_operators (CfStore   *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) operators = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT " OPERATOR_COLUMNS " FROM operators WHERE active OR ?1 ORDER BY operator_no", error);
 
   if (stmt == NULL)
@@ -322,7 +320,6 @@ cf_auth_list_operators (CfStore   *store,
   sqlite3_bind_int (stmt, 1, with_inactive);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (operators, operator_from_row (stmt));
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&operators);
 }
 
@@ -336,7 +333,7 @@ cf_auth_get_operator (CfStore     *store,
                       const char  *operator_no,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT " OPERATOR_COLUMNS " FROM operators WHERE operator_no = ? AND active", error);
   CfOperator *op = NULL;
 
@@ -345,7 +342,7 @@ cf_auth_get_operator (CfStore     *store,
   cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     op = operator_from_row (stmt);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (op == NULL)
     g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
                  _("There is no operator no. %s"), operator_no != NULL ? operator_no : "");
@@ -403,7 +400,7 @@ update_operator (CfStore     *store,
                  const char  *action,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
@@ -421,7 +418,7 @@ update_operator (CfStore     *store,
                        _("There is no operator no. %s"), operator_no);
           ok = FALSE;
         }
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return cf_store_finish_audited (store, ok, by, action, "operator", 0, operator_no, error);
 }

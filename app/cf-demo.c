@@ -46,7 +46,7 @@ add_demo_operators (CfStore  *store,
                     GError  **error)
 {
   g_autofree char *pin_hash = cf_auth_hash_pin (CF_DEMO_PIN, error);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char now[21];
   gboolean ok = TRUE;
 
@@ -66,7 +66,6 @@ add_demo_operators (CfStore  *store,
       cf_sql_bind_text (stmt, 5, pin_hash, SQLITE_STATIC);
       ok = cf_store_step_done (store, stmt, "adding the demo operators", error);
     }
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -501,7 +500,7 @@ cf_demo_add_shifts (CfStore  *store,
     "钱箱已清点，无差异。", "终端 3 打印纸已更换。", "一位顾客来电索取签购单复印件，已补打。",
     "Cash counted, no difference.", "交班前已做结算。",
   };
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT substr (max (local_time), 1, 10) FROM transactions", error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT substr (max (local_time), 1, 10) FROM transactions", error);
   g_autoptr(GDateTime) last_day = NULL;
   g_autofree char *day_text = NULL;
 
@@ -509,7 +508,7 @@ cf_demo_add_shifts (CfStore  *store,
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
     day_text = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (day_text == NULL)
     return TRUE;
   {

@@ -103,7 +103,7 @@ static char *
 natural_key_of (CfStore *store,
                 gint64   transaction_id)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT natural_key FROM transactions WHERE id = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT natural_key FROM transactions WHERE id = ?", NULL);
   char *key = NULL;
 
   if (stmt == NULL)
@@ -111,7 +111,6 @@ natural_key_of (CfStore *store,
   sqlite3_bind_int64 (stmt, 1, transaction_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     key = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
   return key;
 }
 
@@ -169,7 +168,7 @@ static char *
 operator_label (CfStore    *store,
                 const char *operator_no)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char *label = NULL;
 
   if (operator_no == NULL)
@@ -180,7 +179,7 @@ operator_label (CfStore    *store,
       cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), operator_no) != 0)
         label = g_strdup_printf ("%s (%s)", sqlite3_column_text (stmt, 0), operator_no);
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return label != NULL ? label : g_strdup (operator_no);
 }
@@ -250,8 +249,8 @@ cf_duplicate_issue (CfStore               *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *issued_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *chain = NULL;
-  sqlite3_stmt *next_number = NULL;
-  sqlite3_stmt *insert = NULL;
+  g_autoptr(sqlite3_stmt) next_number = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CF_IS_STORE (store), NULL);
@@ -390,7 +389,7 @@ cf_duplicate_list_for (CfStore  *store,
                        GError  **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_duplicate_record_free);
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE transaction_id = ? "
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE transaction_id = ? "
                                                 "ORDER BY number", error);
 
   if (stmt == NULL)
@@ -398,7 +397,6 @@ cf_duplicate_list_for (CfStore  *store,
   sqlite3_bind_int64 (stmt, 1, transaction_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (records, record_from_row (stmt));
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&records);
 }
 
@@ -419,7 +417,7 @@ cf_duplicate_verify (CfStore     *store,
   g_autofree char *key = NULL;
   g_autofree char *expected = NULL;
   CfDuplicateRecord *record = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE code = ?", error);
   if (stmt == NULL)
@@ -427,7 +425,7 @@ cf_duplicate_verify (CfStore     *store,
   cf_sql_bind_text (stmt, 1, normal, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     record = record_from_row (stmt);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The record must also be the one the secret signs: an edited row is not. */
   if (record != NULL && secret != NULL)

@@ -490,7 +490,7 @@ cf_handover_build_shift (CfStore    *store,
                          GError    **error)
 {
   g_autoptr(CfShiftInfo) shift = cf_shift_get (store, shift_id, error);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autofree char *stored_sum = NULL;
   g_autofree char *sum = NULL;
@@ -509,7 +509,7 @@ cf_handover_build_shift (CfStore    *store,
       content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
       stored_sum = cf_sql_dup_text (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (content != NULL)
     sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   if (content == NULL || g_strcmp0 (sum, stored_sum) != 0)
@@ -547,7 +547,7 @@ cf_handover_sign_off (CfStore     *store,
   g_autofree char *chain = NULL;
   g_autofree char *anchor_detail = NULL;
   g_autoptr(GError) anchor_error = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean kept;
   const char *signer;
   gint64 sequence_no = 0;
@@ -577,7 +577,7 @@ cf_handover_sign_off (CfStore     *store,
     goto out;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     sequence_no = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The log's head as it was signed is printed: paper that vouches for it. */
   chain = cf_audit_current_fingerprint (store);
@@ -600,7 +600,7 @@ cf_handover_sign_off (CfStore     *store,
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);
   kept = cf_store_step_done (store, stmt, "keeping the signed report", error);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!cf_store_finish_audited (store, kept, manager_no, "sign-off-handover", "shift", shift_id, details, error))
     return 0;
   anchor_detail = g_strdup_printf ("No. %06lld", (long long) sequence_no);

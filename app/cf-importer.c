@@ -291,7 +291,7 @@ static gboolean
 begin_import_record (ImportRun   *run,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char now[21];
   gboolean ok;
 
@@ -308,7 +308,7 @@ begin_import_record (ImportRun   *run,
   cf_sql_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (ok)
     run->report->import_id = sqlite3_last_insert_rowid (cf_store_get_db (run->store));
   return ok;
@@ -319,7 +319,7 @@ finish_import_record (ImportRun  *run,
                       GError    **error)
 {
   CfImportReport *r = run->report;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *details = NULL;
   g_autofree char *notes = NULL;
   gboolean ok;
@@ -346,7 +346,7 @@ finish_import_record (ImportRun  *run,
   cf_sql_bind_text (stmt, 8, notes, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, r->import_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
     return FALSE;
 
@@ -365,7 +365,7 @@ open_scratch (CfStore   *shop,
               CfStore  **scratch,
               GError   **error)
 {
-  sqlite3_stmt *attach;
+  g_autoptr(sqlite3_stmt) attach = NULL;
   gboolean ok;
 
   *scratch = cf_store_open (":memory:", error);
@@ -376,7 +376,6 @@ open_scratch (CfStore   *shop,
     return FALSE;
   sqlite3_bind_text (attach, 1, cf_store_get_path (shop), -1, SQLITE_STATIC);
   ok = cf_store_step_done (*scratch, attach, _("reading the shop's database"), error);
-  sqlite3_finalize (attach);
   return ok;
 }
 

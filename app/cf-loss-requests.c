@@ -37,7 +37,7 @@ cf_loss_list_requests (CfStore    *store,
   g_autoptr(GDate) soon = cf_loss_add_working_days (date, DUE_SOON_WORKING_DAYS);
   g_autofree char *today_text = cf_loss_format_date (date);
   g_autofree char *soon_text = cf_loss_format_date (soon);
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT r.id, r.incident_id, r.counterpart, r.counterpart_ref, r.status, r.created_at, r.submitted_at, "
     "  r.due_date, r.fee_minor, r.fee_paid_on, (SELECT count(*) FROM request_slips s WHERE s.request_id = r.id) "
     "FROM replacement_requests r ORDER BY r.due_date IS NULL, r.due_date, r.id DESC", error);
@@ -67,7 +67,6 @@ cf_loss_list_requests (CfStore    *store,
         }
       g_ptr_array_add (list, info);
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&list);
 }
 
@@ -145,7 +144,7 @@ cf_loss_move_request (CfStore          *store,
   g_autofree char *at = cf_loss_now_local (now);
   g_autofree char *due = NULL;
   g_autofree char *details = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   CfRequestStatus from = CF_REQUEST_DRAFT;
   gboolean found;
   gboolean ok = FALSE;
@@ -235,14 +234,14 @@ request_exists (CfStore  *store,
                 gint64    request_id,
                 GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT 1 FROM replacement_requests WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT 1 FROM replacement_requests WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, request_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!found)
     g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
   return found;
@@ -266,7 +265,7 @@ cf_loss_set_document (CfStore     *store,
 {
   static const char *const states[] = { "missing", "ready", "submitted", NULL };
   g_autofree char *details = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   kind = cf_loss_document_kind_for (kind);
@@ -292,7 +291,7 @@ cf_loss_set_document (CfStore     *store,
       cf_sql_bind_text (stmt, 3, state, SQLITE_STATIC);
       cf_sql_bind_text (stmt, 4, file, SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-document", "replacement_request", request_id, details, error);
 }
@@ -348,7 +347,7 @@ cf_loss_set_reference (CfStore     *store,
                        GError     **error)
 {
   g_autofree char *details = g_strdup_printf ("{\"reference\":\"%s\"}", reference != NULL ? reference : "");
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
@@ -360,7 +359,7 @@ cf_loss_set_reference (CfStore     *store,
       cf_sql_bind_text (stmt, 1, reference, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, request_id);
       ok = cf_store_step_done (store, stmt, _("changing the request"), error);
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-reference", "replacement_request", request_id, details, error);
 }
@@ -379,7 +378,7 @@ cf_loss_set_fee (CfStore     *store,
 {
   g_autofree char *details = g_strdup_printf ("{\"fee_minor\":%lld,\"paid_on\":\"%s\"}", (long long) fee_minor,
                                               paid_on != NULL ? paid_on : "");
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   if (fee_minor < 0)
@@ -401,7 +400,7 @@ cf_loss_set_fee (CfStore     *store,
       cf_sql_bind_text (stmt, 2, paid_on, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, request_id);
       ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-fee", "replacement_request", request_id, details, error);
 }

@@ -118,7 +118,7 @@ cf_loss_compute_impact (CfStore       *store,
   g_autoptr(GDateTime) retention = g_date_time_add_months (now, -RETENTION_MONTHS);
   g_autofree char *since = cf_loss_now_local (retention);
   g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   memset (impact, 0, sizeof *impact);
   stmt = cf_store_prepare (store,
@@ -139,7 +139,7 @@ cf_loss_compute_impact (CfStore       *store,
       sqlite3_bind_int64 (stmt, 1, transaction_ids[i]);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
-          sqlite3_finalize (stmt);
+          g_clear_pointer (&stmt, sqlite3_finalize);
           g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no transaction #%lld"),
                        (long long) transaction_ids[i]);
           return FALSE;
@@ -157,7 +157,7 @@ cf_loss_compute_impact (CfStore       *store,
       impact->refund_related += sqlite3_column_int (stmt, 4) != 0;
       sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   impact->cards = g_hash_table_size (cards);
   return TRUE;
 }
@@ -170,7 +170,7 @@ create_request (CfStore    *store,
                 const char *operator_no,
                 GError    **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = 0;
 
   stmt = cf_store_prepare (store, "INSERT INTO replacement_requests (incident_id, counterpart, created_at) VALUES (?, ?, ?)", error);
@@ -181,7 +181,7 @@ create_request (CfStore    *store,
   cf_sql_bind_text (stmt, 3, created_at, SQLITE_STATIC);
   if (cf_store_step_done (store, stmt, _("recording a request"), error))
     id = sqlite3_last_insert_rowid (cf_store_get_db (store));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (id == 0)
     return 0;
 
@@ -194,7 +194,7 @@ create_request (CfStore    *store,
   cf_sql_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording a request"), error))
     id = 0;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (id == 0)
     return 0;
 
@@ -208,7 +208,6 @@ create_request (CfStore    *store,
       if (!cf_store_step_done (store, stmt, _("recording a request"), error))
         id = 0;
     }
-  sqlite3_finalize (stmt);
   return id;
 }
 
@@ -443,7 +442,7 @@ cf_loss_list_incidents (CfStore  *store,
                         GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT i.id, i.created_at, i.period_from, i.period_to, i.cause, i.responsible, i.description, "
     "  count (s.transaction_id), coalesce (sum (t.amount_minor), 0), "
     "  sum (s.remedy = 'none' "
@@ -472,7 +471,6 @@ cf_loss_list_incidents (CfStore  *store,
       info->resolved = info->n_resolved == info->n_slips;
       g_ptr_array_add (list, info);
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&list);
 }
 
@@ -596,7 +594,7 @@ cf_loss_build_letter (CfStore     *store,
   g_autofree char *address = cf_store_get_setting (store, "merchant.address");
   g_autofree char *phone = cf_store_get_setting (store, "merchant.phone");
   gint64 total = 0;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *to;
   const char *headers[] = { "交易时间 Time", "终端号 Terminal", "凭证号 Voucher", "参考号 Ref. no.", "金额 Amount" };
   const guint widths[] = { 42, 26, 24, 38, 30 };
@@ -608,7 +606,7 @@ cf_loss_build_letter (CfStore     *store,
   sqlite3_bind_int64 (stmt, 1, request_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     counterpart = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (counterpart == NULL)
     {
       g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
@@ -639,7 +637,7 @@ cf_loss_build_letter (CfStore     *store,
       if (merchant_no == NULL && sqlite3_column_text (stmt, 7) != NULL)
         merchant_no = cf_sql_dup_text (stmt, 7);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = cf_store_prepare (store, "SELECT kind, state FROM request_documents WHERE request_id = ? ORDER BY rowid", error);
   if (stmt == NULL)
@@ -649,7 +647,7 @@ cf_loss_build_letter (CfStore     *store,
     g_string_append_printf (documents, "%s %s\n",
                             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") == 0 ? "□" : "☑",
                             cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   to = g_str_equal (counterpart, "provider") ? "致：POS 服务商 To: the POS service provider"
      : g_str_equal (counterpart, "tax_office") ? "致：主管税务机关 To: the tax office"

@@ -92,7 +92,7 @@ lookup_role (CfStore     *store,
              const char  *operator_no,
              GError     **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
   char *role = NULL;
 
   if (stmt == NULL)
@@ -100,7 +100,7 @@ lookup_role (CfStore     *store,
   cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     role = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (role == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND,
                  _("There is no operator no. %s; add them in Preferences first"), operator_no != NULL ? operator_no : "");
@@ -120,7 +120,7 @@ check_overlap (CfStore             *store,
   /* The new shift's terminals as one string, each between unit separators. */
   g_autofree char *joined = terminals != NULL && terminals[0] != NULL ? g_strjoinv ("\x1f", (char **) terminals) : NULL;
   g_autofree char *list = joined != NULL ? g_strdup_printf ("\x1f%s\x1f", joined) : NULL;
-  sqlite3_stmt *stmt = cf_store_prepare (store,
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT s.id, s.operator_no, s.started_at, coalesce (s.ended_at, '') FROM shifts s "
     "WHERE s.id != ?1 AND s.started_at < ?3 AND coalesce (s.ended_at, '" OPEN_END "') > ?2 "
     "  AND (?4 IS NULL "
@@ -146,7 +146,6 @@ check_overlap (CfStore             *store,
                    sqlite3_column_text (stmt, 2), *end != '\0' ? end : _("still open"));
       ok = FALSE;
     }
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -161,7 +160,7 @@ insert_shift (CfStore             *store,
               gboolean             defined_later,
               GError             **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
   gint64 id;
 
@@ -177,7 +176,7 @@ insert_shift (CfStore             *store,
   cf_sql_bind_text (stmt, 6, ended_at != NULL ? by : NULL, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, defined_later);
   ok = cf_store_step_done (store, stmt, "recording the shift", error);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
     return 0;
   id = sqlite3_last_insert_rowid (cf_store_get_db (store));
@@ -193,11 +192,9 @@ insert_shift (CfStore             *store,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           cf_store_set_error (store, error, "recording the shift's terminals");
-          sqlite3_finalize (stmt);
           return 0;
         }
     }
-  sqlite3_finalize (stmt);
   return id;
 }
 
@@ -256,7 +253,7 @@ cf_shift_close (CfStore     *store,
   g_autofree char *closer_role = NULL;
   g_autofree char *taker_role = NULL;
   g_autofree char *refusal = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok = FALSE;
 
   if (end == NULL)
@@ -292,7 +289,7 @@ cf_shift_close (CfStore     *store,
       cf_sql_bind_text (stmt, 5, closed_by, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, shift_id);
       ok = cf_store_step_done (store, stmt, "closing the shift", error);
-      sqlite3_finalize (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   return cf_store_finish_audited (store, ok, closed_by, "close-shift", "shift", shift_id, NULL, error);
 }
@@ -377,7 +374,7 @@ cf_shift_get (CfStore  *store,
               gint64    shift_id,
               GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s WHERE s.id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s WHERE s.id = ?", error);
   CfShiftInfo *info = NULL;
 
   if (stmt == NULL)
@@ -385,7 +382,7 @@ cf_shift_get (CfStore  *store,
   sqlite3_bind_int64 (stmt, 1, shift_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     info = shift_from_row (stmt);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (info == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND, _("There is no shift #%lld"), (long long) shift_id);
   return info;
@@ -400,7 +397,7 @@ GPtrArray *
 cf_shift_list (CfStore  *store,
                GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s "
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s "
                                                 "ORDER BY s.started_at DESC, s.id DESC", error);
   GPtrArray *shifts;
 
@@ -409,7 +406,6 @@ cf_shift_list (CfStore  *store,
   shifts = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_shift_info_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (shifts, shift_from_row (stmt));
-  sqlite3_finalize (stmt);
   return shifts;
 }
 
@@ -422,7 +418,7 @@ gint64
 cf_shift_find_open (CfStore    *store,
                     const char *operator_no)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT id FROM shifts WHERE operator_no = ? AND ended_at IS NULL "
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT id FROM shifts WHERE operator_no = ? AND ended_at IS NULL "
                                                 "ORDER BY started_at DESC LIMIT 1", NULL);
   gint64 id = 0;
 
@@ -431,6 +427,5 @@ cf_shift_find_open (CfStore    *store,
   cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   return id;
 }

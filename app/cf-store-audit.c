@@ -102,7 +102,7 @@ cf_store_add_audit_entry (CfStore     *self,
 {
   g_autofree char *with_override = NULL;
   const char *override_by;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char now[21];
   gboolean ok;
 
@@ -131,7 +131,6 @@ cf_store_add_audit_entry (CfStore     *self,
     sqlite3_bind_int64 (stmt, 5, object_id);
   cf_sql_bind_text (stmt, 6, details, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -151,7 +150,7 @@ cf_store_verify_audit_chain (CfStore  *self,
                              guint64  *n_entries,
                              GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (self, "SELECT id, at, operator_no, action, object_type, object_id, details, "
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (self, "SELECT id, at, operator_no, action, object_type, object_id, details, "
                                                "coalesce (prev_hash, ''), coalesce (hash, '') FROM audit_log ORDER BY id",
                                          error);
   g_autofree char *previous = g_strdup ("");
@@ -177,7 +176,7 @@ cf_store_verify_audit_chain (CfStore  *self,
       g_free (previous);
       previous = g_steal_pointer (&expected);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (n_entries != NULL)
     *n_entries = n;
   return TRUE;
@@ -197,7 +196,7 @@ cf_store_check (CfStore  *self,
                 GError  **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 broken = 0;
 
   if ((stmt = cf_store_prepare (self, "PRAGMA integrity_check", error)) == NULL)
@@ -205,7 +204,7 @@ cf_store_check (CfStore  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
       g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if ((stmt = cf_store_prepare (self, "PRAGMA foreign_key_check", error)) == NULL)
     return NULL;
@@ -213,7 +212,7 @@ cf_store_check (CfStore  *self,
     g_ptr_array_add (problems, g_strdup_printf (_("row %lld of %s points to a missing row of %s"),
                                                 (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 0),
                                                 sqlite3_column_text (stmt, 2)));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!cf_store_verify_audit_chain (self, &broken, NULL, error))
     return NULL;
@@ -252,6 +251,5 @@ cf_store_check (CfStore  *self,
                                                     (long long) sqlite3_column_int64 (stmt, 0),
                                                     (long long) sqlite3_column_int64 (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&problems);
 }

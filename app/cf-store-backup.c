@@ -51,12 +51,11 @@ count_rows (sqlite3    *db,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 n = -1;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   return n;
 }
 
@@ -73,7 +72,7 @@ verify_backup (const char    *path,
                GError       **error)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *problem = NULL;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -81,13 +80,13 @@ verify_backup (const char    *path,
   else if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK ||
            sqlite3_step (stmt) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     problem = g_strdup (_("it fails SQLite's integrity check"));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = NULL;
   if (problem == NULL && (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
                           sqlite3_step (stmt) != SQLITE_ROW ||
                           sqlite3_column_int (stmt, 0) != CF_STORE_SCHEMA_VERSION))
     problem = g_strdup (_("its schema version is not this one"));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (counted_tables); i++)
     if (count_rows (db, counted_tables[i]) != expected[i])
       problem = g_strdup_printf (_("it holds %lld rows of %s instead of %lld"), (long long) count_rows (db, counted_tables[i]),
@@ -109,7 +108,7 @@ embed_anchors (sqlite3    *copy,
 {
   g_autofree char *path = cf_audit_anchors_path (db_path);
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   if (!g_file_get_contents (path, &text, NULL, NULL))
@@ -118,7 +117,6 @@ embed_anchors (sqlite3    *copy,
                            -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -362,14 +360,14 @@ static char *
 schema_text (sqlite3 *db)
 {
   GString *text = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master "
                               "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name", -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       g_string_append_printf (text, "%s %s ON %s: %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
                               sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   return g_string_free (text, FALSE);
 }
 
@@ -411,12 +409,11 @@ static gint64
 query_int (sqlite3    *db,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 value = -1;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   return value;
 }
 
@@ -426,14 +423,13 @@ static char *
 shop_of (CfStore *store)
 {
   g_autofree char *no = cf_store_get_setting (store, "merchant.no");
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (no != NULL && *no != '\0')
     return g_steal_pointer (&no);
   if (sqlite3_prepare_v2 (cf_store_get_db (store), "SELECT merchant_no FROM merchants ORDER BY rowid LIMIT 1",
                           -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     no = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&no);
 }
 

@@ -30,7 +30,7 @@ cf_store_get_import_info (CfStore     *self,
                           char       **operator_no,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean found;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
@@ -48,7 +48,6 @@ cf_store_get_import_info (CfStore     *self,
     }
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND, _("There is no import #%lld"), (long long) import_id);
-  sqlite3_finalize (stmt);
   return found;
 }
 
@@ -66,7 +65,7 @@ cf_store_list_imports (CfStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
 
@@ -102,7 +101,6 @@ cf_store_list_imports (CfStore  *self,
         }
       g_ptr_array_add (imports, r);
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&imports);
 }
 
@@ -117,7 +115,7 @@ cf_store_load_import_rejects (CfStore         *self,
                               CfImportReport  *report,
                               GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint rejected = report->rejected;
   guint conflicts = report->conflicts;
 
@@ -138,7 +136,7 @@ cf_store_load_import_rejects (CfStore         *self,
                                  (const char *) sqlite3_column_text (stmt, 3),
                                  (const char *) sqlite3_column_text (stmt, 4),
                                  sqlite3_column_int64 (stmt, 5));
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   /* add_reject counts; the stored counts stay the truth. */
   report->rejected = rejected;
   report->conflicts = conflicts;

@@ -180,7 +180,7 @@ static int
 read_user_version (CfStore *self,
                    GError **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (self, "PRAGMA user_version", error);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (self, "PRAGMA user_version", error);
   int version = -1;
 
   if (stmt == NULL)
@@ -189,21 +189,19 @@ read_user_version (CfStore *self,
     version = sqlite3_column_int (stmt, 0);
   else
     cf_store_set_error (self, error, _("reading the schema version"));
-  sqlite3_finalize (stmt);
   return version;
 }
 
 static gboolean
 has_foreign_tables (CfStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean foreign = FALSE;
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
                           -1, &stmt, NULL) == SQLITE_OK)
     foreign = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
   return foreign;
 }
 
@@ -402,7 +400,7 @@ gint64
 cf_store_count_transactions (CfStore  *self,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 count = -1;
 
   g_return_val_if_fail (CF_IS_STORE (self), -1);
@@ -414,7 +412,6 @@ cf_store_count_transactions (CfStore  *self,
     count = sqlite3_column_int64 (stmt, 0);
   else
     cf_store_set_error (self, error, _("counting transactions"));
-  sqlite3_finalize (stmt);
   return count;
 }
 
@@ -431,7 +428,7 @@ cf_store_find_transactions (CfStore             *self,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -451,11 +448,9 @@ cf_store_find_transactions (CfStore             *self,
   if (rc != SQLITE_DONE)
     {
       cf_store_set_error (self, error, _("searching transactions"));
-      sqlite3_finalize (stmt);
       return NULL;
     }
 
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&result);
 }
 
@@ -469,7 +464,7 @@ cf_store_get_transaction (CfStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   CfTransaction *txn = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -483,7 +478,6 @@ cf_store_get_transaction (CfStore  *self,
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
                  _("There is no transaction #%lld"), (long long) id);
-  sqlite3_finalize (stmt);
   return txn;
 }
 
@@ -496,7 +490,7 @@ char *
 cf_store_get_setting (CfStore    *self,
                       const char *key)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char *value = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -507,7 +501,6 @@ cf_store_get_setting (CfStore    *self,
   cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = cf_sql_dup_text (stmt, 0);
-  sqlite3_finalize (stmt);
   return value;
 }
 
@@ -517,7 +510,7 @@ cf_store_set_setting (CfStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
@@ -529,7 +522,6 @@ cf_store_set_setting (CfStore     *self,
   cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 2, value, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving a setting"));
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -543,7 +535,7 @@ cf_store_set_setting (CfStore     *self,
 gint64
 cf_store_get_data_version (CfStore *self)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 version = -1;
 
   g_return_val_if_fail (CF_IS_STORE (self), -1);
@@ -551,7 +543,6 @@ cf_store_get_data_version (CfStore *self)
   stmt = cf_store_prepare (self, "PRAGMA data_version", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
   return version;
 }
 
@@ -598,7 +589,7 @@ cf_store_find_original (CfStore        *self,
 {
   const char *voucher = cf_transaction_get_orig_voucher_no (reversal);
   const char *ref = cf_transaction_get_orig_ref_no (reversal);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   CfTransaction *original = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -629,6 +620,5 @@ cf_store_find_original (CfStore        *self,
   sqlite3_bind_int64 (stmt, 2, cf_transaction_get_id (reversal));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     original = cf_transaction_new_from_row (stmt);
-  sqlite3_finalize (stmt);
   return original;
 }

@@ -89,7 +89,7 @@ load_page (CfTransactionList *self,
   g_autoptr(GHashTable) slot_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GError) error = NULL;
   guint last = MIN (first + PAGE_SIZE, self->ids->len);
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   for (guint i = first; i < last; i++)
     {
@@ -117,7 +117,7 @@ load_page (CfTransactionList *self,
           self->n_loaded++;
         }
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 }
 
 static gpointer
@@ -153,7 +153,7 @@ read_ids (CfStore                   *store,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n = 0;
   int rc;
 
@@ -171,17 +171,14 @@ read_ids (CfStore                   *store,
       g_array_append_val (ids, id);
       if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          sqlite3_finalize (stmt);
           return NULL;
         }
     }
   if (rc != SQLITE_DONE)
     {
       cf_store_set_error (store, error, _("searching transactions"));
-      sqlite3_finalize (stmt);
       return NULL;
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&ids);
 }
 
