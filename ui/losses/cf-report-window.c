@@ -70,27 +70,20 @@ cf_report_window_finalize (GObject *object)
 static void
 cf_report_window_class_init (CfReportWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cf_report_window_finalize;
+  g_type_ensure (CF_TYPE_REPORT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-report-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfReportWindow, view);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
 }
 
 static void
 cf_report_window_init (CfReportWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _PDF…"));
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
-
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_object (save, "clicked", G_CALLBACK (save_clicked_cb), self, 0);
-  g_signal_connect_object (print, "clicked", G_CALLBACK (print_clicked_cb), self, 0);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
-  self->view = cf_report_view_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), self->view);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 860);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

@@ -185,6 +185,7 @@ cf_sign_in_page_dispose (GObject *object)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->operators, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (cf_sign_in_page_parent_class)->dispose (object);
 }
@@ -192,6 +193,8 @@ cf_sign_in_page_dispose (GObject *object)
 static void
 cf_sign_in_page_class_init (CfSignInPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_sign_in_page_dispose;
 
   /**
@@ -200,113 +203,27 @@ cf_sign_in_page_class_init (CfSignInPageClass *klass)
    */
   signals[SIGNED_IN] = g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 1, CF_TYPE_OPERATOR);
-}
 
-static AdwPasswordEntryRow *
-pin_row_new (const char *title)
-{
-  GtkWidget *row = adw_password_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  return ADW_PASSWORD_ENTRY_ROW (row);
-}
-
-static AdwEntryRow *
-entry_row_new (const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  return ADW_ENTRY_ROW (row);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, title);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, description);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, no_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, new_pin_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, again_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, operator_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, message);
+  gtk_widget_class_bind_template_child (widget_class, CfSignInPage, button);
+  gtk_widget_class_bind_template_callback (widget_class, button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, operator_selected_cb);
 }
 
 static void
 cf_sign_in_page_init (CfSignInPage *self)
 {
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("system-lock-screen-symbolic");
-  GtkWidget *setup = adw_preferences_group_new ();
-  GtkWidget *unlock = adw_preferences_group_new ();
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Counterfoil"), NULL));
-  gtk_box_append (GTK_BOX (self), header);
-
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
-  gtk_widget_set_valign (content, GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_widget_set_margin_top (content, 36);
-  gtk_widget_set_margin_bottom (content, 36);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 96);
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_box_append (GTK_BOX (content), icon);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-1");
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_justify (self->title, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title));
-  self->description = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->description, TRUE);
-  gtk_label_set_justify (self->description, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->description), "dim-label");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->description), 12);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->description));
-
-  /* The first manager */
-  self->no_row = entry_row_new (_("Operator no. (as printed on slips)"));
-  self->name_row = entry_row_new (_("Name"));
-  self->new_pin_row = pin_row_new (_("PIN (4 to 12 digits)"));
-  self->again_row = pin_row_new (_("The same PIN again"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (setup), GTK_WIDGET (self->no_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (setup), GTK_WIDGET (self->name_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (setup), GTK_WIDGET (self->new_pin_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (setup), GTK_WIDGET (self->again_row));
-  g_signal_connect_object (self->again_row, "entry-activated", G_CALLBACK (button_clicked_cb), self, G_CONNECT_SWAPPED);
-
-  /* Signing in */
-  self->operator_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->operator_row), _("Operator"));
-  /* The whole name, number and role, not cut short at the row's end. */
-  adw_combo_row_set_use_subtitle (self->operator_row, TRUE);
-  self->pin_row = pin_row_new (_("PIN"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (unlock), GTK_WIDGET (self->operator_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (unlock), GTK_WIDGET (self->pin_row));
-  g_signal_connect_object (self->pin_row, "entry-activated", G_CALLBACK (button_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->operator_row, "notify::selected", G_CALLBACK (operator_selected_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->mode_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->mode_stack, FALSE);
-  gtk_stack_add_named (self->mode_stack, setup, "setup");
-  gtk_stack_add_named (self->mode_stack, unlock, "sign-in");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->mode_stack));
-
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_justify (self->message, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->message));
-
-  self->button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Sign In")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->button), "suggested-action");
-  gtk_widget_add_css_class (GTK_WIDGET (self->button), "pill");
-  gtk_widget_set_halign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->button), 12);
-  g_signal_connect_object (self->button, "clicked", G_CALLBACK (button_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->button));
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (self), scroller);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
