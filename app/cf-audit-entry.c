@@ -44,10 +44,82 @@ cf_audit_entry_finalize (GObject *object)
   G_OBJECT_CLASS (cf_audit_entry_parent_class)->finalize (object);
 }
 
+/* As the Audit Log lists it: a text per column, for its cells to bind. */
+enum
+{
+  PROP_0,
+  PROP_NUMBER,
+  PROP_LOCAL_TIME,
+  PROP_OPERATOR,
+  PROP_ACTION_LABEL,
+  PROP_OBJECT,
+  PROP_DETAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+dup_object_text (CfAuditEntry *self)
+{
+  if (self->object_type == NULL)
+    return g_strdup ("");
+  if (self->object_id == 0)
+    return g_strdup (self->object_type);
+  return g_strdup_printf ("%s#%" G_GINT64_FORMAT, self->object_type, self->object_id);
+}
+
+static void
+cf_audit_entry_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CfAuditEntry *self = CF_AUDIT_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_take_string (value, g_strdup_printf ("%" G_GINT64_FORMAT, self->id));
+      break;
+    case PROP_LOCAL_TIME:
+      g_value_take_string (value, cf_audit_entry_dup_local_time (self));
+      break;
+    case PROP_OPERATOR:
+      g_value_take_string (value, self->operator_no == NULL ? g_strdup ("—")
+                                  : g_strdup_printf ("%s %s", self->operator_no,
+                                                     self->operator_name != NULL ? self->operator_name : ""));
+      break;
+    case PROP_ACTION_LABEL:
+      g_value_set_string (value, cf_audit_action_get_label (self->action));
+      break;
+    case PROP_OBJECT:
+      g_value_take_string (value, dup_object_text (self));
+      break;
+    case PROP_DETAILS:
+      g_value_set_string (value, self->details != NULL ? self->details : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 cf_audit_entry_class_init (CfAuditEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = cf_audit_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_audit_entry_finalize;
+  object_class->get_property = cf_audit_entry_get_property;
+
+  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCAL_TIME] = g_param_spec_string ("local-time", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPERATOR] = g_param_spec_string ("operator", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_LABEL] = g_param_spec_string ("action-label", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECT] = g_param_spec_string ("object", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DETAILS] = g_param_spec_string ("details", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

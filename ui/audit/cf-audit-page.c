@@ -34,9 +34,10 @@ struct _CfAuditPage
   GtkLabel     *status_label;
   GtkColumnView *column_view;
 
+  GListStore   *entries;
+
   /* owned */
   CfStore      *store;
-  GListStore   *entries;
   GtkStringList *actions;     /* as shown: "All actions", then labels */
   GStrv         action_nicks; /* the actions themselves, in the same order after "All" */
   GCancellable *cancellable;  /* cancelled when the page goes */
@@ -45,90 +46,6 @@ struct _CfAuditPage
 };
 
 G_DEFINE_FINAL_TYPE (CfAuditPage, cf_audit_page, GTK_TYPE_BOX)
-
-typedef enum
-{
-  COLUMN_ID,
-  COLUMN_TIME,
-  COLUMN_OPERATOR,
-  COLUMN_ACTION,
-  COLUMN_OBJECT,
-  COLUMN_DETAILS,
-} Column;
-
-static char *
-cell_text (CfAuditEntry *entry,
-           Column        column)
-{
-  switch (column)
-    {
-    case COLUMN_ID:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, cf_audit_entry_get_id (entry));
-    case COLUMN_TIME:
-      return cf_audit_entry_dup_local_time (entry);
-    case COLUMN_OPERATOR:
-      if (cf_audit_entry_get_operator_no (entry) == NULL)
-        return g_strdup ("—");
-      return g_strdup_printf ("%s %s", cf_audit_entry_get_operator_no (entry),
-                              cf_audit_entry_get_operator_name (entry) != NULL ? cf_audit_entry_get_operator_name (entry) : "");
-    case COLUMN_ACTION:
-      return g_strdup (cf_audit_action_get_label (cf_audit_entry_get_action (entry)));
-    case COLUMN_OBJECT:
-      if (cf_audit_entry_get_object_type (entry) == NULL)
-        return g_strdup ("");
-      if (cf_audit_entry_get_object_id (entry) == 0)
-        return g_strdup (cf_audit_entry_get_object_type (entry));
-      return g_strdup_printf ("%s#%" G_GINT64_FORMAT, cf_audit_entry_get_object_type (entry),
-                              cf_audit_entry_get_object_id (entry));
-    case COLUMN_DETAILS:
-    default:
-      return g_strdup (cf_audit_entry_get_details (entry) != NULL ? cf_audit_entry_get_details (entry) : "");
-    }
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (data) == COLUMN_ID)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  g_autofree char *text = cell_text (gtk_list_item_get_item (item), GPOINTER_TO_INT (data));
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (data) == COLUMN_DETAILS && *text != '\0' ? text : NULL);
-}
-
-static void
-add_column (CfAuditPage *self,
-            const char  *title,
-            Column       column,
-            gboolean     expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
-}
 
 static const char *
 entry_text (GtkEntry *entry)
@@ -270,21 +187,6 @@ verify_clicked_cb (CfAuditPage *self)
   cf_audit_page_verify (self);
 }
 
-static GtkEntry *
-filter_entry (CfAuditPage *self,
-              GtkWidget   *bar,
-              const char  *placeholder,
-              int          width)
-{
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
-
-  gtk_entry_set_placeholder_text (entry, placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (entry));
-  return entry;
-}
-
 static void
 cf_audit_page_dispose (GObject *object)
 {
@@ -293,8 +195,8 @@ cf_audit_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
-  g_clear_object (&self->entries);
   g_clear_object (&self->actions);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_AUDIT_PAGE);
   g_clear_pointer (&self->action_nicks, g_strfreev);
 
   G_OBJECT_CLASS (cf_audit_page_parent_class)->dispose (object);
@@ -303,67 +205,35 @@ cf_audit_page_dispose (GObject *object)
 static void
 cf_audit_page_class_init (CfAuditPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_audit_page_dispose;
+
+  g_type_ensure (CF_TYPE_AUDIT_ENTRY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-audit-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, operator_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, action_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, object_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, entries);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, verify_clicked_cb);
 }
 
 static void
 cf_audit_page_init (CfAuditPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *status_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify the Chain"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkNoSelection *selection;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  self->entries = g_list_store_new (CF_TYPE_AUDIT_ENTRY);
+  /* "All actions", then the actions the log holds (fill_actions()). */
   self->actions = gtk_string_list_new ((const char *[]) { _("All actions"), NULL });
-
-  gtk_widget_set_margin_start (status_bar, 12);
-  gtk_widget_set_margin_end (status_bar, 12);
-  gtk_widget_set_margin_top (status_bar, 8);
-  self->status_label = GTK_LABEL (gtk_label_new (_("The chain has not been verified since the window opened")));
-  gtk_label_set_xalign (self->status_label, 0);
-  gtk_label_set_wrap (self->status_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
-  gtk_box_append (GTK_BOX (status_bar), GTK_WIDGET (self->status_label));
-  g_signal_connect_object (verify, "clicked", G_CALLBACK (verify_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (status_bar), verify);
-  gtk_box_append (GTK_BOX (self), status_bar);
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 8);
-  gtk_widget_set_margin_bottom (bar, 6);
-  self->operator_entry = filter_entry (self, bar, _("Operator no."), 10);
-  self->action_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->actions)), NULL));
-  g_signal_connect_object (self->action_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->action_dropdown));
-  self->object_entry = filter_entry (self, bar, _("Object, e.g. shift#12"), 16);
-  self->from_entry = filter_entry (self, bar, _("From YYYY-MM-DD"), 14);
-  self->to_entry = filter_entry (self, bar, _("To YYYY-MM-DD"), 14);
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->count_label, 1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
-  gtk_box_append (GTK_BOX (self), bar);
-
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  add_column (self, _("No."), COLUMN_ID, FALSE);
-  add_column (self, _("Time"), COLUMN_TIME, FALSE);
-  add_column (self, _("Operator"), COLUMN_OPERATOR, FALSE);
-  add_column (self, _("Action"), COLUMN_ACTION, FALSE);
-  add_column (self, _("Object"), COLUMN_OBJECT, FALSE);
-  add_column (self, _("Details"), COLUMN_DETAILS, TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
-  gtk_box_append (GTK_BOX (self), scroller);
+  self->filling_actions = TRUE;
+  gtk_drop_down_set_model (self->action_dropdown, G_LIST_MODEL (self->actions));
+  self->filling_actions = FALSE;
 }
 
 /**
