@@ -89,3 +89,26 @@ cf_test_cli_set_env (const char *name,
     run_env = g_get_environ ();
   run_env = value != NULL ? g_environ_setenv (run_env, name, value, TRUE) : g_environ_unsetenv (run_env, name);
 }
+
+/**
+ * cf_test_cli_init:
+ *
+ * g_test_init() for a program that runs the command line: the program to
+ * run comes from COUNTERFOIL_EXE (meson sets it), every PIN it asks for is
+ * CF_TEST_PIN.
+ *
+ * Returns: %FALSE when there is no program to run
+ */
+gboolean
+cf_test_cli_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
+    {
+      g_printerr ("COUNTERFOIL_EXE is not set\n");
+      return FALSE;
+    }
+  g_setenv ("COUNTERFOIL_PIN", CF_TEST_PIN, TRUE);
+  return TRUE;
+}

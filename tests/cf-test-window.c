@@ -253,3 +253,22 @@ cf_test_window_init (int    *argc,
   adw_init ();
   return TRUE;
 }
+
+/**
+ * cf_test_find_toplevel:
+ *
+ * Returns: (nullable) (transfer none): the first window of @type open now
+ */
+gpointer
+cf_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}

@@ -33,5 +33,13 @@ void cf_test_close_window (CfWindow *window);
 char *cf_test_details_text (CfWindow *window);
 void cf_test_demo_setup (CfTestDb *f, gconstpointer data);
 AdwMessageDialog *cf_test_find_dialog (const char *heading);
+gpointer cf_test_find_toplevel (GType type);
+
+/* A test on a copy of the demo shop, signed in as its manager by cf_test_show_window(). */
+#define CF_TEST_ADD_DEMO(path, func) \
+  g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
+/* A test on an empty database. */
+#define CF_TEST_ADD_EMPTY(path, func) \
+  g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
 
 G_END_DECLS

@@ -130,10 +130,8 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/backups/restore-from-preferences", test_restore_from_preferences);
-  ADD ("/backups/quit-backs-up", test_quit_backs_up);
-#undef ADD
+  CF_TEST_ADD_DEMO ("/backups/restore-from-preferences", test_restore_from_preferences);
+  CF_TEST_ADD_DEMO ("/backups/quit-backs-up", test_quit_backs_up);
 
   return g_test_run ();
 }

@@ -140,20 +140,6 @@ test_sort_by_amount (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
-static CfImportSummary *
-find_summary (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (CF_IS_IMPORT_SUMMARY (window))
-        return CF_IMPORT_SUMMARY (window);
-    }
-  return NULL;
-}
-
 static void
 test_import_from_window (CfTestDb      *f,
                          gconstpointer  data)
@@ -178,7 +164,7 @@ test_import_from_window (CfTestDb      *f,
   cf_test_wait_for (cf_test_search_finished, window);
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 5);
 
-  summary = find_summary ();
+  summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
   g_assert_nonnull (summary);
   g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
                    "2 files: 5 imported, 0 duplicates, 0 conflicts, 4 rejected, 1 unreadable");
@@ -200,7 +186,7 @@ test_import_from_window (CfTestDb      *f,
     cf_test_wait_for (cf_test_import_finished, window);
     who = cf_test_query_text (f->store, "SELECT operator_no FROM imports ORDER BY id DESC LIMIT 1");
     g_assert_cmpstr (who, ==, "099");
-    summary = find_summary ();
+    summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
     g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
                      "1 files: 1 imported, 1 duplicates, 1 conflicts, 0 rejected, 0 unreadable");
     gtk_window_destroy (GTK_WINDOW (summary));
@@ -209,7 +195,7 @@ test_import_from_window (CfTestDb      *f,
   /* And stays reachable from the import history. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-history", NULL));
   cf_test_drain_main_loop ();
-  summary = find_summary ();
+  summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
   g_assert_nonnull (summary);
   g_assert_cmpuint (cf_import_summary_get_n_shown_rejects (summary), ==, 5);  /* 4 rejected + 1 conflict */
   gtk_window_destroy (GTK_WINDOW (summary));
@@ -410,18 +396,14 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define EMPTY(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
-  EMPTY ("/browser/empty-database", test_empty_database);
-  EMPTY ("/browser/import", test_import_from_window);
-#undef EMPTY
-  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
-  ADD ("/browser/search-as-typed", test_search_as_typed);
-  ADD ("/browser/sort-by-amount", test_sort_by_amount);
-  ADD ("/browser/void-shows-its-original", test_void_shows_its_original);
-  ADD ("/browser/issue-duplicates", test_issue_duplicates);
-  ADD ("/browser/selection-issues-one-pdf", test_selection_issues_one_pdf);
-#undef ADD
+  CF_TEST_ADD_EMPTY ("/browser/empty-database", test_empty_database);
+  CF_TEST_ADD_EMPTY ("/browser/import", test_import_from_window);
+  CF_TEST_ADD_DEMO ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
+  CF_TEST_ADD_DEMO ("/browser/search-as-typed", test_search_as_typed);
+  CF_TEST_ADD_DEMO ("/browser/sort-by-amount", test_sort_by_amount);
+  CF_TEST_ADD_DEMO ("/browser/void-shows-its-original", test_void_shows_its_original);
+  CF_TEST_ADD_DEMO ("/browser/issue-duplicates", test_issue_duplicates);
+  CF_TEST_ADD_DEMO ("/browser/selection-issues-one-pdf", test_selection_issues_one_pdf);
 
   return g_test_run ();
 }

@@ -193,21 +193,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!cf_test_cli_init (&argc, &argv))
+    return 1;
 
-  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
-    {
-      g_printerr ("COUNTERFOIL_EXE is not set\n");
-      return 1;
-    }
-  g_setenv ("COUNTERFOIL_PIN", CF_TEST_PIN, TRUE);
-
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_cli_setup, func, cf_test_db_teardown)
-  ADD ("/cli/commands/help-describes-everything", test_help_describes_everything);
-  ADD ("/cli/commands/bad-values-exit-2", test_bad_values_exit_2);
-  ADD ("/cli/commands/shifts-and-reports", test_shifts_and_reports);
-  ADD ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
-#undef ADD
+  CF_TEST_ADD_CLI ("/cli/commands/help-describes-everything", test_help_describes_everything);
+  CF_TEST_ADD_CLI ("/cli/commands/bad-values-exit-2", test_bad_values_exit_2);
+  CF_TEST_ADD_CLI ("/cli/commands/shifts-and-reports", test_shifts_and_reports);
+  CF_TEST_ADD_CLI ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
 
   return g_test_run ();
 }

@@ -564,24 +564,16 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!cf_test_cli_init (&argc, &argv))
+    return 1;
 
-  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
-    {
-      g_printerr ("COUNTERFOIL_EXE is not set\n");
-      return 1;
-    }
-
-  g_setenv ("COUNTERFOIL_PIN", CF_TEST_PIN, TRUE);
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_cli_setup, func, cf_test_db_teardown)
-  ADD ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
-  ADD ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
-  ADD ("/cli/reading-creates-nothing", test_reading_creates_nothing);
-  ADD ("/cli/out-files", test_out_files);
-  ADD ("/cli/import/waits-for-writer", test_import_waits_for_writer);
-  ADD ("/cli/restore/refuses-back-doors", test_restore_refuses_back_doors);
-  ADD ("/cli/audit/anchors", test_audit_anchors);
-#undef ADD
+  CF_TEST_ADD_CLI ("/cli/store/foreign-close-loses-nothing", test_foreign_close_loses_nothing);
+  CF_TEST_ADD_CLI ("/cli/typed-card-numbers-masked", test_typed_card_numbers_masked);
+  CF_TEST_ADD_CLI ("/cli/reading-creates-nothing", test_reading_creates_nothing);
+  CF_TEST_ADD_CLI ("/cli/out-files", test_out_files);
+  CF_TEST_ADD_CLI ("/cli/import/waits-for-writer", test_import_waits_for_writer);
+  CF_TEST_ADD_CLI ("/cli/restore/refuses-back-doors", test_restore_refuses_back_doors);
+  CF_TEST_ADD_CLI ("/cli/audit/anchors", test_audit_anchors);
 
   return g_test_run ();
 }

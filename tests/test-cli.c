@@ -659,30 +659,22 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!cf_test_cli_init (&argc, &argv))
+    return 1;
 
-  if (g_getenv ("COUNTERFOIL_EXE") == NULL)
-    {
-      g_printerr ("COUNTERFOIL_EXE is not set\n");
-      return 1;
-    }
-
-  g_setenv ("COUNTERFOIL_PIN", CF_TEST_PIN, TRUE);
-#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_cli_setup, func, cf_test_db_teardown)
-  ADD ("/cli/import/json", test_import_json);
-  ADD ("/cli/import/text-summary", test_import_text_summary);
-  ADD ("/cli/find/json", test_find_json);
-  ADD ("/cli/usage-errors", test_usage_errors);
-  ADD ("/cli/demo", test_demo);
-  ADD ("/cli/refuses-newer-database", test_newer_database_refused);
-  ADD ("/cli/messages-follow-locale", test_messages_follow_locale);
-  ADD ("/cli/duplicate-and-verify", test_duplicate_and_verify);
-  ADD ("/cli/loss-and-requests", test_loss_and_requests);
-  ADD ("/cli/audit-and-check", test_audit_and_check);
-  ADD ("/cli/operators-and-pins", test_operators_and_pins);
-  ADD ("/cli/backup-and-restore", test_backup_and_restore);
-  ADD ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
-#undef ADD
+  CF_TEST_ADD_CLI ("/cli/import/json", test_import_json);
+  CF_TEST_ADD_CLI ("/cli/import/text-summary", test_import_text_summary);
+  CF_TEST_ADD_CLI ("/cli/find/json", test_find_json);
+  CF_TEST_ADD_CLI ("/cli/usage-errors", test_usage_errors);
+  CF_TEST_ADD_CLI ("/cli/demo", test_demo);
+  CF_TEST_ADD_CLI ("/cli/refuses-newer-database", test_newer_database_refused);
+  CF_TEST_ADD_CLI ("/cli/messages-follow-locale", test_messages_follow_locale);
+  CF_TEST_ADD_CLI ("/cli/duplicate-and-verify", test_duplicate_and_verify);
+  CF_TEST_ADD_CLI ("/cli/loss-and-requests", test_loss_and_requests);
+  CF_TEST_ADD_CLI ("/cli/audit-and-check", test_audit_and_check);
+  CF_TEST_ADD_CLI ("/cli/operators-and-pins", test_operators_and_pins);
+  CF_TEST_ADD_CLI ("/cli/backup-and-restore", test_backup_and_restore);
+  CF_TEST_ADD_CLI ("/cli/import/killed-leaves-nothing", test_killed_import_leaves_nothing);
 
   return g_test_run ();
 }

@@ -77,9 +77,7 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/handover/shift-to-sign-off", test_handover_shift_to_sign_off);
-#undef ADD
+  CF_TEST_ADD_DEMO ("/handover/shift-to-sign-off", test_handover_shift_to_sign_off);
 
   return g_test_run ();
 }

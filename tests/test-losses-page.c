@@ -15,20 +15,6 @@
 #include "cf-test-window.h"
 #include "cf-transaction.h"
 
-static CfLossDialog *
-find_loss_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (CF_IS_LOSS_DIALOG (window))
-        return CF_LOSS_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_loss_dialog_from_selection (CfTestDb      *f,
                                  gconstpointer  data)
@@ -41,7 +27,7 @@ test_loss_dialog_from_selection (CfTestDb      *f,
   g_assert_true (gtk_selection_model_select_range (selection, 0, 3, TRUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
   cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
+  dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
   g_assert_nonnull (dialog);
   g_object_ref (dialog);
 
@@ -135,7 +121,7 @@ test_loss_dialog_draft (CfTestDb      *f,
   g_assert_true (gtk_selection_model_select_range (selection, 5, 2, TRUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
   cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
+  dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
   g_assert_true (cf_loss_dialog_next (dialog));
   g_assert_true (cf_loss_dialog_next (dialog));
   gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "002");
@@ -146,7 +132,7 @@ test_loss_dialog_draft (CfTestDb      *f,
   /* Closed before Finish: the work is kept as a draft. */
   gtk_window_close (GTK_WINDOW (dialog));
   cf_test_drain_main_loop ();
-  g_assert_null (find_loss_dialog ());
+  g_assert_null (cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG));
   {
     g_autofree char *draft = cf_store_get_setting (f->store, "loss.draft");
     g_assert_nonnull (draft);
@@ -157,7 +143,7 @@ test_loss_dialog_draft (CfTestDb      *f,
   cf_test_drain_main_loop ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
   cf_test_drain_main_loop ();
-  dialog = find_loss_dialog ();
+  dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible"))), ==, "002");
   g_assert_true (cf_loss_dialog_next (dialog));
@@ -184,10 +170,8 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/losses/loss-dialog-from-selection", test_loss_dialog_from_selection);
-  ADD ("/losses/loss-dialog-draft", test_loss_dialog_draft);
-#undef ADD
+  CF_TEST_ADD_DEMO ("/losses/loss-dialog-from-selection", test_loss_dialog_from_selection);
+  CF_TEST_ADD_DEMO ("/losses/loss-dialog-draft", test_loss_dialog_draft);
 
   return g_test_run ();
 }

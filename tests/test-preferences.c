@@ -140,10 +140,8 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define EMPTY(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
-  EMPTY ("/preferences/save-merchant", test_preferences_save_merchant);
-#undef EMPTY
-  g_test_add ("/preferences/operators-page", CfTestDb, NULL, cf_test_demo_setup, test_operators_page, cf_test_db_teardown);
+  CF_TEST_ADD_EMPTY ("/preferences/save-merchant", test_preferences_save_merchant);
+  CF_TEST_ADD_DEMO ("/preferences/operators-page", test_operators_page);
 
   return g_test_run ();
 }

@@ -374,13 +374,11 @@ main (int    argc,
   if (!cf_test_window_init (&argc, &argv))
     return 0;
 
-  #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_demo_setup, func, cf_test_db_teardown)
-  ADD ("/session/sign-in-lock-and-override", test_sign_in_lock_and_override);
-  ADD ("/session/audit-page-and-banner", test_audit_page_and_banner);
-  ADD ("/session/sees-command-line-import", test_sees_command_line_import);
-  ADD ("/session/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
-  ADD ("/session/change-my-pin", test_change_my_pin);
-#undef ADD
+  CF_TEST_ADD_DEMO ("/session/sign-in-lock-and-override", test_sign_in_lock_and_override);
+  CF_TEST_ADD_DEMO ("/session/audit-page-and-banner", test_audit_page_and_banner);
+  CF_TEST_ADD_DEMO ("/session/sees-command-line-import", test_sees_command_line_import);
+  CF_TEST_ADD_DEMO ("/session/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
+  CF_TEST_ADD_DEMO ("/session/change-my-pin", test_change_my_pin);
   g_test_add_func ("/session/open-error-shown", test_open_error_shown);
 
   return g_test_run ();

@@ -185,6 +185,34 @@ cf_cli_parse_id (const char *command,
 }
 
 /**
+ * cf_cli_open_for_id:
+ * @id_text: what was typed for the ID of what the command works on
+ * @id: (out): that ID
+ *
+ * The ID a subcommand names, then the database it is in.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL after saying
+ *   why, @ctx->exit_status then EXIT_USAGE (not an ID) or 1 (no database)
+ */
+CfStore *
+cf_cli_open_for_id (CfCliContext *ctx,
+                    const char   *command,
+                    const char   *id_text,
+                    gint64       *id)
+{
+  CfStore *store;
+
+  if (!cf_cli_parse_id (command, id_text, id))
+    {
+      ctx->exit_status = EXIT_USAGE;
+      return NULL;
+    }
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    ctx->exit_status = 1;
+  return store;
+}
+
+/**
  * cf_cli_dispatch:
  * @command: the group, as typed: `request`
  * @argv: the group's name, then the subcommand's

@@ -268,10 +268,8 @@ loss_show (CfCliContext  *ctx,
     return ctx->exit_status;
   if (argc != 2)
     return cf_cli_usage_error ("loss show", _("give the incident's ID"));
-  if (!cf_cli_parse_id ("loss show", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "loss show", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   return print_incidents (store, id);
 }
 

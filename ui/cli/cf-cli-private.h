@@ -74,6 +74,10 @@ int       cf_cli_usage_error     (const char            *command,
 gboolean  cf_cli_parse_id        (const char            *command,
                                   const char            *text,
                                   gint64                *id);
+CfStore  *cf_cli_open_for_id     (CfCliContext          *ctx,
+                                  const char            *command,
+                                  const char            *id_text,
+                                  gint64                *id);
 int       cf_cli_dispatch        (CfCliContext          *ctx,
                                   const char            *command,
                                   const CfCliSubcommand *subcommands,

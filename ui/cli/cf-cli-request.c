@@ -126,10 +126,8 @@ request_show (CfCliContext  *ctx,
     return ctx->exit_status;
   if (argc != 2)
     return cf_cli_usage_error ("request show", _("give the request's ID"));
-  if (!cf_cli_parse_id ("request show", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "request show", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   return print_requests (store, id);
 }
 
@@ -161,10 +159,8 @@ request_move (CfCliContext  *ctx,
   if (argc != 2 || to == NULL || !cf_request_status_from_nick (to, &status))
     return cf_cli_usage_error ("request move", _("give the request's ID and --to with one of: submitted, under_review, "
                                                  "approved, rejected, fulfilled, closed, cancelled"));
-  if (!cf_cli_parse_id ("request move", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "request move", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   if (cf_cli_sign_in (ctx, store, "request move", operator_no, &exit_status) == NULL)
     return exit_status;
   if (!cf_loss_move_request (store, id, status, note, ctx->operator_no, now, &error))
@@ -253,10 +249,8 @@ request_doc (CfCliContext  *ctx,
     return cf_cli_usage_error ("request doc", _("give the request's ID, the document and --state"));
   if (!g_str_equal (state, "missing") && !g_str_equal (state, "ready") && !g_str_equal (state, "submitted"))
     return cf_cli_usage_error ("request doc", _("--state is missing, ready or submitted"));
-  if (!cf_cli_parse_id ("request doc", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "request doc", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   if (cf_cli_sign_in (ctx, store, "request doc", operator_no, &exit_status) == NULL)
     return exit_status;
   if (!cf_loss_set_document (store, id, argv[2], state, file, ctx->operator_no, &error))
@@ -294,10 +288,8 @@ request_fee (CfCliContext  *ctx,
     return cf_cli_usage_error ("request fee", _("give the request's ID and --amount"));
   if (!cf_money_parse (amount, &fee, NULL, &error))
     return cf_cli_usage_error ("request fee", error->message);
-  if (!cf_cli_parse_id ("request fee", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "request fee", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   if (cf_cli_sign_in (ctx, store, "request fee", operator_no, &exit_status) == NULL)
     return exit_status;
   if (!cf_loss_set_fee (store, id, fee, paid_on, ctx->operator_no, &error))
@@ -328,10 +320,8 @@ request_ref (CfCliContext  *ctx,
     return ctx->exit_status;
   if (argc != 3)
     return cf_cli_usage_error ("request ref", _("give the request's ID and the bank's or provider's reference no."));
-  if (!cf_cli_parse_id ("request ref", argv[1], &id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "request ref", argv[1], &id)) == NULL)
+    return ctx->exit_status;
   if (cf_cli_sign_in (ctx, store, "request ref", operator_no, &exit_status) == NULL)
     return exit_status;
   if (!cf_loss_set_reference (store, id, argv[2], ctx->operator_no, &error))

@@ -236,10 +236,8 @@ report_sign (CfCliContext  *ctx,
     return ctx->exit_status;
   if (argc != 2)
     return cf_cli_usage_error ("report sign", _("give the shift's ID"));
-  if (!cf_cli_parse_id ("report sign", argv[1], &shift_id))
-    return EXIT_USAGE;
-  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
-    return 1;
+  if ((store = cf_cli_open_for_id (ctx, "report sign", argv[1], &shift_id)) == NULL)
+    return ctx->exit_status;
   if ((by = cf_cli_sign_in (ctx, store, "report sign", operator_no, &status)) == NULL)
     return status;
   if ((sequence_no = cf_handover_sign_off (store, shift_id, by, now, &error)) == 0)
