@@ -53,6 +53,28 @@ test_preferences_save_merchant (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+/* Add Operator…, the form filled in, Save: as a manager does it. */
+static void
+add_operator (CfOperatorsPage *page,
+              const char      *no,
+              const char      *name,
+              const char      *pin,
+              const char      *again)
+{
+  AdwMessageDialog *dialog;
+
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Add an Operator");
+  g_assert_nonnull (dialog);
+  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", no);
+  cf_test_type_into (GTK_WIDGET (dialog), "Name", name);
+  cf_test_type_into (GTK_WIDGET (dialog), "PIN", pin);
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", again);
+  adw_message_dialog_response (dialog, "save");
+  cf_test_drain_main_loop ();
+}
+
 /* The manager adds a clerk, who can then sign in; PINs that differ add
  * nobody; a clerk who tries is asked for a manager's approval. */
 static void
@@ -75,31 +97,14 @@ test_operators_page (CfTestDb      *f,
   g_assert_cmpuint (before, ==, (guint) cf_test_query_int (f->store, "SELECT count (*) FROM operators"));
 
   /* PINs that differ: said so, nobody added. */
-  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
-  cf_test_drain_main_loop ();
-  dialog = cf_test_find_dialog ("Add an Operator");
-  g_assert_nonnull (dialog);
-  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "007");
-  cf_test_type_into (GTK_WIDGET (dialog), "Name", "李雷");
-  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
-  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4827");
-  adw_message_dialog_response (dialog, "save");
-  cf_test_drain_main_loop ();
+  add_operator (page, "007", "李雷", "4826", "4827");
   g_assert_nonnull (cf_test_find_dialog ("The Operator Was Not Changed"));
   gtk_window_destroy (GTK_WINDOW (cf_test_find_dialog ("The Operator Was Not Changed")));
   cf_test_drain_main_loop ();
   g_assert_cmpuint (cf_operators_page_get_n_operators (page), ==, before);
 
   /* The same PIN twice: the clerk is added, listed, and can sign in. */
-  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
-  cf_test_drain_main_loop ();
-  dialog = cf_test_find_dialog ("Add an Operator");
-  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "007");
-  cf_test_type_into (GTK_WIDGET (dialog), "Name", "李雷");
-  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
-  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4826");
-  adw_message_dialog_response (dialog, "save");
-  cf_test_drain_main_loop ();
+  add_operator (page, "007", "李雷", "4826", "4826");
   g_assert_cmpuint (cf_operators_page_get_n_operators (page), ==, before + 1);
   signed_in = cf_auth_sign_in (f->store, "007", "4826", NULL, &error);
   g_assert_no_error (error);
@@ -115,15 +120,7 @@ test_operators_page (CfTestDb      *f,
   gtk_window_present (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
   page = CF_OPERATORS_PAGE (cf_test_find_widget (GTK_WIDGET (prefs), CF_TYPE_OPERATORS_PAGE, NULL));
-  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
-  cf_test_drain_main_loop ();
-  dialog = cf_test_find_dialog ("Add an Operator");
-  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "008");
-  cf_test_type_into (GTK_WIDGET (dialog), "Name", "韩梅梅");
-  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
-  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4826");
-  adw_message_dialog_response (dialog, "save");
-  cf_test_drain_main_loop ();
+  add_operator (page, "008", "韩梅梅", "4826", "4826");
   dialog = cf_test_find_dialog ("Manager Approval Needed");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
