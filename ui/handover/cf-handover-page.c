@@ -392,86 +392,39 @@ cf_handover_page_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_HANDOVER_PAGE);
   G_OBJECT_CLASS (cf_handover_page_parent_class)->dispose (object);
 }
 
 static void
 cf_handover_page_class_init (CfHandoverPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_handover_page_dispose;
-}
 
-static GtkWidget *
-button (const char *mnemonic,
-        GCallback   callback,
-        gpointer    self)
-{
-  GtkWidget *widget = gtk_button_new_with_mnemonic (mnemonic);
-
-  g_signal_connect_object (widget, "clicked", callback, self, 0);
-  return widget;
+  g_type_ensure (CF_TYPE_REPORT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-handover-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, shift_list);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, empty);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, CfHandoverPage, status);
+  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 }
 
 static void
 cf_handover_page_init (CfHandoverPage *self)
 {
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *side_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *list_scroller = gtk_scrolled_window_new ();
-  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *actions = gtk_action_bar_new ();
-  GtkWidget *open_button = button (_("_Open Shift"), G_CALLBACK (open_clicked_cb), self);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
-
-  self->close_button = button (_("_Close Shift…"), G_CALLBACK (close_clicked_cb), self);
-  gtk_widget_add_css_class (open_button, "suggested-action");
-  gtk_box_append (GTK_BOX (side_buttons), open_button);
-  gtk_box_append (GTK_BOX (side_buttons), self->close_button);
-  gtk_widget_set_halign (side_buttons, GTK_ALIGN_CENTER);
-
-  self->shift_list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->shift_list, "navigation-sidebar");
-  g_signal_connect (self->shift_list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->shift_list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (list_scroller, TRUE);
-
-  self->empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "document-open-recent-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Shifts Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
-                                   _("Open a shift when you start at the desk; close it when you hand over."));
-  gtk_widget_add_css_class (self->empty, "compact");
-
-  gtk_widget_set_margin_top (side, 6);
-  gtk_widget_set_margin_bottom (side, 6);
-  gtk_widget_set_size_request (side, 340, -1);
-  gtk_box_append (GTK_BOX (side), side_buttons);
-  gtk_box_append (GTK_BOX (side), self->empty);
-  gtk_box_append (GTK_BOX (side), list_scroller);
-
-  self->preview = cf_report_view_new ();
-
-  self->status = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->status, "dim-label");
-  self->sign_button = button (_("_Sign Off…"), G_CALLBACK (sign_clicked_cb), self);
-  gtk_widget_add_css_class (self->sign_button, "suggested-action");
-  self->save_button = button (_("Save _PDF…"), G_CALLBACK (save_clicked_cb), self);
-  self->print_button = button (_("_Print…"), G_CALLBACK (print_clicked_cb), self);
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), self->status);
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->sign_button);
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->print_button);
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), self->save_button);
-
-  gtk_box_append (GTK_BOX (main_box), self->preview);
-  gtk_box_append (GTK_BOX (main_box), actions);
-  gtk_widget_set_hexpand (main_box, TRUE);
-
-  gtk_box_append (GTK_BOX (self), side);
-  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (self), main_box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 CfHandoverPage *
