@@ -108,11 +108,24 @@ main (int    argc,
   g_print ("database:      %s, %" G_GINT64_FORMAT " transactions\n", db_path, cf_store_count_transactions (store, NULL));
   g_print ("RSS before:    %ld MB\n", rss_mb ());
 
-  start_us = g_get_monotonic_time ();
   window = cf_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  /* The desk shows, and searches, once someone signs in. */
-  cf_test_sign_in (window, "099", CF_DEMO_PIN);
+  /* The desk shows, and searches, once someone signs in: the manager's PIN
+   * is typed on the sign-in page, and what follows is counted from the
+   * moment Sign In has checked it. */
+  {
+    GtkWidget *page = GTK_WIDGET (cf_window_get_sign_in_page (window));
+    gint64 click_us;
+
+    cf_test_drain_main_loop ();
+    cf_test_choose_operator (ADW_COMBO_ROW (cf_test_find_widget (page, ADW_TYPE_COMBO_ROW, "Operator")), "099");
+    cf_test_type_into (page, "PIN", CF_DEMO_PIN);
+    click_us = g_get_monotonic_time ();
+    g_signal_emit_by_name (cf_test_find_widget (page, GTK_TYPE_BUTTON, "_Sign In"), "clicked");
+    start_us = g_get_monotonic_time ();
+    g_assert_false (cf_window_is_locked (window));
+    g_print ("sign-in:       %.0f ms (the PIN's Argon2id check)\n", (start_us - click_us) / 1000.0);
+  }
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   while (cf_window_get_n_searches (window) == 0 || first_frame_ms < 0)
