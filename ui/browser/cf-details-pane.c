@@ -247,6 +247,17 @@ add_source_group (CfDetailsPane *self,
     }
 }
 
+/* Whose copy a duplicate was, in the reader's language. */
+static const char *
+copy_label (const char *nick)
+{
+  if (g_strcmp0 (nick, "cardholder") == 0)
+    return _("Cardholder copy");
+  if (g_strcmp0 (nick, "bank") == 0)
+    return _("Bank copy");
+  return _("Merchant copy");
+}
+
 static void
 add_duplicates (GtkGrid       *group,
                 CfDetailsPane *self,
@@ -264,10 +275,11 @@ add_duplicates (GtkGrid       *group,
       g_autofree char *text = NULL;
 
       cf_duplicate_reason_from_nick (r->reason, &reason);
-      text = g_strdup_printf (_("%s by %s · %s%s%s · %s copy · %s · code %s"), r->issued_at,
+      text = g_strdup_printf (_("%s by %s · %s%s%s · %s · %s · code %s"), r->issued_at,
                               r->operator_no != NULL ? r->operator_no : "-", cf_duplicate_reason_get_label (reason),
                               r->reason_text != NULL ? ": " : "", r->reason_text != NULL ? r->reason_text : "",
-                              r->copy, g_str_has_prefix (r->output, "pdf:") ? _("PDF") : _("printed"), r->code);
+                              copy_label (r->copy), g_str_has_prefix (r->output, "pdf:") ? _("PDF") : _("printed"),
+                              r->code);
       add_row (group, title, text);
     }
 }

@@ -25,24 +25,20 @@ struct _CfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *paper_row;
+  AdwEntryRow          *merchant_rows[4];   /* as merchant_fields */
+  AdwPreferencesGroup  *database_group;
+  AdwEntryRow          *database_row;
+
   CfSession            *session;    /* (nullable): none without a database */
   CfStore              *store;
   GSettings            *settings;
-  AdwEntryRow          *database_row;
 };
 
 G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static const struct
-{
-  const char *key;
-  const char *title;
-} merchant_fields[] = {
-  { "merchant.name", N_("Merchant name (商户名称)") },
-  { "merchant.no", N_("Merchant no. (商户编号)") },
-  { "merchant.address", N_("Address") },
-  { "merchant.phone", N_("Telephone") },
-};
+/* The settings the merchant rows edit, in the order of merchant_rows. */
+static const char *const merchant_fields[] = { "merchant.name", "merchant.no", "merchant.address", "merchant.phone" };
 
 static void
 show_error (CfPreferencesWindow *self,
@@ -123,18 +119,6 @@ paper_changed_cb (AdwComboRow         *row,
     g_settings_set_int (self->settings, "paper-width", widths[selected]);
 }
 
-static GtkWidget *
-entry_row (const char *title,
-           const char *value)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-  return row;
-}
-
 /**
  * cf_preferences_window_new:
  * @parent: (nullable): the window it is over
@@ -152,66 +136,39 @@ cf_preferences_window_new (GtkWindow *parent,
                                             "modal", TRUE,
                                             NULL);
   CfStore *store = session != NULL ? cf_session_get_store (session) : NULL;
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *merchant = adw_preferences_group_new ();
-  GtkWidget *database = adw_preferences_group_new ();
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  int paper = 58;
 
   self->session = session != NULL ? g_object_ref (session) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (merchant), _("Merchant"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (merchant),
-                                         _("As printed at the top of every slip and report."));
   for (guint i = 0; i < G_N_ELEMENTS (merchant_fields); i++)
     {
-      g_autofree char *value = store != NULL ? cf_store_get_setting (store, merchant_fields[i].key) : NULL;
-      GtkWidget *row = entry_row (_(merchant_fields[i].title), value);
+      g_autofree char *value = store != NULL ? cf_store_get_setting (store, merchant_fields[i]) : NULL;
 
-      g_object_set_data (G_OBJECT (row), "key", (gpointer) merchant_fields[i].key);
-      g_signal_connect_object (row, "apply", G_CALLBACK (merchant_apply_cb), self, 0);
-      gtk_widget_set_sensitive (row, store != NULL);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (merchant), row);
+      g_object_set_data (G_OBJECT (self->merchant_rows[i]), "key", (gpointer) merchant_fields[i]);
+      gtk_editable_set_text (GTK_EDITABLE (self->merchant_rows[i]), value != NULL ? value : "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->merchant_rows[i]), store != NULL);
     }
 
-  {
-    GtkWidget *slips = adw_preferences_group_new ();
-    const char *widths[] = { _("58 mm (32 characters a line)"), _("76 mm (42 characters)"), _("80 mm (48 characters)"), NULL };
-    GtkWidget *paper = adw_combo_row_new ();
-    int current = self->settings != NULL ? g_settings_get_int (self->settings, "paper-width") : 58;
+  if (self->settings != NULL)
+    paper = g_settings_get_int (self->settings, "paper-width");
+  adw_combo_row_set_selected (self->paper_row, paper >= 80 ? 2 : paper >= 76 ? 1 : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), self->settings != NULL);
 
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (slips), _("Slips"));
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper width"));
-    adw_combo_row_set_model (ADW_COMBO_ROW (paper), G_LIST_MODEL (gtk_string_list_new (widths)));
-    adw_combo_row_set_selected (ADW_COMBO_ROW (paper), current >= 80 ? 2 : current >= 76 ? 1 : 0);
-    g_signal_connect_object (paper, "notify::selected", G_CALLBACK (paper_changed_cb), self, 0);
-    gtk_widget_set_sensitive (paper, self->settings != NULL);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (slips), paper);
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (slips));
-  }
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (database), _("Database"));
   {
     g_autofree char *current = store != NULL ? g_strdup_printf (_("Open now: %s. Leave empty for the default."),
                                                                 cf_store_get_path (store))
                                              : g_strdup (_("Leave empty for the default."));
     g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "database-path") : NULL;
 
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (database), current);
-    self->database_row = ADW_ENTRY_ROW (entry_row (_("Database file"), saved));
-    g_signal_connect_object (self->database_row, "apply", G_CALLBACK (database_apply_cb), self, 0);
+    adw_preferences_group_set_description (self->database_group, current);
+    gtk_editable_set_text (GTK_EDITABLE (self->database_row), saved != NULL ? saved : "");
     gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->settings != NULL);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (database), GTK_WIDGET (self->database_row));
   }
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (merchant));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (database));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
   /* Who may sign in, and the copies of the data: only with a database open. */
   if (store != NULL)
     {
@@ -238,10 +195,29 @@ cf_preferences_window_dispose (GObject *object)
 static void
 cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "merchant_name_row", FALSE,
+                                             G_STRUCT_OFFSET (CfPreferencesWindow, merchant_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "merchant_no_row", FALSE,
+                                             G_STRUCT_OFFSET (CfPreferencesWindow, merchant_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "merchant_address_row", FALSE,
+                                             G_STRUCT_OFFSET (CfPreferencesWindow, merchant_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "merchant_phone_row", FALSE,
+                                             G_STRUCT_OFFSET (CfPreferencesWindow, merchant_rows[3]));
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, database_group);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_callback (widget_class, merchant_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, database_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paper_changed_cb);
 }
 
 static void
 cf_preferences_window_init (CfPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
