@@ -27,11 +27,15 @@ struct _CfBackupsPage
 {
   AdwPreferencesPage   parent_instance;
 
+  AdwPreferencesGroup *when_group;
   AdwPreferencesGroup *restore_group;
-  GPtrArray           *rows;
-
   GtkWidget           *back_up_button;
   GtkWidget           *spinner;
+  GtkSwitch           *on_close_switch;
+  GtkSwitch           *daily_switch;
+  GtkSpinButton       *keep_button;
+
+  GPtrArray           *rows;
 
   CfSession           *session;
   GSettings           *settings;
@@ -354,24 +358,6 @@ cf_backups_page_get_n_backups (CfBackupsPage *self)
   return self->n_backups;
 }
 
-static GtkWidget *
-switch_row (CfBackupsPage *self,
-            const char    *title,
-            const char    *key)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_set_sensitive (toggle, self->settings != NULL);
-  return row;
-}
-
 static void
 cf_backups_page_dispose (GObject *object)
 {
@@ -387,12 +373,26 @@ cf_backups_page_dispose (GObject *object)
 static void
 cf_backups_page_class_init (CfBackupsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_backups_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-backups-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, when_group);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, restore_group);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, back_up_button);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, on_close_switch);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, daily_switch);
+  gtk_widget_class_bind_template_child (widget_class, CfBackupsPage, keep_button);
+  gtk_widget_class_bind_template_callback (widget_class, back_up_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_other_clicked_cb);
 }
 
 static void
 cf_backups_page_init (CfBackupsPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
@@ -407,56 +407,28 @@ cf_backups_page_new (CfSession *session,
                      GSettings *settings)
 {
   CfBackupsPage *self = g_object_new (CF_TYPE_BACKUPS_PAGE, NULL);
-  GtkWidget *when = adw_preferences_group_new ();
-  GtkWidget *keep_row = adw_action_row_new ();
-  GtkWidget *keep = gtk_spin_button_new_with_range (1, 1000, 1);
-  GtkWidget *now = gtk_button_new_with_mnemonic (_("_Back Up Now"));
-  GtkWidget *other = gtk_button_new_with_mnemonic (_("Restore _Another File…"));
   g_autofree char *dir = g_path_get_dirname (cf_store_get_path (cf_session_get_store (session)));
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   g_autofree char *description = g_strdup_printf (_("Each backup is one file in %s, checked before it counts."), folder);
+  struct { GtkWidget *widget; const char *key; const char *property; } bound[] = {
+    { GTK_WIDGET (self->on_close_switch), "backup-on-close", "active" },
+    { GTK_WIDGET (self->daily_switch), "backup-daily", "active" },
+    { GTK_WIDGET (self->keep_button), "backup-keep", "value" },
+  };
 
   self->session = g_object_ref (session);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Backups"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "drive-harddisk-symbolic");
+  adw_preferences_group_set_description (self->when_group, description);
+  for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
+    {
+      GObject *target = GTK_IS_SPIN_BUTTON (bound[i].widget)
+                        ? G_OBJECT (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (bound[i].widget)))
+                        : G_OBJECT (bound[i].widget);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (when), _("Backups"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (when), description);
-  gtk_widget_add_css_class (now, "flat");
-  g_signal_connect_object (now, "clicked", G_CALLBACK (back_up_clicked_cb), self, G_CONNECT_SWAPPED);
-  self->back_up_button = now;
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (self->spinner, FALSE);
-  {
-    GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    gtk_box_append (GTK_BOX (suffix), self->spinner);
-    gtk_box_append (GTK_BOX (suffix), now);
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (when), suffix);
-  }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), switch_row (self, _("Back up when the window closes"),
-                                                                       "backup-on-close"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), switch_row (self, _("Back up once a day"), "backup-daily"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (keep_row), _("Backups to keep"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (keep_row), _("The oldest are removed beyond this number"));
-  gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "backup-keep", gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (keep)), "value",
-                     G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_set_sensitive (keep, self->settings != NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (keep_row), keep);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (when), keep_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (when));
-
-  self->restore_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->restore_group, _("Restore"));
-  adw_preferences_group_set_description (self->restore_group,
-                                         _("A manager restores; the backup is checked first and the database as it "
-                                           "is now is kept aside."));
-  gtk_widget_add_css_class (other, "flat");
-  g_signal_connect_object (other, "clicked", G_CALLBACK (restore_other_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_set_header_suffix (self->restore_group, other);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->restore_group);
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, bound[i].key, target, bound[i].property, G_SETTINGS_BIND_DEFAULT);
+      gtk_widget_set_sensitive (bound[i].widget, self->settings != NULL);
+    }
 
   cf_backups_page_reload (self);
   return self;

@@ -23,6 +23,7 @@ struct _CfOperatorsPage
   AdwPreferencesPage  parent_instance;
 
   AdwPreferencesGroup *operators_group;
+  GtkSpinButton      *idle_minutes;
   GPtrArray          *rows;        /* the operator rows, to remove on reload */
 
   CfSession          *session;
@@ -297,12 +298,20 @@ cf_operators_page_dispose (GObject *object)
 static void
 cf_operators_page_class_init (CfOperatorsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_operators_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-operators-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfOperatorsPage, operators_group);
+  gtk_widget_class_bind_template_child (widget_class, CfOperatorsPage, idle_minutes);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 }
 
 static void
 cf_operators_page_init (CfOperatorsPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
@@ -317,37 +326,13 @@ cf_operators_page_new (CfSession *session,
                        GSettings *settings)
 {
   CfOperatorsPage *self = g_object_new (CF_TYPE_OPERATORS_PAGE, NULL);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Operator…"));
-  GtkWidget *locking = adw_preferences_group_new ();
-  GtkWidget *idle_row = adw_action_row_new ();
-  GtkWidget *minutes = gtk_spin_button_new_with_range (0, 240, 1);
 
   self->session = g_object_ref (session);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Operators"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");
-
-  self->operators_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->operators_group, _("Operators"));
-  adw_preferences_group_set_description (self->operators_group,
-                                         _("Who signs in at this desk. Only a manager adds operators, sets their PINs "
-                                           "and roles, unlocks them or lets them go."));
-  gtk_widget_add_css_class (add, "flat");
-  g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_set_header_suffix (self->operators_group, add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->operators_group);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (locking), _("Locking"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (idle_row), _("Lock after idle minutes"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (idle_row), _("0 never locks by itself; Ctrl+L locks at once"));
-  gtk_widget_set_valign (minutes, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (idle_row), minutes);
   if (self->settings != NULL)
-    g_settings_bind (self->settings, "lock-after-minutes", gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (minutes)),
+    g_settings_bind (self->settings, "lock-after-minutes", gtk_spin_button_get_adjustment (self->idle_minutes),
                      "value", G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_set_sensitive (minutes, self->settings != NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (locking), idle_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (locking));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->idle_minutes), self->settings != NULL);
 
   cf_operators_page_reload (self);
   return self;
