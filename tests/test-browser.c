@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cf-duplicate-dialog-private.h"
 #include "cf-import-summary-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
@@ -389,6 +390,39 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+/* Issue Duplicate asks first: the reason and the copy; "Other" needs its
+ * words before anything can be issued; Cancel records nothing. */
+static void
+test_duplicate_dialog_asks_first (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfDuplicateDialog *dialog;
+  gint64 before = cf_test_query_int (f->store, "SELECT count(*) FROM duplicates");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.issue-duplicate", NULL));
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_toplevel (CF_TYPE_DUPLICATE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Issue a Duplicate Slip");
+  /* The copy the preview shows is the one offered. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (cf_duplicate_dialog_get_copy (dialog)), ==, CF_RECEIPT_COPY_MERCHANT);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf"));
+
+  gtk_drop_down_set_selected (cf_duplicate_dialog_get_reason (dialog), CF_DUPLICATE_REASON_OTHER);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print"));
+  gtk_editable_set_text (cf_duplicate_dialog_get_reason_text (dialog), "customs declaration");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_drain_main_loop ();
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM duplicates"), ==, before);
+  cf_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +437,7 @@ main (int    argc,
   CF_TEST_ADD_DEMO ("/browser/sort-by-amount", test_sort_by_amount);
   CF_TEST_ADD_DEMO ("/browser/void-shows-its-original", test_void_shows_its_original);
   CF_TEST_ADD_DEMO ("/browser/issue-duplicates", test_issue_duplicates);
+  CF_TEST_ADD_DEMO ("/browser/duplicate-dialog-asks-first", test_duplicate_dialog_asks_first);
   CF_TEST_ADD_DEMO ("/browser/selection-issues-one-pdf", test_selection_issues_one_pdf);
 
   return g_test_run ();

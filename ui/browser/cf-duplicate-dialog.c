@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cf-duplicate-dialog.h"
+#include "cf-duplicate-dialog-private.h"
 #include "cf-file-dialog.h"
 #include "cf-message.h"
 #include "cf-pdf-duplicate.h"
@@ -117,47 +117,49 @@ cf_duplicate_dialog_issue (GtkWindow          *parent,
   return g_steal_pointer (&issue.records);
 }
 
-typedef struct
+struct _CfDuplicateDialog
 {
-  GtkWindow         *parent;
+  AdwMessageDialog   parent_instance;
+
+  GtkDropDown       *reason;
+  GtkStringList     *reasons;
+  GtkEntry          *reason_text;
+  GtkDropDown       *copy;
+
+  GtkWindow         *parent;        /* the window the duplicates are for */
   CfStore           *store;
   GPtrArray         *transactions;
   char              *operator_no;
   guint              columns;
-  GtkDropDown       *reason;
-  GtkEntry          *reason_text;
-  GtkDropDown       *copy;
-  GCallback          issued;
-  gpointer           user_data;
   CfDuplicateReason  chosen_reason;
   CfReceiptCopy      chosen_copy;
   char              *chosen_text;
-} Request;
+};
 
-static void
-request_free (Request *request)
+G_DEFINE_FINAL_TYPE (CfDuplicateDialog, cf_duplicate_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum
 {
-  g_clear_object (&request->store);
-  g_clear_pointer (&request->transactions, g_ptr_array_unref);
-  g_free (request->operator_no);
-  g_free (request->chosen_text);
-  g_free (request);
-}
+  ISSUED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
-issue (Request    *request,
-       const char *pdf_path)
+issue (CfDuplicateDialog *self,
+       const char        *pdf_path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
 
-  records = cf_duplicate_dialog_issue (request->parent, request->store, request->transactions, request->chosen_reason,
-                                       request->chosen_text, request->chosen_copy, request->operator_no,
-                                       request->columns, pdf_path, NULL, &error);
+  records = cf_duplicate_dialog_issue (self->parent, self->store, self->transactions, self->chosen_reason,
+                                       self->chosen_text, self->chosen_copy, self->operator_no,
+                                       self->columns, pdf_path, NULL, &error);
   if (records == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cf_show_message (request->parent, _("No Duplicate Was Issued"), error->message);
+        cf_show_message (self->parent, _("No Duplicate Was Issued"), error->message);
       return;
     }
 
@@ -167,95 +169,121 @@ issue (Request    *request,
       ? g_strdup_printf (_("Duplicate No. %u is recorded with check code %s."), r->number, r->code)
       : g_strdup_printf (_("%u duplicates are recorded, each with its own check code."), records->len);
 
-    cf_show_message (request->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
+    cf_show_message (self->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
   }
-  if (request->issued != NULL)
-    ((void (*) (gpointer)) request->issued) (request->user_data);
+  g_signal_emit (self, signals[ISSUED], 0);
 }
 
 static void
 save_chosen_cb (const char * const *paths,
                 gpointer            user_data)
 {
-  issue (user_data, paths[0]);
+  issue (CF_DUPLICATE_DIALOG (user_data), paths[0]);
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Request          *request)
+response_cb (CfDuplicateDialog *self,
+             const char        *response)
 {
-  guint reason = gtk_drop_down_get_selected (request->reason);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (request->reason_text));
+  guint reason = gtk_drop_down_get_selected (self->reason);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reason_text));
 
-  if (g_str_equal (response, "cancel") || g_str_equal (response, "close"))
-    {
-      request_free (request);
-      return;
-    }
+  if (!g_str_equal (response, "pdf") && !g_str_equal (response, "print"))
+    return;
 
-  request->chosen_reason = (CfDuplicateReason) MIN (reason, CF_DUPLICATE_REASON_OTHER);
-  request->chosen_copy = (CfReceiptCopy) MIN (gtk_drop_down_get_selected (request->copy), CF_RECEIPT_COPY_BANK);
-  request->chosen_text = *text != '\0' ? g_strdup (text) : NULL;
+  self->chosen_reason = (CfDuplicateReason) MIN (reason, CF_DUPLICATE_REASON_OTHER);
+  self->chosen_copy = (CfReceiptCopy) MIN (gtk_drop_down_get_selected (self->copy), CF_RECEIPT_COPY_BANK);
+  g_free (self->chosen_text);
+  self->chosen_text = *text != '\0' ? g_strdup (text) : NULL;
 
   if (g_str_equal (response, "pdf"))
     {
-      CfTransaction *first = g_ptr_array_index (request->transactions, 0);
-      g_autofree char *name = request->transactions->len > 1
-        ? g_strdup_printf ("duplicates-%u.pdf", request->transactions->len)
+      CfTransaction *first = g_ptr_array_index (self->transactions, 0);
+      g_autofree char *name = self->transactions->len > 1
+        ? g_strdup_printf ("duplicates-%u.pdf", self->transactions->len)
         : g_strdup_printf ("duplicate-%s.pdf", cf_transaction_get_voucher_no (first) != NULL
                                                ? cf_transaction_get_voucher_no (first) : "slip");
 
-      cf_file_dialog_save (GTK_WIDGET (request->parent), _("Save Duplicate"), name, save_chosen_cb, request,
-                           (GDestroyNotify) request_free);
+      /* The dialog closes now; it stays alive until the file is chosen. */
+      cf_file_dialog_save (GTK_WIDGET (self->parent), _("Save Duplicate"), name, save_chosen_cb, g_object_ref (self),
+                           g_object_unref);
       return;
     }
+  issue (self, NULL);
+}
 
-  issue (request, NULL);
-  request_free (request);
+/* "Other" says what it is, or nothing is issued. */
+static void
+reason_changed_cb (CfDuplicateDialog *self)
+{
+  gboolean other = gtk_drop_down_get_selected (self->reason) == CF_DUPLICATE_REASON_OTHER;
+  gboolean has_text = *gtk_editable_get_text (GTK_EDITABLE (self->reason_text)) != '\0';
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "pdf", !other || has_text);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "print", !other || has_text);
 }
 
 static void
-reason_changed_cb (GtkDropDown *reason,
-                   GParamSpec  *pspec,
-                   GtkWidget   *dialog)
+cf_duplicate_dialog_dispose (GObject *object)
 {
-  gboolean other = gtk_drop_down_get_selected (reason) == CF_DUPLICATE_REASON_OTHER;
-  Request *request = g_object_get_data (G_OBJECT (dialog), "request");
-  gboolean has_text = *gtk_editable_get_text (GTK_EDITABLE (request->reason_text)) != '\0';
+  CfDuplicateDialog *self = CF_DUPLICATE_DIALOG (object);
 
-  /* "Other" says what it is, or nothing is issued. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf", !other || has_text);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print", !other || has_text);
+  g_clear_object (&self->store);
+  g_clear_object (&self->parent);
+  g_clear_pointer (&self->transactions, g_ptr_array_unref);
+  g_clear_pointer (&self->operator_no, g_free);
+  g_clear_pointer (&self->chosen_text, g_free);
+
+  G_OBJECT_CLASS (cf_duplicate_dialog_parent_class)->dispose (object);
 }
 
 static void
-reason_text_changed_cb (GtkEditable *entry,
-                        GtkWidget   *dialog)
+cf_duplicate_dialog_class_init (CfDuplicateDialogClass *klass)
 {
-  Request *request = g_object_get_data (G_OBJECT (dialog), "request");
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  reason_changed_cb (request->reason, NULL, dialog);
+  G_OBJECT_CLASS (klass)->dispose = cf_duplicate_dialog_dispose;
+
+  /**
+   * CfDuplicateDialog::issued:
+   *
+   * Duplicates were recorded (and saved or printed).
+   */
+  signals[ISSUED] = g_signal_new ("issued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-duplicate-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfDuplicateDialog, reason);
+  gtk_widget_class_bind_template_child (widget_class, CfDuplicateDialog, reasons);
+  gtk_widget_class_bind_template_child (widget_class, CfDuplicateDialog, reason_text);
+  gtk_widget_class_bind_template_child (widget_class, CfDuplicateDialog, copy);
+  gtk_widget_class_bind_template_callback (widget_class, reason_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, response_cb);
+}
+
+static void
+cf_duplicate_dialog_init (CfDuplicateDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint r = 0; r <= CF_DUPLICATE_REASON_OTHER; r++)
+    gtk_string_list_append (self->reasons, cf_duplicate_reason_get_label ((CfDuplicateReason) r));
 }
 
 /**
- * cf_duplicate_dialog_present:
- * @issued: (nullable): called as `void issued (gpointer user_data)` once a
- *   duplicate is recorded
+ * cf_duplicate_dialog_new:
+ * @transactions: (element-type CfTransaction): a duplicate each
+ * @copy: whose copy to offer first: the one the preview shows
+ *
+ * Returns: (transfer none): the dialog over @parent, not yet shown
  */
-void
-cf_duplicate_dialog_present (GtkWindow     *parent,
-                             CfStore       *store,
-                             GPtrArray     *transactions,
-                             CfReceiptCopy  copy,
-                             const char    *operator_no,
-                             guint          columns,
-                             GCallback      issued,
-                             gpointer       user_data)
+CfDuplicateDialog *
+cf_duplicate_dialog_new (GtkWindow     *parent,
+                         CfStore       *store,
+                         GPtrArray     *transactions,
+                         CfReceiptCopy  copy,
+                         const char    *operator_no,
+                         guint          columns)
 {
-  Request *request = g_new0 (Request, 1);
-  const char *reasons[CF_DUPLICATE_REASON_OTHER + 2] = { NULL };
-  const char *copies[] = { _("Merchant copy"), _("Cardholder copy"), _("Bank copy"), NULL };
   CfTransaction *transaction = g_ptr_array_index (transactions, 0);
   g_autofree char *amount = cf_transaction_dup_amount_text (transaction);
   g_autofree char *body = transactions->len == 1
@@ -266,51 +294,36 @@ cf_duplicate_dialog_present (GtkWindow     *parent,
                        cf_transaction_get_local_time (transaction), amount)
     : g_strdup_printf (_("%u transactions, a slip each. Every duplicate is numbered, marked "
                          "DUPLICATE and recorded with your name and its reason."), transactions->len);
-  GtkWidget *dialog = adw_message_dialog_new (parent, transactions->len == 1 ? _("Issue a Duplicate Slip")
-                                                                             : _("Issue Duplicate Slips"), body);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *label;
+  CfDuplicateDialog *self = g_object_new (CF_TYPE_DUPLICATE_DIALOG,
+                                          "transient-for", parent,
+                                          "heading", transactions->len == 1 ? _("Issue a Duplicate Slip")
+                                                                            : _("Issue Duplicate Slips"),
+                                          "body", body,
+                                          NULL);
 
-  for (guint r = 0; r <= CF_DUPLICATE_REASON_OTHER; r++)
-    reasons[r] = cf_duplicate_reason_get_label ((CfDuplicateReason) r);
+  self->parent = g_object_ref (parent);
+  self->store = g_object_ref (store);
+  self->transactions = g_ptr_array_ref (transactions);
+  self->operator_no = g_strdup (operator_no);
+  self->columns = columns;
+  gtk_drop_down_set_selected (self->copy, copy);
+  return self;
+}
 
-  request->parent = parent;
-  request->store = g_object_ref (store);
-  request->transactions = g_ptr_array_ref (transactions);
-  request->operator_no = g_strdup (operator_no);
-  request->columns = columns;
-  request->issued = issued;
-  request->user_data = user_data;
-  request->reason = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (reasons));
-  request->reason_text = GTK_ENTRY (gtk_entry_new ());
-  request->copy = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (copies));
-  gtk_drop_down_set_selected (request->copy, copy);
-  gtk_entry_set_placeholder_text (request->reason_text, _("Details (needed for “Other”)"));
-  g_object_set_data (G_OBJECT (dialog), "request", request);
+GtkDropDown *
+cf_duplicate_dialog_get_reason (CfDuplicateDialog *self)
+{
+  return self->reason;
+}
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  label = gtk_label_new (_("Reason"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (request->reason), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (request->reason_text), 1, 1, 1, 1);
-  label = gtk_label_new (_("Copy"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (request->copy), 1, 2, 1, 1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+GtkEditable *
+cf_duplicate_dialog_get_reason_text (CfDuplicateDialog *self)
+{
+  return GTK_EDITABLE (self->reason_text);
+}
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "print", _("_Print…"),
-                                    "pdf", _("_Save as PDF…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pdf", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (request->reason, "notify::selected", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (request->reason_text, "changed", G_CALLBACK (reason_text_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), request);
-  gtk_window_present (GTK_WINDOW (dialog));
+GtkDropDown *
+cf_duplicate_dialog_get_copy (CfDuplicateDialog *self)
+{
+  return self->copy;
 }

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+#define CF_TYPE_DUPLICATE_DIALOG (cf_duplicate_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfDuplicateDialog, cf_duplicate_dialog, CF, DUPLICATE_DIALOG, AdwMessageDialog)
+
 GPtrArray *cf_duplicate_dialog_issue   (GtkWindow          *parent,
                                         CfStore            *store,
                                         GPtrArray          *transactions,
@@ -23,13 +27,12 @@ GPtrArray *cf_duplicate_dialog_issue   (GtkWindow          *parent,
                                         const char         *pdf_path,
                                         const char         *print_export_path,
                                         GError            **error);
-void       cf_duplicate_dialog_present (GtkWindow          *parent,
+CfDuplicateDialog *
+           cf_duplicate_dialog_new     (GtkWindow          *parent,
                                         CfStore            *store,
                                         GPtrArray          *transactions,
                                         CfReceiptCopy       copy,
                                         const char         *operator_no,
-                                        guint               columns,
-                                        GCallback           issued,
-                                        gpointer            user_data);
+                                        guint               columns);
 
 G_END_DECLS

@@ -183,11 +183,14 @@ issue_duplicate_activated (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GPtrArray) txns = selected_transactions (self, MAX_DUPLICATES_AT_ONCE);
+  CfDuplicateDialog *dialog;
 
   if (self->store == NULL || txns->len == 0)
     return;
-  cf_duplicate_dialog_present (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details), cf_window_get_operator (self),
-                               cf_window_paper_columns (self), G_CALLBACK (duplicate_issued_cb), self);
+  dialog = cf_duplicate_dialog_new (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details),
+                                    cf_window_get_operator (self), cf_window_paper_columns (self));
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (duplicate_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
