@@ -14,6 +14,7 @@
 #include "cf-handover-page-private.h"
 #include "cf-preferences-window.h"
 #include "cf-shift-service.h"
+#include "cf-session-private.h"
 #include "cf-sign-in-page-private.h"
 #include "cf-store-private.h"
 #include "cf-test-window.h"
@@ -37,6 +38,28 @@ static GDateTime *
 test_clock (gpointer user_data)
 {
   return g_date_time_ref (test_now);
+}
+
+/* Starts the tests' clock on a whole second, so that a wait is exactly the
+ * seconds it is, and gives it to the sign-in page and the session. */
+static void
+start_clock (CfWindow *window)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_clear_pointer (&test_now, g_date_time_unref);
+  test_now = g_date_time_add (now, -(GTimeSpan) g_date_time_get_microsecond (now));
+  cf_sign_in_page_set_clock (cf_window_get_sign_in_page (window), test_clock, NULL);
+  cf_session_set_clock (cf_window_get_session (window), test_clock, NULL);
+}
+
+static void
+advance_clock (int seconds)
+{
+  GDateTime *later = g_date_time_add_seconds (test_now, seconds);
+
+  g_date_time_unref (test_now);
+  test_now = later;
 }
 
 static gboolean
@@ -74,12 +97,7 @@ test_sign_in_lock_and_override (CfTestDb      *f,
 
   /* A wrong PIN: said so, and the button waits the second the store says,
    * by the page's clock, which the test moves. */
-  {
-    /* On a whole second, so that the wait is exactly the one second it is. */
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    test_now = g_date_time_add (now, -(GTimeSpan) g_date_time_get_microsecond (now));
-  }
-  cf_sign_in_page_set_clock (CF_SIGN_IN_PAGE (sign_in_page), test_clock, NULL);
+  start_clock (window);
   cf_test_sign_in (window, "001", "9999");
   g_assert_true (cf_window_is_locked (window));
   g_assert_nonnull (strstr (cf_sign_in_page_get_message (CF_SIGN_IN_PAGE (sign_in_page)), "Wrong PIN"));
@@ -88,11 +106,7 @@ test_sign_in_lock_and_override (CfTestDb      *f,
     g_assert_nonnull (button);
     g_assert_false (gtk_widget_get_sensitive (button));
   }
-  {
-    GDateTime *later = g_date_time_add_seconds (test_now, 2);
-    g_date_time_unref (test_now);
-    test_now = later;
-  }
+  advance_clock (2);
   cf_test_wait_for (button_sensitive, window);
   cf_test_sign_in (window, "001", CF_DEMO_PIN);
   g_assert_false (cf_window_is_locked (window));
@@ -131,7 +145,7 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   dialog = cf_test_find_dialog ("Manager Approval Needed");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wrong PIN"));
-  g_usleep (2100 * 1000);  /* the wrong PIN's wait: a second, rounded up */
+  advance_clock (2);  /* the wrong PIN's wait: a second, rounded up */
   cf_test_choose_operator (ADW_COMBO_ROW (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
   cf_test_type_into (GTK_WIDGET (dialog), "Manager’s PIN", CF_DEMO_PIN);
   adw_message_dialog_response (dialog, "approve");
@@ -342,6 +356,7 @@ test_change_my_pin (CfTestDb      *f,
   AdwMessageDialog *refusal;
 
   cf_test_switch_operator (window, "001");
+  start_clock (window);
 
   change_my_pin (window, "0000", "4826", "4826");
   refusal = cf_test_find_dialog ("The PIN Was Not Changed");
@@ -357,14 +372,15 @@ test_change_my_pin (CfTestDb      *f,
   cf_test_drain_main_loop ();
 
   /* The wrong current PIN above made the next try wait: wait it out. */
-  g_usleep (2100 * 1000);
+  advance_clock (2);
   change_my_pin (window, CF_DEMO_PIN, "4826", "4826");
   g_assert_null (cf_test_find_dialog ("The PIN Was Not Changed"));
-  op = cf_auth_sign_in (f->store, "001", "4826", NULL, &error);
+  op = cf_auth_sign_in (f->store, "001", "4826", test_now, &error);
   g_assert_no_error (error);
   g_assert_nonnull (op);
-  g_assert_null (cf_auth_sign_in (f->store, "002", "4826", NULL, NULL));
+  g_assert_null (cf_auth_sign_in (f->store, "002", "4826", test_now, NULL));
   cf_test_close_window (window);
+  g_clear_pointer (&test_now, g_date_time_unref);
 }
 
 int

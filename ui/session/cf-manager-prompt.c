@@ -24,6 +24,8 @@ typedef struct
   GtkWindow       *parent;
   CfStore         *store;
   char            *operator_no;
+  CfClockFunc      clock;       /* (nullable): the wall clock when NULL */
+  gpointer         clock_data;
   char            *what;
   char            *failed_heading;
   CfGuardedAction  action;
@@ -59,6 +61,7 @@ prompt_response_cb (AdwMessageDialog *dialog,
   guint i = adw_combo_row_get_selected (guard->manager_row);
   CfOperator *manager = i < guard->managers->len ? g_ptr_array_index (guard->managers, i) : NULL;
   g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (guard->pin_row)));
+  g_autoptr(GDateTime) now = guard->clock != NULL ? guard->clock (guard->clock_data) : NULL;
   gboolean done;
 
   if (!g_str_equal (response, "approve") || manager == NULL)
@@ -66,7 +69,7 @@ prompt_response_cb (AdwMessageDialog *dialog,
       guard_free (guard);
       return;
     }
-  if (!cf_auth_begin_override (guard->store, guard->operator_no, cf_operator_get_no (manager), pin, guard->what, NULL,
+  if (!cf_auth_begin_override (guard->store, guard->operator_no, cf_operator_get_no (manager), pin, guard->what, now,
                                &error))
     {
       /* Asked again, saying why: a wrong PIN, a wait, a lock. */
@@ -141,6 +144,8 @@ void
 cf_manager_prompt_run (GtkWindow        *parent,
                        CfStore          *store,
                        const char       *operator_no,
+                       CfClockFunc       clock,
+                       gpointer          clock_data,
                        const char       *what,
                        const char       *failed_heading,
                        CfGuardedAction   action,
@@ -168,6 +173,8 @@ cf_manager_prompt_run (GtkWindow        *parent,
   guard->parent = parent != NULL ? g_object_ref (parent) : NULL;
   guard->store = g_object_ref (store);
   guard->operator_no = g_strdup (operator_no);
+  guard->clock = clock;
+  guard->clock_data = clock_data;
   guard->what = g_strdup (what);
   guard->failed_heading = g_strdup (failed_heading);
   guard->action = action;

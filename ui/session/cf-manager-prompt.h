@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cf-clock.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ typedef gboolean (*CfGuardedAction) (gpointer   user_data,
 void  cf_manager_prompt_run  (GtkWindow        *parent,
                               CfStore          *store,
                               const char       *operator_no,
+                              CfClockFunc       clock,
+                              gpointer          clock_data,
                               const char       *what,
                               const char       *failed_heading,
                               CfGuardedAction   action,

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include "cf-session.h"
+#include "cf-session-private.h"
 #include "cf-store-task.h"
 
 struct _CfSession
@@ -24,6 +24,8 @@ struct _CfSession
   GSettings  *settings;      /* (nullable) */
   CfOperator *operator;      /* signed in, or NULL while locked */
   char       *operator_no;   /* who was last signed in */
+  CfClockFunc clock;         /* (nullable): the wall clock when NULL */
+  gpointer    clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (CfSession, cf_session, G_TYPE_OBJECT)
@@ -249,8 +251,8 @@ cf_session_run_as_manager (CfSession       *self,
   g_return_if_fail (GTK_IS_WIDGET (asking));
 
   root = gtk_widget_get_root (asking);
-  cf_manager_prompt_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->operator_no, what,
-                         failed_heading, action, user_data, destroy);
+  cf_manager_prompt_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->operator_no,
+                         self->clock, self->clock_data, what, failed_heading, action, user_data, destroy);
 }
 
 /**
@@ -279,4 +281,34 @@ cf_session_back_up_async (CfSession           *self,
 {
   g_return_if_fail (CF_IS_SESSION (self));
   cf_store_back_up_async (self->store, cf_session_get_backups_to_keep (self), cancellable, callback, user_data);
+}
+
+/**
+ * cf_session_dup_now:
+ *
+ * Returns: (transfer full) (nullable): the time PIN tries are counted
+ *   against, or %NULL for the wall clock (as cf_auth_sign_in() takes it)
+ */
+GDateTime *
+cf_session_dup_now (CfSession *self)
+{
+  g_return_val_if_fail (CF_IS_SESSION (self), NULL);
+  return self->clock != NULL ? self->clock (self->clock_data) : NULL;
+}
+
+/**
+ * cf_session_set_clock:
+ * @clock: (nullable): where the session reads the time; %NULL for the wall clock
+ *
+ * For a test that moves the time by hand: a manager's PIN and one's own
+ * PIN are then checked against it.
+ */
+void
+cf_session_set_clock (CfSession   *self,
+                      CfClockFunc  clock,
+                      gpointer     user_data)
+{
+  g_return_if_fail (CF_IS_SESSION (self));
+  self->clock = clock;
+  self->clock_data = user_data;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cf-clock.h"
 #include "cf-manager-prompt.h"
 #include "cf-operator.h"
 #include "cf-store.h"
@@ -35,6 +36,7 @@ void        cf_session_run_as_manager   (CfSession           *self,
                                          gpointer             user_data,
                                          GDestroyNotify       destroy);
 guint       cf_session_get_backups_to_keep (CfSession        *self);
+GDateTime  *cf_session_dup_now          (CfSession           *self);
 void        cf_session_back_up_async    (CfSession           *self,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,

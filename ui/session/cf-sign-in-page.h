@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cf-clock.h"
 #include "cf-operator.h"
 #include "cf-store.h"
 
@@ -15,13 +16,6 @@ G_BEGIN_DECLS
 #define CF_TYPE_SIGN_IN_PAGE (cf_sign_in_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (CfSignInPage, cf_sign_in_page, CF, SIGN_IN_PAGE, GtkBox)
-
-/**
- * CfClockFunc:
- *
- * Returns: (transfer full): the time now, as the page should take it
- */
-typedef GDateTime *(*CfClockFunc) (gpointer user_data);
 
 CfSignInPage *cf_sign_in_page_new          (CfStore      *store);
 void          cf_sign_in_page_reset        (CfSignInPage *self,

@@ -188,14 +188,16 @@ change_pin_response_cb (AdwMessageDialog *dialog,
   g_autoptr(CfOperator) checked = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GDateTime) now = NULL;
   const char *me;
 
   if (!g_str_equal (response, "change") || cf_window_is_locked (self))
     return;
   me = cf_session_get_operator_no (self->session);
+  now = cf_session_dup_now (self->session);
   if (!g_str_equal (new_pin, again))
     g_set_error_literal (&error, CF_AUTH_ERROR, CF_AUTH_ERROR_INVALID, _("The two new PINs differ"));
-  else if ((checked = cf_auth_sign_in (self->store, me, old_pin, NULL, &error)) != NULL)
+  else if ((checked = cf_auth_sign_in (self->store, me, old_pin, now, &error)) != NULL)
     cf_auth_set_pin (self->store, me, me, new_pin, &error);
   if (error != NULL)
     cf_show_message (GTK_WINDOW (self), _("The PIN Was Not Changed"), error->message);
