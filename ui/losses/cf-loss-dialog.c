@@ -168,51 +168,6 @@ find_clicked_cb (CfLossDialog *self)
   list_transactions (self, found, FALSE);
 }
 
-static GtkWidget *
-labelled (CfLossDialog *self,
-          GtkGrid      *grid,
-          int           row,
-          const char   *label,
-          const char   *name,
-          GtkWidget    *widget)
-{
-  GtkWidget *l = gtk_label_new (label);
-
-  gtk_label_set_xalign (GTK_LABEL (l), 1);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (grid, l, 0, row, 1, 1);
-  gtk_grid_attach (grid, widget, 1, row, 1, 1);
-  g_hash_table_insert (self->fields, (gpointer) name, widget);
-  return widget;
-}
-
-static GtkWidget *
-page (const char *heading,
-      const char *explanation,
-      GtkWidget  *body)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *h = gtk_label_new (heading);
-  GtkWidget *e = gtk_label_new (explanation);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_widget_add_css_class (h, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (h), 0);
-  gtk_label_set_xalign (GTK_LABEL (e), 0);
-  gtk_label_set_wrap (GTK_LABEL (e), TRUE);
-  gtk_widget_add_css_class (e, "dim-label");
-  gtk_box_append (GTK_BOX (box), h);
-  gtk_box_append (GTK_BOX (box), e);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
-
 static void show_summary (CfLossDialog *self);
 
 static void
@@ -571,108 +526,11 @@ back_clicked_cb (CfLossDialog *self)
   cf_loss_dialog_back (self);
 }
 
+/* The transactions to start with, ticked; else the draft left last time. */
 static void
-build (CfLossDialog *self,
+start (CfLossDialog *self,
        GArray       *preselected)
 {
-  const char *causes[] = { _("Human (filing, handover)"), _("Technical (terminal storage, faults)"),
-                           _("Environmental (heat, humidity)"), _("Management (no rules, no backups)"), NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkGrid *grid;
-  GtkWidget *find;
-  GtkWidget *body;
-
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Report Lost Slips"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), TRUE);
-  self->back = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Back")));
-  self->next = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Next")));
-  gtk_button_set_use_underline (self->next, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->next), "suggested-action");
-  g_signal_connect_object (self->back, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->next, "clicked", G_CALLBACK (next_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->next));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
-
-  /* 1: what is missing */
-  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
-  labelled (self, grid, 0, _("From"), "from", gtk_entry_new ());
-  labelled (self, grid, 1, _("To"), "to", gtk_entry_new ());
-  labelled (self, grid, 2, _("Terminal"), "terminal", gtk_entry_new ());
-  labelled (self, grid, 3, _("What is missing"), "description", gtk_entry_new ());
-  find = gtk_button_new_with_mnemonic (_("_Find the Transactions"));
-  g_signal_connect_object (find, "clicked", G_CALLBACK (find_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_grid_attach (grid, find, 1, 4, 1, 1);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (grid));
-  self->found_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->found_box));
-  gtk_stack_add_named (self->stack, page (_("Which slips are missing?"),
-                                          _("Give the period and terminal, find the transactions, and tick those whose slips are gone."),
-                                          body), steps[0]);
-
-  /* 2: impact, computed */
-  self->impact_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->impact_label, 0);
-  gtk_label_set_wrap (self->impact_label, TRUE);
-  gtk_label_set_selectable (self->impact_label, TRUE);
-  gtk_stack_add_named (self->stack, page (_("What does the loss affect?"),
-                                          _("Computed from the transactions: returns and exchanges, retrieval requests, customers."),
-                                          GTK_WIDGET (self->impact_label)), steps[1]);
-
-  /* 3: cause and responsibility */
-  grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
-  labelled (self, grid, 0, _("Cause"), "cause", gtk_drop_down_new_from_strings (causes));
-  labelled (self, grid, 1, _("Discovered by"), "discovered-by", gtk_entry_new ());
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
-    GtkWidget *discovered_at = labelled (self, grid, 2, _("Discovered at"), "discovered-at", gtk_entry_new ());
-    gtk_editable_set_text (GTK_EDITABLE (discovered_at), when);
-  }
-  labelled (self, grid, 3, _("Responsible"), "responsible", gtk_entry_new ());
-  labelled (self, grid, 4, _("Notes"), "notes", gtk_entry_new ());
-  gtk_stack_add_named (self->stack, page (_("Why, and who is responsible?"),
-                                          _("A named person is responsible for reconciliation and slip custody."),
-                                          GTK_WIDGET (grid)), steps[2]);
-
-  /* 4: customers */
-  self->customers_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_stack_add_named (self->stack, page (_("What were the customers told?"),
-                                          _("Optional, per transaction: whether the customer was contacted and which other proof of purchase was accepted."),
-                                          GTK_WIDGET (self->customers_box)), steps[3]);
-
-  /* 5: remedy */
-  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->remedy_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->remedy_box));
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->summary_label));
-  gtk_stack_add_named (self->stack, page (_("What is done about each slip?"),
-                                          _("A duplicate where the transaction is stored, a replacement requested from the bank or the POS provider, or no action with a reason."),
-                                          body), steps[4]);
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->message), 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
-
   if ((preselected == NULL || preselected->len == 0) && restore_draft (self))
     gtk_label_set_text (self->message, _("The draft saved when this dialog was last closed is back; Finish records it."));
   else if (preselected != NULL && preselected->len > 0)
@@ -702,16 +560,11 @@ cf_loss_dialog_new (GtkWindow  *parent,
                     const char *operator_no,
                     GArray     *preselected_ids)
 {
-  CfLossDialog *self = g_object_new (CF_TYPE_LOSS_DIALOG,
-                                     "transient-for", parent,
-                                     "modal", TRUE,
-                                     "default-width", 760,
-                                     "default-height", 640,
-                                     NULL);
+  CfLossDialog *self = g_object_new (CF_TYPE_LOSS_DIALOG, "transient-for", parent, NULL);
 
   self->store = g_object_ref (store);
   self->operator_no = g_strdup (operator_no);
-  build (self, preselected_ids);
+  start (self, preselected_ids);
   return self;
 }
 
@@ -792,16 +645,56 @@ cf_loss_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (cf_loss_dialog_parent_class)->dispose (object);
 }
 
+/* The steps' single fields, by the names drafts and tests know them by. */
+static const struct
+{
+  const char *name;
+  const char *id;
+} field_ids[] = {
+  { "from", "from_entry" }, { "to", "to_entry" }, { "terminal", "terminal_entry" },
+  { "description", "description_entry" }, { "cause", "cause_dropdown" }, { "discovered-by", "discovered_by_entry" },
+  { "discovered-at", "discovered_at_entry" }, { "responsible", "responsible_entry" }, { "notes", "notes_entry" },
+};
+
 static void
 cf_loss_dialog_class_init (CfLossDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_loss_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-loss-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, back);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, next);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, message);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, found_box);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, customers_box);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, remedy_box);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, impact_label);
+  gtk_widget_class_bind_template_child (widget_class, CfLossDialog, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, find_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  /* Kept by name, for gtk_widget_get_template_child() at init. */
+  for (guint i = 0; i < G_N_ELEMENTS (field_ids); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, field_ids[i].id, FALSE, 0);
 }
 
 static void
 cf_loss_dialog_init (CfLossDialog *self)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_ptr_array_new_with_free_func (slip_row_free);
+  for (guint i = 0; i < G_N_ELEMENTS (field_ids); i++)
+    g_hash_table_insert (self->fields, (gpointer) field_ids[i].name,
+                         gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_LOSS_DIALOG, field_ids[i].id));
+  gtk_editable_set_text (GTK_EDITABLE (field (self, "discovered-at")), when);
 }
