@@ -21,14 +21,19 @@
 
 struct _CfLossesPage
 {
-  GtkBox     parent_instance;
+  GtkBox               parent_instance;
 
-  CfSession *session;
-  CfStore   *store;
-  GtkWidget *content;
-  CfRequestOrder order;
-  guint      n_incidents;
-  guint      n_requests;
+  AdwPreferencesGroup *incidents_group;
+  AdwPreferencesGroup *requests_group;
+  GtkDropDown         *order_dropdown;
+
+  CfSession           *session;
+  CfStore             *store;
+  GPtrArray           *incident_rows;   /* in incidents_group, to remove on reload */
+  GPtrArray           *request_rows;    /* in requests_group */
+  CfRequestOrder       order;
+  guint                n_incidents;
+  guint                n_requests;
 };
 
 G_DEFINE_FINAL_TYPE (CfLossesPage, cf_losses_page, GTK_TYPE_BOX)
@@ -343,56 +348,36 @@ counterpart_label (const char *counterpart)
   return _("Acquiring bank");
 }
 
-static gboolean
-reload_once (CfLossesPage *self)
+static void
+order_changed_cb (CfLossesPage *self)
 {
-  cf_losses_page_reload (self);
-  return G_SOURCE_REMOVE;
+  self->order = (CfRequestOrder) gtk_drop_down_get_selected (self->order_dropdown);
+  if (self->store != NULL)
+    cf_losses_page_reload (self);
 }
 
 static void
-order_changed_cb (GtkDropDown  *order,
-                  GParamSpec   *pspec,
-                  CfLossesPage *self)
+remove_rows (AdwPreferencesGroup *group,
+             GPtrArray           *rows)
 {
-  self->order = (CfRequestOrder) gtk_drop_down_get_selected (order);
-  /* Rebuilt after this handler returns: the drop-down is part of what is rebuilt. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) reload_once, g_object_ref (self), g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
 }
 
-/**
- * cf_losses_page_reload:
- *
- * Reads the incidents and requests again.
- */
-void
-cf_losses_page_reload (CfLossesPage *self)
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) incidents = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *report = gtk_button_new_with_mnemonic (_("_Report Lost Slips…"));
-  GtkWidget *incidents_group = adw_preferences_group_new ();
-  GtkWidget *requests_group = adw_preferences_group_new ();
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
 
-  g_return_if_fail (CF_IS_LOSSES_PAGE (self));
-
-  incidents = cf_loss_list_incidents (self->store, NULL);
-  requests = cf_loss_list_requests (self->store, now, NULL);
-  if (requests != NULL)
-    cf_loss_sort_requests (requests, self->order);
-  self->n_incidents = incidents != NULL ? incidents->len : 0;
-  self->n_requests = requests != NULL ? requests->len : 0;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report-loss");
-  gtk_widget_add_css_class (report, "suggested-action");
-  gtk_widget_set_halign (report, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), report);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (incidents_group), _("Loss Incidents"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (incidents_group),
-                                         _("An incident is resolved when every slip has a duplicate, a fulfilled request or a recorded decision."));
+static void
+show_incidents (CfLossesPage *self,
+                GPtrArray    *incidents)
+{
   for (guint i = 0; incidents != NULL && i < incidents->len; i++)
     {
       CfIncidentInfo *inc = g_ptr_array_index (incidents, i);
@@ -413,27 +398,20 @@ cf_losses_page_reload (CfLossesPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (inc->resolved ? "emblem-ok-symbolic" : "dialog-warning-symbolic"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (incidents_group), row);
+      add_row (self->incidents_group, self->incident_rows, row);
     }
   if (self->n_incidents == 0)
     {
       GtkWidget *row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No slips have been reported lost"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (incidents_group), row);
+      add_row (self->incidents_group, self->incident_rows, row);
     }
-  gtk_box_append (GTK_BOX (box), incidents_group);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (requests_group), _("Replacement Requests"));
-  {
-    const char *orders[] = { _("Due date"), _("Needs attention first"), _("Newest first"), NULL };
-    GtkWidget *order = gtk_drop_down_new_from_strings (orders);
-
-    gtk_widget_set_tooltip_text (order, _("Order of the requests"));
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (order), self->order);
-    gtk_widget_set_valign (order, GTK_ALIGN_CENTER);
-    g_signal_connect_object (order, "notify::selected", G_CALLBACK (order_changed_cb), self, 0);
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (requests_group), order);
-  }
+static void
+show_requests (CfLossesPage *self,
+               GPtrArray    *requests)
+{
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
       CfRequestInfo *r = g_ptr_array_index (requests, i);
@@ -454,21 +432,41 @@ cf_losses_page_reload (CfLossesPage *self)
         gtk_widget_add_css_class (row, "warning");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_menu (self, r));
       add_request_details (self, ADW_EXPANDER_ROW (row), r);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (requests_group), row);
+      add_row (self->requests_group, self->request_rows, row);
     }
   if (self->n_requests == 0)
     {
       GtkWidget *row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No replacement requests"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (requests_group), row);
+      add_row (self->requests_group, self->request_rows, row);
     }
-  gtk_box_append (GTK_BOX (box), requests_group);
+}
 
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (self->content), box);
+/**
+ * cf_losses_page_reload:
+ *
+ * Reads the incidents and requests again.
+ */
+void
+cf_losses_page_reload (CfLossesPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+
+  g_return_if_fail (CF_IS_LOSSES_PAGE (self));
+
+  incidents = cf_loss_list_incidents (self->store, NULL);
+  requests = cf_loss_list_requests (self->store, now, NULL);
+  if (requests != NULL)
+    cf_loss_sort_requests (requests, self->order);
+  self->n_incidents = incidents != NULL ? incidents->len : 0;
+  self->n_requests = requests != NULL ? requests->len : 0;
+
+  remove_rows (self->incidents_group, self->incident_rows);
+  remove_rows (self->requests_group, self->request_rows);
+  show_incidents (self, incidents);
+  show_requests (self, requests);
 }
 
 /**
@@ -479,16 +477,10 @@ cf_losses_page_reload (CfLossesPage *self)
 CfLossesPage *
 cf_losses_page_new (CfSession *session)
 {
-  CfLossesPage *self = g_object_new (CF_TYPE_LOSSES_PAGE, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  CfLossesPage *self = g_object_new (CF_TYPE_LOSSES_PAGE, NULL);
 
   self->session = g_object_ref (session);
   self->store = g_object_ref (cf_session_get_store (session));
-  self->content = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->content), 900);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->content);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self), scroller);
   cf_losses_page_reload (self);
   return self;
 }
@@ -514,6 +506,9 @@ cf_losses_page_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->incident_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->request_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_LOSSES_PAGE);
 
   G_OBJECT_CLASS (cf_losses_page_parent_class)->dispose (object);
 }
@@ -521,10 +516,21 @@ cf_losses_page_dispose (GObject *object)
 static void
 cf_losses_page_class_init (CfLossesPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cf_losses_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-losses-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, incidents_group);
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, requests_group);
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, order_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, order_changed_cb);
 }
 
 static void
 cf_losses_page_init (CfLossesPage *self)
 {
+  self->incident_rows = g_ptr_array_new ();
+  self->request_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
