@@ -51,6 +51,47 @@ cf_import_is_totals_row (CfCsvReader *reader)
   return FALSE;
 }
 
+/* Notes (Alipay's # lines), the totals block that closes a WeChat bill, and
+ * the rows the profile says are not sales (payouts, fee lines, failed
+ * payments): counted as skipped, never as rejected. */
+gboolean
+cf_import_is_not_a_sale (ImportRun   *run,
+                         CfCsvReader *reader)
+{
+  g_autofree char *first = NULL;
+
+  if (run->in_summary)
+    return TRUE;
+  for (guint i = 0; i < cf_csv_reader_get_n_fields (reader) && first == NULL; i++)
+    {
+      char *cell = cf_import_cell (run, reader, i);
+      if (*cell != '\0')
+        first = cell;
+      else
+        g_free (cell);
+    }
+  if (first == NULL)
+    return FALSE;
+  if (cf_import_profile_is_comment (run->profile, first))
+    return TRUE;
+  if (cf_import_profile_is_summary_start (run->profile, first))
+    {
+      run->in_summary = TRUE;
+      return TRUE;
+    }
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    {
+      g_autofree char *cell = NULL;
+
+      if (run->columns[f] < 0)
+        continue;
+      cell = cf_import_cell (run, reader, (guint) run->columns[f]);
+      if (*cell != '\0' && cf_import_profile_skips (run->profile, (CfField) f, cell))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Exports that paginate repeat the header on every page. */
 gboolean
 cf_import_is_header_again (ImportRun   *run,
@@ -150,12 +191,107 @@ read_preamble_line (ImportRun   *run,
 }
 
 /* A journal may have a single "交易时间" column that holds the date as well:
- * a time column with no date column is read as date and time. */
+ * a time column with no date column is read as date and time. The amount is
+ * one column, or income and expense. */
 static gboolean
 header_is_usable (const int columns[CF_N_FIELDS])
 {
-  return columns[CF_FIELD_AMOUNT] >= 0 &&
+  return (columns[CF_FIELD_AMOUNT] >= 0 || columns[CF_FIELD_INCOME] >= 0 || columns[CF_FIELD_EXPENSE] >= 0) &&
          (columns[CF_FIELD_DATE] >= 0 || columns[CF_FIELD_DATETIME] >= 0 || columns[CF_FIELD_TIME] >= 0);
+}
+
+static gboolean
+header_has_key (const int columns[CF_N_FIELDS])
+{
+  return columns[CF_FIELD_VOUCHER_NO] >= 0 || columns[CF_FIELD_REF_NO] >= 0 || columns[CF_FIELD_SOURCE_ID] >= 0;
+}
+
+/* What a layout lacks to be read: said when no profile reads a file. */
+static char *
+dup_missing (const int columns[CF_N_FIELDS])
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+
+  if (columns[CF_FIELD_DATE] < 0 && columns[CF_FIELD_DATETIME] < 0 && columns[CF_FIELD_TIME] < 0)
+    g_ptr_array_add (missing, (char *) cf_field_get_label (CF_FIELD_DATE));
+  if (columns[CF_FIELD_AMOUNT] < 0 && columns[CF_FIELD_INCOME] < 0 && columns[CF_FIELD_EXPENSE] < 0)
+    g_ptr_array_add (missing, (char *) cf_field_get_label (CF_FIELD_AMOUNT));
+  if (!header_has_key (columns))
+    g_ptr_array_add (missing, (char *) _("voucher no., reference no. or transaction id"));
+  g_ptr_array_add (missing, NULL);
+  return g_strjoinv (", ", (char **) missing->pdata);
+}
+
+/* The closest any profile came, for the error when none reads the file. */
+typedef struct
+{
+  CfImportProfile *profile;
+  guint            score;
+  guint            line;
+  int              columns[CF_N_FIELDS];
+} NearMiss;
+
+/* The best profile for one row taken as a header; a provider's own profile
+ * (one with a signature, all of whose columns are there) wins over the
+ * general ones. */
+static CfImportProfile *
+best_profile_for_row (GPtrArray         *profiles,
+                      const char *const *cells,
+                      guint              n,
+                      guint              line,
+                      int                best_columns[CF_N_FIELDS],
+                      NearMiss          *near)
+{
+  CfImportProfile *best = NULL;
+  guint best_score = 0;
+
+  for (guint p = 0; p < profiles->len; p++)
+    {
+      CfImportProfile *profile = g_ptr_array_index (profiles, p);
+      int columns[CF_N_FIELDS];
+      guint score = cf_import_profile_match_header (profile, cells, n, columns);
+
+      if (score > near->score)
+        {
+          near->profile = profile;
+          near->score = score;
+          near->line = line;
+          memcpy (near->columns, columns, sizeof columns);
+        }
+      if (score < 3 || !header_is_usable (columns))
+        continue;
+      if (cf_import_profile_has_signature (profile))
+        score += 1000;
+      if (score > best_score)
+        {
+          best_score = score;
+          best = profile;
+          memcpy (best_columns, columns, sizeof columns);
+        }
+    }
+  return best;
+}
+
+static void
+take_header (ImportRun         *run,
+             CfCsvReader       *reader,
+             CfImportProfile   *profile,
+             const char *const *cells,
+             guint              n,
+             const int          columns[CF_N_FIELDS])
+{
+  run->profile = g_object_ref (profile);
+  memcpy (run->columns, columns, sizeof run->columns);
+  run->n_header = n;
+  run->header = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *clean = cf_import_profile_strip_cell (profile, cells[i]);
+      run->header[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
+    }
+  run->report->header_line = cf_csv_reader_get_line (reader);
+  run->report->profile = g_strdup (cf_import_profile_get_name (profile));
+  cf_import_resolve_amounts (run);
 }
 
 /* Reads records until one is a header that a profile recognises. */
@@ -166,14 +302,14 @@ cf_import_find_header (ImportRun        *run,
                        GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
+  NearMiss near = { NULL, 0, 0, { 0 } };
 
   for (guint record = 0; record < HEADER_SEARCH_LINES; record++)
     {
       g_autofree const char **cells = NULL;
+      int columns[CF_N_FIELDS];
+      CfImportProfile *best;
       guint n;
-      guint best_score = 0;
-      int best_columns[CF_N_FIELDS];
-      CfImportProfile *best = NULL;
 
       if (!cf_csv_reader_next (reader, &local_error))
         break;
@@ -183,44 +319,11 @@ cf_import_find_header (ImportRun        *run,
       for (guint i = 0; i < n; i++)
         cells[i] = cf_csv_reader_get_field (reader, i);
 
-      for (guint p = 0; p < profiles->len; p++)
+      best = best_profile_for_row (profiles, cells, n, cf_csv_reader_get_line (reader), columns, &near);
+      if (best != NULL)
         {
-          CfImportProfile *profile = g_ptr_array_index (profiles, p);
-          int columns[CF_N_FIELDS];
-          guint score = cf_import_profile_match_header (profile, cells, n, columns);
-
-          if (score > best_score && header_is_usable (columns))
-            {
-              best_score = score;
-              best = profile;
-              memcpy (best_columns, columns, sizeof columns);
-            }
-        }
-
-      if (best != NULL && best_score >= 3)
-        {
-          run->profile = g_object_ref (best);
-          memcpy (run->columns, best_columns, sizeof best_columns);
-          run->n_header = n;
-          run->header = g_new0 (char *, n + 1);
-          for (guint i = 0; i < n; i++)
-            {
-              g_autofree char *clean = cf_text_clean_cell (cells[i]);
-              run->header[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
-            }
-          run->report->header_line = cf_csv_reader_get_line (reader);
-          if (best_columns[CF_FIELD_AMOUNT] >= 0)
-            {
-              const char *h = cells[best_columns[CF_FIELD_AMOUNT]];
-              g_autofree char *lower = g_ascii_strdown (h, -1);
-
-              run->amounts_in_fen = strstr (h, "(分)") != NULL || strstr (h, "（分）") != NULL ||
-                                    strstr (lower, "(cents)") != NULL || strstr (lower, "(fen)") != NULL;
-            }
-          run->report->profile = g_strdup (cf_import_profile_get_name (best));
-
-          if (run->columns[CF_FIELD_VOUCHER_NO] < 0 && run->columns[CF_FIELD_REF_NO] < 0 &&
-              run->columns[CF_FIELD_SOURCE_ID] < 0)
+          take_header (run, reader, best, cells, n, columns);
+          if (!header_has_key (run->columns))
             {
               g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_KEY_COLUMN,
                            _("%s line %u: the header has no voucher no. (凭证号, trace_no), reference no. "
@@ -241,6 +344,17 @@ cf_import_find_header (ImportRun        *run,
       return FALSE;
     }
 
+  if (near.profile != NULL && near.score >= 2)
+    {
+      g_autofree char *missing = dup_missing (near.columns);
+
+      g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER,
+                   _("%s: no import profile reads this layout; the closest is “%s” (%s), whose header on line %u "
+                     "lacks: %s. Import it with a profile of its own (see “counterfoil profile”)"),
+                   run->display_name, cf_import_profile_get_name (near.profile),
+                   cf_import_profile_get_title (near.profile), near.line, missing);
+      return FALSE;
+    }
   g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER,
                _("%s: no header row found in the first %u lines; expected columns such as "
                  "交易日期/date, 交易金额/amount and 凭证号/trace_no or 参考号/rrn"),

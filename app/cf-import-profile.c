@@ -20,6 +20,7 @@
 
 #include "cf-import-profile.h"
 #include "cf-text.h"
+#include "cf-time-zone.h"
 
 #define RESOURCE_DIR "/org/counterfoil/Counterfoil/import-profiles"
 
@@ -33,10 +34,17 @@ struct _CfImportProfile
   CfDateOrder  date_order;
   char        *currency;
   char        *time_zone;
-  int          utc_offset;
   GPtrArray   *synonyms[CF_N_FIELDS];   /* header keys, as cf_text_header_key() */
   GHashTable  *types;                   /* key → CfTxnType + 1 */
   GHashTable  *entry_modes;             /* key → CfEntryMode */
+  CfAmountUnit amount_unit;
+  gboolean     decimal_comma;
+  GStrv        strip_prefixes;          /* taken off the front of every cell: WeChat's ` */
+  GStrv        comment_prefixes;        /* a row whose first cell starts so is a note */
+  GPtrArray   *summary_starts;          /* header keys of a closing summary block's own header */
+  GPtrArray   *signature;               /* header keys that must all be present */
+  GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
+  GStrv        checks;                  /* "Net = Gross - Fee", as written */
 };
 
 G_DEFINE_FINAL_TYPE (CfImportProfile, cf_import_profile, G_TYPE_OBJECT)
@@ -76,6 +84,10 @@ static const struct
   [CF_FIELD_ORIG_REF_NO]     = { "orig_ref_no",     N_("original reference no.") },
   [CF_FIELD_ORIG_DATE]       = { "orig_date",       N_("original date") },
   [CF_FIELD_SOURCE_ID]       = { "source_id",       N_("transaction id") },
+  [CF_FIELD_INCOME]          = { "income",          N_("income") },
+  [CF_FIELD_EXPENSE]         = { "expense",         N_("expense") },
+  [CF_FIELD_REFUND_AMOUNT]   = { "refund_amount",   N_("refund amount") },
+  [CF_FIELD_REFUND_ID]       = { "refund_id",       N_("refund id") },
 };
 
 /**
@@ -88,6 +100,21 @@ cf_field_get_name (CfField field)
 {
   g_return_val_if_fail (field < CF_N_FIELDS, NULL);
   return field_info[field].name;
+}
+
+/**
+ * cf_field_from_name:
+ * @name: a field's key, `voucher_no`
+ *
+ * Returns: the field, or %CF_N_FIELDS when @name names none
+ */
+CfField
+cf_field_from_name (const char *name)
+{
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    if (g_strcmp0 (name, field_info[f].name) == 0)
+      return (CfField) f;
+  return CF_N_FIELDS;
 }
 
 /**
@@ -116,6 +143,13 @@ cf_import_profile_finalize (GObject *object)
     g_clear_pointer (&self->synonyms[i], g_ptr_array_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->entry_modes, g_hash_table_unref);
+  g_clear_pointer (&self->strip_prefixes, g_strfreev);
+  g_clear_pointer (&self->comment_prefixes, g_strfreev);
+  g_clear_pointer (&self->summary_starts, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_ptr_array_unref);
+  for (guint i = 0; i < CF_N_FIELDS; i++)
+    g_clear_pointer (&self->skips[i], g_hash_table_unref);
+  g_clear_pointer (&self->checks, g_strfreev);
 
   G_OBJECT_CLASS (cf_import_profile_parent_class)->finalize (object);
 }
@@ -133,34 +167,8 @@ cf_import_profile_init (CfImportProfile *self)
     self->synonyms[i] = g_ptr_array_new_with_free_func (g_free);
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->entry_modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static gboolean
-parse_offset (const char *zone,
-              int        *offset)
-{
-  /* Enough for the zones a shop states; "+08:00" works for any. */
-  static const struct { const char *name; int minutes; } zones[] = {
-    { "Asia/Shanghai", 480 }, { "Asia/Hong_Kong", 480 }, { "Asia/Taipei", 480 },
-    { "Asia/Macau", 480 }, { "Asia/Singapore", 480 }, { "Asia/Tokyo", 540 },
-    { "UTC", 0 }, { "Europe/London", 0 },
-  };
-  int sign, hh, mm;
-
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    if (g_str_equal (zone, zones[i].name))
-      {
-        *offset = zones[i].minutes;
-        return TRUE;
-      }
-
-  if ((zone[0] == '+' || zone[0] == '-') && sscanf (zone + 1, "%2d:%2d", &hh, &mm) == 2)
-    {
-      sign = zone[0] == '-' ? -1 : 1;
-      *offset = sign * (hh * 60 + mm);
-      return TRUE;
-    }
-  return FALSE;
+  self->summary_starts = g_ptr_array_new_with_free_func (g_free);
+  self->signature = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -178,6 +186,165 @@ add_words (GHashTable *table,
     }
 }
 
+static gboolean
+invalid (GError     **error,
+         const char  *origin,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError     **error,
+         const char  *origin,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+               _("import profile %s: %s"), origin, message);
+  return FALSE;
+}
+
+static void
+add_keys (GPtrArray *keys,
+          char     **words)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      char *key = cf_text_header_key (words[i]);
+      if (*key != '\0')
+        g_ptr_array_add (keys, key);
+      else
+        g_free (key);
+    }
+}
+
+/* [Profile]: what the file is and how its values are written. */
+static gboolean
+load_profile_group (CfImportProfile  *self,
+                    GKeyFile         *kf,
+                    GError          **error)
+{
+  g_autofree char *order = NULL;
+  g_autofree char *unit = NULL;
+  g_auto(GStrv) summary = NULL;
+  g_auto(GStrv) signature = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  self->name = g_key_file_get_string (kf, "Profile", "Name", NULL);
+  if (self->name == NULL || *self->name == '\0')
+    return invalid (error, self->origin, _("the [Profile] group has no Name"));
+  self->title = g_key_file_get_locale_string (kf, "Profile", "Title", NULL, NULL);
+  if (self->title == NULL)
+    self->title = g_strdup (self->name);
+  self->currency = g_key_file_get_string (kf, "Profile", "Currency", NULL);
+  if (self->currency == NULL)
+    self->currency = g_strdup ("CNY");
+  self->time_zone = g_key_file_get_string (kf, "Profile", "TimeZone", NULL);
+  if (self->time_zone != NULL)
+    {
+      g_autoptr(CfTimeZone) zone = cf_time_zone_new (self->time_zone);
+
+      if (zone == NULL)
+        return invalid (error, self->origin,
+                        _("unknown TimeZone “%s” (use a name such as Asia/Shanghai or an offset such as +08:00)"),
+                        self->time_zone);
+    }
+
+  order = g_key_file_get_string (kf, "Profile", "DateOrder", NULL);
+  if (order == NULL || g_ascii_strcasecmp (order, "ymd") == 0)
+    self->date_order = CF_DATE_ORDER_YMD;
+  else if (g_ascii_strcasecmp (order, "mdy") == 0)
+    self->date_order = CF_DATE_ORDER_MDY;
+  else if (g_ascii_strcasecmp (order, "dmy") == 0)
+    self->date_order = CF_DATE_ORDER_DMY;
+  else
+    return invalid (error, self->origin, _("DateOrder must be ymd, mdy or dmy, not “%s”"), order);
+
+  unit = g_key_file_get_string (kf, "Profile", "AmountUnit", NULL);
+  if (unit == NULL)
+    self->amount_unit = CF_AMOUNT_UNIT_UNKNOWN;
+  else if (g_str_equal (unit, "major") || g_str_equal (unit, "yuan") || g_str_equal (unit, "dollars"))
+    self->amount_unit = CF_AMOUNT_UNIT_MAJOR;
+  else if (g_str_equal (unit, "minor") || g_str_equal (unit, "fen") || g_str_equal (unit, "cents"))
+    self->amount_unit = CF_AMOUNT_UNIT_MINOR;
+  else
+    return invalid (error, self->origin, _("AmountUnit must be major (yuan) or minor (fen, cents), not “%s”"), unit);
+
+  self->decimal_comma = g_key_file_get_boolean (kf, "Profile", "DecimalComma", &local_error);
+  if (local_error != NULL && !g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    return invalid (error, self->origin, "%s", local_error->message);
+
+  self->strip_prefixes = g_key_file_get_string_list (kf, "Profile", "StripPrefix", NULL, NULL);
+  self->comment_prefixes = g_key_file_get_string_list (kf, "Profile", "CommentPrefix", NULL, NULL);
+  summary = g_key_file_get_string_list (kf, "Profile", "SummaryStart", NULL, NULL);
+  add_keys (self->summary_starts, summary);
+  signature = g_key_file_get_string_list (kf, "Profile", "Signature", NULL, NULL);
+  add_keys (self->signature, signature);
+  return TRUE;
+}
+
+/* "Net Total = Total Collected - Fees": one term, =, terms joined by + or -,
+ * each a field's name or a column's header, operators between spaces. */
+static gboolean
+check_is_valid (const char *check)
+{
+  g_auto(GStrv) sides = g_strsplit (check, "=", -1);
+  g_auto(GStrv) terms = NULL;
+
+  if (g_strv_length (sides) != 2 || cf_text_is_blank (sides[0]) || cf_text_is_blank (sides[1]))
+    return FALSE;
+  terms = g_regex_split_simple ("\\s[+-]\\s", sides[1], 0, 0);
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (cf_text_is_blank (terms[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* [Skip] and [Checks]: rows that are not transactions, sums that must hold. */
+static gboolean
+load_rules (CfImportProfile  *self,
+            GKeyFile         *kf,
+            GError          **error)
+{
+  g_auto(GStrv) skip_keys = g_key_file_get_keys (kf, "Skip", NULL, NULL);
+  g_auto(GStrv) check_keys = g_key_file_get_keys (kf, "Checks", NULL, NULL);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; skip_keys != NULL && skip_keys[i] != NULL; i++)
+    {
+      CfField field = cf_field_from_name (skip_keys[i]);
+      g_auto(GStrv) values = NULL;
+
+      if (field == CF_N_FIELDS)
+        return invalid (error, self->origin, _("[Skip] names “%s”, which is not a field"), skip_keys[i]);
+      values = g_key_file_get_string_list (kf, "Skip", skip_keys[i], NULL, NULL);
+      if (self->skips[field] == NULL)
+        self->skips[field] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      add_words (self->skips[field], values, 1);
+    }
+
+  for (guint i = 0; check_keys != NULL && check_keys[i] != NULL; i++)
+    {
+      char *check = g_key_file_get_string (kf, "Checks", check_keys[i], NULL);
+
+      if (check == NULL || !check_is_valid (check))
+        {
+          g_free (check);
+          return invalid (error, self->origin,
+                          _("[Checks] %s must read like “Net = Gross - Fee”"), check_keys[i]);
+        }
+      g_ptr_array_add (checks, check);
+    }
+  g_ptr_array_add (checks, NULL);
+  self->checks = (GStrv) g_ptr_array_free (g_steal_pointer (&checks), FALSE);
+  return TRUE;
+}
+
 /**
  * cf_import_profile_new_from_data:
  * @origin: where the data came from, for error messages
@@ -193,73 +360,27 @@ cf_import_profile_new_from_data (const char  *data,
   g_autoptr(CfImportProfile) self = g_object_new (CF_TYPE_IMPORT_PROFILE, NULL);
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *order = NULL;
   guint n_columns = 0;
 
+  self->origin = g_strdup (origin);
   if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, &local_error))
     {
-      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
-                   _("import profile %s: %s"), origin, local_error->message);
+      invalid (error, origin, "%s", local_error->message);
       return NULL;
     }
-
-  self->origin = g_strdup (origin);
-  self->name = g_key_file_get_string (kf, "Profile", "Name", NULL);
-  if (self->name == NULL || *self->name == '\0')
-    {
-      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
-                   _("import profile %s: the [Profile] group has no Name"), origin);
-      return NULL;
-    }
-  self->title = g_key_file_get_locale_string (kf, "Profile", "Title", NULL, NULL);
-  if (self->title == NULL)
-    self->title = g_strdup (self->name);
-  self->currency = g_key_file_get_string (kf, "Profile", "Currency", NULL);
-  if (self->currency == NULL)
-    self->currency = g_strdup ("CNY");
-  self->time_zone = g_key_file_get_string (kf, "Profile", "TimeZone", NULL);
-  if (self->time_zone != NULL && !parse_offset (self->time_zone, &self->utc_offset))
-    {
-      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
-                   _("import profile %s: unknown TimeZone “%s” (use a name such as Asia/Shanghai or an offset such as +08:00)"),
-                   origin, self->time_zone);
-      return NULL;
-    }
-
-  order = g_key_file_get_string (kf, "Profile", "DateOrder", NULL);
-  if (order == NULL || g_ascii_strcasecmp (order, "ymd") == 0)
-    self->date_order = CF_DATE_ORDER_YMD;
-  else if (g_ascii_strcasecmp (order, "mdy") == 0)
-    self->date_order = CF_DATE_ORDER_MDY;
-  else if (g_ascii_strcasecmp (order, "dmy") == 0)
-    self->date_order = CF_DATE_ORDER_DMY;
-  else
-    {
-      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
-                   _("import profile %s: DateOrder must be ymd, mdy or dmy, not “%s”"),
-                   origin, order);
-      return NULL;
-    }
+  if (!load_profile_group (self, kf, error))
+    return NULL;
 
   for (guint f = 0; f < CF_N_FIELDS; f++)
     {
       g_auto(GStrv) words = g_key_file_get_string_list (kf, "Columns", field_info[f].name, NULL, NULL);
 
-      for (guint i = 0; words != NULL && words[i] != NULL; i++)
-        {
-          char *key = cf_text_header_key (words[i]);
-          if (*key != '\0')
-            g_ptr_array_add (self->synonyms[f], key);
-          else
-            g_free (key);
-        }
+      add_keys (self->synonyms[f], words);
       n_columns += self->synonyms[f]->len;
     }
-
   if (n_columns == 0)
     {
-      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
-                   _("import profile %s: the [Columns] group names no columns"), origin);
+      invalid (error, origin, _("the [Columns] group names no columns"));
       return NULL;
     }
 
@@ -274,6 +395,8 @@ cf_import_profile_new_from_data (const char  *data,
       add_words (self->entry_modes, words, (int) m);
     }
 
+  if (!load_rules (self, kf, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -465,12 +588,6 @@ cf_import_profile_get_time_zone (CfImportProfile *self)
   return self->time_zone;
 }
 
-int
-cf_import_profile_get_utc_offset (CfImportProfile *self)
-{
-  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), 0);
-  return self->utc_offset;
-}
 
 /**
  * cf_import_profile_match_header:
@@ -489,14 +606,25 @@ cf_import_profile_match_header (CfImportProfile   *self,
                                 guint              n_headers,
                                 int                columns[CF_N_FIELDS])
 {
-  g_autofree char **keys = g_new0 (char *, n_headers + 1);
+  char **keys = g_new0 (char *, n_headers + 1);
   guint matched = 0;
 
   for (guint f = 0; f < CF_N_FIELDS; f++)
     columns[f] = -1;
 
   for (guint c = 0; c < n_headers; c++)
-    keys[c] = cf_text_header_key (headers[c]);
+    {
+      g_autofree char *cell = cf_import_profile_strip_cell (self, headers[c]);
+      keys[c] = cf_text_header_key (cell);
+    }
+
+  /* A profile for one provider's file applies only where its own columns are. */
+  for (guint s = 0; s < self->signature->len; s++)
+    if (!g_strv_contains ((const char *const *) keys, g_ptr_array_index (self->signature, s)))
+      {
+        g_strfreev (g_steal_pointer (&keys));
+        return 0;
+      }
 
   /* Fields in the profile's order, each taking the column its earliest synonym
    * names: "交易日期" wins over a "清算日期" further left, and a column serves
@@ -519,9 +647,7 @@ cf_import_profile_match_header (CfImportProfile   *self,
             }
         }
 
-  for (guint c = 0; c < n_headers; c++)
-    g_free (keys[c]);
-
+  g_strfreev (g_steal_pointer (&keys));
   return matched;
 }
 
@@ -550,4 +676,137 @@ cf_import_profile_map_entry_mode (CfImportProfile *self,
   g_autofree char *key = cf_text_header_key (text);
 
   return (CfEntryMode) GPOINTER_TO_INT (g_hash_table_lookup (self->entry_modes, key));
+}
+
+/**
+ * cf_import_profile_get_amount_unit:
+ *
+ * Returns: whether the file's amounts are in yuan or fen, when the profile
+ *   says; %CF_AMOUNT_UNIT_UNKNOWN leaves it to each column's header
+ */
+CfAmountUnit
+cf_import_profile_get_amount_unit (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), CF_AMOUNT_UNIT_UNKNOWN);
+  return self->amount_unit;
+}
+
+/**
+ * cf_import_profile_get_decimal_comma:
+ *
+ * Returns: whether amounts are written `1.234,56`
+ */
+gboolean
+cf_import_profile_get_decimal_comma (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
+  return self->decimal_comma;
+}
+
+/**
+ * cf_import_profile_get_checks:
+ *
+ * Returns: (transfer none): the sums each row must satisfy, as written in
+ *   the profile: `Net Total = Total Collected + Fees`
+ */
+const char *const *
+cf_import_profile_get_checks (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return (const char *const *) self->checks;
+}
+
+/**
+ * cf_import_profile_strip_cell:
+ *
+ * Returns: (transfer full): the cell cleaned (cf_text_clean_cell()) and
+ *   without the prefix the provider puts before every value
+ */
+char *
+cf_import_profile_strip_cell (CfImportProfile *self,
+                              const char      *cell)
+{
+  char *clean = cf_text_clean_cell (cell);
+
+  for (guint i = 0; self->strip_prefixes != NULL && self->strip_prefixes[i] != NULL; i++)
+    if (*self->strip_prefixes[i] != '\0' && g_str_has_prefix (clean, self->strip_prefixes[i]))
+      {
+        char *rest = cf_text_clean_cell (clean + strlen (self->strip_prefixes[i]));
+        g_free (clean);
+        return rest;
+      }
+  return clean;
+}
+
+/**
+ * cf_import_profile_is_comment:
+ * @first_cell: a row's first cell, stripped
+ *
+ * Returns: whether the row is a note (Alipay's `#` lines), not data
+ */
+gboolean
+cf_import_profile_is_comment (CfImportProfile *self,
+                              const char      *first_cell)
+{
+  for (guint i = 0; self->comment_prefixes != NULL && self->comment_prefixes[i] != NULL; i++)
+    if (*self->comment_prefixes[i] != '\0' && g_str_has_prefix (first_cell, self->comment_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cf_import_profile_is_summary_start:
+ * @first_cell: a row's first cell, stripped
+ *
+ * Returns: whether the row heads the summary block that closes the file
+ *   (WeChat's `总交易单数,应结订单总金额,…`): it and every row after it are
+ *   totals, not transactions
+ */
+gboolean
+cf_import_profile_is_summary_start (CfImportProfile *self,
+                                    const char      *first_cell)
+{
+  g_autofree char *key = NULL;
+
+  if (self->summary_starts->len == 0)
+    return FALSE;
+  key = cf_text_header_key (first_cell);
+  for (guint i = 0; i < self->summary_starts->len; i++)
+    if (g_str_equal (key, g_ptr_array_index (self->summary_starts, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cf_import_profile_skips:
+ * @value: a row's cell of @field
+ *
+ * Returns: whether a row with this value is not a transaction (a payout, a
+ *   fee line, a failed payment), to be counted as skipped
+ */
+gboolean
+cf_import_profile_skips (CfImportProfile *self,
+                         CfField          field,
+                         const char      *value)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (field < CF_N_FIELDS, FALSE);
+  if (self->skips[field] == NULL || value == NULL)
+    return FALSE;
+  key = cf_text_header_key (value);
+  return g_hash_table_contains (self->skips[field], key);
+}
+
+/**
+ * cf_import_profile_has_signature:
+ *
+ * Returns: whether the profile is one provider's, recognised by columns only
+ *   its files have; such a profile wins over the general ones
+ */
+gboolean
+cf_import_profile_has_signature (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
+  return self->signature->len > 0;
 }

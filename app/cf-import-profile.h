@@ -48,6 +48,10 @@ typedef enum
   CF_FIELD_ORIG_REF_NO,
   CF_FIELD_ORIG_DATE,
   CF_FIELD_SOURCE_ID,
+  CF_FIELD_INCOME,
+  CF_FIELD_EXPENSE,
+  CF_FIELD_REFUND_AMOUNT,
+  CF_FIELD_REFUND_ID,
   CF_N_FIELDS
 } CfField;
 
@@ -79,7 +83,20 @@ const char       *cf_import_profile_get_title        (CfImportProfile  *self);
 CfDateOrder       cf_import_profile_get_date_order   (CfImportProfile  *self);
 const char       *cf_import_profile_get_currency     (CfImportProfile  *self);
 const char       *cf_import_profile_get_time_zone    (CfImportProfile  *self);
-int               cf_import_profile_get_utc_offset   (CfImportProfile  *self);
+CfAmountUnit      cf_import_profile_get_amount_unit  (CfImportProfile  *self);
+gboolean          cf_import_profile_get_decimal_comma (CfImportProfile *self);
+const char *const *cf_import_profile_get_checks      (CfImportProfile  *self);
+char             *cf_import_profile_strip_cell       (CfImportProfile  *self,
+                                                      const char       *cell);
+gboolean          cf_import_profile_is_comment       (CfImportProfile  *self,
+                                                      const char       *first_cell);
+gboolean          cf_import_profile_is_summary_start (CfImportProfile  *self,
+                                                      const char       *first_cell);
+gboolean          cf_import_profile_skips            (CfImportProfile  *self,
+                                                      CfField           field,
+                                                      const char       *value);
+gboolean          cf_import_profile_has_signature    (CfImportProfile  *self);
+CfField           cf_field_from_name                 (const char       *name);
 guint             cf_import_profile_match_header     (CfImportProfile  *self,
                                                       const char *const *headers,
                                                       guint             n_headers,

@@ -44,6 +44,8 @@ struct _CfImportReport
   char       *sha256;
   char       *encoding;
   char       *profile;
+  char       *amount_source;  /* the header the amount was read from: "Total Collected", "收入金额 − 支出金额" */
+  CfAmountUnit amount_unit;
   char       *error_message;
   char       *imported_at;    /* UTC, for a stored import */
   gint64      import_id;      /* 0 for a dry run or a failure */

@@ -125,7 +125,7 @@ read_cells (ImportRun   *run,
 
       if (run->columns[f] < 0)
         continue;
-      clean = cf_text_clean_cell (cf_csv_reader_get_field (reader, (guint) run->columns[f]));
+      clean = cf_import_cell (run, reader, (guint) run->columns[f]);
       if (*clean == '\0')
         {
           g_free (clean);
@@ -141,6 +141,9 @@ read_cells (ImportRun   *run,
         case CF_FIELD_AMOUNT:
         case CF_FIELD_FEE:
         case CF_FIELD_NET_AMOUNT:
+        case CF_FIELD_INCOME:
+        case CF_FIELD_EXPENSE:
+        case CF_FIELD_REFUND_AMOUNT:
         case CF_FIELD_ORIG_DATE:
           row->values[f] = clean;
           continue;
@@ -193,95 +196,191 @@ read_cells (ImportRun   *run,
   return TRUE;
 }
 
-/* When: the date and time, from one column or two, with the zone if known. */
+/* The zone a row's wall time is in: its own column's, else the profile's. */
+static gboolean
+read_zone (ImportRun        *run,
+           Row              *row,
+           const CfTimestamp *ts,
+           RowError         *err)
+{
+  const char *text = row->values[CF_FIELD_TIME_ZONE];
+  CfTimeZone *zone = run->profile_zone;
+
+  if (text != NULL)
+    {
+      gpointer cached;
+
+      if (!g_hash_table_lookup_extended (run->zones, text, NULL, &cached))
+        {
+          cached = cf_time_zone_new (text);
+          g_hash_table_insert (run->zones, g_strdup (text), cached);
+        }
+      if ((zone = cached) == NULL)
+        return row_fail (err, run, CF_FIELD_TIME_ZONE,
+                         g_strdup_printf (_("“%s” is not a time zone Counterfoil knows; write it as a name "
+                                            "such as Europe/Zurich or an offset such as +01:00"), text));
+    }
+  if (zone != NULL)
+    {
+      row->has_offset = TRUE;
+      row->utc_offset = cf_time_zone_offset_at (zone, ts);
+      row->values[CF_FIELD_TIME_ZONE] = cf_time_zone_get_name (zone);
+    }
+  return TRUE;
+}
+
+/* When: the date and time, from one column or two, with the zone if known.
+ * What a column is called does not decide what it holds: a statement's
+ * 交易日期时间 may hold only 143022 beside its 清算日期, and a lone 交易时间
+ * may hold the date too. */
 static gboolean
 read_when (ImportRun   *run,
            Row         *row,
            const char **raw,
            RowError    *err)
 {
+  static const CfField date_sources[] = { CF_FIELD_DATETIME, CF_FIELD_DATE, CF_FIELD_TIME };
   CfDateOrder order = run->date_order;
   CfTimestamp ts = { 0 };
+  CfField date_field = CF_N_FIELDS;
+  CfField first_error = CF_N_FIELDS;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) first_message = NULL;
 
-  if (raw[CF_FIELD_DATETIME] != NULL)
+  /* The date: the first column that holds one, with its time if it has it. */
+  for (guint i = 0; i < G_N_ELEMENTS (date_sources) && date_field == CF_N_FIELDS; i++)
     {
-      if (!cf_timestamp_parse (raw[CF_FIELD_DATETIME], order, &ts, &error))
-        return row_fail (err, run, CF_FIELD_DATETIME, g_strdup (error->message));
-    }
-  else if (raw[CF_FIELD_DATE] != NULL)
-    {
-      /* A "date" column sometimes holds the time as well. */
-      if (!cf_timestamp_parse (raw[CF_FIELD_DATE], order, &ts, &error))
-        return row_fail (err, run, CF_FIELD_DATE, g_strdup (error->message));
-    }
-  else if (run->columns[CF_FIELD_DATE] < 0 && run->columns[CF_FIELD_DATETIME] < 0 && raw[CF_FIELD_TIME] != NULL)
-    {
-      if (!cf_timestamp_parse (raw[CF_FIELD_TIME], order, &ts, &error))
-        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
-    }
-  else
-    return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE :
-                               run->columns[CF_FIELD_DATETIME] >= 0 ? CF_FIELD_DATETIME : CF_FIELD_TIME,
-                     g_strdup (_("the date is missing")));
+      CfField f = date_sources[i];
+      CfTimestamp candidate = { 0 };
 
-  if (!ts.has_time && raw[CF_FIELD_TIME] != NULL)
-    {
+      if (raw[f] == NULL || (f == CF_FIELD_TIME && (raw[CF_FIELD_DATE] != NULL || raw[CF_FIELD_DATETIME] != NULL)))
+        continue;
       g_clear_error (&error);
-      if (!cf_timestamp_parse_time (raw[CF_FIELD_TIME], &ts, &error))
-        return row_fail (err, run, CF_FIELD_TIME, g_strdup (error->message));
+      if (cf_timestamp_parse (raw[f], order, &candidate, &error))
+        {
+          ts = candidate;
+          date_field = f;
+        }
+      else if (first_error == CF_N_FIELDS)
+        {
+          first_error = f;
+          first_message = g_steal_pointer (&error);
+        }
     }
-  else if (!ts.has_time && run->columns[CF_FIELD_TIME] >= 0)
-    return row_fail (err, run, CF_FIELD_TIME, g_strdup (_("the time is missing")));
+  if (date_field == CF_N_FIELDS)
+    {
+      if (first_error != CF_N_FIELDS)
+        return row_fail (err, run, first_error, g_strdup (first_message->message));
+      return row_fail (err, run, run->columns[CF_FIELD_DATE] >= 0 ? CF_FIELD_DATE :
+                                 run->columns[CF_FIELD_DATETIME] >= 0 ? CF_FIELD_DATETIME : CF_FIELD_TIME,
+                       g_strdup (_("the date is missing")));
+    }
+
+  /* The time, from another column when the date's has none. */
+  if (!ts.has_time)
+    {
+      static const CfField time_sources[] = { CF_FIELD_TIME, CF_FIELD_DATETIME };
+
+      for (guint i = 0; i < G_N_ELEMENTS (time_sources) && !ts.has_time; i++)
+        {
+          CfField f = time_sources[i];
+
+          if (f == date_field || raw[f] == NULL)
+            continue;
+          g_clear_error (&error);
+          if (!cf_timestamp_parse_time (raw[f], &ts, &error))
+            return row_fail (err, run, f, g_strdup (error->message));
+        }
+      if (!ts.has_time && run->columns[CF_FIELD_TIME] >= 0 && date_field != CF_FIELD_TIME)
+        return row_fail (err, run, CF_FIELD_TIME, g_strdup (_("the time is missing")));
+    }
 
   cf_timestamp_format_local (&ts, row->local_time);
   if (ts.has_offset)
     {
       row->has_offset = TRUE;
       row->utc_offset = ts.offset_minutes;
+      return TRUE;
     }
-  else if (cf_import_profile_get_time_zone (run->profile) != NULL && row->values[CF_FIELD_TIME_ZONE] == NULL)
-    {
-      row->has_offset = TRUE;
-      row->utc_offset = cf_import_profile_get_utc_offset (run->profile);
-      row->values[CF_FIELD_TIME_ZONE] = cf_import_profile_get_time_zone (run->profile);
-    }
+  return read_zone (run, row, &ts, err);
+}
+
+/* One amount cell, in its column's unit; a blank one is zero. */
+static gboolean
+read_amount (ImportRun   *run,
+             CfField      field,
+             const char  *text,
+             gint64      *minor,
+             char         marker[4],
+             RowError    *err)
+{
+  g_autoptr(GError) error = NULL;
+
+  *minor = 0;
+  if (text != NULL && !cf_import_parse_amount (run, run->columns[field], text, minor, marker, &error))
+    return row_fail (err, run, field, g_strdup (error->message));
   return TRUE;
 }
 
-/* How much: the amount, the fee, and in which currency. */
+/* How much: the amount (one column, or income − expense), the fee, the
+ * profile's sums, and in which currency. */
 static gboolean
 read_money (ImportRun   *run,
+            CfCsvReader *reader,
             Row         *row,
             const char **raw,
             RowError    *err)
 {
-  g_autoptr(GError) error = NULL;
   char marker[4] = "";
   const char *text;
+  char *unbalanced;
+  guint column;
 
-  if (raw[CF_FIELD_AMOUNT] == NULL)
-    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
-  if (run->amounts_in_fen)
+  if (run->columns[CF_FIELD_AMOUNT] >= 0)
     {
-      char *end = NULL;
-      gint64 fen = g_ascii_strtoll (raw[CF_FIELD_AMOUNT], &end, 10);
-
-      if (end == raw[CF_FIELD_AMOUNT] || *end != '\0')
-        return row_fail (err, run, CF_FIELD_AMOUNT,
-                         g_strdup_printf (_("“%s” is not a whole number of fen"), raw[CF_FIELD_AMOUNT]));
-      row->amount = fen;
+      if (raw[CF_FIELD_AMOUNT] == NULL)
+        return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (_("the amount is missing")));
+      if (!read_amount (run, CF_FIELD_AMOUNT, raw[CF_FIELD_AMOUNT], &row->amount, marker, err))
+        return FALSE;
     }
-  else if (!cf_money_parse (raw[CF_FIELD_AMOUNT], &row->amount, marker, &error))
-    return row_fail (err, run, CF_FIELD_AMOUNT, g_strdup (error->message));
+  else
+    {
+      gint64 income, expense;
+
+      if (raw[CF_FIELD_INCOME] == NULL && raw[CF_FIELD_EXPENSE] == NULL)
+        return row_fail (err, run, run->columns[CF_FIELD_INCOME] >= 0 ? CF_FIELD_INCOME : CF_FIELD_EXPENSE,
+                         g_strdup (_("the amount is missing")));
+      if (!read_amount (run, CF_FIELD_INCOME, raw[CF_FIELD_INCOME], &income, marker, err) ||
+          !read_amount (run, CF_FIELD_EXPENSE, raw[CF_FIELD_EXPENSE], &expense, marker, err))
+        return FALSE;
+      if (income != 0 && expense != 0)
+        return row_fail (err, run, CF_FIELD_EXPENSE,
+                         g_strdup_printf (_("both %s and %s hold an amount; a row is money in or money out, "
+                                            "and which one is not for Counterfoil to guess"),
+                                          run->header[run->columns[CF_FIELD_INCOME]],
+                                          run->header[run->columns[CF_FIELD_EXPENSE]]));
+      row->amount = income != 0 ? ABS (income) : -ABS (expense);
+    }
 
   if (raw[CF_FIELD_FEE] != NULL)
     {
-      g_clear_error (&error);
-      if (!cf_money_parse (raw[CF_FIELD_FEE], &row->fee, NULL, &error))
-        return row_fail (err, run, CF_FIELD_FEE, g_strdup (error->message));
+      if (!read_amount (run, CF_FIELD_FEE, raw[CF_FIELD_FEE], &row->fee, NULL, err))
+        return FALSE;
       row->has_fee = TRUE;
       row->fee = ABS (row->fee);
+    }
+  if (raw[CF_FIELD_REFUND_AMOUNT] != NULL)
+    {
+      if (!read_amount (run, CF_FIELD_REFUND_AMOUNT, raw[CF_FIELD_REFUND_AMOUNT], &row->refund_amount, NULL, err))
+        return FALSE;
+      row->has_refund_amount = row->refund_amount != 0;
+    }
+
+  if ((unbalanced = cf_import_check_sums (run, reader, &column)) != NULL)
+    {
+      err->column = column;
+      err->reason = unbalanced;
+      return FALSE;
     }
 
   if ((text = row->values[CF_FIELD_CURRENCY]) != NULL)
@@ -337,6 +436,9 @@ read_type (ImportRun *run,
     }
   else
     row->type = row->amount < 0 ? CF_TXN_TYPE_REFUND : CF_TXN_TYPE_SALE;
+  /* WeChat's bill keeps the order's amount beside what was refunded. */
+  if (row->has_refund_amount && (row->type == CF_TXN_TYPE_REFUND || cf_txn_type_is_reversal (row->type)))
+    row->amount = row->refund_amount;
   row->amount = ABS (row->amount);
 
   if ((text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
@@ -393,7 +495,7 @@ read_identity (ImportRun   *run,
                const char **raw,
                RowError    *err)
 {
-  const char *terminal, *batch, *voucher, *ref, *source, *type;
+  const char *terminal, *batch, *voucher, *ref, *source, *type, *refund;
 
   for (CfField f = CF_FIELD_BATCH_NO; f <= CF_FIELD_REF_NO; f++)
     if (is_scientific (row->values[f]))
@@ -411,7 +513,12 @@ read_identity (ImportRun   *run,
   ref = row->values[CF_FIELD_REF_NO];
   source = row->values[CF_FIELD_SOURCE_ID];
   type = cf_txn_type_to_nick (row->type);
-  if (terminal != NULL && batch != NULL && voucher != NULL)
+  refund = row->values[CF_FIELD_REFUND_ID];
+  /* A refund has its own number where the file gives one: two partial
+   * refunds of one order are two transactions. */
+  if (row->type != CF_TXN_TYPE_SALE && refund != NULL && strspn (refund, "0") != strlen (refund))
+    row->natural_key = g_strdup_printf ("rid\x1f%s\x1f%s", refund, type);
+  else if (terminal != NULL && batch != NULL && voucher != NULL)
     row->natural_key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", terminal, batch, voucher);
   else if (ref != NULL)
     row->natural_key = g_strdup_printf ("ref\x1f%s\x1f%s", ref, type);
@@ -447,7 +554,7 @@ cf_import_parse_row (ImportRun   *run,
 
   if (!read_cells (run, reader, row, raw, err) ||
       !read_when (run, row, raw, err) ||
-      !read_money (run, row, raw, err))
+      !read_money (run, reader, row, raw, err))
     return FALSE;
   read_type (run, row);
   return read_card (run, row, err) && read_identity (run, row, raw, err);

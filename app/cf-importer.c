@@ -153,6 +153,10 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->foreign_lines, g_hash_table_unref);
   g_clear_pointer (&run->preamble_merchant_no, g_free);
   g_clear_pointer (&run->preamble_merchant_name, g_free);
+  g_clear_pointer (&run->column_units, g_free);
+  g_clear_pointer (&run->checks, g_array_unref);
+  g_clear_pointer (&run->profile_zone, cf_time_zone_free);
+  g_clear_pointer (&run->zones, g_hash_table_unref);
   g_clear_object (&run->profile);
 }
 
@@ -215,7 +219,8 @@ import_rows (ImportRun            *run,
       run->report->rows++;
       run->report->masked_pans += scrub_count (reader);
 
-      if (cf_import_is_totals_row (reader) || cf_import_is_header_again (run, reader) ||
+      if (cf_import_is_not_a_sale (run, reader) ||
+          cf_import_is_totals_row (reader) || cf_import_is_header_again (run, reader) ||
           (cf_import_count_filled (reader) == 1 && run->n_header > 2 && n < run->n_header))
         {
           run->report->skipped++;
@@ -490,6 +495,9 @@ import_file_into (CfStore              *store,
   run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cf_time_zone_free);
+  if (cf_import_profile_get_time_zone (run.profile) != NULL)
+    run.profile_zone = cf_time_zone_new (cf_import_profile_get_time_zone (run.profile));
 
   /* A dry run must not hold the shop's write lock for the length of a
    * big file (a clerk could not even sign in meanwhile): it is imported

@@ -59,6 +59,21 @@ typedef enum
   CF_ROLE_MANAGER,                        /*< nick=manager >*/
 } CfRole;
 
+/**
+ * CfAmountUnit:
+ * @CF_AMOUNT_UNIT_UNKNOWN: not stated; a column's header may say
+ * @CF_AMOUNT_UNIT_MAJOR: yuan, dollars: `88.50`
+ * @CF_AMOUNT_UNIT_MINOR: fen, cents: `8850`
+ *
+ * The unit an export writes its amounts in.
+ */
+typedef enum
+{
+  CF_AMOUNT_UNIT_UNKNOWN,                 /*< nick=unknown >*/
+  CF_AMOUNT_UNIT_MAJOR,                   /*< nick=major >*/
+  CF_AMOUNT_UNIT_MINOR,                   /*< nick=minor >*/
+} CfAmountUnit;
+
 const char  *cf_enum_to_nick          (GType        type,
                                        int          value);
 gboolean     cf_enum_from_nick        (GType        type,

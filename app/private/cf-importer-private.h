@@ -11,6 +11,7 @@
 #include "cf-import-report.h"
 #include "cf-importer.h"
 #include "cf-store-private.h"
+#include "cf-time-zone.h"
 #include "cf-timestamp.h"
 #include "cf-types.h"
 
@@ -24,7 +25,11 @@ typedef struct
   CfImportReport  *report;
   const char      *operator_no;
   CfDateOrder      date_order;     /* the profile's, or what the file's dates show */
-  gboolean         amounts_in_fen; /* "交易金额(分)": 8850 is ¥88.50 */
+  CfAmountUnit    *column_units;   /* per column: "交易金额(分)" holds 8850 for ¥88.50 */
+  GArray          *checks;         /* ImportCheck: the profile's sums, on this file's columns */
+  CfTimeZone      *profile_zone;   /* the profile's, for rows that name none */
+  GHashTable      *zones;          /* a zone column's text → CfTimeZone, or NULL when unknown */
+  gboolean         in_summary;     /* past the header of the closing totals block */
   const char      *display_name;
 
   int              columns[CF_N_FIELDS];
@@ -47,6 +52,17 @@ typedef struct
   GHashTable      *type_words;     /* a journal's word → its CfTxnType, known or not */
 } ImportRun;
 
+/* One of the profile's sums, on this file's columns: lhs = Σ sign·term. */
+#define IMPORT_CHECK_MAX_TERMS 8
+typedef struct
+{
+  const char *text;
+  int         lhs;
+  guint       n_terms;
+  int         terms[IMPORT_CHECK_MAX_TERMS];
+  int         signs[IMPORT_CHECK_MAX_TERMS];
+} ImportCheck;
+
 /* A row on its way into the store; strings point into `cells` or are owned by `owned`. */
 typedef struct
 {
@@ -58,6 +74,8 @@ typedef struct
   gint64      amount;
   gboolean    has_fee;
   gint64      fee;
+  gboolean    has_refund_amount;
+  gint64      refund_amount;
   char        currency[4];
   CfTxnType   type;
   const char *type_text;
@@ -81,6 +99,8 @@ gboolean     cf_import_is_totals_row     (CfCsvReader  *reader);
 gboolean     cf_import_is_header_again   (ImportRun    *run,
                                           CfCsvReader  *reader);
 gboolean     cf_import_is_blank_row      (CfCsvReader  *reader);
+gboolean     cf_import_is_not_a_sale     (ImportRun    *run,
+                                          CfCsvReader  *reader);
 guint        cf_import_count_filled      (CfCsvReader  *reader);
 gboolean     cf_import_find_header       (ImportRun    *run,
                                           CfCsvReader  *reader,
@@ -91,6 +111,22 @@ CfDateOrder  cf_import_detect_date_order (ImportRun    *run,
                                           const char   *text,
                                           gsize         len,
                                           char          delimiter);
+
+/* cf-import-amounts.c */
+CfAmountUnit cf_import_unit_from_header  (const char   *header);
+void         cf_import_resolve_amounts   (ImportRun    *run);
+gboolean     cf_import_parse_amount      (ImportRun    *run,
+                                          int           column,
+                                          const char   *text,
+                                          gint64       *minor,
+                                          char          marker[4],
+                                          GError      **error);
+char        *cf_import_check_sums        (ImportRun    *run,
+                                          CfCsvReader  *reader,
+                                          guint        *column);
+char        *cf_import_cell              (ImportRun    *run,
+                                          CfCsvReader  *reader,
+                                          guint         column);
 
 /* cf-import-row.c */
 const char  *cf_import_row_own           (Row          *row,

@@ -12,6 +12,8 @@ Title[zh_CN]=终端流水或收单对账单（中英文表头）
 DateOrder=ymd
 Currency=CNY
 TimeZone=Asia/Shanghai
+# WeChat-style exports put a backtick before every value to keep it text.
+StripPrefix=`
 
 [Columns]
 datetime=交易时间戳;交易日期时间;交易日期及时间;清算日期时间;日期时间;datetime;date_time;transaction_datetime;txn_datetime;timestamp;transaction_time_stamp;trans_datetime
@@ -23,7 +25,7 @@ terminal_no=终端号;终端编号;终端代码;终端;terminal_no;terminal_id;t
 operator_no=操作员;操作员号;操作员编号;收银员;收银员号;operator;operator_no;operator_id;cashier;clerk;user_id
 batch_no=批次号;交易批次号;批次;batch_no;batch;batch_number;batch_id
 voucher_no=凭证号;流水号;终端流水号;系统跟踪号;跟踪号;凭证编号;trace_no;voucher_no;stan;trace;trace_number;invoice_no;system_trace_audit_number
-ref_no=参考号;银联参考号;系统参考号;检索参考号;交易参考号;rrn;reference_no;ref_no;retrieval_reference_number;reference_number;ref
+ref_no=参考号;银联参考号;系统参考号;检索参考号;检索号;交易参考号;系统检索号;rrn;reference_no;ref_no;retrieval_reference_number;reference_number;ref
 auth_code=授权码;授权号;auth_code;approval_code;authorization_code;auth_no;auth_id
 card_no=卡号;交易卡号;银行卡号;账号;账户号;主账号;card_no;card_number;pan;masked_pan;card;account_no;acct_no
 card_brand=卡品牌;卡组织;卡品种;card_brand;brand;card_scheme;scheme;network;card_network
@@ -57,3 +59,8 @@ swipe=刷卡;磁条;磁条卡;swipe;swiped;magstripe;magnetic_stripe;s;90;02
 chip=插卡;芯片;IC;IC卡;chip;emv;contact;i;05;dip
 contactless=挥卡;非接;闪付;非接触;contactless;tap;nfc;c;07;quickpass
 manual=手输;手工;手输卡号;manual;keyed;key_entered;m;01
+
+# A row that carries the amount, the fee and what was settled must add up;
+# a refund's fee may be written with either sign.
+[Checks]
+net=net_amount = amount - fee
