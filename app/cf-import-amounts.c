@@ -120,15 +120,26 @@ resolve_check (ImportRun   *run,
   /* The split keeps the captured operators between the terms. */
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      if (g_str_equal (parts[i], "+") || g_str_equal (parts[i], "-"))
+      g_autofree char *term = g_strstrip (g_strdup (parts[i]));
+      gboolean optional = g_str_has_suffix (term, "?");
+
+      if (g_str_equal (term, "+") || g_str_equal (term, "-"))
         {
-          sign = parts[i][0] == '-' ? -1 : 1;
+          sign = term[0] == '-' ? -1 : 1;
           continue;
         }
+
+      /* "Tip?": a column some versions of the export leave out. */
+      if (optional)
+        term[strlen (term) - 1] = '\0';
       if (check->n_terms == IMPORT_CHECK_MAX_TERMS)
         return FALSE;
-      if ((check->terms[check->n_terms] = find_column (run, parts[i])) < 0)
-        return FALSE;
+      if ((check->terms[check->n_terms] = find_column (run, term)) < 0)
+        {
+          if (optional)
+            continue;
+          return FALSE;
+        }
       check->signs[check->n_terms++] = sign;
       sign = 1;
     }

@@ -397,7 +397,7 @@ cf_import_detect_date_order (ImportRun   *run,
       if (sscanf (cf_csv_reader_get_field (reader, (guint) column), "%d%c%d%c%d", &a, &s1, &b, &s2, &y) == 5 &&
           s1 == s2 && (s1 == '/' || s1 == '.' || s1 == '-') && y > 31)
         {
-          if (a > 12 && b <= 12)
+          if ((a > 12 && b <= 12) || s1 == '.')
             return CF_DATE_ORDER_DMY;
           if (b > 12 && a <= 12)
             return CF_DATE_ORDER_MDY;

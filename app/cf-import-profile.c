@@ -45,6 +45,7 @@ struct _CfImportProfile
   GPtrArray   *signature;               /* header keys that must all be present */
   GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
   GStrv        checks;                  /* "Net = Gross - Fee", as written */
+  gboolean     key_with_time;           /* ids repeat (an order and its refunds): time and amount tell them apart */
 };
 
 G_DEFINE_FINAL_TYPE (CfImportProfile, cf_import_profile, G_TYPE_OBJECT)
@@ -279,6 +280,7 @@ load_profile_group (CfImportProfile  *self,
   if (local_error != NULL && !g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
     return invalid (error, self->origin, "%s", local_error->message);
 
+  self->key_with_time = g_key_file_get_boolean (kf, "Profile", "IdentityWithTime", NULL);
   self->strip_prefixes = g_key_file_get_string_list (kf, "Profile", "StripPrefix", NULL, NULL);
   self->comment_prefixes = g_key_file_get_string_list (kf, "Profile", "CommentPrefix", NULL, NULL);
   summary = g_key_file_get_string_list (kf, "Profile", "SummaryStart", NULL, NULL);
@@ -809,4 +811,17 @@ cf_import_profile_has_signature (CfImportProfile *self)
 {
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
   return self->signature->len > 0;
+}
+
+/**
+ * cf_import_profile_get_key_with_time:
+ *
+ * Returns: whether a row's id (an order no.) is shared by the order and its
+ *   refunds, so that its time and amount are part of what identifies it
+ */
+gboolean
+cf_import_profile_get_key_with_time (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
+  return self->key_with_time;
 }

@@ -96,6 +96,7 @@ gboolean          cf_import_profile_skips            (CfImportProfile  *self,
                                                       CfField           field,
                                                       const char       *value);
 gboolean          cf_import_profile_has_signature    (CfImportProfile  *self);
+gboolean          cf_import_profile_get_key_with_time (CfImportProfile *self);
 CfField           cf_field_from_name                 (const char       *name);
 guint             cf_import_profile_match_header     (CfImportProfile  *self,
                                                       const char *const *headers,

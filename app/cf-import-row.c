@@ -532,6 +532,13 @@ read_identity (ImportRun   *run,
                      g_strdup (voucher != NULL
                                ? _("a voucher no. needs its terminal no. to identify a transaction, and there is no reference no.")
                                : _("neither a voucher no. nor a reference no. is given")));
+
+  if (cf_import_profile_get_key_with_time (run->profile) && !g_str_has_prefix (row->natural_key, "tbv"))
+    {
+      char *keyed = g_strdup_printf ("%s\x1f%s\x1f%" G_GINT64_FORMAT, row->natural_key, row->local_time, row->amount);
+      g_free (row->natural_key);
+      row->natural_key = keyed;
+    }
   return TRUE;
 }
 

@@ -211,8 +211,9 @@ days_from_civil (int year,
  * cf_time_zone_offset_at:
  * @local: a wall time in the zone
  *
- * A wall time in the hour skipped in spring is read as if the clock had not
- * moved yet; one in the hour repeated in autumn as the first of the two.
+ * A wall time in the hour skipped in spring is taken as summer time already
+ * (the clock moved on); one in the hour repeated in autumn as the first of
+ * the two.
  *
  * Returns: minutes east of UTC at @local
  */

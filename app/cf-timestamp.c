@@ -117,9 +117,10 @@ read_date (const char  **p,
           ts->day = a;
           ts->month = b;
         }
-      else if (order == CF_DATE_ORDER_YMD && a > 12 && b <= 12)
+      else if (order == CF_DATE_ORDER_YMD && ((a > 12 && b <= 12) || sep == '.'))
         {
-          /* No order given and only one reading makes sense: 28/11/2026. */
+          /* No order given and only one reading makes sense: 28/11/2026;
+           * or dots, which only day-first countries write: 05.11.2026. */
           ts->day = a;
           ts->month = b;
         }

@@ -22,6 +22,7 @@
 #include "cf-importer.h"
 #include "cf-money.h"
 #include "cf-store.h"
+#include "cf-enum-types.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
@@ -40,6 +41,8 @@ report_to_json (CfImportReport *report)
     {
       cf_cli_json_set_string (b, "profile", report->profile);
       cf_cli_json_set_string (b, "encoding", report->encoding);
+      cf_cli_json_set_string (b, "amount_column", report->amount_source);
+      cf_cli_json_set_string (b, "amount_unit", cf_enum_to_nick (CF_TYPE_AMOUNT_UNIT, report->amount_unit));
       cf_cli_json_set_string (b, "sha256", report->sha256);
       json_builder_set_member_name (b, "dry_run");
       json_builder_add_boolean_value (b, report->dry_run);
@@ -105,6 +108,13 @@ print_report (CfImportReport *report)
     }
   g_print ("\n  ");
   g_print (_("profile %s, %s, header on line %u"), report->profile, report->encoding, report->header_line);
+  if (report->amount_source != NULL)
+    {
+      g_print ("; ");
+      g_print (report->amount_unit == CF_AMOUNT_UNIT_MINOR ? _("amounts from “%s”, in fen (cents)")
+                                                           : _("amounts from “%s”, in yuan (dollars)"),
+               report->amount_source);
+    }
   g_print ("\n");
   for (guint i = 0; i < report->notes->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (report->notes, i));

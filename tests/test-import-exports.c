@@ -1,0 +1,340 @@
+/* test-import-exports.c — the real exports Counterfoil has a profile for,
+ * each read from a file written to its provider's published layout: which
+ * profile is chosen without being named, how many rows go in, and every
+ * stored amount, type, currency, time and offset, exactly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cf-import-report.h"
+#include "cf-importer-private.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+#include "cf-time-zone.h"
+
+typedef struct
+{
+  const char *file;
+  const char *profile;
+  guint       imported;
+  guint       skipped;
+  guint       rejected;
+  const char *amount_column;
+  CfAmountUnit unit;
+  /* Every stored row, oldest first: "ref type amount currency time offset". */
+  const char *ledger;
+} Export;
+
+static const Export exports[] = {
+  { "exports/wechat-pay.csv", "wechat-pay", 6, 2, 0, "订单金额", CF_AMOUNT_UNIT_MAJOR,
+    /* Two partial refunds of one order are two rows, each its own amount;
+     * a revoked order is a void beside its payment. */
+    "4200001234202611270001234567 sale 8850 CNY 2026-11-27 09:15:02 480\n"
+    "4200001234202611270001234568 sale 128800 CNY 2026-11-27 10:02:41 480\n"
+    "4200001234202611270001234568 refund 10000 CNY 2026-11-27 15:30:00 480\n"
+    "4200001234202611270001234568 refund 20000 CNY 2026-11-27 16:10:00 480\n"
+    "4200001234202611270001234569 sale 1200 CNY 2026-11-27 17:00:00 480\n"
+    "4200001234202611270001234569 void 1200 CNY 2026-11-27 17:00:30 480" },
+  { "exports/alipay-account-log.csv", "alipay-account-log", 3, 6, 0, "收入金额（+元） − 支出金额（-元）", CF_AMOUNT_UNIT_MAJOR,
+    /* The fee line and the withdrawal are skipped, and so are the # notes. */
+    "2026112722001400001234567890 sale 8850 CNY 2026-11-27 09:20:11 480\n"
+    "2026112722001400001234567891 sale 128800 CNY 2026-11-27 11:45:30 480\n"
+    "2026112722001400001234567891 refund 10000 CNY 2026-11-27 16:02:09 480" },
+  { "exports/alipay-trade.csv", "alipay-trade", 3, 4, 0, "订单金额（元）", CF_AMOUNT_UNIT_MAJOR,
+    "2026112722001400001234567890 sale 8850 CNY 2026-11-27 09:20:11 480\n"
+    "2026112722001400001234567891 sale 128800 CNY 2026-11-27 11:45:30 480\n"
+    "2026112722001400001234567891 refund 10000 CNY 2026-11-27 16:02:09 480" },
+  { "exports/chinaums.csv", "chinaums", 4, 1, 1, "交易金额", CF_AMOUNT_UNIT_MAJOR,
+    /* 检索号 is the reference no.; the RRN Excel rounded is refused. */
+    "331709150201 sale 8850 CNY 2026-11-27 09:15:02 480\n"
+    "331710101001 sale 128800 CNY 2026-11-27 10:10:10 480\n"
+    "331715000001 refund 10000 CNY 2026-11-27 15:00:00 480\n"
+    "331716000001 void 6680 CNY 2026-11-27 16:00:00 480" },
+  { "exports/unionpay-statement.csv", "generic", 4, 0, 0, "交易金额(单位:分)", CF_AMOUNT_UNIT_MINOR,
+    /* The date from 清算日期, the time from a 交易日期时间 that holds only it. */
+    "331709150201 sale 8850 CNY 2026-11-27 09:15:02 480\n"
+    "331710101001 sale 128800 CNY 2026-11-27 10:10:10 480\n"
+    "331715000001 refund 10000 CNY 2026-11-27 15:00:00 480\n"
+    "331716000009 sale 1999 CNY 2026-11-27 16:00:00 480" },
+  { "exports/square-legacy.csv", "square", 3, 0, 0, "Total Collected", CF_AMOUNT_UNIT_MAJOR,
+    /* What the card was charged: tax and tip included. */
+    "PAYL0001 sale 12375 USD 2026-11-27 00:00:00 \n"
+    "PAYL0002 sale 1958 USD 2026-11-27 00:00:00 \n"
+    "PAYL0003 refund 1958 USD 2026-11-28 00:00:00 " },
+  { "exports/stripe-payments.csv", "stripe-payments", 3, 1, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
+    "ch_3QAbCdEfGh000001 sale 2500 USD 2026-11-27 17:15:02 0\n"
+    "ch_3QAbCdEfGh000002 sale 125000 USD 2026-11-27 18:40:00 0\n"
+    "ch_3QAbCdEfGh000004 sale 999 EUR 2026-11-28 02:05:09 0" },
+  { "exports/stripe-balance-itemized.csv", "stripe-balance-itemized", 3, 2, 0, "gross", CF_AMOUNT_UNIT_MAJOR,
+    "ch_3QAbCdEfGh000001 sale 2500 USD 2026-11-27 17:15:02 0\n"
+    "ch_3QAbCdEfGh000002 sale 125000 USD 2026-11-27 18:40:00 0\n"
+    "re_3QAbCdEfGh000002 refund 25000 USD 2026-11-28 09:00:00 0" },
+  { "exports/stripe-balance.csv", "stripe-balance", 3, 2, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
+    "ch_1QZz000001 sale 2500 USD 2026-11-27 17:15:00 0\n"
+    "py_1QZz000002 sale 8000 USD 2026-11-27 18:00:00 0\n"
+    "re_1QZz000003 refund 2500 USD 2026-11-28 08:00:00 0" },
+  { "exports/paypal.csv", "paypal", 4, 1, 0, "Gross", CF_AMOUNT_UNIT_MAJOR,
+    /* PDT in July, PST in November, as the file says. */
+    "2CD34567EF890123G sale 4000 USD 2026-07-04 12:00:00 -420\n"
+    "5TY05013RG002845M sale 125000 USD 2026-11-27 09:15:02 -480\n"
+    "8MC585209K746392H sale 2500 USD 2026-11-27 10:02:41 -480\n"
+    "1AB23456CD789012E refund 25000 USD 2026-11-27 15:30:00 -480" },
+  { "exports/paypal-de.csv", "paypal-de", 4, 1, 0, "Brutto", CF_AMOUNT_UNIT_MAJOR,
+    /* Day first (05.11. is the fifth of November), decimal comma, MESZ. */
+    "2CD34567EF890123L sale 4000 EUR 2026-07-04 12:00:00 120\n"
+    "8MC585209K746392J sale 2500 EUR 2026-11-05 10:02:41 60\n"
+    "5TY05013RG002845N sale 125000 EUR 2026-11-27 09:15:02 60\n"
+    "1AB23456CD789012K refund 25000 EUR 2026-11-27 15:30:00 60" },
+  { "exports/adyen-settlement.csv", "adyen-settlement", 3, 2, 0, "Gross Credit (GC) − Gross Debit (GC)", CF_AMOUNT_UNIT_MAJOR,
+    "8816178952380554 sale 4000 CHF 2026-07-04 12:00:00 120\n"
+    "8816178952380553 sale 12550 CHF 2026-11-27 09:15:02 60\n"
+    "8816178952380553 refund 2500 CHF 2026-11-27 16:00:00 60" },
+  { "exports/shopify-payments.csv", "shopify-payments", 4, 1, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
+    /* Two refunds of order #1001: told apart by time and amount. */
+    "#1001 sale 12550 USD 2026-11-27 09:15:02 -300\n"
+    "#1002 sale 4000 USD 2026-11-27 10:02:41 -300\n"
+    "#1001 refund 2500 USD 2026-11-27 15:30:00 -300\n"
+    "#1001 refund 1000 USD 2026-11-27 16:45:00 -300" },
+  { "exports/sumup.csv", "sumup", 3, 1, 0, "Total Amount", CF_AMOUNT_UNIT_MAJOR,
+    "TAAAA1BCD2E sale 1250 GBP 2026-11-27 09:15:00 \n"
+    "TAAAA1BCD2F sale 102000 GBP 2026-11-27 10:40:00 \n"
+    "TAAAA1BCD2G refund 1250 GBP 2026-11-27 12:00:00 " },
+  { "exports/sumup-de.csv", "sumup", 3, 1, 0, "Gesamtbetrag", CF_AMOUNT_UNIT_MAJOR,
+    "TBBBB1CDE2F sale 102000 EUR 2026-11-05 10:40:00 \n"
+    "TBBBB1CDE2E sale 1250 EUR 2026-11-27 09:15:00 \n"
+    "TBBBB1CDE2G refund 1250 EUR 2026-11-27 12:00:00 " },
+};
+
+static char *
+dup_ledger (CfStore *store)
+{
+  return cf_test_query_text (store,
+                             "SELECT group_concat (line, char (10)) FROM ("
+                             "  SELECT coalesce (ref_no, '') || ' ' || type || ' ' || amount_minor || ' ' || currency || ' ' ||"
+                             "         local_time || ' ' || coalesce (utc_offset, '') AS line"
+                             "  FROM transactions ORDER BY local_time, id)");
+}
+
+static void
+test_export (CfTestDb      *f,
+             gconstpointer  data)
+{
+  const Export *e = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = cf_test_import (f, e->file, &error);
+  g_autoptr(CfImportReport) again = NULL;
+  g_autofree char *ledger = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->rejects->len; i++)
+    g_test_message ("line %u: %s", ((CfImportReject *) g_ptr_array_index (report->rejects, i))->line,
+                    ((CfImportReject *) g_ptr_array_index (report->rejects, i))->reason);
+  g_assert_cmpstr (report->profile, ==, e->profile);
+  g_assert_cmpuint (report->imported, ==, e->imported);
+  g_assert_cmpuint (report->skipped, ==, e->skipped);
+  g_assert_cmpuint (report->rejected, ==, e->rejected);
+  g_assert_cmpstr (report->amount_source, ==, e->amount_column);
+  g_assert_cmpint (report->amount_unit, ==, e->unit);
+
+  ledger = dup_ledger (f->store);
+  g_assert_cmpstr (ledger, ==, e->ledger);
+
+  /* The same file again adds nothing: every row is known by its key. */
+  again = cf_test_import (f, e->file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, e->imported);
+}
+
+/* Imports @text as a file of the fixture's folder. */
+static CfImportReport *
+import_text (CfTestDb    *f,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return cf_test_import (f, path, error);
+}
+
+static const CfImportReject *
+only_reject (CfImportReport *report)
+{
+  g_assert_cmpuint (report->rejects->len, ==, 1);
+  return g_ptr_array_index (report->rejects, 0);
+}
+
+/* A row whose amounts do not make the profile's sum is refused, and the
+ * message names the columns; the rows that add up go in. */
+static void
+test_sums_refuse_a_row (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC)\n"
+    "txn_1,charge,ch_1,25.00,1.03,23.97,usd,2026-11-27 17:15,2026-11-30 00:00\n"
+    "txn_2,charge,ch_2,250.00,1.03,23.97,usd,2026-11-27 17:16,2026-11-30 00:00\n", &error);
+  const CfImportReject *reject;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "stripe-balance");
+  g_assert_cmpuint (report->imported, ==, 1);
+  reject = only_reject (report);
+  g_assert_cmpuint (reject->line, ==, 3);
+  g_assert_cmpstr (reject->column, ==, "Net");
+  g_assert_nonnull (strstr (reject->reason, "Amount − Fee is 248.97"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE ref_no = 'ch_2'"), ==, 0);
+}
+
+static void
+test_income_and_expense_both_set (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "账务流水号,业务流水号,商户订单号,发生时间,收入金额（+元）,支出金额（-元）,业务类型\n"
+    "2026001,2088001,A1,2026-11-27 09:00:00,10.00,0.00,在线支付\n"
+    "2026002,2088002,A2,2026-11-27 09:05:00,10.00,3.00,在线支付\n", &error);
+  const CfImportReject *reject;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "alipay-account-log");
+  g_assert_cmpuint (report->imported, ==, 1);
+  reject = only_reject (report);
+  g_assert_cmpstr (reject->column, ==, "支出金额（-元）");
+  g_assert_nonnull (strstr (reject->reason, "收入金额（+元）"));
+}
+
+/* 8850 in a column headed (单位:分) is ¥88.50; 88.50 there is refused, not
+ * stored as ¥0.88 or ¥8,850.00. */
+static void
+test_unit_from_header (CfTestDb      *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "交易日期,交易时间,终端号,凭证号,参考号,交易金额（单位：分）\n"
+    "20261127,091502,10480001,000311,331709150201,8850\n"
+    "20261127,091503,10480001,000312,331709150202,88.50\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->amount_unit, ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpuint (report->imported, ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT amount_minor FROM transactions"), ==, 8850);
+  g_assert_nonnull (strstr (only_reject (report)->reason, "whole number of fen"));
+
+  g_assert_cmpint (cf_import_unit_from_header ("交易金额(分)"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("金额[分]"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("Amount (cents)"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("amount in cents"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("amount_cents"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("金额单位：分"), ==, CF_AMOUNT_UNIT_MINOR);
+  g_assert_cmpint (cf_import_unit_from_header ("交易金额（元）"), ==, CF_AMOUNT_UNIT_MAJOR);
+  g_assert_cmpint (cf_import_unit_from_header ("分润（元）"), ==, CF_AMOUNT_UNIT_MAJOR);
+  g_assert_cmpint (cf_import_unit_from_header ("交易金额"), ==, CF_AMOUNT_UNIT_UNKNOWN);
+}
+
+static void
+test_unknown_zone_refused (CfTestDb      *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "date,time,time_zone,terminal_no,trace_no,rrn,amount\n"
+    "2026-07-04,12:00:00,Europe/Zurich,T1,000001,100000000001,10.00\n"
+    "2026-07-04,12:00:00,Mars Standard Time,T1,000002,100000000002,10.00\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT utc_offset FROM transactions"), ==, 120);
+  g_assert_nonnull (strstr (only_reject (report)->reason, "Mars Standard Time"));
+}
+
+static void
+test_time_zones (void)
+{
+  static const struct { const char *name; const char *time; int offset; const char *stored; } cases[] = {
+    { "Europe/Zurich", "2026-07-04 12:00:00", 120, "Europe/Zurich" },
+    { "Europe/Zurich", "2026-11-27 12:00:00", 60, "Europe/Zurich" },
+    { "Pacific Time (US & Canada)", "2026-07-04 12:00:00", -420, "America/Los_Angeles" },
+    { "Pacific Time (US & Canada)", "2026-11-27 12:00:00", -480, "America/Los_Angeles" },
+    { "PDT", "2026-11-27 12:00:00", -420, "PDT" },
+    { "cet", "2026-07-04 12:00:00", 60, "CET" },
+    { "MESZ", "2026-07-04 12:00:00", 120, "MESZ" },
+    { "+05:30", "2026-07-04 12:00:00", 330, "+05:30" },
+    { "UTC+8", "2026-07-04 12:00:00", 480, "UTC+8" },
+    { "GMT-0500", "2026-07-04 12:00:00", -300, "GMT-0500" },
+    { "Asia/Shanghai", "2026-07-04 12:00:00", 480, "Asia/Shanghai" },
+    /* The hour skipped in spring is summer time; the one repeated in
+     * autumn, its first (summer) pass. */
+    { "America/New_York", "2026-03-08 02:30:00", -240, "America/New_York" },
+    { "America/New_York", "2026-11-01 01:30:00", -240, "America/New_York" },
+    { "America/New_York", "2026-11-01 02:30:00", -300, "America/New_York" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CfTimeZone) zone = cf_time_zone_new (cases[i].name);
+      CfTimestamp ts = { 0 };
+
+      g_assert_true (cf_timestamp_parse (cases[i].time, CF_DATE_ORDER_YMD, &ts, NULL));
+      g_assert_nonnull (zone);
+      g_assert_cmpint (cf_time_zone_offset_at (zone, &ts), ==, cases[i].offset);
+      g_assert_cmpstr (cf_time_zone_get_name (zone), ==, cases[i].stored);
+    }
+  g_assert_null (cf_time_zone_new ("Mars Standard Time"));
+  g_assert_null (cf_time_zone_new ("CET-1CEST"));   /* a POSIX TZ string is not a name */
+  g_assert_null (cf_time_zone_new (""));
+}
+
+/* A layout no profile reads is refused whole, naming the closest profile
+ * and what its header lacks; nothing is stored. */
+static void
+test_unknown_layout (CfTestDb      *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "# export of 2026-11-27\n"
+    "Transaction ID,Created,Type,Status,Currency,Customer\n"
+    "T1,2026-11-27 10:00,Sale,Completed,USD,Jane\n", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_NO_HEADER);
+  g_assert_nonnull (strstr (error->message, "the closest is"));
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_nonnull (strstr (error->message, "amount"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *base = g_path_get_basename (exports[i].file);
+      g_autofree char *path = g_strdup_printf ("/import/export/%s", base);
+
+      g_test_add (path, CfTestDb, &exports[i], cf_test_db_setup, test_export, cf_test_db_teardown);
+    }
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/import/rules/sums-refuse-a-row", test_sums_refuse_a_row);
+  ADD ("/import/rules/income-and-expense", test_income_and_expense_both_set);
+  ADD ("/import/rules/unit-from-header", test_unit_from_header);
+  ADD ("/import/rules/unknown-zone", test_unknown_zone_refused);
+  ADD ("/import/rules/unknown-layout", test_unknown_layout);
+  g_test_add_func ("/import/time-zones", test_time_zones);
+  return g_test_run ();
+}
