@@ -291,6 +291,9 @@ take_header (ImportRun         *run,
     }
   run->report->header_line = cf_csv_reader_get_line (reader);
   run->report->profile = g_strdup (cf_import_profile_get_name (profile));
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    if (columns[f] >= 0)
+      cf_import_report_add_column (run->report, cf_field_get_name ((CfField) f), run->header[columns[f]]);
   cf_import_resolve_amounts (run);
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cf-import-profile.h"
@@ -31,6 +32,7 @@ struct _CfImportProfile
   char        *name;
   char        *title;
   char        *origin;
+  char        *text;                    /* the key file as written */
   CfDateOrder  date_order;
   char        *currency;
   char        *time_zone;
@@ -138,6 +140,7 @@ cf_import_profile_finalize (GObject *object)
   g_free (self->name);
   g_free (self->title);
   g_free (self->origin);
+  g_free (self->text);
   g_free (self->currency);
   g_free (self->time_zone);
   for (guint i = 0; i < CF_N_FIELDS; i++)
@@ -365,6 +368,7 @@ cf_import_profile_new_from_data (const char  *data,
   guint n_columns = 0;
 
   self->origin = g_strdup (origin);
+  self->text = g_strndup (data, len);
   if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, &local_error))
     {
       invalid (error, origin, "%s", local_error->message);
@@ -485,6 +489,9 @@ cf_import_profile_load_all (GPtrArray  *skipped,
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "counterfoil", "import-profiles", NULL);
   const char *extra = g_getenv ("COUNTERFOIL_PROFILE_DIR");
 
+  /* In name order, so that a tie between two profiles always goes the same way. */
+  if (children != NULL)
+    qsort (children, g_strv_length (children), sizeof (char *), compare_names);
   for (guint i = 0; children != NULL && children[i] != NULL; i++)
     {
       g_autofree char *path = g_build_path ("/", RESOURCE_DIR, children[i], NULL);
@@ -824,4 +831,29 @@ cf_import_profile_get_key_with_time (CfImportProfile *self)
 {
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
   return self->key_with_time;
+}
+
+/**
+ * cf_import_profile_get_origin:
+ *
+ * Returns: where the profile was read from: a resource path for a built-in
+ *   one, else its file
+ */
+const char *
+cf_import_profile_get_origin (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->origin;
+}
+
+/**
+ * cf_import_profile_get_text:
+ *
+ * Returns: the profile as written, comments and all
+ */
+const char *
+cf_import_profile_get_text (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->text;
 }

@@ -80,6 +80,8 @@ CfImportProfile  *cf_import_profile_find             (const char       *name_or_
                                                       GError          **error);
 const char       *cf_import_profile_get_name         (CfImportProfile  *self);
 const char       *cf_import_profile_get_title        (CfImportProfile  *self);
+const char       *cf_import_profile_get_origin       (CfImportProfile  *self);
+const char       *cf_import_profile_get_text         (CfImportProfile  *self);
 CfDateOrder       cf_import_profile_get_date_order   (CfImportProfile  *self);
 const char       *cf_import_profile_get_currency     (CfImportProfile  *self);
 const char       *cf_import_profile_get_time_zone    (CfImportProfile  *self);

@@ -30,6 +30,33 @@ reject_free (gpointer data)
   g_free (reject);
 }
 
+static void
+column_free (gpointer data)
+{
+  CfImportColumn *column = data;
+
+  g_free (column->field);
+  g_free (column->header);
+  g_free (column);
+}
+
+/**
+ * cf_import_report_add_column:
+ *
+ * Notes that the file's column @header was read as @field.
+ */
+void
+cf_import_report_add_column (CfImportReport *self,
+                             const char     *field,
+                             const char     *header)
+{
+  CfImportColumn *column = g_new0 (CfImportColumn, 1);
+
+  column->field = g_strdup (field);
+  column->header = g_strdup (header);
+  g_ptr_array_add (self->columns, column);
+}
+
 /**
  * cf_import_report_new:
  *
@@ -44,6 +71,7 @@ cf_import_report_new (const char *file)
   r->report.file = g_strdup (file);
   r->report.rejects = g_ptr_array_new_with_free_func (reject_free);
   r->report.notes = g_ptr_array_new_with_free_func (g_free);
+  r->report.columns = g_ptr_array_new_with_free_func (column_free);
   return &r->report;
 }
 
@@ -72,6 +100,7 @@ cf_import_report_unref (CfImportReport *self)
   g_free (self->imported_at);
   g_ptr_array_unref (self->rejects);
   g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->columns);
   g_free (r);
 }
 

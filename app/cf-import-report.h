@@ -32,6 +32,13 @@ typedef struct
   gint64              transaction_id;  /* for a conflict: the stored one */
 } CfImportReject;
 
+/* Which column of the file became which field. */
+typedef struct
+{
+  char *field;    /* the field's key, `ref_no` */
+  char *header;   /* the column's header as in the file */
+} CfImportColumn;
+
 /**
  * CfImportReport:
  *
@@ -60,6 +67,7 @@ struct _CfImportReport
   guint       masked_pans;
   GPtrArray  *rejects;        /* CfImportReject, in line order */
   GPtrArray  *notes;          /* utf8: what the person should know, such as a profile passed over */
+  GPtrArray  *columns;        /* CfImportColumn, in the order of the fields */
 };
 
 #define CF_TYPE_IMPORT_REPORT (cf_import_report_get_type ())
@@ -75,6 +83,10 @@ void             cf_import_report_add_reject   (CfImportReport  *self,
                                                 const char      *reason,
                                                 const char      *raw_text,
                                                 gint64           transaction_id);
+
+void             cf_import_report_add_column   (CfImportReport  *self,
+                                                const char      *field,
+                                                const char      *header);
 
 gboolean         cf_import_reports_write_rejects_csv (GPtrArray   *reports,
                                                       const char  *path,

@@ -28,6 +28,7 @@
 #include "cf-store-private.h"
 #include "cf-text.h"
 #include "cf-timestamp.h"
+#include "cf-transaction-private.h"
 
 #define PROGRESS_EVERY      4096
 
@@ -570,6 +571,51 @@ cf_importer_import_file (CfImporter            *self,
 
   return import_file_into (self->store, self->profile, self->date_order, self->operator_no, self->dry_run,
                            path, cancellable, 0, progress, user_data, error);
+}
+
+/**
+ * cf_import_preview_file:
+ * @profile: (nullable): the profile to read with; %NULL to choose by header
+ * @max_rows: how many of the file's transactions to return
+ * @rows: (out) (element-type CfTransaction) (transfer full): the file's first
+ *   transactions as they would be stored, in the file's order
+ *
+ * Reads @path exactly as an import would, into a database in memory that is
+ * thrown away: nothing is stored anywhere. For `profile test` and the import
+ * assistant, which must show what an import will do, not a guess at it.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set when the
+ *   file cannot be read at all
+ */
+CfImportReport *
+cf_import_preview_file (const char       *path,
+                        CfImportProfile  *profile,
+                        CfDateOrder       date_order,
+                        guint             max_rows,
+                        GPtrArray       **rows,
+                        GError          **error)
+{
+  g_autoptr(CfStore) scratch = cf_store_open (":memory:", error);
+  g_autoptr(CfImportReport) report = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (scratch == NULL)
+    return NULL;
+  report = import_file_into (scratch, profile, date_order, NULL, FALSE, path, NULL, 0, NULL, NULL, error);
+  if (report == NULL)
+    return NULL;
+  report->import_id = 0;
+
+  stmt = cf_store_prepare (scratch, "SELECT " CF_TRANSACTION_COLUMNS " FROM transactions t "
+                                    "ORDER BY t.source_line LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) MIN (max_rows, G_MAXINT));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (found, cf_transaction_new_from_row (stmt));
+  *rows = g_steal_pointer (&found);
+  return g_steal_pointer (&report);
 }
 
 /* Async: the worker opens its own connection and reports progress back to the

@@ -69,5 +69,11 @@ void             cf_importer_import_files_async (CfImporter            *self,
 GPtrArray       *cf_importer_import_files_finish (CfImporter           *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
+CfImportReport  *cf_import_preview_file         (const char            *path,
+                                                 CfImportProfile       *profile,
+                                                 CfDateOrder            date_order,
+                                                 guint                  max_rows,
+                                                 GPtrArray            **rows,
+                                                 GError               **error);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ static const char *const help_pages[][2] = {
   { "backup", NULL }, { "restore", NULL },
   { "operator", "list" }, { "operator", "add" }, { "operator", "pin" }, { "operator", "unlock" },
   { "operator", "disable" }, { "operator", "enable" },
+  { "profile", "list" }, { "profile", "show" }, { "profile", "test" },
 };
 
 static void
@@ -78,6 +79,8 @@ test_bad_values_exit_2 (CfTestDb      *f,
     { "report", "handover", "--text", NULL }, { "audit", "check", NULL }, { "check", "now", NULL },
     { "backup", "--keep", "-1", NULL }, { "operator", "add", "07", "Ann", "--role", "boss", NULL },
     { "operator", "pin", NULL }, { "restore", NULL }, { "verify", NULL }, { "find", "--nonsense", NULL },
+    { "profile", "show", NULL }, { "profile", "test", NULL }, { "profile", "test", "a.csv", "--rows", "-1", NULL },
+    { "profile", "test", "a.csv", "--profile", "nosuch", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -189,6 +192,42 @@ test_request_documents_fees_references (CfTestDb      *f,
   g_assert_cmpuint (n_documents, ==, 7);
 }
 
+/* profile list, show and test, and import saying where its amounts came
+ * from; a file no profile reads stores nothing and exits 1. */
+static void
+test_profiles (CfTestDb      *f,
+               gconstpointer  data)
+{
+  g_autofree char *wechat = cf_test_data_path ("exports/wechat-pay.csv");
+  g_autofree char *unknown = g_build_filename (f->dir, "unknown.csv", NULL);
+  g_auto(CfTestRun) json = { 0 };
+  g_auto(CfTestRun) count = { 0 };
+
+  g_clear_object (&f->store);
+  expect (f, 0, "wechat-pay ", "profile", "list", NULL);
+  expect (f, 0, "alipay-account-log ", "profile", "list", NULL);
+  expect (f, 0, "[Columns]", "profile", "show", "square", NULL);
+  expect (f, 1, "nosuch", "profile", "show", "nosuch", NULL);
+
+  expect (f, 0, "refund_id        ← 微信退款单号", "profile", "test", wechat, NULL);
+  expect (f, 0, "Would import 6 of 8 rows: 0 rejected, 2 skipped", "profile", "test", wechat, NULL);
+  expect (f, 0, "Refund  ¥200.00  ref. 4200001234202611270001234568", "profile", "test", wechat, "--rows", "6", NULL);
+  /* Trying a file stores nothing. */
+  cf_test_counterfoil (&count, f->db_path, "find", "--ref", "4200001234202611270001234568", NULL);
+  g_assert_null (strstr (count.out, "4200001234202611270001234568"));
+
+  expect (f, 0, "amounts from “订单金额”, in whole units", "import", wechat, NULL);
+  cf_test_counterfoil (&json, f->db_path, "import", "--json", wechat, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"amount_column\" : \"订单金额\""));
+  g_assert_nonnull (strstr (json.out, "\"amount_unit\" : \"major\""));
+  expect (f, 0, "4200001234202611270001234568", "find", "--ref", "4200001234202611270001234568", NULL);
+
+  g_assert_true (g_file_set_contents (unknown, "Transaction ID,Created,Type,Status\nT1,2026-11-27,Sale,OK\n", -1, NULL));
+  expect (f, 1, "lacks", "import", unknown, NULL);
+  expect (f, 1, "lacks", "profile", "test", unknown, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -200,6 +239,7 @@ main (int    argc,
   CF_TEST_ADD_CLI ("/cli/commands/bad-values-exit-2", test_bad_values_exit_2);
   CF_TEST_ADD_CLI ("/cli/commands/shifts-and-reports", test_shifts_and_reports);
   CF_TEST_ADD_CLI ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
+  CF_TEST_ADD_CLI ("/cli/commands/profiles", test_profiles);
 
   return g_test_run ();
 }

@@ -111,8 +111,8 @@ print_report (CfImportReport *report)
   if (report->amount_source != NULL)
     {
       g_print ("; ");
-      g_print (report->amount_unit == CF_AMOUNT_UNIT_MINOR ? _("amounts from “%s”, in fen (cents)")
-                                                           : _("amounts from “%s”, in yuan (dollars)"),
+      g_print (report->amount_unit == CF_AMOUNT_UNIT_MINOR ? _("amounts from “%s”, in minor units (fen, cents)")
+                                                           : _("amounts from “%s”, in whole units (yuan, dollars, euros)"),
                report->amount_source);
     }
   g_print ("\n");
