@@ -130,11 +130,25 @@ add_file (CfImportSummary *self,
     ? g_strdup_printf (_("Imported %s · profile %s · %s"), r->imported_at, r->profile, r->encoding)
     : g_strdup_printf (_("Profile %s · %s"), r->profile, r->encoding);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  if (r->amount_source != NULL)
+    {
+      /* Which column became the amount, and in which unit: a wrong choice
+       * here is a wrong amount on every row, so it is said, not assumed. */
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Amounts from “%s”"), r->amount_source);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), r->amount_unit == CF_AMOUNT_UNIT_MINOR
+                                                         ? _("In minor units: 8850 is 88.50 (fen, cents)")
+                                                         : _("In whole units: 88.50 (yuan, dollars, euros)"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
   add_count_row (ADW_PREFERENCES_GROUP (group), _("Imported"), r->imported);
   add_count_row (ADW_PREFERENCES_GROUP (group), _("Already stored (duplicates)"), r->duplicates);
   add_count_row (ADW_PREFERENCES_GROUP (group), _("Conflicts with stored transactions"), r->conflicts);
   add_count_row (ADW_PREFERENCES_GROUP (group), _("Rejected rows"), r->rejected);
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes)"), r->skipped);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Skipped (totals, notes, payouts, fee lines)"), r->skipped);
   add_count_row (ADW_PREFERENCES_GROUP (group), _("Full card numbers masked"), r->masked_pans);
   for (guint j = 0; j < r->notes->len; j++)
     {
