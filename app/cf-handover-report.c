@@ -50,6 +50,15 @@ static const struct { const char *nick; const char *label; } type_labels[] = {
   { "other", "其他 Other" },
 };
 
+static const struct { const char *nick; const char *label; } method_labels[] = {
+  { "card", "银行卡 Card" },
+  { "wechat", "微信支付 WeChat Pay" },
+  { "alipay", "支付宝 Alipay" },
+  { "unionpay_qr", "云闪付 UnionPay QR" },
+  { "cash", "现金 Cash" },
+  { "other", "其他 Other" },
+};
+
 static const struct { const char *nick; const char *label; } reason_labels[] = {
   { "customer", "顾客 Customer" },
   { "retrieval", "调单 Retrieval" },
@@ -73,6 +82,7 @@ cf_handover_figures_free (CfHandoverFigures *figures)
   g_free (figures->currency);
   g_clear_pointer (&figures->by_type, g_ptr_array_unref);
   g_clear_pointer (&figures->by_brand, g_ptr_array_unref);
+  g_clear_pointer (&figures->by_method, g_ptr_array_unref);
   g_clear_pointer (&figures->by_terminal, g_ptr_array_unref);
   g_clear_pointer (&figures->by_operator, g_ptr_array_unref);
   g_clear_pointer (&figures->duplicates, g_ptr_array_unref);
@@ -237,9 +247,14 @@ cf_handover_compute (CfStore                *store,
       (figures->by_type = load_lines (store,
          "SELECT t.type, count (*), sum (" SIGNED_AMOUNT ") FROM transactions t WHERE " IN_SCOPE
          " GROUP BY t.type ORDER BY count (*) DESC, t.type", scope, terminals, error)) == NULL ||
+      (figures->by_method = load_lines (store,
+         "SELECT t.payment_method, count (*), sum (" SIGNED_AMOUNT ") FROM transactions t WHERE " IN_SCOPE
+         " GROUP BY t.payment_method ORDER BY 3 DESC, 1", scope, terminals, error)) == NULL ||
+      /* Brands are cards': wallets and cash have none. */
       (figures->by_brand = load_lines (store,
          "SELECT trim (coalesce (t.card_brand, '?') || ' ' || coalesce (t.card_kind, '')), count (*), sum (" SIGNED_AMOUNT ") "
-         "FROM transactions t WHERE " IN_SCOPE " GROUP BY 1 ORDER BY 3 DESC, 1", scope, terminals, error)) == NULL ||
+         "FROM transactions t WHERE " IN_SCOPE " AND t.payment_method = 'card' GROUP BY 1 ORDER BY 3 DESC, 1",
+         scope, terminals, error)) == NULL ||
       (figures->by_terminal = load_lines (store,
          "SELECT coalesce (t.terminal_no, '?'), count (*), sum (" SIGNED_AMOUNT ") "
          "FROM transactions t WHERE " IN_SCOPE " GROUP BY 1 ORDER BY 1", scope, terminals, error)) == NULL ||
@@ -276,14 +291,26 @@ cf_handover_compute (CfStore                *store,
   return g_steal_pointer (&figures);
 }
 
+typedef enum
+{
+  LABEL_AS_IS,
+  LABEL_TYPE,
+  LABEL_METHOD,
+  LABEL_REASON,
+} LabelKind;
+
+/* The report's bilingual name for a stored nick. */
 static const char *
 label_of (const char *nick,
-          gboolean    reason)
+          LabelKind   kind)
 {
-  for (guint i = 0; !reason && i < G_N_ELEMENTS (type_labels); i++)
+  for (guint i = 0; kind == LABEL_TYPE && i < G_N_ELEMENTS (type_labels); i++)
     if (g_strcmp0 (type_labels[i].nick, nick) == 0)
       return type_labels[i].label;
-  for (guint i = 0; reason && i < G_N_ELEMENTS (reason_labels); i++)
+  for (guint i = 0; kind == LABEL_METHOD && i < G_N_ELEMENTS (method_labels); i++)
+    if (g_strcmp0 (method_labels[i].nick, nick) == 0)
+      return method_labels[i].label;
+  for (guint i = 0; kind == LABEL_REASON && i < G_N_ELEMENTS (reason_labels); i++)
     if (g_strcmp0 (reason_labels[i].nick, nick) == 0)
       return reason_labels[i].label;
   return nick;
@@ -294,7 +321,7 @@ add_breakdown (CfReportDoc       *doc,
                const char        *heading,
                GPtrArray         *lines,
                const char        *currency,
-               gboolean           type_names)
+               LabelKind          labels)
 {
   const char *headers[] = { heading, "笔数 Count", "金额 Amount" };
   const guint widths[] = { 85, 30, 52 };
@@ -305,7 +332,7 @@ add_breakdown (CfReportDoc       *doc,
       CfHandoverLine *line = g_ptr_array_index (lines, i);
       char **row = g_new0 (char *, 4);
 
-      row[0] = g_strdup (type_names ? label_of (line->label, FALSE) : line->label);
+      row[0] = g_strdup (label_of (line->label, labels));
       row[1] = g_strdup_printf ("%u", line->count);
       row[2] = cf_money_format (line->amount_minor, currency);
       g_ptr_array_add (rows, row);
@@ -369,10 +396,11 @@ build (CfStore                *store,
   cf_report_doc_add_field (doc, "净额 Net", net);
   cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);
 
-  add_breakdown (doc, "类型 Type", figures->by_type, figures->currency, TRUE);
-  add_breakdown (doc, "卡组织 Card brand", figures->by_brand, figures->currency, FALSE);
-  add_breakdown (doc, "终端 Terminal", figures->by_terminal, figures->currency, FALSE);
-  add_breakdown (doc, "操作员 Operator", figures->by_operator, figures->currency, FALSE);
+  add_breakdown (doc, "类型 Type", figures->by_type, figures->currency, LABEL_TYPE);
+  add_breakdown (doc, "支付方式 Paid with", figures->by_method, figures->currency, LABEL_METHOD);
+  add_breakdown (doc, "卡组织 Card brand", figures->by_brand, figures->currency, LABEL_AS_IS);
+  add_breakdown (doc, "终端 Terminal", figures->by_terminal, figures->currency, LABEL_AS_IS);
+  add_breakdown (doc, "操作员 Operator", figures->by_operator, figures->currency, LABEL_AS_IS);
 
   for (guint h = 0; h < 24; h++)
     {
@@ -399,7 +427,7 @@ build (CfStore                *store,
           char **row = g_strdupv (source);
 
           g_free (row[3]);
-          row[3] = g_strdup (label_of (source[3], TRUE));
+          row[3] = g_strdup (label_of (source[3], LABEL_REASON));
           g_ptr_array_add (rows, row);
         }
       cf_report_doc_add_table (doc, headers, widths, G_N_ELEMENTS (headers), rows);

@@ -37,7 +37,8 @@ typedef struct
 {
   char       *currency;
   GPtrArray  *by_type;              /* CfHandoverLine, label = type nick */
-  GPtrArray  *by_brand;             /* label = brand and kind */
+  GPtrArray  *by_method;            /* label = payment method nick */
+  GPtrArray  *by_brand;             /* label = brand and kind, cards only */
   GPtrArray  *by_terminal;
   GPtrArray  *by_operator;          /* label = "no. name" */
   guint       count;

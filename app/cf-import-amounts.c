@@ -179,6 +179,15 @@ cf_import_resolve_amounts (ImportRun *run)
         g_array_append_val (run->checks, check);
     }
 
+  for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
+    {
+      const char *const *headers = cf_import_profile_get_method_columns (run->profile, (CfPaymentMethod) m);
+
+      run->method_columns[m] = -1;
+      for (guint i = 0; headers != NULL && headers[i] != NULL && run->method_columns[m] < 0; i++)
+        run->method_columns[m] = find_column (run, headers[i]);
+    }
+
   amount_column = run->columns[CF_FIELD_AMOUNT];
   g_free (run->report->amount_source);
   if (amount_column >= 0)
@@ -326,4 +335,32 @@ cf_import_check_sums (ImportRun   *run,
                               run->header[check->lhs], lhs_text, expression->str, sum_text);
     }
   return NULL;
+}
+
+/**
+ * cf_import_method_from_amounts:
+ * @fallback: the method when no method column holds an amount
+ *
+ * Square says how a sale was paid by the column its money is in (Card,
+ * Cash): the first of the profile's method columns with an amount wins.
+ *
+ * Returns: the row's method
+ */
+CfPaymentMethod
+cf_import_method_from_amounts (ImportRun       *run,
+                               CfCsvReader     *reader,
+                               CfPaymentMethod  fallback)
+{
+  for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
+    {
+      g_autofree char *cell = NULL;
+      gint64 minor = 0;
+
+      if (run->method_columns[m] < 0)
+        continue;
+      cell = cf_import_cell (run, reader, (guint) run->method_columns[m]);
+      if (*cell != '\0' && cf_import_parse_amount (run, run->method_columns[m], cell, &minor, NULL, NULL) && minor != 0)
+        return (CfPaymentMethod) m;
+    }
+  return fallback;
 }

@@ -47,90 +47,14 @@ struct _CfImportProfile
   GPtrArray   *signature;               /* header keys that must all be present */
   GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
   GStrv        checks;                  /* "Net = Gross - Fee", as written */
-  gboolean     key_with_time;           /* ids repeat (an order and its refunds): time and amount tell them apart */
+  gboolean     key_with_time;
+  CfPaymentMethod payment_method;       /* for rows that do not say */
+  GStrv        method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means this method: Square's Cash */           /* ids repeat (an order and its refunds): time and amount tell them apart */
 };
 
 G_DEFINE_FINAL_TYPE (CfImportProfile, cf_import_profile, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cf-import-profile-error-quark, cf_import_profile_error)
-
-static const struct
-{
-  const char *name;
-  const char *label;
-} field_info[CF_N_FIELDS] = {
-  [CF_FIELD_DATE]            = { "date",            N_("date") },
-  [CF_FIELD_TIME]            = { "time",            N_("time") },
-  [CF_FIELD_DATETIME]        = { "datetime",        N_("date and time") },
-  [CF_FIELD_MERCHANT_NO]     = { "merchant_no",     N_("merchant no.") },
-  [CF_FIELD_MERCHANT_NAME]   = { "merchant_name",   N_("merchant name") },
-  [CF_FIELD_TERMINAL_NO]     = { "terminal_no",     N_("terminal no.") },
-  [CF_FIELD_OPERATOR_NO]     = { "operator_no",     N_("operator no.") },
-  [CF_FIELD_BATCH_NO]        = { "batch_no",        N_("batch no.") },
-  [CF_FIELD_VOUCHER_NO]      = { "voucher_no",      N_("voucher no.") },
-  [CF_FIELD_REF_NO]          = { "ref_no",          N_("reference no.") },
-  [CF_FIELD_AUTH_CODE]       = { "auth_code",       N_("auth code") },
-  [CF_FIELD_CARD_NO]         = { "card_no",         N_("card no.") },
-  [CF_FIELD_CARD_BRAND]      = { "card_brand",      N_("card brand") },
-  [CF_FIELD_CARD_KIND]       = { "card_kind",       N_("card kind") },
-  [CF_FIELD_ISSUER]          = { "issuer",          N_("issuer") },
-  [CF_FIELD_ACQUIRER]        = { "acquirer",        N_("acquirer") },
-  [CF_FIELD_TXN_TYPE]        = { "type",            N_("transaction type") },
-  [CF_FIELD_AMOUNT]          = { "amount",          N_("amount") },
-  [CF_FIELD_FEE]             = { "fee",             N_("fee") },
-  [CF_FIELD_NET_AMOUNT]      = { "net_amount",      N_("net amount") },
-  [CF_FIELD_STATUS]          = { "status",          N_("status") },
-  [CF_FIELD_ENTRY_MODE]      = { "entry_mode",      N_("entry mode") },
-  [CF_FIELD_CURRENCY]        = { "currency",        N_("currency") },
-  [CF_FIELD_TIME_ZONE]       = { "time_zone",       N_("time zone") },
-  [CF_FIELD_ORIG_VOUCHER_NO] = { "orig_voucher_no", N_("original voucher no.") },
-  [CF_FIELD_ORIG_REF_NO]     = { "orig_ref_no",     N_("original reference no.") },
-  [CF_FIELD_ORIG_DATE]       = { "orig_date",       N_("original date") },
-  [CF_FIELD_SOURCE_ID]       = { "source_id",       N_("transaction id") },
-  [CF_FIELD_INCOME]          = { "income",          N_("income") },
-  [CF_FIELD_EXPENSE]         = { "expense",         N_("expense") },
-  [CF_FIELD_REFUND_AMOUNT]   = { "refund_amount",   N_("refund amount") },
-  [CF_FIELD_REFUND_ID]       = { "refund_id",       N_("refund id") },
-};
-
-/**
- * cf_field_get_name:
- *
- * Returns: the field's key in profiles and the JSON output, `voucher_no`
- */
-const char *
-cf_field_get_name (CfField field)
-{
-  g_return_val_if_fail (field < CF_N_FIELDS, NULL);
-  return field_info[field].name;
-}
-
-/**
- * cf_field_from_name:
- * @name: a field's key, `voucher_no`
- *
- * Returns: the field, or %CF_N_FIELDS when @name names none
- */
-CfField
-cf_field_from_name (const char *name)
-{
-  for (guint f = 0; f < CF_N_FIELDS; f++)
-    if (g_strcmp0 (name, field_info[f].name) == 0)
-      return (CfField) f;
-  return CF_N_FIELDS;
-}
-
-/**
- * cf_field_get_label:
- *
- * Returns: the field's name for people, translated
- */
-const char *
-cf_field_get_label (CfField field)
-{
-  g_return_val_if_fail (field < CF_N_FIELDS, NULL);
-  return _(field_info[field].label);
-}
 
 static void
 cf_import_profile_finalize (GObject *object)
@@ -154,6 +78,8 @@ cf_import_profile_finalize (GObject *object)
   for (guint i = 0; i < CF_N_FIELDS; i++)
     g_clear_pointer (&self->skips[i], g_hash_table_unref);
   g_clear_pointer (&self->checks, g_strfreev);
+  for (guint i = 0; i <= CF_PAYMENT_METHOD_OTHER; i++)
+    g_clear_pointer (&self->method_columns[i], g_strfreev);
 
   G_OBJECT_CLASS (cf_import_profile_parent_class)->finalize (object);
 }
@@ -235,6 +161,7 @@ load_profile_group (CfImportProfile  *self,
 {
   g_autofree char *order = NULL;
   g_autofree char *unit = NULL;
+  g_autofree char *method = NULL;
   g_auto(GStrv) summary = NULL;
   g_auto(GStrv) signature = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -284,6 +211,12 @@ load_profile_group (CfImportProfile  *self,
     return invalid (error, self->origin, "%s", local_error->message);
 
   self->key_with_time = g_key_file_get_boolean (kf, "Profile", "IdentityWithTime", NULL);
+  method = g_key_file_get_string (kf, "Profile", "Method", NULL);
+  if (method == NULL)
+    self->payment_method = CF_PAYMENT_METHOD_CARD;
+  else if (!cf_payment_method_from_nick (method, &self->payment_method))
+    return invalid (error, self->origin,
+                    _("Method must be card, wechat, alipay, unionpay_qr, cash or other, not “%s”"), method);
   self->strip_prefixes = g_key_file_get_string_list (kf, "Profile", "StripPrefix", NULL, NULL);
   self->comment_prefixes = g_key_file_get_string_list (kf, "Profile", "CommentPrefix", NULL, NULL);
   summary = g_key_file_get_string_list (kf, "Profile", "SummaryStart", NULL, NULL);
@@ -345,6 +278,10 @@ load_rules (CfImportProfile  *self,
         }
       g_ptr_array_add (checks, check);
     }
+  for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
+    self->method_columns[m] = g_key_file_get_string_list (kf, "MethodColumns",
+                                                          cf_payment_method_to_nick ((CfPaymentMethod) m), NULL, NULL);
+
   g_ptr_array_add (checks, NULL);
   self->checks = (GStrv) g_ptr_array_free (g_steal_pointer (&checks), FALSE);
   return TRUE;
@@ -379,7 +316,7 @@ cf_import_profile_new_from_data (const char  *data,
 
   for (guint f = 0; f < CF_N_FIELDS; f++)
     {
-      g_auto(GStrv) words = g_key_file_get_string_list (kf, "Columns", field_info[f].name, NULL, NULL);
+      g_auto(GStrv) words = g_key_file_get_string_list (kf, "Columns", cf_field_get_name ((CfField) f), NULL, NULL);
 
       add_keys (self->synonyms[f], words);
       n_columns += self->synonyms[f]->len;
@@ -856,4 +793,32 @@ cf_import_profile_get_text (CfImportProfile *self)
 {
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
   return self->text;
+}
+
+/**
+ * cf_import_profile_get_payment_method:
+ *
+ * Returns: what the file's rows were paid with when a row does not say:
+ *   WeChat Pay for its bill, a card for a terminal's journal
+ */
+CfPaymentMethod
+cf_import_profile_get_payment_method (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), CF_PAYMENT_METHOD_CARD);
+  return self->payment_method;
+}
+
+/**
+ * cf_import_profile_get_method_columns:
+ *
+ * Returns: (transfer none) (nullable): the headers of the columns whose
+ *   amount means the row was paid with @method (Square's `Cash`, `Card`)
+ */
+const char *const *
+cf_import_profile_get_method_columns (CfImportProfile *self,
+                                      CfPaymentMethod  method)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  g_return_val_if_fail (method <= CF_PAYMENT_METHOD_OTHER, NULL);
+  return (const char *const *) self->method_columns[method];
 }

@@ -52,6 +52,7 @@ typedef enum
   CF_FIELD_EXPENSE,
   CF_FIELD_REFUND_AMOUNT,
   CF_FIELD_REFUND_ID,
+  CF_FIELD_PAYMENT_METHOD,
   CF_N_FIELDS
 } CfField;
 
@@ -98,6 +99,9 @@ gboolean          cf_import_profile_skips            (CfImportProfile  *self,
                                                       CfField           field,
                                                       const char       *value);
 gboolean          cf_import_profile_has_signature    (CfImportProfile  *self);
+CfPaymentMethod   cf_import_profile_get_payment_method (CfImportProfile *self);
+const char *const *cf_import_profile_get_method_columns (CfImportProfile *self,
+                                                        CfPaymentMethod  method);
 gboolean          cf_import_profile_get_key_with_time (CfImportProfile *self);
 CfField           cf_field_from_name                 (const char       *name);
 guint             cf_import_profile_match_header     (CfImportProfile  *self,

@@ -443,6 +443,14 @@ read_type (ImportRun *run,
 
   if ((text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
     row->entry_mode = cf_import_profile_map_entry_mode (run->profile, text);
+
+  /* A word the table does not know (a scheme's code, a processor's own
+   * name) leaves the file's own method: a card for a terminal's journal. */
+  row->payment_method = cf_import_profile_get_payment_method (run->profile);
+  if ((text = row->values[CF_FIELD_PAYMENT_METHOD]) != NULL)
+    cf_payment_method_from_word (text, &row->payment_method);
+  else if (row->entry_mode == CF_ENTRY_MODE_UNKNOWN && (text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
+    cf_payment_method_from_word (text, &row->payment_method);  /* 交易方式: 微信, 支付宝 */
 }
 
 /* Which card: its first six and last four, and its brand. */
@@ -564,5 +572,7 @@ cf_import_parse_row (ImportRun   *run,
       !read_money (run, reader, row, raw, err))
     return FALSE;
   read_type (run, row);
+  if (row->values[CF_FIELD_PAYMENT_METHOD] == NULL)
+    row->payment_method = cf_import_method_from_amounts (run, reader, row->payment_method);
   return read_card (run, row, err) && read_identity (run, row, raw, err);
 }

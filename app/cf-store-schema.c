@@ -285,4 +285,12 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   /* 8: an import keeps its notes (a profile passed over, how ambiguous
    * dates were read), so that Import History shows them later. */
   "ALTER TABLE imports ADD COLUMN notes TEXT;",
+
+  /* 9: what the customer paid with. The same terminal takes cards, WeChat
+   * Pay, Alipay and UnionPay QR codes; wallets' and processors' exports say
+   * which, and a duplicate of a wallet payment is not a card slip. Every
+   * transaction stored before came from a card journal. */
+  "ALTER TABLE transactions ADD COLUMN payment_method TEXT NOT NULL DEFAULT 'card' "
+  "  CHECK (payment_method IN ('card', 'wechat', 'alipay', 'unionpay_qr', 'cash', 'other'));"
+  "CREATE INDEX transactions_method ON transactions (payment_method, local_time);",
 };

@@ -149,7 +149,7 @@ cf_transaction_query_is_empty (const CfTransactionQuery *self)
          self->card_last4 == NULL && self->terminal_no == NULL && self->operator_no == NULL &&
          self->from == NULL && self->to == NULL && !self->has_amount && !self->has_amount_range &&
          self->last4_or_voucher_end == NULL && self->time_prefix == NULL && !self->has_type &&
-         self->card_brand == NULL;
+         self->card_brand == NULL && !self->has_method;
 }
 
 /**
@@ -177,6 +177,8 @@ cf_transaction_query_to_sql (const CfTransactionQuery *self,
   add_equal (sql, params, "card_brand", self->card_brand);
   if (self->has_type)
     add_equal (sql, params, "type", cf_txn_type_to_nick (self->type));
+  if (self->has_method)
+    add_equal (sql, params, "payment_method", cf_payment_method_to_nick (self->method));
   if (self->from != NULL)
     {
       g_string_append (sql, " AND t.local_time >= ?");
@@ -330,6 +332,7 @@ match_word (const char         *token,
     { "discover", "Discover" },
   };
   g_autofree char *lower = g_utf8_casefold (token, -1);
+  CfPaymentMethod method;
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     if (g_str_equal (lower, types[i].word))
@@ -347,6 +350,13 @@ match_word (const char         *token,
         g_ptr_array_add (understood, g_strdup_printf (_("card brand %s"), brands[i].brand));
         return TRUE;
       }
+  if (cf_payment_method_from_word (token, &method))
+    {
+      self->has_method = TRUE;
+      self->method = method;
+      g_ptr_array_add (understood, g_strdup_printf (_("paid with %s"), cf_payment_method_get_label (method)));
+      return TRUE;
+    }
   return FALSE;
 }
 

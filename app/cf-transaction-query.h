@@ -58,6 +58,8 @@ struct _CfTransactionQuery
   gboolean  has_type;
   CfTxnType type;
   char     *card_brand;
+  gboolean  has_method;
+  CfPaymentMethod method;
   CfSortColumn sort_column;
   gboolean  sort_ascending;
   guint     limit;       /* 0: no limit */

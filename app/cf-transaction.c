@@ -50,6 +50,7 @@ struct _CfTransaction
   char        *currency;
   char        *status;
   CfEntryMode  entry_mode;
+  CfPaymentMethod payment_method;
   char        *orig_voucher_no;
   char        *orig_ref_no;
   char        *orig_date;
@@ -252,6 +253,8 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   self->source_line = (guint) sqlite3_column_int (stmt, c++);
   self->n_duplicates = (guint) sqlite3_column_int (stmt, c++);
   self->reported_lost = sqlite3_column_int (stmt, c++) != 0;
+  if (!cf_payment_method_from_nick ((const char *) sqlite3_column_text (stmt, c++), &self->payment_method))
+    self->payment_method = CF_PAYMENT_METHOD_OTHER;
 
   return self;
 }
@@ -396,6 +399,18 @@ cf_transaction_dup_amount_text (CfTransaction *self)
 {
   g_return_val_if_fail (CF_IS_TRANSACTION (self), NULL);
   return cf_money_format (cf_transaction_get_signed_amount (self), self->currency);
+}
+
+/**
+ * cf_transaction_get_payment_method:
+ *
+ * Returns: what the customer paid with
+ */
+CfPaymentMethod
+cf_transaction_get_payment_method (CfTransaction *self)
+{
+  g_return_val_if_fail (CF_IS_TRANSACTION (self), CF_PAYMENT_METHOD_CARD);
+  return self->payment_method;
 }
 
 CfEntryMode

@@ -47,6 +47,7 @@ const char  *cf_transaction_get_currency        (CfTransaction *self);
 char        *cf_transaction_dup_amount_text     (CfTransaction *self);
 const char  *cf_transaction_get_status          (CfTransaction *self);
 CfEntryMode  cf_transaction_get_entry_mode      (CfTransaction *self);
+CfPaymentMethod cf_transaction_get_payment_method (CfTransaction *self);
 const char  *cf_transaction_get_orig_voucher_no (CfTransaction *self);
 const char  *cf_transaction_get_orig_ref_no     (CfTransaction *self);
 const char  *cf_transaction_get_orig_date       (CfTransaction *self);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-enum-types.h"
+#include "cf-text.h"
 #include "cf-types.h"
 
 static const char *const txn_type_labels[] = {
@@ -150,4 +151,102 @@ const char *
 cf_role_to_nick (CfRole role)
 {
   return cf_enum_to_nick (CF_TYPE_ROLE, role == CF_ROLE_MANAGER ? CF_ROLE_MANAGER : CF_ROLE_CLERK);
+}
+
+const char *
+cf_payment_method_to_nick (CfPaymentMethod method)
+{
+  g_return_val_if_fail (method <= CF_PAYMENT_METHOD_OTHER, "other");
+  return cf_enum_to_nick (CF_TYPE_PAYMENT_METHOD, method);
+}
+
+gboolean
+cf_payment_method_from_nick (const char      *nick,
+                             CfPaymentMethod *method)
+{
+  int value;
+
+  if (!cf_enum_from_nick (CF_TYPE_PAYMENT_METHOD, nick, &value))
+    return FALSE;
+  *method = (CfPaymentMethod) value;
+  return TRUE;
+}
+
+/**
+ * cf_payment_method_get_label:
+ *
+ * Returns: the method's name for people, translated (银行卡, 微信支付, …)
+ */
+const char *
+cf_payment_method_get_label (CfPaymentMethod method)
+{
+  static const char *const labels[] = {
+    [CF_PAYMENT_METHOD_CARD]        = N_("Card"),
+    [CF_PAYMENT_METHOD_WECHAT]      = N_("WeChat Pay"),
+    [CF_PAYMENT_METHOD_ALIPAY]      = N_("Alipay"),
+    [CF_PAYMENT_METHOD_UNIONPAY_QR] = N_("UnionPay QR"),
+    [CF_PAYMENT_METHOD_CASH]        = N_("Cash"),
+    [CF_PAYMENT_METHOD_OTHER]       = N_("Other"),
+  };
+
+  g_return_val_if_fail (method <= CF_PAYMENT_METHOD_OTHER, "");
+  return _(labels[method]);
+}
+
+/**
+ * cf_payment_method_from_word:
+ * @word: how a file, or a clerk searching, names a method: `微信`, `WeChat
+ *   Pay`, `wechatpay`, `现金`, `Cash`, `Bargeld`, `支付宝`, `云闪付`, `Card`,
+ *   a card scheme (`visa`, `mc`)
+ *
+ * Returns: whether @word names a method
+ */
+gboolean
+cf_payment_method_from_word (const char      *word,
+                             CfPaymentMethod *method)
+{
+  static const struct { const char *word; CfPaymentMethod method; } words[] = {
+    { "微信", CF_PAYMENT_METHOD_WECHAT }, { "微信支付", CF_PAYMENT_METHOD_WECHAT },
+    { "wechat", CF_PAYMENT_METHOD_WECHAT }, { "wechatpay", CF_PAYMENT_METHOD_WECHAT },
+    { "weixin", CF_PAYMENT_METHOD_WECHAT }, { "wxpay", CF_PAYMENT_METHOD_WECHAT },
+    { "支付宝", CF_PAYMENT_METHOD_ALIPAY }, { "alipay", CF_PAYMENT_METHOD_ALIPAY },
+    { "alipaycn", CF_PAYMENT_METHOD_ALIPAY },
+    { "云闪付", CF_PAYMENT_METHOD_UNIONPAY_QR }, { "银联二维码", CF_PAYMENT_METHOD_UNIONPAY_QR },
+    { "银联扫码", CF_PAYMENT_METHOD_UNIONPAY_QR }, { "unionpayqr", CF_PAYMENT_METHOD_UNIONPAY_QR },
+    { "quickpassqr", CF_PAYMENT_METHOD_UNIONPAY_QR }, { "cupqr", CF_PAYMENT_METHOD_UNIONPAY_QR },
+    { "现金", CF_PAYMENT_METHOD_CASH }, { "cash", CF_PAYMENT_METHOD_CASH },
+    { "bargeld", CF_PAYMENT_METHOD_CASH }, { "bar", CF_PAYMENT_METHOD_CASH },
+    { "银行卡", CF_PAYMENT_METHOD_CARD }, { "刷卡", CF_PAYMENT_METHOD_CARD },
+    { "借记卡", CF_PAYMENT_METHOD_CARD }, { "贷记卡", CF_PAYMENT_METHOD_CARD },
+    { "信用卡", CF_PAYMENT_METHOD_CARD }, { "card", CF_PAYMENT_METHOD_CARD },
+    { "karte", CF_PAYMENT_METHOD_CARD }, { "visa", CF_PAYMENT_METHOD_CARD },
+    { "mc", CF_PAYMENT_METHOD_CARD }, { "mastercard", CF_PAYMENT_METHOD_CARD },
+    { "maestro", CF_PAYMENT_METHOD_CARD }, { "amex", CF_PAYMENT_METHOD_CARD },
+    { "jcb", CF_PAYMENT_METHOD_CARD }, { "diners", CF_PAYMENT_METHOD_CARD },
+    { "discover", CF_PAYMENT_METHOD_CARD }, { "cup", CF_PAYMENT_METHOD_CARD },
+    { "unionpay", CF_PAYMENT_METHOD_CARD }, { "银联卡", CF_PAYMENT_METHOD_CARD },
+    { "creditcard", CF_PAYMENT_METHOD_CARD }, { "debitcard", CF_PAYMENT_METHOD_CARD },
+  };
+  g_autofree char *key = cf_text_header_key (word);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (key, words[i].word))
+      {
+        *method = words[i].method;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cf_payment_method_is_wallet:
+ *
+ * Returns: whether the customer paid by showing or scanning a code: the
+ *   slip has no card on it
+ */
+gboolean
+cf_payment_method_is_wallet (CfPaymentMethod method)
+{
+  return method == CF_PAYMENT_METHOD_WECHAT || method == CF_PAYMENT_METHOD_ALIPAY ||
+         method == CF_PAYMENT_METHOD_UNIONPAY_QR;
 }

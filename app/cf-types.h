@@ -60,6 +60,22 @@ typedef enum
 } CfRole;
 
 /**
+ * CfPaymentMethod:
+ *
+ * What the customer paid with: the same terminal takes cards, wallets'
+ * codes and, at the till, cash.
+ */
+typedef enum
+{
+  CF_PAYMENT_METHOD_CARD,                 /*< nick=card >*/
+  CF_PAYMENT_METHOD_WECHAT,               /*< nick=wechat >*/
+  CF_PAYMENT_METHOD_ALIPAY,               /*< nick=alipay >*/
+  CF_PAYMENT_METHOD_UNIONPAY_QR,          /*< nick=unionpay_qr >*/
+  CF_PAYMENT_METHOD_CASH,                 /*< nick=cash >*/
+  CF_PAYMENT_METHOD_OTHER,                /*< nick=other >*/
+} CfPaymentMethod;
+
+/**
  * CfAmountUnit:
  * @CF_AMOUNT_UNIT_UNKNOWN: not stated; a column's header may say
  * @CF_AMOUNT_UNIT_MAJOR: yuan, dollars: `88.50`
@@ -88,5 +104,12 @@ const char  *cf_entry_mode_to_nick    (CfEntryMode  mode);
 CfEntryMode  cf_entry_mode_from_nick  (const char  *nick);
 char         cf_entry_mode_to_letter  (CfEntryMode  mode);
 const char  *cf_role_to_nick          (CfRole       role);
+const char  *cf_payment_method_to_nick   (CfPaymentMethod  method);
+gboolean     cf_payment_method_from_nick (const char      *nick,
+                                          CfPaymentMethod *method);
+const char  *cf_payment_method_get_label (CfPaymentMethod  method);
+gboolean     cf_payment_method_from_word (const char      *word,
+                                          CfPaymentMethod *method);
+gboolean     cf_payment_method_is_wallet (CfPaymentMethod  method);
 
 G_END_DECLS

@@ -12,11 +12,13 @@
 
 #include <glib/gstdio.h>
 
+#include "cf-handover-report.h"
 #include "cf-import-report.h"
 #include "cf-importer-private.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 #include "cf-time-zone.h"
+#include "cf-transaction-query.h"
 
 typedef struct
 {
@@ -27,7 +29,7 @@ typedef struct
   guint       rejected;
   const char *amount_column;
   CfAmountUnit unit;
-  /* Every stored row, oldest first: "ref type amount currency time offset". */
+  /* Every stored row, oldest first: "ref type method amount currency time offset". */
   const char *ledger;
 } Export;
 
@@ -35,80 +37,81 @@ static const Export exports[] = {
   { "exports/wechat-pay.csv", "wechat-pay", 6, 2, 0, "订单金额", CF_AMOUNT_UNIT_MAJOR,
     /* Two partial refunds of one order are two rows, each its own amount;
      * a revoked order is a void beside its payment. */
-    "4200001234202611270001234567 sale 8850 CNY 2026-11-27 09:15:02 480\n"
-    "4200001234202611270001234568 sale 128800 CNY 2026-11-27 10:02:41 480\n"
-    "4200001234202611270001234568 refund 10000 CNY 2026-11-27 15:30:00 480\n"
-    "4200001234202611270001234568 refund 20000 CNY 2026-11-27 16:10:00 480\n"
-    "4200001234202611270001234569 sale 1200 CNY 2026-11-27 17:00:00 480\n"
-    "4200001234202611270001234569 void 1200 CNY 2026-11-27 17:00:30 480" },
+    "4200001234202611270001234567 sale wechat 8850 CNY 2026-11-27 09:15:02 480\n"
+    "4200001234202611270001234568 sale wechat 128800 CNY 2026-11-27 10:02:41 480\n"
+    "4200001234202611270001234568 refund wechat 10000 CNY 2026-11-27 15:30:00 480\n"
+    "4200001234202611270001234568 refund wechat 20000 CNY 2026-11-27 16:10:00 480\n"
+    "4200001234202611270001234569 sale wechat 1200 CNY 2026-11-27 17:00:00 480\n"
+    "4200001234202611270001234569 void wechat 1200 CNY 2026-11-27 17:00:30 480" },
   { "exports/alipay-account-log.csv", "alipay-account-log", 3, 6, 0, "收入金额（+元） − 支出金额（-元）", CF_AMOUNT_UNIT_MAJOR,
     /* The fee line and the withdrawal are skipped, and so are the # notes. */
-    "2026112722001400001234567890 sale 8850 CNY 2026-11-27 09:20:11 480\n"
-    "2026112722001400001234567891 sale 128800 CNY 2026-11-27 11:45:30 480\n"
-    "2026112722001400001234567891 refund 10000 CNY 2026-11-27 16:02:09 480" },
+    "2026112722001400001234567890 sale alipay 8850 CNY 2026-11-27 09:20:11 480\n"
+    "2026112722001400001234567891 sale alipay 128800 CNY 2026-11-27 11:45:30 480\n"
+    "2026112722001400001234567891 refund alipay 10000 CNY 2026-11-27 16:02:09 480" },
   { "exports/alipay-trade.csv", "alipay-trade", 3, 4, 0, "订单金额（元）", CF_AMOUNT_UNIT_MAJOR,
-    "2026112722001400001234567890 sale 8850 CNY 2026-11-27 09:20:11 480\n"
-    "2026112722001400001234567891 sale 128800 CNY 2026-11-27 11:45:30 480\n"
-    "2026112722001400001234567891 refund 10000 CNY 2026-11-27 16:02:09 480" },
+    "2026112722001400001234567890 sale alipay 8850 CNY 2026-11-27 09:20:11 480\n"
+    "2026112722001400001234567891 sale alipay 128800 CNY 2026-11-27 11:45:30 480\n"
+    "2026112722001400001234567891 refund alipay 10000 CNY 2026-11-27 16:02:09 480" },
   { "exports/chinaums.csv", "chinaums", 4, 1, 1, "交易金额", CF_AMOUNT_UNIT_MAJOR,
     /* 检索号 is the reference no.; the RRN Excel rounded is refused. */
-    "331709150201 sale 8850 CNY 2026-11-27 09:15:02 480\n"
-    "331710101001 sale 128800 CNY 2026-11-27 10:10:10 480\n"
-    "331715000001 refund 10000 CNY 2026-11-27 15:00:00 480\n"
-    "331716000001 void 6680 CNY 2026-11-27 16:00:00 480" },
+    "331709150201 sale card 8850 CNY 2026-11-27 09:15:02 480\n"
+    "331710101001 sale card 128800 CNY 2026-11-27 10:10:10 480\n"
+    "331715000001 refund card 10000 CNY 2026-11-27 15:00:00 480\n"
+    "331716000001 void card 6680 CNY 2026-11-27 16:00:00 480" },
   { "exports/unionpay-statement.csv", "generic", 4, 0, 0, "交易金额(单位:分)", CF_AMOUNT_UNIT_MINOR,
     /* The date from 清算日期, the time from a 交易日期时间 that holds only it. */
-    "331709150201 sale 8850 CNY 2026-11-27 09:15:02 480\n"
-    "331710101001 sale 128800 CNY 2026-11-27 10:10:10 480\n"
-    "331715000001 refund 10000 CNY 2026-11-27 15:00:00 480\n"
-    "331716000009 sale 1999 CNY 2026-11-27 16:00:00 480" },
+    "331709150201 sale card 8850 CNY 2026-11-27 09:15:02 480\n"
+    "331710101001 sale card 128800 CNY 2026-11-27 10:10:10 480\n"
+    "331715000001 refund card 10000 CNY 2026-11-27 15:00:00 480\n"
+    "331716000009 sale card 1999 CNY 2026-11-27 16:00:00 480" },
   { "exports/square-legacy.csv", "square", 3, 0, 0, "Total Collected", CF_AMOUNT_UNIT_MAJOR,
-    /* What the card was charged: tax and tip included. */
-    "PAYL0001 sale 12375 USD 2026-11-27 00:00:00 \n"
-    "PAYL0002 sale 1958 USD 2026-11-27 00:00:00 \n"
-    "PAYL0003 refund 1958 USD 2026-11-28 00:00:00 " },
+    /* What the card was charged: tax and tip included; the money in the
+     * Cash column makes a cash sale. */
+    "PAYL0001 sale card 12375 USD 2026-11-27 00:00:00 \n"
+    "PAYL0002 sale cash 1958 USD 2026-11-27 00:00:00 \n"
+    "PAYL0003 refund cash 1958 USD 2026-11-28 00:00:00 " },
   { "exports/stripe-payments.csv", "stripe-payments", 3, 1, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
-    "ch_3QAbCdEfGh000001 sale 2500 USD 2026-11-27 17:15:02 0\n"
-    "ch_3QAbCdEfGh000002 sale 125000 USD 2026-11-27 18:40:00 0\n"
-    "ch_3QAbCdEfGh000004 sale 999 EUR 2026-11-28 02:05:09 0" },
+    "ch_3QAbCdEfGh000001 sale card 2500 USD 2026-11-27 17:15:02 0\n"
+    "ch_3QAbCdEfGh000002 sale card 125000 USD 2026-11-27 18:40:00 0\n"
+    "ch_3QAbCdEfGh000004 sale card 999 EUR 2026-11-28 02:05:09 0" },
   { "exports/stripe-balance-itemized.csv", "stripe-balance-itemized", 3, 2, 0, "gross", CF_AMOUNT_UNIT_MAJOR,
-    "ch_3QAbCdEfGh000001 sale 2500 USD 2026-11-27 17:15:02 0\n"
-    "ch_3QAbCdEfGh000002 sale 125000 USD 2026-11-27 18:40:00 0\n"
-    "re_3QAbCdEfGh000002 refund 25000 USD 2026-11-28 09:00:00 0" },
+    "ch_3QAbCdEfGh000001 sale card 2500 USD 2026-11-27 17:15:02 0\n"
+    "ch_3QAbCdEfGh000002 sale card 125000 USD 2026-11-27 18:40:00 0\n"
+    "re_3QAbCdEfGh000002 refund card 25000 USD 2026-11-28 09:00:00 0" },
   { "exports/stripe-balance.csv", "stripe-balance", 3, 2, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
-    "ch_1QZz000001 sale 2500 USD 2026-11-27 17:15:00 0\n"
-    "py_1QZz000002 sale 8000 USD 2026-11-27 18:00:00 0\n"
-    "re_1QZz000003 refund 2500 USD 2026-11-28 08:00:00 0" },
+    "ch_1QZz000001 sale card 2500 USD 2026-11-27 17:15:00 0\n"
+    "py_1QZz000002 sale card 8000 USD 2026-11-27 18:00:00 0\n"
+    "re_1QZz000003 refund card 2500 USD 2026-11-28 08:00:00 0" },
   { "exports/paypal.csv", "paypal", 4, 1, 0, "Gross", CF_AMOUNT_UNIT_MAJOR,
     /* PDT in July, PST in November, as the file says. */
-    "2CD34567EF890123G sale 4000 USD 2026-07-04 12:00:00 -420\n"
-    "5TY05013RG002845M sale 125000 USD 2026-11-27 09:15:02 -480\n"
-    "8MC585209K746392H sale 2500 USD 2026-11-27 10:02:41 -480\n"
-    "1AB23456CD789012E refund 25000 USD 2026-11-27 15:30:00 -480" },
+    "2CD34567EF890123G sale card 4000 USD 2026-07-04 12:00:00 -420\n"
+    "5TY05013RG002845M sale card 125000 USD 2026-11-27 09:15:02 -480\n"
+    "8MC585209K746392H sale card 2500 USD 2026-11-27 10:02:41 -480\n"
+    "1AB23456CD789012E refund card 25000 USD 2026-11-27 15:30:00 -480" },
   { "exports/paypal-de.csv", "paypal-de", 4, 1, 0, "Brutto", CF_AMOUNT_UNIT_MAJOR,
     /* Day first (05.11. is the fifth of November), decimal comma, MESZ. */
-    "2CD34567EF890123L sale 4000 EUR 2026-07-04 12:00:00 120\n"
-    "8MC585209K746392J sale 2500 EUR 2026-11-05 10:02:41 60\n"
-    "5TY05013RG002845N sale 125000 EUR 2026-11-27 09:15:02 60\n"
-    "1AB23456CD789012K refund 25000 EUR 2026-11-27 15:30:00 60" },
+    "2CD34567EF890123L sale card 4000 EUR 2026-07-04 12:00:00 120\n"
+    "8MC585209K746392J sale card 2500 EUR 2026-11-05 10:02:41 60\n"
+    "5TY05013RG002845N sale card 125000 EUR 2026-11-27 09:15:02 60\n"
+    "1AB23456CD789012K refund card 25000 EUR 2026-11-27 15:30:00 60" },
   { "exports/adyen-settlement.csv", "adyen-settlement", 3, 2, 0, "Gross Credit (GC) − Gross Debit (GC)", CF_AMOUNT_UNIT_MAJOR,
-    "8816178952380554 sale 4000 CHF 2026-07-04 12:00:00 120\n"
-    "8816178952380553 sale 12550 CHF 2026-11-27 09:15:02 60\n"
-    "8816178952380553 refund 2500 CHF 2026-11-27 16:00:00 60" },
+    "8816178952380554 sale card 4000 CHF 2026-07-04 12:00:00 120\n"
+    "8816178952380553 sale card 12550 CHF 2026-11-27 09:15:02 60\n"
+    "8816178952380553 refund card 2500 CHF 2026-11-27 16:00:00 60" },
   { "exports/shopify-payments.csv", "shopify-payments", 4, 1, 0, "Amount", CF_AMOUNT_UNIT_MAJOR,
     /* Two refunds of order #1001: told apart by time and amount. */
-    "#1001 sale 12550 USD 2026-11-27 09:15:02 -300\n"
-    "#1002 sale 4000 USD 2026-11-27 10:02:41 -300\n"
-    "#1001 refund 2500 USD 2026-11-27 15:30:00 -300\n"
-    "#1001 refund 1000 USD 2026-11-27 16:45:00 -300" },
+    "#1001 sale card 12550 USD 2026-11-27 09:15:02 -300\n"
+    "#1002 sale card 4000 USD 2026-11-27 10:02:41 -300\n"
+    "#1001 refund card 2500 USD 2026-11-27 15:30:00 -300\n"
+    "#1001 refund card 1000 USD 2026-11-27 16:45:00 -300" },
   { "exports/sumup.csv", "sumup", 3, 1, 0, "Total Amount", CF_AMOUNT_UNIT_MAJOR,
-    "TAAAA1BCD2E sale 1250 GBP 2026-11-27 09:15:00 \n"
-    "TAAAA1BCD2F sale 102000 GBP 2026-11-27 10:40:00 \n"
-    "TAAAA1BCD2G refund 1250 GBP 2026-11-27 12:00:00 " },
+    "TAAAA1BCD2E sale card 1250 GBP 2026-11-27 09:15:00 \n"
+    "TAAAA1BCD2F sale card 102000 GBP 2026-11-27 10:40:00 \n"
+    "TAAAA1BCD2G refund card 1250 GBP 2026-11-27 12:00:00 " },
   { "exports/sumup-de.csv", "sumup", 3, 1, 0, "Gesamtbetrag", CF_AMOUNT_UNIT_MAJOR,
-    "TBBBB1CDE2F sale 102000 EUR 2026-11-05 10:40:00 \n"
-    "TBBBB1CDE2E sale 1250 EUR 2026-11-27 09:15:00 \n"
-    "TBBBB1CDE2G refund 1250 EUR 2026-11-27 12:00:00 " },
+    "TBBBB1CDE2F sale card 102000 EUR 2026-11-05 10:40:00 \n"
+    "TBBBB1CDE2E sale card 1250 EUR 2026-11-27 09:15:00 \n"
+    "TBBBB1CDE2G refund card 1250 EUR 2026-11-27 12:00:00 " },
 };
 
 static char *
@@ -116,7 +119,7 @@ dup_ledger (CfStore *store)
 {
   return cf_test_query_text (store,
                              "SELECT group_concat (line, char (10)) FROM ("
-                             "  SELECT coalesce (ref_no, '') || ' ' || type || ' ' || amount_minor || ' ' || currency || ' ' ||"
+                             "  SELECT coalesce (ref_no, '') || ' ' || type || ' ' || payment_method || ' ' || amount_minor || ' ' || currency || ' ' ||"
                              "         local_time || ' ' || coalesce (utc_offset, '') AS line"
                              "  FROM transactions ORDER BY local_time, id)");
 }
@@ -316,6 +319,60 @@ test_unknown_layout (CfTestDb      *f,
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
 }
 
+/* What a sale was paid with is stored, and a clerk finds it by its name in
+ * either language; the handover's breakdown has a line per method. */
+static void
+test_payment_methods (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  static const struct { const char *words; guint found; } searches[] = {
+    { "微信", 6 }, { "WeChat", 6 }, { "wechat refund", 2 }, { "现金", 2 }, { "cash", 2 },
+    { "card", 1 }, { "支付宝", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) wechat = cf_test_import (f, "exports/wechat-pay.csv", &error);
+  g_autoptr(CfImportReport) square = cf_test_import (f, "exports/square-legacy.csv", &error);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 12, 0, 0);
+  g_autoptr(CfHandoverFigures) figures = NULL;
+  CfHandoverScope scope = { "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL };
+  gboolean saw_wechat = FALSE, saw_cash = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+      g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) found = NULL;
+
+      g_assert_true (cf_transaction_query_add_search (query, searches[i].words, now, understood));
+      found = cf_store_find_transactions (f->store, query, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %u", searches[i].words, found->len);
+      g_assert_cmpuint (found->len, ==, searches[i].found);
+    }
+
+  figures = cf_handover_compute (f->store, &scope, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < figures->by_method->len; i++)
+    {
+      CfHandoverLine *line = g_ptr_array_index (figures->by_method, i);
+
+      if (g_str_equal (line->label, "wechat"))
+        {
+          /* 88.50 + 1,288.00 + 12.00 − 100.00 − 200.00 − 12.00 */
+          g_assert_cmpuint (line->count, ==, 6);
+          g_assert_cmpint (line->amount_minor, ==, 107650);
+          saw_wechat = TRUE;
+        }
+      saw_cash |= g_str_equal (line->label, "cash");
+    }
+  g_assert_true (saw_wechat);
+  g_assert_true (saw_cash);
+  /* Brands are cards': the wallet's six are not "?" there. */
+  for (guint i = 0; i < figures->by_brand->len; i++)
+    g_assert_cmpuint (((CfHandoverLine *) g_ptr_array_index (figures->by_brand, i))->count, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,6 +392,7 @@ main (int    argc,
   ADD ("/import/rules/unit-from-header", test_unit_from_header);
   ADD ("/import/rules/unknown-zone", test_unknown_zone_refused);
   ADD ("/import/rules/unknown-layout", test_unknown_layout);
+  ADD ("/import/payment-methods", test_payment_methods);
   g_test_add_func ("/import/time-zones", test_time_zones);
   return g_test_run ();
 }

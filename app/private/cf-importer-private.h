@@ -30,6 +30,7 @@ typedef struct
   CfTimeZone      *profile_zone;   /* the profile's, for rows that name none */
   GHashTable      *zones;          /* a zone column's text → CfTimeZone, or NULL when unknown */
   gboolean         in_summary;     /* past the header of the closing totals block */
+  int              method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means the method, or -1 */
   const char      *display_name;
 
   int              columns[CF_N_FIELDS];
@@ -80,6 +81,7 @@ typedef struct
   CfTxnType   type;
   const char *type_text;
   CfEntryMode entry_mode;
+  CfPaymentMethod payment_method;
   char        first6[7];
   char        last4[5];
   guint       card_length;
@@ -124,6 +126,9 @@ gboolean     cf_import_parse_amount      (ImportRun    *run,
 char        *cf_import_check_sums        (ImportRun    *run,
                                           CfCsvReader  *reader,
                                           guint        *column);
+CfPaymentMethod cf_import_method_from_amounts (ImportRun *run,
+                                          CfCsvReader  *reader,
+                                          CfPaymentMethod fallback);
 char        *cf_import_cell              (ImportRun    *run,
                                           CfCsvReader  *reader,
                                           guint         column);

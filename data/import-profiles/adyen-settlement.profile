@@ -24,7 +24,8 @@ currency=Gross Currency
 income=Gross Credit (GC)
 expense=Gross Debit (GC)
 fee=Commission (NC)
-card_brand=Payment Method
+payment_method=Payment Method
+card_brand=Payment Method Variant
 batch_no=Batch Number
 
 [Skip]

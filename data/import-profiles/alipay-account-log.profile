@@ -13,6 +13,7 @@ Currency=CNY
 TimeZone=Asia/Shanghai
 CommentPrefix=#
 Signature=账务流水号;业务流水号
+Method=alipay
 
 [Columns]
 datetime=发生时间;入账时间

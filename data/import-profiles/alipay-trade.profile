@@ -12,6 +12,7 @@ Currency=CNY
 TimeZone=Asia/Shanghai
 CommentPrefix=#
 Signature=支付宝交易号;商家实收
+Method=alipay
 
 [Columns]
 datetime=完成时间;创建时间

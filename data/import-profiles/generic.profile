@@ -43,6 +43,7 @@ time_zone=时区;time_zone;timezone;tz
 orig_voucher_no=原凭证号;原流水号;原交易凭证号;原跟踪号;orig_trace_no;original_trace_no;orig_voucher_no;original_voucher_no;orig_stan
 orig_ref_no=原参考号;原交易参考号;原系统参考号;orig_rrn;original_rrn;orig_ref_no;original_reference_no;original_ref_no
 orig_date=原交易日期;原日期;orig_date;original_date;original_transaction_date
+payment_method=支付方式;付款方式;支付渠道;支付类型;payment_method;payment_type;tender;tender_type
 source_id=交易流水号;订单号;交易编号;transaction_id;txn_id;trans_id;order_no;payment_id
 
 [Types]

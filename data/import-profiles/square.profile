@@ -46,3 +46,9 @@ manual=Keyed;Manually Entered;Card On File
 [Checks]
 net=Net Total = Total Collected + Fees
 total=Total Collected = Net Sales + Tax + Tip + Service Charges? + Gift Card Sales? + Partial Refunds?
+
+# How a sale was paid is the column its money is in.
+[MethodColumns]
+card=Card
+cash=Cash
+other=Other Tender;Square Gift Card

@@ -22,7 +22,8 @@ fee=fee
 net_amount=net
 currency=currency
 type=reporting_category
-card_brand=card_brand;payment_method_type
+card_brand=card_brand
+payment_method=payment_method_type
 card_kind=card_funding
 
 [Skip]

@@ -25,6 +25,7 @@ net_amount=Payout;Auszahlung;Payout Amount;Auszahlungsbetrag;Net Amount;Nettobet
 currency=Currency;Währung
 operator_no=Employee;Mitarbeiter;User;Account;Konto
 merchant_name=Email;E-Mail
+payment_method=Payment Method;Zahlungsart;Payment Type
 
 [Skip]
 status=Failed;Fehlgeschlagen;Cancelled;Canceled;Storniert;Abgebrochen;Declined;Abgelehnt

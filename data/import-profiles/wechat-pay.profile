@@ -16,6 +16,7 @@ TimeZone=Asia/Shanghai
 StripPrefix=`
 SummaryStart=总交易单数
 Signature=微信订单号;商户订单号;交易状态
+Method=wechat
 
 [Columns]
 datetime=交易时间

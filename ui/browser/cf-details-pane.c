@@ -162,24 +162,47 @@ entry_mode_label (CfEntryMode mode)
 }
 
 static void
+add_merchant_group (CfDetailsPane *self,
+                    CfTransaction *txn)
+{
+  GtkGrid *group = add_group (self, _("Merchant and terminal"));
+
+  add_row (group, _("Merchant"), cf_transaction_get_merchant_name (txn));
+  add_row (group, _("Merchant no."), cf_transaction_get_merchant_no (txn));
+  add_row (group, _("Terminal no."), cf_transaction_get_terminal_no (txn));
+  add_row (group, _("Operator no."), cf_transaction_get_operator_no (txn));
+}
+
+static void
 add_card_group (CfDetailsPane *self,
                 CfTransaction *txn)
 {
-  GtkGrid *group = add_group (self, _("Card"));
+  CfPaymentMethod method = cf_transaction_get_payment_method (txn);
   g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+  GtkGrid *group;
 
+  /* A wallet's payment or cash has no card: what it was paid with, and the
+   * numbers the wallet's bill and the customer's phone show. */
+  if (method != CF_PAYMENT_METHOD_CARD)
+    {
+      group = add_group (self, _("Payment"));
+      add_row (group, _("Paid with"), cf_payment_method_get_label (method));
+      add_row (group, _("Order no."), cf_transaction_get_source_id (txn));
+      add_row (group, _("Card no."), *card != '\0' ? card : NULL);
+      add_row (group, _("Acquirer"), cf_transaction_get_acquirer (txn));
+      add_merchant_group (self, txn);
+      return;
+    }
+
+  group = add_group (self, _("Card"));
+  add_row (group, _("Paid with"), cf_payment_method_get_label (method));
   add_row (group, _("Card no."), card);
   add_row (group, _("Entry"), entry_mode_label (cf_transaction_get_entry_mode (txn)));
   add_row (group, _("Brand"), cf_transaction_get_card_brand (txn));
   add_row (group, _("Card kind"), cf_transaction_get_card_kind (txn));
   add_row (group, _("Issuer"), cf_transaction_get_issuer (txn));
   add_row (group, _("Acquirer"), cf_transaction_get_acquirer (txn));
-
-  group = add_group (self, _("Merchant and terminal"));
-  add_row (group, _("Merchant"), cf_transaction_get_merchant_name (txn));
-  add_row (group, _("Merchant no."), cf_transaction_get_merchant_no (txn));
-  add_row (group, _("Terminal no."), cf_transaction_get_terminal_no (txn));
-  add_row (group, _("Operator no."), cf_transaction_get_operator_no (txn));
+  add_merchant_group (self, txn);
 }
 
 static void

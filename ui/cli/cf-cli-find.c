@@ -1,7 +1,7 @@
 /* cf-cli-find.c — finding transactions from the command line
  *
  *   counterfoil find [--voucher N] [--ref RRN] [--auth CODE] [--last4 NNNN] [--amount X]
- *                    [--from DATE] [--to DATE] [--terminal T] [--cashier NO] [--limit N] [--json]
+ *                    [--from DATE] [--to DATE] [--terminal T] [--cashier NO] [--method M] [--limit N] [--json]
  *
  * `--operator` is not a filter: everywhere on the command line it names
  * who runs a command. The POS operator who rang a sale up is --cashier.
@@ -46,6 +46,8 @@ transaction_to_json (CfTransaction *txn)
     { "currency", cf_transaction_get_currency (txn) },
     { "status", cf_transaction_get_status (txn) },
     { "entry_mode", cf_entry_mode_to_nick (cf_transaction_get_entry_mode (txn)) },
+    { "payment_method", cf_payment_method_to_nick (cf_transaction_get_payment_method (txn)) },
+    { "source_id", cf_transaction_get_source_id (txn) },
     { "orig_voucher_no", cf_transaction_get_orig_voucher_no (txn) },
     { "orig_ref_no", cf_transaction_get_orig_ref_no (txn) },
   };
@@ -119,6 +121,7 @@ cf_cli_run_find (CfCliContext  *ctx,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *operator_no = NULL;
+  g_autofree char *method = NULL;
   int limit = 50;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -131,6 +134,7 @@ cf_cli_run_find (CfCliContext  *ctx,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
     { "terminal", 0, 0, G_OPTION_ARG_STRING, &query->terminal_no, N_("Terminal no."), N_("T") },
     { "cashier", 0, 0, G_OPTION_ARG_STRING, &query->operator_no, N_("The POS operator (cashier) no. who rang it up"), N_("NO") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method, N_("Paid with: card, wechat, alipay, unionpay_qr, cash, other (or 微信, 现金…)"), N_("METHOD") },
     { "operator", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &operator_no, NULL, NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N transactions (default 50, 0 for all)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
@@ -150,6 +154,12 @@ cf_cli_run_find (CfCliContext  *ctx,
                                          "use --cashier NO"));
   if (limit < 0)
     return cf_cli_usage_error ("find", _("--limit cannot be negative"));
+  if (method != NULL)
+    {
+      if (!cf_payment_method_from_nick (method, &query->method) && !cf_payment_method_from_word (method, &query->method))
+        return cf_cli_usage_error ("find", _("--method is card, wechat, alipay, unionpay_qr, cash or other"));
+      query->has_method = TRUE;
+    }
   query->limit = (guint) limit;
 
   if (amount != NULL)
