@@ -345,6 +345,130 @@ slip_time (const char *local_time)
   return out;
 }
 
+/* What the slip is, by what the customer paid with: a terminal prints a
+ * card's POS slip, a scanned code's payment slip (扫码支付凭证), and a
+ * plain receipt for cash. */
+static const char *
+slip_title (CfPaymentMethod method)
+{
+  switch (method)
+    {
+    case CF_PAYMENT_METHOD_CARD:        return "POS签购单 POS SALES SLIP";
+    case CF_PAYMENT_METHOD_WECHAT:
+    case CF_PAYMENT_METHOD_ALIPAY:
+    case CF_PAYMENT_METHOD_UNIONPAY_QR: return "扫码支付凭证 SCAN PAYMENT SLIP";
+    case CF_PAYMENT_METHOD_CASH:        return "收款凭证 RECEIPT";
+    case CF_PAYMENT_METHOD_OTHER:
+    default:                            return "支付凭证 PAYMENT SLIP";
+    }
+}
+
+static const char *
+method_words (CfPaymentMethod method)
+{
+  switch (method)
+    {
+    case CF_PAYMENT_METHOD_CARD:        return "银行卡/CARD";
+    case CF_PAYMENT_METHOD_WECHAT:      return "微信支付/WECHAT PAY";
+    case CF_PAYMENT_METHOD_ALIPAY:      return "支付宝/ALIPAY";
+    case CF_PAYMENT_METHOD_UNIONPAY_QR: return "云闪付/UNIONPAY QR";
+    case CF_PAYMENT_METHOD_CASH:        return "现金/CASH";
+    case CF_PAYMENT_METHOD_OTHER:
+    default:                            return "其他/OTHER";
+    }
+}
+
+/* The card: issuer, acquirer, the number as masked for this copy. */
+static void
+add_card_section (CfReceiptDoc  *self,
+                  CfTransaction *txn,
+                  CfReceiptCopy  copy)
+{
+  g_autofree char *card = cf_transaction_dup_masked_card (txn, copy == CF_RECEIPT_COPY_CARDHOLDER);
+  char mode = cf_entry_mode_to_letter (cf_transaction_get_entry_mode (txn));
+  g_autofree char *card_line = mode != 0 && *card != '\0' ? g_strdup_printf ("%s %c", card, mode) : g_strdup (card);
+
+  /* Merchant and bank copies: first six and last four at most; the
+   * cardholder's copy: the last four only. */
+  add_field (self, 0, "发卡行(ISSUER):", cf_transaction_get_issuer (txn));
+  add_field (self, 0, "收单行(ACQUIRER):", cf_transaction_get_acquirer (txn));
+  add_field (self, CF_RECEIPT_BOLD, "卡号(CARD NO.):", card_line);
+}
+
+/* A wallet's payment or cash: how it was paid and the numbers the
+ * customer's phone and the wallet's bill show; no card, so no card lines. */
+static void
+add_payment_section (CfReceiptDoc    *self,
+                     CfTransaction   *txn,
+                     CfPaymentMethod  method)
+{
+  add_field (self, CF_RECEIPT_BOLD, "支付方式(PAID WITH):", method_words (method));
+  if (method != CF_PAYMENT_METHOD_CASH)
+    add_field (self, 0, "收单机构(ACQUIRER):", cf_transaction_get_acquirer (txn));
+  add_field (self, 0, "商户订单号(ORDER NO.):", cf_transaction_get_source_id (txn));
+}
+
+static void
+add_duplicate_mark (CfReceiptDoc          *self,
+                    const CfDuplicateInfo *duplicate)
+{
+  g_autofree char *nth = g_strdup_printf ("第%u次重打印", duplicate->number);
+  g_autofree char *nth_en = g_strdup_printf ("DUPLICATE No. %u", duplicate->number);
+
+  add_rule (self);
+  add_centered (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, nth);
+  add_centered (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, nth_en);
+  add_rule (self);
+}
+
+/* The transaction: type, numbers, time, amount, and a reversal's original. */
+static void
+add_transaction_section (CfReceiptDoc    *self,
+                         CfTransaction   *txn,
+                         CfPaymentMethod  method)
+{
+  const char *currency = cf_transaction_get_currency (txn);
+  g_autofree char *money = cf_money_format (cf_transaction_get_signed_amount (txn), NULL);
+  g_autofree char *amount = g_strdup_printf ("%s %s", g_strcmp0 (currency, "CNY") == 0 ? "RMB" : currency, money);
+  g_autofree char *time = slip_time (cf_transaction_get_local_time (txn));
+
+  add_field (self, CF_RECEIPT_BOLD, "交易类型(TXN TYPE):", type_words (cf_transaction_get_txn_type (txn)));
+  add_field (self, 0, "批次号(BATCH NO.):", cf_transaction_get_batch_no (txn));
+  add_field (self, 0, "凭证号(VOUCHER NO.):", cf_transaction_get_voucher_no (txn));
+  if (method == CF_PAYMENT_METHOD_CARD)
+    add_field (self, 0, "授权码(AUTH NO.):", cf_transaction_get_auth_code (txn));
+  add_field (self, 0, "日期/时间(DATE/TIME):", time);
+  add_field (self, 0, method == CF_PAYMENT_METHOD_CARD ? "参考号(REF. NO.):" : "交易单号(TXN NO.):",
+             cf_transaction_get_ref_no (txn));
+  add_field (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, "金额(AMOUNT):", amount);
+
+  /* 备注: a void names its original's voucher, a refund its reference and date. */
+  if (cf_transaction_get_orig_voucher_no (txn) != NULL || cf_transaction_get_orig_ref_no (txn) != NULL)
+    {
+      add_text (self, 0, "备注(REFERENCE):");
+      add_field (self, 0, " 原凭证号 ORIG. VOUCHER:", cf_transaction_get_orig_voucher_no (txn));
+      add_field (self, 0, " 原参考号 ORIG. REF. NO.:", cf_transaction_get_orig_ref_no (txn));
+      add_field (self, 0, " 原交易日期 ORIG. DATE:", cf_transaction_get_orig_date (txn));
+    }
+  add_rule (self);
+}
+
+static void
+add_duplicate_footer (CfReceiptDoc          *self,
+                      const CfDuplicateInfo *duplicate)
+{
+  g_autofree char *payload = g_strdup_printf ("COUNTERFOIL DUPLICATE %s", duplicate->code);
+
+  add_field (self, 0, "重打印时间(ISSUED):", duplicate->issued_at);
+  add_field (self, 0, "重打印人(ISSUED BY):", duplicate->issued_by);
+  add_field (self, CF_RECEIPT_BOLD, "验证码(CHECK CODE):", duplicate->code);
+  add_line (self, CF_RECEIPT_LINE_QR, 0, g_steal_pointer (&payload));
+  add_text (self, 0, "VERIFY: counterfoil verify CODE");
+  /* The audit log's head when it was issued: paper that vouches for the log. */
+  add_field (self, 0, "审计(AUDIT):", duplicate->chain);
+  add_rule (self);
+}
+
 /**
  * cf_receipt_doc_new:
  * @txn: the transaction
@@ -354,6 +478,12 @@ slip_time (const char *local_time)
  * @duplicate: (nullable): the duplicate's number, time, issuer and code;
  *   %NULL for a preview that is not a duplicate yet (it says so)
  * @columns: 32, 42 or 48
+ *
+ * A card payment is laid out as the terminal's POS slip, with the card
+ * masked and the cardholder's signature; a wallet's (WeChat Pay, Alipay,
+ * UnionPay QR) as its scan payment slip and cash as a plain receipt, with
+ * neither card lines nor card-account wording. Every kind carries the same
+ * duplicate marks, number, check code and audit head.
  *
  * Returns: (transfer full): the slip, laid out
  */
@@ -366,45 +496,28 @@ cf_receipt_doc_new (CfTransaction         *txn,
                     guint                  columns)
 {
   CfReceiptDoc *self;
-  CfTxnType type;
-  g_autofree char *card = NULL;
-  g_autofree char *card_line = NULL;
-  g_autofree char *amount = NULL;
-  g_autofree char *time = NULL;
-  char mode;
+  CfPaymentMethod method;
+  gboolean card;
 
   g_return_val_if_fail (CF_IS_TRANSACTION (txn), NULL);
   g_return_val_if_fail (columns >= 32 && columns <= 48, NULL);
 
   self = g_object_new (CF_TYPE_RECEIPT_DOC, NULL);
   self->columns = columns;
-  type = cf_transaction_get_txn_type (txn);
+  method = cf_transaction_get_payment_method (txn);
+  card = method == CF_PAYMENT_METHOD_CARD;
 
   if (merchant_name == NULL || *merchant_name == '\0')
     merchant_name = cf_transaction_get_merchant_name (txn);
   if (merchant_no == NULL || *merchant_no == '\0')
     merchant_no = cf_transaction_get_merchant_no (txn);
 
-  /* Merchant and bank copies: first six and last four at most; the
-   * cardholder's copy: the last four only. */
-  card = cf_transaction_dup_masked_card (txn, copy == CF_RECEIPT_COPY_CARDHOLDER);
-  mode = cf_entry_mode_to_letter (cf_transaction_get_entry_mode (txn));
-  card_line = mode != 0 && *card != '\0' ? g_strdup_printf ("%s %c", card, mode) : g_strdup (card);
-  amount = cf_money_format (cf_transaction_get_signed_amount (txn), NULL);
-  {
-    const char *currency = cf_transaction_get_currency (txn);
-    char *with_currency = g_strdup_printf ("%s %s", g_strcmp0 (currency, "CNY") == 0 ? "RMB" : currency, amount);
-    g_free (amount);
-    amount = with_currency;
-  }
-  time = slip_time (cf_transaction_get_local_time (txn));
-
   if (duplicate != NULL)
     add_centered (self, CF_RECEIPT_BOLD, "****重打印/DUPLICATE****");
   else
     add_centered (self, CF_RECEIPT_BOLD, "*** 预览 PREVIEW ***");
-  add_centered (self, CF_RECEIPT_BOLD, "POS签购单 POS SALES SLIP");
-  add_centered (self, 0, copy_words (copy));
+  add_centered (self, CF_RECEIPT_BOLD, slip_title (method));
+  add_centered (self, 0, card || copy != CF_RECEIPT_COPY_CARDHOLDER ? copy_words (copy) : "顾客存根 CUSTOMER COPY");
   add_rule (self);
 
   add_field (self, 0, "商户名称(MERCHANT NAME):", merchant_name);
@@ -413,56 +526,20 @@ cf_receipt_doc_new (CfTransaction         *txn,
   add_field (self, 0, "操作员号(OPERATOR NO.):", cf_transaction_get_operator_no (txn));
   add_rule (self);
 
-  add_field (self, 0, "发卡行(ISSUER):", cf_transaction_get_issuer (txn));
-  add_field (self, 0, "收单行(ACQUIRER):", cf_transaction_get_acquirer (txn));
-  add_field (self, CF_RECEIPT_BOLD, "卡号(CARD NO.):", card_line);
+  if (card)
+    add_card_section (self, txn, copy);
+  else
+    add_payment_section (self, txn, method);
 
   /* The mark in the middle of the slip, where it cannot be torn off. */
   if (duplicate != NULL)
-    {
-      g_autofree char *nth = g_strdup_printf ("第%u次重打印", duplicate->number);
-      g_autofree char *nth_en = g_strdup_printf ("DUPLICATE No. %u", duplicate->number);
+    add_duplicate_mark (self, duplicate);
 
-      add_rule (self);
-      add_centered (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, nth);
-      add_centered (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, nth_en);
-      add_rule (self);
-    }
-
-  add_field (self, CF_RECEIPT_BOLD, "交易类型(TXN TYPE):", type_words (type));
-  add_field (self, 0, "批次号(BATCH NO.):", cf_transaction_get_batch_no (txn));
-  add_field (self, 0, "凭证号(VOUCHER NO.):", cf_transaction_get_voucher_no (txn));
-  add_field (self, 0, "授权码(AUTH NO.):", cf_transaction_get_auth_code (txn));
-  add_field (self, 0, "日期/时间(DATE/TIME):", time);
-  add_field (self, 0, "参考号(REF. NO.):", cf_transaction_get_ref_no (txn));
-  add_field (self, CF_RECEIPT_DOUBLE | CF_RECEIPT_BOLD, "金额(AMOUNT):", amount);
-
-  /* 备注: a void names its original's voucher, a refund its reference and date. */
-  if (cf_transaction_get_orig_voucher_no (txn) != NULL || cf_transaction_get_orig_ref_no (txn) != NULL)
-    {
-      add_text (self, 0, "备注(REFERENCE):");
-      add_field (self, 0, " 原凭证号 ORIG. VOUCHER:", cf_transaction_get_orig_voucher_no (txn));
-      add_field (self, 0, " 原参考号 ORIG. REF. NO.:", cf_transaction_get_orig_ref_no (txn));
-      add_field (self, 0, " 原交易日期 ORIG. DATE:", cf_transaction_get_orig_date (txn));
-    }
-  add_rule (self);
-
+  add_transaction_section (self, txn, method);
   if (duplicate != NULL)
-    {
-      add_field (self, 0, "重打印时间(ISSUED):", duplicate->issued_at);
-      add_field (self, 0, "重打印人(ISSUED BY):", duplicate->issued_by);
-      add_field (self, CF_RECEIPT_BOLD, "验证码(CHECK CODE):", duplicate->code);
-      {
-        g_autofree char *payload = g_strdup_printf ("COUNTERFOIL DUPLICATE %s", duplicate->code);
-        add_line (self, CF_RECEIPT_LINE_QR, 0, g_steal_pointer (&payload));
-      }
-      add_text (self, 0, "VERIFY: counterfoil verify CODE");
-      /* The audit log's head when it was issued: paper that vouches for the log. */
-      add_field (self, 0, "审计(AUDIT):", duplicate->chain);
-      add_rule (self);
-    }
+    add_duplicate_footer (self, duplicate);
 
-  if (copy != CF_RECEIPT_COPY_CARDHOLDER)
+  if (card && copy != CF_RECEIPT_COPY_CARDHOLDER)
     {
       add_text (self, 0, "持卡人签名 CARDHOLDER SIGNATURE:");
       add_text (self, 0, "");
@@ -471,7 +548,8 @@ cf_receipt_doc_new (CfTransaction         *txn,
       add_text (self, 0, "本人确认以上交易，同意将其计入本卡账户");
       add_text (self, 0, "I ACKNOWLEDGE SATISFACTORY RECEIPT OF RELATIVE GOODS/SERVICES");
     }
-  add_text (self, 0, "为防止银行卡卡号泄露，已对打印卡号中的部分号码予以屏蔽");
+  if (card)
+    add_text (self, 0, "为防止银行卡卡号泄露，已对打印卡号中的部分号码予以屏蔽");
   if (duplicate != NULL)
     add_centered (self, CF_RECEIPT_BOLD, "****重打印/DUPLICATE****");
 

@@ -415,6 +415,65 @@ test_pdf_errors (CfTestDb      *f,
   g_assert_no_error (error);
 }
 
+static char *
+dup_doc_text (CfReceiptDoc *doc)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < cf_receipt_doc_get_n_lines (doc); i++)
+    g_string_append_printf (text, "%s\n", cf_receipt_doc_get_line (doc, i)->text);
+  return g_string_free (text, FALSE);
+}
+
+/* A wallet's payment is duplicated as its scan payment slip and cash as a
+ * receipt: the method and its numbers, the same duplicate marks and code,
+ * and no card, signature or card-account wording. */
+static void
+test_wallet_and_cash_slips (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  static const struct { const char *file; const char *ref; const char *title; const char *method; } cases[] = {
+    { "exports/wechat-pay.csv", "4200001234202611270001234567", "扫码支付凭证 SCAN PAYMENT SLIP", "微信支付/WECHAT PAY" },
+    { "exports/alipay-trade.csv", "2026112722001400001234567890", "扫码支付凭证 SCAN PAYMENT SLIP", "支付宝/ALIPAY" },
+    { "exports/square-legacy.csv", "PAYL0002", "收款凭证 RECEIPT", "现金/CASH" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfImportReport) report = cf_test_import (f, cases[c].file, &error);
+      g_autoptr(CfTransactionQuery) q = cf_transaction_query_new ();
+      g_autoptr(GPtrArray) found = NULL;
+
+      g_assert_no_error (error);
+      q->ref_no = g_strdup (cases[c].ref);
+      found = cf_store_find_transactions (f->store, q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, >=, 1);
+
+      for (CfReceiptCopy copy = CF_RECEIPT_COPY_MERCHANT; copy <= CF_RECEIPT_COPY_BANK; copy++)
+        {
+          g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (g_ptr_array_index (found, 0), NULL, NULL, copy,
+                                                            &fixed_duplicate, 32);
+          g_autofree char *text = dup_doc_text (doc);
+
+          g_test_message ("%s", text);
+          g_assert_nonnull (strstr (text, cases[c].title));
+          g_assert_nonnull (strstr (text, cases[c].method));
+          g_assert_nonnull (strstr (text, "DUPLICATE No. 2"));
+          g_assert_nonnull (strstr (text, "7K2Q-M9XD"));
+          g_assert_null (strstr (text, "POS签购单"));
+          g_assert_null (strstr (text, "卡号"));
+          g_assert_null (strstr (text, "持卡人"));
+          g_assert_null (strstr (text, "SIGNATURE"));
+          g_assert_null (strstr (text, "本卡账户"));
+          g_assert_null (strstr (text, "银行卡卡号"));
+          if (copy == CF_RECEIPT_COPY_CARDHOLDER)
+            g_assert_nonnull (strstr (text, "顾客存根 CUSTOMER COPY"));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +482,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, slips_setup, func, cf_test_db_teardown)
   ADD ("/receipt/golden-grids", test_golden_grids);
+  ADD ("/receipt/wallet-and-cash", test_wallet_and_cash_slips);
   ADD ("/receipt/content-and-masking", test_content_and_masking);
   ADD ("/receipt/pdf-text", test_pdf_text);
   ADD ("/receipt/pdf-equals-preview", test_pdf_equals_preview);
