@@ -181,7 +181,7 @@ const char *
 cf_payment_method_get_label (CfPaymentMethod method)
 {
   static const char *const labels[] = {
-    [CF_PAYMENT_METHOD_CARD]        = N_("Card"),
+    [CF_PAYMENT_METHOD_CARD]        = N_("Bank card"),
     [CF_PAYMENT_METHOD_WECHAT]      = N_("WeChat Pay"),
     [CF_PAYMENT_METHOD_ALIPAY]      = N_("Alipay"),
     [CF_PAYMENT_METHOD_UNIONPAY_QR] = N_("UnionPay QR"),
