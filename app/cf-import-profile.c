@@ -48,6 +48,7 @@ struct _CfImportProfile
   GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
   GStrv        checks;                  /* "Net = Gross - Fee", as written */
   gboolean     key_with_time;
+  gboolean     reverse_sign;            /* money out written positive, money in negative */
   CfPaymentMethod payment_method;       /* for rows that do not say */
   GStrv        method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means this method: Square's Cash */           /* ids repeat (an order and its refunds): time and amount tell them apart */
 };
@@ -162,6 +163,7 @@ load_profile_group (CfImportProfile  *self,
   g_autofree char *order = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *method = NULL;
+  g_autofree char *sign = NULL;
   g_auto(GStrv) summary = NULL;
   g_auto(GStrv) signature = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -211,6 +213,10 @@ load_profile_group (CfImportProfile  *self,
     return invalid (error, self->origin, "%s", local_error->message);
 
   self->key_with_time = g_key_file_get_boolean (kf, "Profile", "IdentityWithTime", NULL);
+  sign = g_key_file_get_string (kf, "Profile", "AmountSign", NULL);
+  if (sign != NULL && !g_str_equal (sign, "reversed") && !g_str_equal (sign, "as-written"))
+    return invalid (error, self->origin, _("AmountSign must be as-written or reversed, not “%s”"), sign);
+  self->reverse_sign = g_strcmp0 (sign, "reversed") == 0;
   method = g_key_file_get_string (kf, "Profile", "Method", NULL);
   if (method == NULL)
     self->payment_method = CF_PAYMENT_METHOD_CARD;
@@ -821,4 +827,17 @@ cf_import_profile_get_method_columns (CfImportProfile *self,
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
   g_return_val_if_fail (method <= CF_PAYMENT_METHOD_OTHER, NULL);
   return (const char *const *) self->method_columns[method];
+}
+
+/**
+ * cf_import_profile_get_reverse_sign:
+ *
+ * Returns: whether the file writes money going out (refunds) positive and
+ *   money coming in negative, as some ledgers do
+ */
+gboolean
+cf_import_profile_get_reverse_sign (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
+  return self->reverse_sign;
 }

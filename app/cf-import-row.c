@@ -362,6 +362,9 @@ read_money (ImportRun   *run,
       row->amount = income != 0 ? ABS (income) : -ABS (expense);
     }
 
+  if (cf_import_profile_get_reverse_sign (run->profile))
+    row->amount = -row->amount;
+
   if (raw[CF_FIELD_FEE] != NULL)
     {
       if (!read_amount (run, CF_FIELD_FEE, raw[CF_FIELD_FEE], &row->fee, NULL, err))

@@ -47,9 +47,9 @@ payment_method=支付方式;付款方式;支付渠道;支付类型;payment_metho
 source_id=交易流水号;订单号;交易编号;transaction_id;txn_id;trans_id;order_no;payment_id
 
 [Types]
-sale=消费;普通消费;消费交易;销售;sale;purchase;payment;debit;sales
-void=消费撤销;撤销;撤消;消费撤消;void;cancel;cancellation;sale_void;reversal;冲正
-refund=退货;退款;联机退货;脱机退货;refund;return;credit
+sale=消费;普通消费;消费交易;销售;sale;purchase;payment;debit;sales;verkauf;zahlung;vente;venta
+void=消费撤销;撤销;撤消;消费撤消;void;cancel;cancellation;sale_void;reversal;冲正;storno;annulation;anulación
+refund=退货;退款;联机退货;脱机退货;refund;return;credit;erstattung;rückerstattung;remboursement;reembolso
 preauth=预授权;pre-authorization;preauth;pre_auth;authorization
 preauth_void=预授权撤销;preauth_void;pre_auth_void;authorization_void
 auth_complete=预授权完成;预授权完成请求;预授权完成通知;auth_complete;auth_completion;completion;preauth_completion

@@ -1,0 +1,414 @@
+/* cf-import-draft.c — a profile being written for a file Counterfoil does
+ * not know
+ *
+ * The import assistant shows a file's first rows, guesses what each column
+ * holds from every profile's names for it and from the values, lets the
+ * clerk correct that, and writes the result as a profile in the user's data
+ * folder, where `import` and the window find it. Nothing here guesses at
+ * amounts: the preview the assistant shows is a real import into memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-import-draft"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-card-number.h"
+#include "cf-csv-reader.h"
+#include "cf-import-draft.h"
+#include "cf-money.h"
+#include "cf-text.h"
+
+#define HEADER_SEARCH_RECORDS 30
+
+static gboolean
+is_word (const char *cell)
+{
+  for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The header is the first record with the most cells that are words. */
+static guint
+guess_header_index (GPtrArray *records)
+{
+  guint best = 0, best_words = 0;
+
+  for (guint r = 0; r < records->len && r < HEADER_SEARCH_RECORDS; r++)
+    {
+      char **cells = g_ptr_array_index (records, r);
+      guint words = 0;
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        words += *cells[c] != '\0' && is_word (cells[c]);
+      if (words > best_words)
+        {
+          best_words = words;
+          best = r;
+        }
+    }
+  return best;
+}
+
+/**
+ * cf_import_draft_new_for_file:
+ * @max_records: how many of the file's records to keep for showing
+ *
+ * Returns: (transfer full): a draft with the file's first records, its
+ *   header guessed and no column chosen yet
+ */
+CfImportDraft *
+cf_import_draft_new_for_file (const char  *path,
+                              guint        max_records,
+                              GError     **error)
+{
+  g_autoptr(CfImportDraft) self = g_new0 (CfImportDraft, 1);
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(CfCsvReader) reader = NULL;
+  const char *encoding = NULL;
+  const char *data;
+  gsize len;
+
+  if (mapped == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (mapped);
+  if ((text = cf_csv_decode (bytes, &encoding, NULL, error)) == NULL)
+    return NULL;
+
+  self->file = g_strdup (path);
+  self->encoding = g_strdup (encoding);
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->date_order = CF_DATE_ORDER_YMD;
+  self->amount_unit = CF_AMOUNT_UNIT_UNKNOWN;
+  self->method = CF_PAYMENT_METHOD_CARD;
+  self->skip_field = CF_N_FIELDS;
+  self->currency = g_strdup ("CNY");
+  self->time_zone = g_strdup ("Asia/Shanghai");
+  {
+    g_autofree char *base = g_path_get_basename (path);
+    char *dot = strrchr (base, '.');
+
+    if (dot != NULL)
+      *dot = '\0';
+    self->title = g_strdup (base);
+    self->name = g_strdup ("my-export");
+  }
+
+  data = g_bytes_get_data (text, &len);
+  reader = cf_csv_reader_new (data != NULL ? data : "", len, cf_csv_detect_delimiter (data != NULL ? data : "", len));
+  while (self->records->len < max_records && cf_csv_reader_next (reader, NULL))
+    {
+      guint n = cf_csv_reader_get_n_fields (reader);
+      char **cells = g_new0 (char *, n + 1);
+      gboolean blank = TRUE;
+
+      /* What the clerk is shown: a card number in the file is masked here too. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *clean = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+          cells[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
+          blank &= *cells[i] == '\0';
+        }
+      if (blank)
+        g_strfreev (cells);
+      else
+        g_ptr_array_add (self->records, cells);
+    }
+  if (self->records->len == 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("%s holds no rows"), path);
+      return NULL;
+    }
+  cf_import_draft_set_header_index (self, guess_header_index (self->records));
+  return g_steal_pointer (&self);
+}
+
+void
+cf_import_draft_free (CfImportDraft *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file);
+  g_free (self->encoding);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_free (self->fields);
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->currency);
+  g_free (self->time_zone);
+  g_free (self->skip_values);
+  g_free (self);
+}
+
+/**
+ * cf_import_draft_get_header:
+ *
+ * Returns: (transfer none): the header record's cells
+ */
+const char *const *
+cf_import_draft_get_header (CfImportDraft *self)
+{
+  return g_ptr_array_index (self->records, self->header_index);
+}
+
+/**
+ * cf_import_draft_set_header_index:
+ *
+ * Makes record @index the header; every column is left out again.
+ */
+void
+cf_import_draft_set_header_index (CfImportDraft *self,
+                                  guint          index)
+{
+  g_return_if_fail (index < self->records->len);
+
+  self->header_index = index;
+  self->n_columns = g_strv_length (g_ptr_array_index (self->records, index));
+  g_free (self->fields);
+  self->fields = g_new (CfField, MAX (self->n_columns, 1));
+  for (guint c = 0; c < self->n_columns; c++)
+    self->fields[c] = CF_N_FIELDS;
+}
+
+static gboolean
+field_taken (CfImportDraft *self,
+             CfField        field)
+{
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->fields[c] == field)
+      return TRUE;
+  return FALSE;
+}
+
+/* A column no profile names: its first value may still say what it is. */
+static CfField
+guess_from_value (const char *value)
+{
+  CfTimestamp ts = { 0 };
+  gint64 minor;
+
+  if (value == NULL || *value == '\0')
+    return CF_N_FIELDS;
+  if (cf_timestamp_parse (value, CF_DATE_ORDER_YMD, &ts, NULL))
+    return ts.has_time ? CF_FIELD_DATETIME : CF_FIELD_DATE;
+  if (strchr (value, '.') != NULL && cf_money_parse (value, &minor, NULL, NULL))
+    return CF_FIELD_AMOUNT;
+  return CF_N_FIELDS;
+}
+
+/**
+ * cf_import_draft_guess_fields:
+ * @profiles: (element-type CfImportProfile): whose names for each field to try
+ *
+ * Each column gets the field the best-fitting profile reads it as, then
+ * what another profile calls it, then — for a date or an amount — what its
+ * first value looks like. A field goes to one column only.
+ */
+void
+cf_import_draft_guess_fields (CfImportDraft *self,
+                              GPtrArray     *profiles)
+{
+  const char *const *header = cf_import_draft_get_header (self);
+  const char *const *first = self->header_index + 1 < self->records->len
+                             ? g_ptr_array_index (self->records, self->header_index + 1) : NULL;
+  g_autofree guint *scores = g_new0 (guint, profiles->len);
+  g_autofree guint *order = g_new0 (guint, profiles->len);
+  int columns[CF_N_FIELDS];
+
+  for (guint c = 0; c < self->n_columns; c++)
+    self->fields[c] = CF_N_FIELDS;
+
+  /* The profiles that know most of the header first. */
+  for (guint p = 0; p < profiles->len; p++)
+    {
+      scores[p] = cf_import_profile_match_header (g_ptr_array_index (profiles, p), header, self->n_columns, columns);
+      order[p] = p;
+      for (guint q = p; q > 0 && scores[order[q]] > scores[order[q - 1]]; q--)
+        {
+          guint t = order[q];
+          order[q] = order[q - 1];
+          order[q - 1] = t;
+        }
+    }
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      cf_import_profile_match_header (g_ptr_array_index (profiles, order[i]), header, self->n_columns, columns);
+      for (guint f = 0; f < CF_N_FIELDS; f++)
+        if (columns[f] >= 0 && (guint) columns[f] < self->n_columns &&
+            self->fields[columns[f]] == CF_N_FIELDS && !field_taken (self, (CfField) f))
+          self->fields[columns[f]] = (CfField) f;
+    }
+
+  for (guint c = 0; first != NULL && c < self->n_columns && first[c] != NULL; c++)
+    {
+      CfField f;
+
+      if (self->fields[c] != CF_N_FIELDS)
+        continue;
+      f = guess_from_value (first[c]);
+      if (f != CF_N_FIELDS && !field_taken (self, f))
+        self->fields[c] = f;
+    }
+}
+
+/* The words of the general profile for types and entry modes, so that a
+ * draft reads 消费, Refund, 挥卡… as the built-in ones do. */
+static void
+copy_words (GKeyFile *kf)
+{
+  g_autoptr(CfImportProfile) generic = cf_import_profile_find ("generic", NULL);
+  g_autoptr(GKeyFile) source = g_key_file_new ();
+  static const char *const groups[] = { "Types", "EntryModes" };
+
+  if (generic == NULL ||
+      !g_key_file_load_from_data (source, cf_import_profile_get_text (generic), (gsize) -1, G_KEY_FILE_NONE, NULL))
+    return;
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (source, groups[g], NULL, NULL);
+
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          g_autofree char *value = g_key_file_get_value (source, groups[g], keys[k], NULL);
+          g_key_file_set_value (kf, groups[g], keys[k], value);
+        }
+    }
+}
+
+/**
+ * cf_import_draft_to_profile_text:
+ *
+ * The profile reads the chosen columns by their headers, which also form its
+ * signature: the files with these columns are read with it from now on.
+ *
+ * Returns: (transfer full): the profile, as a key file
+ */
+char *
+cf_import_draft_to_profile_text (CfImportDraft *self)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GPtrArray) signature = g_ptr_array_new ();
+  const char *const *header = cf_import_draft_get_header (self);
+  g_autofree char *base = g_path_get_basename (self->file);
+  g_autofree char *comment = g_strdup_printf (" Counterfoil import profile, written by the import assistant for %s.\n"
+                                              " Edit it freely; `counterfoil profile test FILE` shows how it reads a file.",
+                                              base);
+  g_autofree char *body = NULL;
+
+  g_key_file_set_comment (kf, NULL, NULL, comment, NULL);
+  g_key_file_set_string (kf, "Profile", "Name", self->name);
+  g_key_file_set_string (kf, "Profile", "Title", self->title);
+  if (self->date_order != CF_DATE_ORDER_YMD)
+    g_key_file_set_string (kf, "Profile", "DateOrder", self->date_order == CF_DATE_ORDER_DMY ? "dmy" : "mdy");
+  if (self->currency != NULL && *self->currency != '\0')
+    g_key_file_set_string (kf, "Profile", "Currency", self->currency);
+  if (self->time_zone != NULL && *self->time_zone != '\0')
+    g_key_file_set_string (kf, "Profile", "TimeZone", self->time_zone);
+  if (self->amount_unit != CF_AMOUNT_UNIT_UNKNOWN)
+    g_key_file_set_string (kf, "Profile", "AmountUnit", self->amount_unit == CF_AMOUNT_UNIT_MINOR ? "minor" : "major");
+  if (self->reverse_sign)
+    g_key_file_set_string (kf, "Profile", "AmountSign", "reversed");
+  if (self->decimal_comma)
+    g_key_file_set_boolean (kf, "Profile", "DecimalComma", TRUE);
+  if (self->method != CF_PAYMENT_METHOD_CARD)
+    g_key_file_set_string (kf, "Profile", "Method", cf_payment_method_to_nick (self->method));
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->fields[c] != CF_N_FIELDS && *header[c] != '\0')
+      {
+        g_key_file_set_string (kf, "Columns", cf_field_get_name (self->fields[c]), header[c]);
+        g_ptr_array_add (signature, (gpointer) header[c]);
+      }
+  if (signature->len > 0)
+    g_key_file_set_string_list (kf, "Profile", "Signature", (const char *const *) signature->pdata, signature->len);
+
+  if (self->skip_field != CF_N_FIELDS && self->skip_values != NULL && !cf_text_is_blank (self->skip_values))
+    {
+      g_auto(GStrv) values = g_strsplit_set (self->skip_values, ";,，；", -1);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+      for (guint i = 0; values[i] != NULL; i++)
+        if (*g_strstrip (values[i]) != '\0')
+          g_ptr_array_add (kept, values[i]);
+      if (kept->len > 0)
+        g_key_file_set_string_list (kf, "Skip", cf_field_get_name (self->skip_field),
+                                    (const char *const *) kept->pdata, kept->len);
+    }
+  copy_words (kf);
+
+  body = g_key_file_to_data (kf, NULL, NULL);
+  return g_steal_pointer (&body);
+}
+
+static gboolean
+name_is_valid (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cf_import_draft_save:
+ *
+ * Writes the profile to `$XDG_DATA_HOME/counterfoil/import-profiles/NAME.profile`,
+ * after reading it back as a profile; a built-in profile's name is refused,
+ * so that a draft cannot silently change how every other file is read.
+ *
+ * Returns: (transfer full): the file written, or %NULL with @error set
+ */
+char *
+cf_import_draft_save (CfImportDraft  *self,
+                      GError        **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CfImportProfile) check = NULL;
+  g_autoptr(CfImportProfile) existing = NULL;
+
+  if (!name_is_valid (self->name))
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("“%s” cannot be a profile's name: use letters, digits, - and _"), self->name);
+      return NULL;
+    }
+  existing = cf_import_profile_find (self->name, NULL);
+  if (existing != NULL && g_str_has_prefix (cf_import_profile_get_origin (existing), "/org/counterfoil/"))
+    {
+      g_set_error (error, CF_IMPORT_PROFILE_ERROR, CF_IMPORT_PROFILE_ERROR_INVALID,
+                   _("“%s” is a built-in profile's name; choose another"), self->name);
+      return NULL;
+    }
+
+  text = cf_import_draft_to_profile_text (self);
+  dir = g_build_filename (g_get_user_data_dir (), "counterfoil", "import-profiles", NULL);
+  file_name = g_strdup_printf ("%s.profile", self->name);
+  path = g_build_filename (dir, file_name, NULL);
+  if ((check = cf_import_profile_new_from_data (text, strlen (text), path, error)) == NULL)
+    return NULL;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Cannot create %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  if (!g_file_set_contents (path, text, -1, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
