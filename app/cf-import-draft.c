@@ -66,9 +66,10 @@ guess_header_index (GPtrArray *records)
  *   header guessed and no column chosen yet
  */
 CfImportDraft *
-cf_import_draft_new_for_file (const char  *path,
-                              guint        max_records,
-                              GError     **error)
+cf_import_draft_new_for_file (const char       *path,
+                              CfImportProfile  *base,
+                              guint             max_records,
+                              GError          **error)
 {
   g_autoptr(CfImportDraft) self = g_new0 (CfImportDraft, 1);
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
@@ -81,6 +82,10 @@ cf_import_draft_new_for_file (const char  *path,
 
   if (mapped == NULL)
     return NULL;
+  if (base != NULL)
+    self->base = g_object_ref (base);
+  else if ((self->base = cf_import_profile_find ("generic", error)) == NULL)
+    return NULL;
   bytes = g_mapped_file_get_bytes (mapped);
   if ((text = cf_csv_decode (bytes, &encoding, NULL, error)) == NULL)
     return NULL;
@@ -88,21 +93,31 @@ cf_import_draft_new_for_file (const char  *path,
   self->file = g_strdup (path);
   self->encoding = g_strdup (encoding);
   self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  self->date_order = CF_DATE_ORDER_YMD;
-  self->amount_unit = CF_AMOUNT_UNIT_UNKNOWN;
-  self->method = CF_PAYMENT_METHOD_CARD;
+  self->date_order = cf_import_profile_get_date_order (self->base);
+  self->amount_unit = cf_import_profile_get_amount_unit (self->base);
+  self->reverse_sign = cf_import_profile_get_reverse_sign (self->base);
+  self->decimal_comma = cf_import_profile_get_decimal_comma (self->base);
+  self->method = cf_import_profile_get_payment_method (self->base);
   self->skip_field = CF_N_FIELDS;
-  self->currency = g_strdup ("CNY");
-  self->time_zone = g_strdup ("Asia/Shanghai");
-  {
-    g_autofree char *base = g_path_get_basename (path);
-    char *dot = strrchr (base, '.');
+  self->currency = g_strdup (cf_import_profile_get_currency (self->base));
+  self->time_zone = g_strdup (cf_import_profile_get_time_zone (self->base));
+  /* A user's own profile is edited under its name; a built-in one is the
+   * start of a new one. */
+  if (g_str_has_prefix (cf_import_profile_get_origin (self->base), "/org/counterfoil/"))
+    {
+      g_autofree char *file_base = g_path_get_basename (path);
+      char *dot = strrchr (file_base, '.');
 
-    if (dot != NULL)
-      *dot = '\0';
-    self->title = g_strdup (base);
-    self->name = g_strdup ("my-export");
-  }
+      if (dot != NULL)
+        *dot = '\0';
+      self->title = g_strdup (file_base);
+      self->name = g_strdup ("my-export");
+    }
+  else
+    {
+      self->title = g_strdup (cf_import_profile_get_title (self->base));
+      self->name = g_strdup (cf_import_profile_get_name (self->base));
+    }
 
   data = g_bytes_get_data (text, &len);
   reader = cf_csv_reader_new (data != NULL ? data : "", len, cf_csv_detect_delimiter (data != NULL ? data : "", len));
@@ -115,7 +130,7 @@ cf_import_draft_new_for_file (const char  *path,
       /* What the clerk is shown: a card number in the file is masked here too. */
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *clean = cf_text_clean_cell (cf_csv_reader_get_field (reader, i));
+          g_autofree char *clean = cf_import_profile_strip_cell (self->base, cf_csv_reader_get_field (reader, i));
           cells[i] = cf_card_number_scrub (clean, CF_CARD_SCRUB_ANY, NULL);
           blank &= *cells[i] == '\0';
         }
@@ -140,6 +155,7 @@ cf_import_draft_free (CfImportDraft *self)
     return;
   g_free (self->file);
   g_free (self->encoding);
+  g_clear_object (&self->base);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_free (self->fields);
   g_free (self->name);
@@ -228,7 +244,12 @@ cf_import_draft_guess_fields (CfImportDraft *self,
   for (guint c = 0; c < self->n_columns; c++)
     self->fields[c] = CF_N_FIELDS;
 
-  /* The profiles that know most of the header first. */
+  /* The draft's own profile first, then those that know most of the header. */
+  cf_import_profile_match_header (self->base, header, self->n_columns, columns);
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    if (columns[f] >= 0 && (guint) columns[f] < self->n_columns)
+      self->fields[columns[f]] = (CfField) f;
+
   for (guint p = 0; p < profiles->len; p++)
     {
       scores[p] = cf_import_profile_match_header (g_ptr_array_index (profiles, p), header, self->n_columns, columns);
@@ -262,28 +283,23 @@ cf_import_draft_guess_fields (CfImportDraft *self,
     }
 }
 
-/* The words of the general profile for types and entry modes, so that a
- * draft reads 消费, Refund, 挥卡… as the built-in ones do. */
-static void
-copy_words (GKeyFile *kf)
+/* The base profile as the start: what the assistant does not show stays;
+ * what it does is written afresh. */
+static GKeyFile *
+key_file_from_base (CfImportDraft *self)
 {
-  g_autoptr(CfImportProfile) generic = cf_import_profile_find ("generic", NULL);
-  g_autoptr(GKeyFile) source = g_key_file_new ();
-  static const char *const groups[] = { "Types", "EntryModes" };
+  static const char *const replaced[] = {
+    "Name", "Title", "DateOrder", "Currency", "TimeZone", "AmountUnit", "AmountSign", "DecimalComma",
+    "Method", "Signature",
+  };
+  GKeyFile *kf = g_key_file_new ();
 
-  if (generic == NULL ||
-      !g_key_file_load_from_data (source, cf_import_profile_get_text (generic), (gsize) -1, G_KEY_FILE_NONE, NULL))
-    return;
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    {
-      g_auto(GStrv) keys = g_key_file_get_keys (source, groups[g], NULL, NULL);
-
-      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
-        {
-          g_autofree char *value = g_key_file_get_value (source, groups[g], keys[k], NULL);
-          g_key_file_set_value (kf, groups[g], keys[k], value);
-        }
-    }
+  if (!g_key_file_load_from_data (kf, cf_import_profile_get_text (self->base), (gsize) -1, G_KEY_FILE_NONE, NULL))
+    return kf;
+  g_key_file_remove_group (kf, "Columns", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (replaced); i++)
+    g_key_file_remove_key (kf, "Profile", replaced[i], NULL);
+  return kf;
 }
 
 /**
@@ -291,13 +307,15 @@ copy_words (GKeyFile *kf)
  *
  * The profile reads the chosen columns by their headers, which also form its
  * signature: the files with these columns are read with it from now on.
+ * The rest — prefixes, notes, summary blocks, sums, rows skipped, the words
+ * for types and entry modes — is the base profile's.
  *
  * Returns: (transfer full): the profile, as a key file
  */
 char *
 cf_import_draft_to_profile_text (CfImportDraft *self)
 {
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GKeyFile) kf = key_file_from_base (self);
   g_autoptr(GPtrArray) signature = g_ptr_array_new ();
   const char *const *header = cf_import_draft_get_header (self);
   g_autofree char *base = g_path_get_basename (self->file);
@@ -306,6 +324,7 @@ cf_import_draft_to_profile_text (CfImportDraft *self)
                                               base);
   g_autofree char *body = NULL;
 
+  g_key_file_remove_comment (kf, NULL, NULL, NULL);
   g_key_file_set_comment (kf, NULL, NULL, comment, NULL);
   g_key_file_set_string (kf, "Profile", "Name", self->name);
   g_key_file_set_string (kf, "Profile", "Title", self->title);
@@ -345,8 +364,6 @@ cf_import_draft_to_profile_text (CfImportDraft *self)
         g_key_file_set_string_list (kf, "Skip", cf_field_get_name (self->skip_field),
                                     (const char *const *) kept->pdata, kept->len);
     }
-  copy_words (kf);
-
   body = g_key_file_to_data (kf, NULL, NULL);
   return g_steal_pointer (&body);
 }

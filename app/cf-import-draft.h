@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @header_index: which of @records is the header
  * @fields: per column of the header, the field it is read as, or
  *   %CF_N_FIELDS to leave it out
+ * @base: the profile the draft starts from: the one that read the file, or
+ *   the general one; what the assistant does not show (prefixes, notes,
+ *   summary blocks, sums, words) is kept from it
  *
  * What the import assistant edits; cf_import_draft_to_profile_text() turns it
  * into a profile.
@@ -28,6 +31,7 @@ typedef struct
 {
   char            *file;
   char            *encoding;
+  CfImportProfile *base;             /* what the draft starts from and keeps */
   GPtrArray       *records;
   guint            header_index;
   guint            n_columns;
@@ -47,6 +51,7 @@ typedef struct
 } CfImportDraft;
 
 CfImportDraft *cf_import_draft_new_for_file      (const char      *path,
+                                                  CfImportProfile *base,
                                                   guint            max_records,
                                                   GError         **error);
 void           cf_import_draft_free              (CfImportDraft   *self);

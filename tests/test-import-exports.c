@@ -409,7 +409,7 @@ test_draft_teaches_a_layout (CfTestDb      *f,
   g_assert_null (before);
   g_clear_error (&error);
 
-  draft = cf_import_draft_new_for_file (path, 50, &error);
+  draft = cf_import_draft_new_for_file (path, NULL, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (draft->header_index, ==, 1);
   header = cf_import_draft_get_header (draft);

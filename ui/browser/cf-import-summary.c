@@ -15,6 +15,7 @@
 
 #include "cf-import-report.h"
 #include "cf-file-dialog.h"
+#include "cf-import-assistant.h"
 #include "cf-import-summary-private.h"
 #include "cf-message.h"
 
@@ -105,6 +106,49 @@ add_rejects (CfImportSummary *self,
     }
 }
 
+static void
+teach_clicked_cb (GtkButton       *button,
+                  CfImportSummary *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  const char *profile = g_object_get_data (G_OBJECT (button), "profile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportAssistant) assistant = cf_import_assistant_new (GTK_WINDOW (self), path, profile, &error);
+
+  if (assistant == NULL)
+    {
+      cf_show_message (GTK_WINDOW (self), _("The File Could Not Be Read"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+/* The way to the import assistant, where the file is still there: to teach
+ * Counterfoil a layout it could not read, or to change how one was read. */
+static void
+add_assistant_row (CfImportSummary     *self,
+                   AdwPreferencesGroup *group,
+                   CfImportReport      *r)
+{
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (!g_file_test (r->file, G_FILE_TEST_IS_REGULAR))
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->error_message != NULL
+                                                            ? _("Show Counterfoil how to read this file")
+                                                            : _("Read this file differently"));
+  button = gtk_button_new_with_mnemonic (r->error_message != NULL ? _("_Teach This Layout…") : _("_Import Assistant…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (r->file), g_free);
+  g_object_set_data_full (G_OBJECT (button), "profile", g_strdup (r->profile), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (teach_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (group, row);
+}
+
 /* One file's counts and notes, or why it could not be read. */
 static void
 add_file (CfImportSummary *self,
@@ -123,6 +167,7 @@ add_file (CfImportSummary *self,
 
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped_error);
       gtk_widget_add_css_class (group, "error");
+      add_assistant_row (self, ADW_PREFERENCES_GROUP (group), r);
       return;
     }
 
@@ -159,6 +204,7 @@ add_file (CfImportSummary *self,
       gtk_widget_add_css_class (note, "warning");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
     }
+  add_assistant_row (self, ADW_PREFERENCES_GROUP (group), r);
   if (r->rejects->len > 0)
     add_rejects (self, r, name);
 }

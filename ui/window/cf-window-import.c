@@ -169,6 +169,17 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The import assistant's Save: the file again, read with the new profile. */
+static void
+import_path_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *paths[] = { g_variant_get_string (parameter, NULL), NULL };
+
+  cf_window_import_files (CF_WINDOW (widget), paths);
+}
+
 static void
 import_history_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -260,5 +271,6 @@ cf_window_import_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, import_cancel_clicked_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-path", "s", import_path_activated);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_activated);
 }
