@@ -157,6 +157,12 @@ read_cells (ImportRun   *run,
           continue;
         case CF_FIELD_MERCHANT_NO:
         case CF_FIELD_TERMINAL_NO:
+        /* Processors' and wallets' ids are long numbers by nature (乐刷's
+         * order no. has 16 digits): only one in a card's range is a card. */
+        case CF_FIELD_REF_NO:
+        case CF_FIELD_ORIG_REF_NO:
+        case CF_FIELD_SOURCE_ID:
+        case CF_FIELD_REFUND_ID:
           mode = CF_CARD_SCRUB_IDENTIFIER;
           break;
         default:

@@ -237,7 +237,7 @@ cf_import_store_row (ImportRun   *run,
   bind_or_null (s, 10, v[CF_FIELD_OPERATOR_NO], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 11, v[CF_FIELD_BATCH_NO], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 12, v[CF_FIELD_VOUCHER_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 13, v[CF_FIELD_REF_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 13, v[CF_FIELD_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 14, v[CF_FIELD_AUTH_CODE], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 15, row->first6, CF_CARD_SCRUB_ANY);
   bind_or_null (s, 16, row->last4, CF_CARD_SCRUB_ANY);
@@ -257,9 +257,9 @@ cf_import_store_row (ImportRun   *run,
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
     cf_sql_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
   bind_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_IDENTIFIER);
   cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), SQLITE_STATIC);
 
   rc = sqlite3_step (s);

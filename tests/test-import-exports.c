@@ -65,6 +65,13 @@ static const Export exports[] = {
     "331710101001 sale card 128800 CNY 2026-11-27 10:10:10 480\n"
     "331715000001 refund card 10000 CNY 2026-11-27 15:00:00 480\n"
     "331716000009 sale card 1999 CNY 2026-11-27 16:00:00 480" },
+  { "exports/aggregator-fen.csv", "generic", 4, 1, 0, "交易金额(分)", CF_AMOUNT_UNIT_MINOR,
+    /* An aggregator's statement (GBK): fen by header, the method per row, a
+     * date glued to its time, a failed order skipped. */
+    " sale wechat 8850 CNY 2026-11-27 09:15:02 480\n"
+    " sale alipay 128800 CNY 2026-11-27 10:02:41 480\n"
+    "331711300001 sale card 6680 CNY 2026-11-27 11:30:00 480\n"
+    " refund alipay 10000 CNY 2026-11-27 15:30:00 480" },
   { "exports/square-legacy.csv", "square", 3, 0, 0, "Total Collected", CF_AMOUNT_UNIT_MAJOR,
     /* What the card was charged: tax and tip included; the money in the
      * Cash column makes a cash sale. */
