@@ -204,6 +204,40 @@ test_import_from_window (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+/* Wallet and cash payments are found by the filter's "Paid with", and by
+ * their name typed in the search. */
+static void
+test_filter_by_payment_method (CfTestDb      *f,
+                               gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autofree char *wechat = cf_test_data_path ("exports/wechat-pay.csv");
+  g_autofree char *square = cf_test_data_path ("exports/square-legacy.csv");
+  const char *paths[] = { wechat, square, NULL };
+  CfImportSummary *summary;
+
+  cf_window_import_files (window, paths);
+  cf_test_wait_for (cf_test_import_finished, window);
+  summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
+  gtk_window_destroy (GTK_WINDOW (summary));
+  cf_test_searches_before = 0;
+  cf_test_wait_for (cf_test_search_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 9);
+
+  cf_test_searches_before = cf_window_get_n_searches (window);
+  gtk_drop_down_set_selected (window->filter_method, CF_PAYMENT_METHOD_WECHAT + 1);
+  cf_test_wait_for (cf_test_search_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 6);
+
+  cf_test_searches_before = cf_window_get_n_searches (window);
+  gtk_drop_down_set_selected (window->filter_method, 0);
+  cf_test_wait_for (cf_test_search_finished, window);
+  cf_test_type_search (window, "现金");
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 2);
+
+  cf_test_close_window (window);
+}
+
 static void
 test_void_shows_its_original (CfTestDb      *f,
                               gconstpointer  data)
@@ -432,6 +466,7 @@ main (int    argc,
 
   CF_TEST_ADD_EMPTY ("/browser/empty-database", test_empty_database);
   CF_TEST_ADD_EMPTY ("/browser/import", test_import_from_window);
+  CF_TEST_ADD_EMPTY ("/browser/filter-by-payment-method", test_filter_by_payment_method);
   CF_TEST_ADD_DEMO ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
   CF_TEST_ADD_DEMO ("/browser/search-as-typed", test_search_as_typed);
   CF_TEST_ADD_DEMO ("/browser/sort-by-amount", test_sort_by_amount);

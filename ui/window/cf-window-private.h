@@ -76,6 +76,7 @@ struct _CfWindow
   GtkEntry             *filter_amount_max;
   GtkEntry             *filter_brand;
   GtkDropDown          *filter_type;
+  GtkDropDown          *filter_method;
   GtkLabel             *filter_error;
 
   /* owned */

@@ -121,6 +121,7 @@ read_filter (CfWindow            *self,
 {
   const char *text;
   guint type = gtk_drop_down_get_selected (self->filter_type);
+  guint method = gtk_drop_down_get_selected (self->filter_method);
 
 #define FIELD(entry) (text = gtk_editable_get_text (GTK_EDITABLE (entry)), *text != '\0')
 
@@ -173,6 +174,12 @@ read_filter (CfWindow            *self,
       query->has_type = TRUE;
       query->type = (CfTxnType) (type - 1);
       g_ptr_array_add (understood, g_strdup_printf (_("type %s"), cf_txn_type_get_label (query->type)));
+    }
+  if (method > 0 && method != GTK_INVALID_LIST_POSITION)
+    {
+      query->has_method = TRUE;
+      query->method = (CfPaymentMethod) (method - 1);
+      g_ptr_array_add (understood, g_strdup_printf (_("paid with %s"), cf_payment_method_get_label (query->method)));
     }
 #undef FIELD
   return TRUE;
@@ -331,6 +338,7 @@ clear_search_activated (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
   gtk_drop_down_set_selected (self->filter_type, 0);
+  gtk_drop_down_set_selected (self->filter_method, 0);
   self->clearing = FALSE;
   /* The entry's own search-changed follows, after its short delay. */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
@@ -398,6 +406,7 @@ static void
 build_filter_popover (CfWindow *self)
 {
   const char *types[CF_TXN_TYPE_OTHER + 3] = { NULL };
+  const char *methods[CF_PAYMENT_METHOD_OTHER + 3] = { NULL };
   struct { const char *label; GtkEntry **entry; const char *placeholder; } fields[] = {
     { N_("From"), &self->filter_from, "2026-11-01 08:00" },
     { N_("To"), &self->filter_to, "2026-11-28" },
@@ -432,6 +441,16 @@ build_filter_popover (CfWindow *self)
   gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
   gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_type), 1, (int) row++, 1, 1);
   g_signal_connect_object (self->filter_type, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  methods[0] = _("Any way of paying");
+  for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
+    methods[m + 1] = cf_payment_method_get_label ((CfPaymentMethod) m);
+  label = gtk_label_new (_("Paid with"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  self->filter_method = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (methods));
+  gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
+  gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_method), 1, (int) row++, 1, 1);
+  g_signal_connect_object (self->filter_method, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->filter_error), "error");
