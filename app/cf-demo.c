@@ -459,7 +459,7 @@ cf_demo_populate (CfStore       *store,
       return FALSE;
     }
 
-  /* As for an import: room in the page cache for the twelve indexes. */
+  /* As for an import: room in the page cache for the thirteen indexes. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||
       !cf_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -458,8 +458,11 @@ read_type (ImportRun *run,
   row->payment_method = cf_import_profile_get_payment_method (run->profile);
   if ((text = row->values[CF_FIELD_PAYMENT_METHOD]) != NULL)
     cf_payment_method_from_word (text, &row->payment_method);
-  else if (row->entry_mode == CF_ENTRY_MODE_UNKNOWN && (text = row->values[CF_FIELD_ENTRY_MODE]) != NULL)
-    cf_payment_method_from_word (text, &row->payment_method);  /* 交易方式: 微信, 支付宝 */
+  else if (row->entry_mode == CF_ENTRY_MODE_UNKNOWN && (text = row->values[CF_FIELD_ENTRY_MODE]) != NULL &&
+           cf_payment_method_from_word (text, &row->payment_method))
+    ;  /* 交易方式: 微信, 支付宝 */
+  else if (row->type_text != NULL)
+    cf_payment_method_from_word (row->type_text, &row->payment_method);  /* 交易类型: 微信支付, 支付宝退款 */
 }
 
 /* Which card: its first six and last four, and its brand. */

@@ -515,7 +515,7 @@ import_file_into (CfStore              *store,
       run.against_live = TRUE;
     }
 
-  /* A larger page cache keeps the twelve indexes' pages in memory while a big
+  /* A larger page cache keeps the thirteen indexes' pages in memory while a big
    * file goes in; it is this connection's only. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||
       /* BEGIN IMMEDIATE would take the write lock of every attached

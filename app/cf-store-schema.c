@@ -292,5 +292,8 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
    * transaction stored before came from a card journal. */
   "ALTER TABLE transactions ADD COLUMN payment_method TEXT NOT NULL DEFAULT 'card' "
   "  CHECK (payment_method IN ('card', 'wechat', 'alipay', 'unionpay_qr', 'cash', 'other'));"
-  "CREATE INDEX transactions_method ON transactions (payment_method, local_time);",
+  "CREATE INDEX transactions_method ON transactions (payment_method, local_time);"
+  /* A wallet's or processor's number for the transaction is looked up as an
+   * RRN is. */
+  "CREATE INDEX transactions_source ON transactions (source_id);",
 };

@@ -169,7 +169,13 @@ cf_transaction_query_to_sql (const CfTransactionQuery *self,
 
   g_string_append_printf (sql, "SELECT %s FROM transactions t WHERE 1", columns);
   add_equal (sql, params, "voucher_no", self->voucher_no);
-  add_equal (sql, params, "ref_no", self->ref_no);
+  /* A wallet's or processor's own number stands where an RRN would. */
+  if (self->ref_no != NULL)
+    {
+      g_string_append (sql, " AND (t.ref_no = ? OR t.source_id = ?)");
+      g_ptr_array_add (params, g_strdup (self->ref_no));
+      g_ptr_array_add (params, g_strdup (self->ref_no));
+    }
   add_equal (sql, params, "auth_code", self->auth_code);
   add_equal (sql, params, "card_last4", self->card_last4);
   add_equal (sql, params, "terminal_no", self->terminal_no);
@@ -468,6 +474,15 @@ cf_transaction_query_add_search (CfTransactionQuery *self,
           g_free (self->auth_code);
           self->auth_code = g_ascii_strup (token, -1);
           g_ptr_array_add (understood, g_strdup_printf (_("auth code %s"), self->auth_code));
+        }
+      else if (len >= 10 && strpbrk (token, "0123456789") != NULL &&
+               g_regex_match_simple ("^[#A-Za-z0-9_-]+$", token, 0, 0))
+        {
+          /* ch_3QAbCd…, 4200001234202611270001234567, 5TY05013RG002845M:
+           * a processor's or a wallet's number for the transaction. */
+          g_free (self->ref_no);
+          self->ref_no = g_strdup (token);
+          g_ptr_array_add (understood, g_strdup_printf (_("reference no. %s"), token));
         }
       else
         {

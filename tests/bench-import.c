@@ -37,8 +37,10 @@ static const char *sqlite_schema =
   "CREATE INDEX j_operator ON journal (operator, d);"
   "CREATE INDEX j_type ON journal (type, d);"
   "CREATE INDEX j_kind ON journal (kind, d);"
-  /* Counterfoil's twelfth, on the payment method: here on a column as uniform. */
-  "CREATE INDEX j_status ON journal (status, d);";
+  /* Counterfoil's twelfth, on the payment method: here on a column as uniform;
+   * and its thirteenth, on the source's own id. */
+  "CREATE INDEX j_status ON journal (status, d);"
+  "CREATE INDEX j_merchant ON journal (merchant);";
 
 static char *
 write_journal (const char *dir,
@@ -136,7 +138,7 @@ main (int    argc,
   g_print ("counterfoil import: %.2f s (%.0f rows/s), %u imported, %u rejected, peak RSS %ld MB\n",
            ours, n_rows / ours, report->imported, report->rejected, usage.ru_maxrss / 1024);
   if (theirs > 0)
-    g_print ("sqlite3 .import:    %.2f s into a table with 12 indexes\n"
+    g_print ("sqlite3 .import:    %.2f s into a table with 13 indexes\n"
              "ratio:              %.2fx (target <= 1.5x)\n", theirs, ours / theirs);
 
   g_clear_object (&importer);

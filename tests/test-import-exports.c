@@ -65,6 +65,12 @@ static const Export exports[] = {
     "331710101001 sale card 128800 CNY 2026-11-27 10:10:10 480\n"
     "331715000001 refund card 10000 CNY 2026-11-27 15:00:00 480\n"
     "331716000009 sale card 1999 CNY 2026-11-27 16:00:00 480" },
+  { "exports/allinpay-vsp.csv", "allinpay-vsp", 4, 0, 0, "交易金额", CF_AMOUNT_UNIT_MAJOR,
+    /* The time beside its own date column; the wallet's rows paid with it. */
+    "331709150201 sale card 8850 CNY 2026-11-27 09:15:02 480\n"
+    " sale wechat 128800 CNY 2026-11-27 10:02:41 480\n"
+    " refund wechat 10000 CNY 2026-11-27 15:30:00 480\n"
+    "331716000001 void card 8850 CNY 2026-11-27 16:00:00 480" },
   { "exports/aggregator-fen.csv", "generic", 4, 1, 0, "交易金额(分)", CF_AMOUNT_UNIT_MINOR,
     /* An aggregator's statement (GBK): fen by header, the method per row, a
      * date glued to its time, a failed order skipped. */
@@ -336,6 +342,8 @@ test_payment_methods (CfTestDb      *f,
   static const struct { const char *words; guint found; } searches[] = {
     { "微信", 6 }, { "WeChat", 6 }, { "wechat refund", 2 }, { "现金", 2 }, { "cash", 2 },
     { "card", 1 }, { "支付宝", 0 },
+    /* The merchant's order no. and the wallet's own, as a reference no. */
+    { "CF20261127002", 3 }, { "4200001234202611270001234567", 1 },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CfImportReport) wechat = cf_test_import (f, "exports/wechat-pay.csv", &error);

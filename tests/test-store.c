@@ -34,7 +34,7 @@ test_new_database_is_migrated (CfTestDb      *f,
   }
   /* Every search key has an index. */
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                                 "AND tbl_name = 'transactions' AND name LIKE 'transactions_%'"), ==, 11);
+                                                 "AND tbl_name = 'transactions' AND name LIKE 'transactions_%'"), ==, 12);
 }
 
 static void
