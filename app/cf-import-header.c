@@ -58,35 +58,50 @@ gboolean
 cf_import_is_not_a_sale (ImportRun   *run,
                          CfCsvReader *reader)
 {
-  g_autofree char *first = NULL;
-
   if (run->in_summary)
     return TRUE;
-  for (guint i = 0; i < cf_csv_reader_get_n_fields (reader) && first == NULL; i++)
+
+  /* Most profiles mark no rows: nothing is read for them, as a million-row
+   * journal goes through here. */
+  if (cf_import_profile_marks_rows (run->profile))
     {
-      char *cell = cf_import_cell (run, reader, i);
-      if (*cell != '\0')
-        first = cell;
-      else
-        g_free (cell);
+      g_autofree char *first = NULL;
+
+      for (guint i = 0; i < cf_csv_reader_get_n_fields (reader) && first == NULL; i++)
+        {
+          char *cell = cf_import_cell (run, reader, i);
+          if (*cell != '\0')
+            first = cell;
+          else
+            g_free (cell);
+        }
+      if (first != NULL && cf_import_profile_is_comment (run->profile, first))
+        return TRUE;
+      if (first != NULL && cf_import_profile_is_summary_start (run->profile, first))
+        {
+          run->in_summary = TRUE;
+          return TRUE;
+        }
     }
-  if (first == NULL)
-    return FALSE;
-  if (cf_import_profile_is_comment (run->profile, first))
-    return TRUE;
-  if (cf_import_profile_is_summary_start (run->profile, first))
-    {
-      run->in_summary = TRUE;
-      return TRUE;
-    }
+
   for (guint f = 0; f < CF_N_FIELDS; f++)
     {
-      g_autofree char *cell = NULL;
+      const char *raw;
+      gpointer verdict;
 
-      if (run->columns[f] < 0)
+      if (run->columns[f] < 0 || !cf_import_profile_has_skips (run->profile, (CfField) f) ||
+          (guint) run->columns[f] >= cf_csv_reader_get_n_fields (reader))
         continue;
-      cell = cf_import_cell (run, reader, (guint) run->columns[f]);
-      if (*cell != '\0' && cf_import_profile_skips (run->profile, (CfField) f, cell))
+      /* A column of statuses or types holds a handful of words. */
+      raw = cf_csv_reader_get_field (reader, (guint) run->columns[f]);
+      if (!g_hash_table_lookup_extended (run->skip_verdicts[f], raw, NULL, &verdict))
+        {
+          g_autofree char *cell = cf_import_cell (run, reader, (guint) run->columns[f]);
+
+          verdict = GINT_TO_POINTER (*cell != '\0' && cf_import_profile_skips (run->profile, (CfField) f, cell));
+          g_hash_table_insert (run->skip_verdicts[f], g_strdup (raw), verdict);
+        }
+      if (verdict != NULL)
         return TRUE;
     }
   return FALSE;

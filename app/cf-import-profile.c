@@ -841,3 +841,29 @@ cf_import_profile_get_reverse_sign (CfImportProfile *self)
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
   return self->reverse_sign;
 }
+
+/**
+ * cf_import_profile_marks_rows:
+ *
+ * Returns: whether the profile has note lines or a closing summary block to
+ *   look for at the start of a row
+ */
+gboolean
+cf_import_profile_marks_rows (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
+  return (self->comment_prefixes != NULL && self->comment_prefixes[0] != NULL) || self->summary_starts->len > 0;
+}
+
+/**
+ * cf_import_profile_has_skips:
+ *
+ * Returns: whether rows are skipped by @field's value
+ */
+gboolean
+cf_import_profile_has_skips (CfImportProfile *self,
+                             CfField          field)
+{
+  g_return_val_if_fail (field < CF_N_FIELDS, FALSE);
+  return self->skips[field] != NULL;
+}

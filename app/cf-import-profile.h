@@ -95,6 +95,9 @@ gboolean          cf_import_profile_is_comment       (CfImportProfile  *self,
                                                       const char       *first_cell);
 gboolean          cf_import_profile_is_summary_start (CfImportProfile  *self,
                                                       const char       *first_cell);
+gboolean          cf_import_profile_marks_rows       (CfImportProfile  *self);
+gboolean          cf_import_profile_has_skips        (CfImportProfile  *self,
+                                                      CfField           field);
 gboolean          cf_import_profile_skips            (CfImportProfile  *self,
                                                       CfField           field,
                                                       const char       *value);

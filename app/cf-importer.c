@@ -150,6 +150,9 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->seen_terminals, g_hash_table_unref);
   g_clear_pointer (&run->seen_operators, g_hash_table_unref);
   g_clear_pointer (&run->type_words, g_hash_table_unref);
+  g_clear_pointer (&run->method_words, g_hash_table_unref);
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    g_clear_pointer (&run->skip_verdicts[f], g_hash_table_unref);
   g_clear_pointer (&run->header, g_strfreev);
   g_clear_pointer (&run->foreign_lines, g_hash_table_unref);
   g_clear_pointer (&run->preamble_merchant_no, g_free);
@@ -496,6 +499,9 @@ import_file_into (CfStore              *store,
   run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.method_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    run.skip_verdicts[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cf_time_zone_free);
   if (cf_import_profile_get_time_zone (run.profile) != NULL)
     run.profile_zone = cf_time_zone_new (cf_import_profile_get_time_zone (run.profile));

@@ -51,6 +51,8 @@ typedef struct
   GHashTable      *seen_terminals;
   GHashTable      *seen_operators;
   GHashTable      *type_words;     /* a journal's word → its CfTxnType, known or not */
+  GHashTable      *method_words;   /* a type word → the CfPaymentMethod it names + 1, or 0 */
+  GHashTable      *skip_verdicts[CF_N_FIELDS];  /* a cell as read → whether its row is skipped */
 } ImportRun;
 
 /* One of the profile's sums, on this file's columns: lhs = Σ sign·term. */
