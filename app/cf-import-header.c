@@ -306,6 +306,10 @@ take_header (ImportRun         *run,
     }
   run->report->header_line = cf_csv_reader_get_line (reader);
   run->report->profile = g_strdup (cf_import_profile_get_name (profile));
+  /* A terminal's journal has no fees; an acquirer's statement does. */
+  run->report->kind = g_strdup (cf_import_profile_get_kind (profile) != NULL ? cf_import_profile_get_kind (profile)
+                                : columns[CF_FIELD_FEE] >= 0 || columns[CF_FIELD_NET_AMOUNT] >= 0 ? "statement"
+                                : "journal");
   for (guint f = 0; f < CF_N_FIELDS; f++)
     if (columns[f] >= 0)
       cf_import_report_add_column (run->report, cf_field_get_name ((CfField) f), run->header[columns[f]]);

@@ -50,6 +50,7 @@ struct _CfImportProfile
   gboolean     key_with_time;
   gboolean     reverse_sign;            /* money out written positive, money in negative */
   CfPaymentMethod payment_method;       /* for rows that do not say */
+  char        *kind;                    /* journal, statement, wallet, processor; NULL: by its columns */
   GStrv        method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means this method: Square's Cash */           /* ids repeat (an order and its refunds): time and amount tell them apart */
 };
 
@@ -66,6 +67,7 @@ cf_import_profile_finalize (GObject *object)
   g_free (self->title);
   g_free (self->origin);
   g_free (self->text);
+  g_free (self->kind);
   g_free (self->currency);
   g_free (self->time_zone);
   for (guint i = 0; i < CF_N_FIELDS; i++)
@@ -213,6 +215,12 @@ load_profile_group (CfImportProfile  *self,
     return invalid (error, self->origin, "%s", local_error->message);
 
   self->key_with_time = g_key_file_get_boolean (kf, "Profile", "IdentityWithTime", NULL);
+  self->kind = g_key_file_get_string (kf, "Profile", "Kind", NULL);
+  if (self->kind != NULL && g_str_equal (self->kind, "auto"))
+    g_clear_pointer (&self->kind, g_free);
+  if (self->kind != NULL && !g_str_equal (self->kind, "journal") && !g_str_equal (self->kind, "statement") &&
+      !g_str_equal (self->kind, "wallet") && !g_str_equal (self->kind, "processor"))
+    return invalid (error, self->origin, _("Kind must be journal, statement, wallet, processor or auto, not “%s”"), self->kind);
   sign = g_key_file_get_string (kf, "Profile", "AmountSign", NULL);
   if (sign != NULL && !g_str_equal (sign, "reversed") && !g_str_equal (sign, "as-written"))
     return invalid (error, self->origin, _("AmountSign must be as-written or reversed, not “%s”"), sign);
@@ -866,4 +874,18 @@ cf_import_profile_has_skips (CfImportProfile *self,
 {
   g_return_val_if_fail (field < CF_N_FIELDS, FALSE);
   return self->skips[field] != NULL;
+}
+
+/**
+ * cf_import_profile_get_kind:
+ *
+ * Returns: (nullable): what the profile's files are — `journal` (the
+ *   terminal's), `statement` (the acquirer's), `wallet`, `processor` — or
+ *   %NULL when a file's columns tell
+ */
+const char *
+cf_import_profile_get_kind (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->kind;
 }

@@ -107,6 +107,7 @@ const char *const *cf_import_profile_get_method_columns (CfImportProfile *self,
                                                         CfPaymentMethod  method);
 gboolean          cf_import_profile_get_key_with_time (CfImportProfile *self);
 gboolean          cf_import_profile_get_reverse_sign (CfImportProfile  *self);
+const char       *cf_import_profile_get_kind         (CfImportProfile  *self);
 CfField           cf_field_from_name                 (const char       *name);
 guint             cf_import_profile_match_header     (CfImportProfile  *self,
                                                       const char *const *headers,

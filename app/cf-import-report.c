@@ -96,6 +96,7 @@ cf_import_report_unref (CfImportReport *self)
   g_free (self->encoding);
   g_free (self->profile);
   g_free (self->amount_source);
+  g_free (self->kind);
   g_free (self->error_message);
   g_free (self->imported_at);
   g_ptr_array_unref (self->rejects);

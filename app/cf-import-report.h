@@ -51,6 +51,7 @@ struct _CfImportReport
   char       *sha256;
   char       *encoding;
   char       *profile;
+  char       *kind;           /* journal, statement, wallet or processor */
   char       *amount_source;  /* the header the amount was read from: "Total Collected", "收入金额 − 支出金额" */
   CfAmountUnit amount_unit;
   char       *error_message;
@@ -60,6 +61,9 @@ struct _CfImportReport
   guint       header_line;
   guint       rows;           /* data rows read, totals and notes included */
   guint       imported;
+  guint       joined;         /* rows that are another file's record of a stored transaction */
+  guint       questions;      /* rows that could be more than one stored transaction: stored apart, asked about */
+  guint       discrepancies;  /* joined rows whose amount or currency differs from the transaction's */
   guint       duplicates;
   guint       conflicts;
   guint       rejected;

@@ -61,7 +61,7 @@ cf_import_prepare_statements (ImportRun  *run,
     "INSERT INTO operators (operator_no, name, created_at) VALUES (?, ?, ?) ON CONFLICT (operator_no) DO NOTHING", error);
 
   return run->find_existing != NULL && run->insert_reject != NULL && run->insert_merchant != NULL &&
-         run->insert_terminal != NULL && run->insert_operator != NULL;
+         run->insert_terminal != NULL && run->insert_operator != NULL && cf_import_match_prepare (run, error);
 }
 
 /* An empty cell is stored as NULL; merchant and terminal numbers
@@ -221,7 +221,13 @@ cf_import_store_row (ImportRun   *run,
 {
   sqlite3_stmt *s = run->insert_txn;
   const char *const *v = row->values;
+  gboolean handled;
   int rc;
+
+  if (!cf_import_match_row (run, reader, row, line, &handled, error))
+    return FALSE;
+  if (handled)
+    return TRUE;
 
   cf_sql_bind_identifier (s, 1, row->natural_key, SQLITE_TRANSIENT);
   if (run->report->import_id > 0)
@@ -280,7 +286,8 @@ cf_import_store_row (ImportRun   *run,
   if (sqlite3_changes (cf_store_get_db (run->store)) > 0)
     {
       run->report->imported++;
-      return remember_reference_data (run, row, error);
+      return cf_import_match_ask (run, sqlite3_last_insert_rowid (cf_store_get_db (run->store)), error) &&
+             remember_reference_data (run, row, error);
     }
 
   /* Already stored: the same, or not? */

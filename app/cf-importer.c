@@ -146,6 +146,7 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->insert_merchant, sqlite3_finalize);
   g_clear_pointer (&run->insert_terminal, sqlite3_finalize);
   g_clear_pointer (&run->insert_operator, sqlite3_finalize);
+  cf_import_match_clear (run);
   g_clear_pointer (&run->seen_merchants, g_hash_table_unref);
   g_clear_pointer (&run->seen_terminals, g_hash_table_unref);
   g_clear_pointer (&run->seen_operators, g_hash_table_unref);
@@ -305,8 +306,8 @@ begin_import_record (ImportRun   *run,
   gboolean ok;
 
   stmt = cf_store_prepare (run->store,
-                           "INSERT INTO imports (file_name, sha256, imported_at, operator_no, profile, encoding) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", error);
+                           "INSERT INTO imports (file_name, sha256, imported_at, operator_no, profile, encoding, kind) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
@@ -316,6 +317,7 @@ begin_import_record (ImportRun   *run,
   cf_sql_bind_text (stmt, 4, run->operator_no, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 7, run->report->kind, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (ok)

@@ -296,4 +296,54 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   /* A wallet's or processor's number for the transaction is looked up as an
    * RRN is. */
   "CREATE INDEX transactions_source ON transactions (source_id);",
+
+  /* 10: a transaction has sources. The row that first brought it in is the
+   * transaction itself (its import, line and key); each file that brought
+   * it again — the acquirer's statement after the terminal's journal — is a
+   * source attached to it, with what that file said, so that a sale is
+   * counted once and where the files disagree it is seen. An import says
+   * what kind of file it read. */
+  "ALTER TABLE imports ADD COLUMN kind TEXT CHECK (kind IS NULL OR kind IN ('journal', 'statement', 'wallet', 'processor'));"
+  "CREATE TABLE transaction_sources ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  transaction_id  INTEGER NOT NULL REFERENCES transactions (id),"
+  "  import_id       INTEGER REFERENCES imports (id),"
+  "  source_line     INTEGER,"
+  "  natural_key     TEXT NOT NULL UNIQUE,"
+  "  matched_by      TEXT NOT NULL CHECK (matched_by IN ('ref', 'voucher', 'card', 'hand', 'merge')),"
+  "  local_time      TEXT NOT NULL,"
+  "  amount_minor    INTEGER NOT NULL,"
+  "  fee_minor       INTEGER,"
+  "  currency        TEXT,"
+  "  card_last4      TEXT,"
+  "  terminal_no     TEXT,"
+  "  batch_no        TEXT,"
+  "  voucher_no      TEXT,"
+  "  ref_no          TEXT"
+  ");"
+  "CREATE INDEX transaction_sources_transaction ON transaction_sources (transaction_id);"
+  /* Where a source disagrees with the transaction: recorded, never written over. */
+  "CREATE TABLE transaction_discrepancies ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  transaction_id  INTEGER NOT NULL REFERENCES transactions (id),"
+  "  source_id       INTEGER NOT NULL REFERENCES transaction_sources (id),"
+  "  field           TEXT NOT NULL CHECK (field IN ('amount', 'time', 'card', 'currency')),"
+  "  stored          TEXT,"
+  "  found           TEXT,"
+  "  accepted_by     TEXT,"
+  "  accepted_at     TEXT,"
+  "  note            TEXT"
+  ");"
+  "CREATE INDEX transaction_discrepancies_transaction ON transaction_discrepancies (transaction_id);"
+  /* A row that could be more than one stored transaction is stored on its
+   * own and asked about, never matched on a guess. */
+  "CREATE TABLE match_questions ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  transaction_id  INTEGER NOT NULL REFERENCES transactions (id),"
+  "  candidates      TEXT NOT NULL,"
+  "  rule            TEXT NOT NULL,"
+  "  asked_at        TEXT NOT NULL,"
+  "  resolved_by     TEXT,"
+  "  resolved_at     TEXT"
+  ");",
 };

@@ -47,6 +47,22 @@ typedef struct
   sqlite3_stmt    *insert_merchant;
   sqlite3_stmt    *insert_terminal;
   sqlite3_stmt    *insert_operator;
+  /* cf-import-match.c: one transaction from every file */
+  gint64           match_import_id;
+  GHashTable      *match_days;     /* "YYYY-MM-DD" → whether another file has transactions that day */
+  sqlite3_stmt    *match_day;
+  sqlite3_stmt    *match_source_key;
+  sqlite3_stmt    *match_by_ref;
+  sqlite3_stmt    *match_by_voucher;
+  sqlite3_stmt    *match_by_card;
+  sqlite3_stmt    *match_stored;
+  sqlite3_stmt    *match_insert_source;
+  sqlite3_stmt    *match_insert_discrepancy;
+  sqlite3_stmt    *match_fill;
+  sqlite3_stmt    *match_insert_question;
+  char            *question_candidates;  /* the row being stored could be any of these */
+  const char      *question_rule;
+
   GHashTable      *seen_merchants;
   GHashTable      *seen_terminals;
   GHashTable      *seen_operators;
@@ -134,6 +150,20 @@ CfPaymentMethod cf_import_method_from_amounts (ImportRun *run,
 char        *cf_import_cell              (ImportRun    *run,
                                           CfCsvReader  *reader,
                                           guint         column);
+
+/* cf-import-match.c */
+gboolean     cf_import_match_prepare     (ImportRun    *run,
+                                          GError      **error);
+void         cf_import_match_clear       (ImportRun    *run);
+gboolean     cf_import_match_row         (ImportRun    *run,
+                                          CfCsvReader  *reader,
+                                          const Row    *row,
+                                          guint         line,
+                                          gboolean     *handled,
+                                          GError      **error);
+gboolean     cf_import_match_ask         (ImportRun    *run,
+                                          gint64        transaction_id,
+                                          GError      **error);
 
 /* cf-import-row.c */
 const char  *cf_import_row_own           (Row          *row,

@@ -7,6 +7,7 @@
 
 [Profile]
 Name=adyen-settlement
+Kind=processor
 Title=Adyen settlement details report
 Title[zh_CN]=Adyen 结算明细报告
 Currency=EUR

@@ -7,6 +7,7 @@
 
 [Profile]
 Name=alipay-account-log
+Kind=wallet
 Title=Alipay account log (账务明细)
 Title[zh_CN]=支付宝账务明细
 Currency=CNY

@@ -6,6 +6,7 @@
 
 [Profile]
 Name=alipay-trade
+Kind=wallet
 Title=Alipay trade details (业务明细)
 Title[zh_CN]=支付宝业务明细
 Currency=CNY

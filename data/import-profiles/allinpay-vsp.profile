@@ -7,6 +7,7 @@
 
 [Profile]
 Name=allinpay-vsp
+Kind=statement
 Title=Allinpay 收银宝 statement
 Title[zh_CN]=通联收银宝对账单
 Currency=CNY

@@ -6,6 +6,7 @@
 
 [Profile]
 Name=chinaums
+Kind=statement
 Title=ChinaUMS transactions or statement (银联商务)
 Title[zh_CN]=银联商务交易明细或对账单
 Currency=CNY

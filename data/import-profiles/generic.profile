@@ -7,6 +7,9 @@
 
 [Profile]
 Name=generic
+# A file with fees or settled amounts is the acquirer's statement; one
+# without, the terminal's journal.
+Kind=auto
 Title=Terminal journal or acquirer statement (Chinese or English headers)
 Title[zh_CN]=终端流水或收单对账单（中英文表头）
 DateOrder=ymd

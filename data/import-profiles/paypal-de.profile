@@ -7,6 +7,7 @@
 
 [Profile]
 Name=paypal-de
+Kind=processor
 Title=PayPal activity download (German)
 Title[zh_CN]=PayPal 活动下载（德语）
 Currency=EUR

@@ -8,6 +8,7 @@
 
 [Profile]
 Name=paypal
+Kind=processor
 Title=PayPal activity download
 Title[zh_CN]=PayPal 活动下载
 Currency=USD

@@ -7,6 +7,7 @@
 
 [Profile]
 Name=shopify-payments
+Kind=processor
 Title=Shopify Payments transactions export
 Title[zh_CN]=Shopify Payments 交易导出
 Currency=USD

@@ -9,6 +9,7 @@
 
 [Profile]
 Name=square
+Kind=processor
 Title=Square transactions export
 Title[zh_CN]=Square 交易导出
 DateOrder=mdy

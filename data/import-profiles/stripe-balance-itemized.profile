@@ -7,6 +7,7 @@
 
 [Profile]
 Name=stripe-balance-itemized
+Kind=processor
 Title=Stripe balance change from activity (itemized)
 Title[zh_CN]=Stripe 余额变动明细
 Currency=USD

@@ -6,6 +6,7 @@
 
 [Profile]
 Name=stripe-balance
+Kind=processor
 Title=Stripe balance history (all transactions)
 Title[zh_CN]=Stripe 余额记录（全部交易）
 Currency=USD

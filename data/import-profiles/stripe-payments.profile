@@ -6,6 +6,7 @@
 
 [Profile]
 Name=stripe-payments
+Kind=processor
 Title=Stripe payments export
 Title[zh_CN]=Stripe 付款导出
 Currency=USD

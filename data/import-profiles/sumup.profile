@@ -6,6 +6,7 @@
 
 [Profile]
 Name=sumup
+Kind=processor
 Title=SumUp transactions report
 Title[zh_CN]=SumUp 交易报告
 Currency=EUR

@@ -9,6 +9,7 @@
 
 [Profile]
 Name=wechat-pay
+Kind=wallet
 Title=WeChat Pay trade bill
 Title[zh_CN]=微信支付交易账单
 Currency=CNY
