@@ -1,0 +1,48 @@
+/* cf-reconcile.h — the terminal's journal against what was settled (对账)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CfReconcileClass:
+ * @CF_RECONCILE_MATCHED: in the journal and settled, agreeing
+ * @CF_RECONCILE_DIFFERS: in both, but the amount or currency differs
+ * @CF_RECONCILE_UNSETTLED: in the journal, in no statement: chase the acquirer
+ * @CF_RECONCILE_MISSING: settled, but not in the journal: the terminal lost it
+ *   — a candidate lost slip
+ */
+typedef enum
+{
+  CF_RECONCILE_MATCHED,
+  CF_RECONCILE_DIFFERS,
+  CF_RECONCILE_UNSETTLED,
+  CF_RECONCILE_MISSING,
+  CF_RECONCILE_N_CLASSES
+} CfReconcileClass;
+
+typedef struct
+{
+  guint       count[CF_RECONCILE_N_CLASSES];
+  gint64      amount_minor[CF_RECONCILE_N_CLASSES];   /* reversals negative */
+  GArray     *ids[CF_RECONCILE_N_CLASSES];            /* gint64 transaction ids, oldest first */
+  guint       open_questions;
+} CfReconciliation;
+
+const char       *cf_reconcile_class_to_nick  (CfReconcileClass  klass);
+const char       *cf_reconcile_class_label    (CfReconcileClass  klass);
+CfReconciliation *cf_reconcile_compute        (CfStore          *store,
+                                               const char       *from,
+                                               const char       *to,
+                                               const char       *terminal_no,
+                                               GError          **error);
+void              cf_reconciliation_free      (CfReconciliation *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfReconciliation, cf_reconciliation_free)
+
+G_END_DECLS

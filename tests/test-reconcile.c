@@ -1,0 +1,147 @@
+/* test-reconcile.c — one transaction from every file, and the journal
+ * against the statement: imported in either order, a sale is counted once
+ * with two sources; what only one side has, and what they disagree on, is
+ * told apart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cf-handover-report.h"
+#include "cf-reconcile.h"
+#include "cf-store-private.h"
+#include "cf-test-util.h"
+
+static void
+import_ok (CfTestDb    *f,
+           const char  *name,
+           guint        imported,
+           guint        joined,
+           guint        discrepancies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = cf_test_import (f, name, &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s: %u imported, %u joined, %u duplicates, %u rejected", name, report->imported, report->joined,
+                  report->duplicates, report->rejected);
+  g_assert_cmpuint (report->rejected, ==, 0);
+  g_assert_cmpuint (report->imported, ==, imported);
+  g_assert_cmpuint (report->joined, ==, joined);
+  g_assert_cmpuint (report->discrepancies, ==, discrepancies);
+}
+
+static void
+assert_reconciled (CfTestDb *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReconciliation) r = cf_reconcile_compute (f->store, "2026-11-27 00:00:00", "2026-11-28 00:00:00",
+                                                        NULL, &error);
+
+  g_assert_no_error (error);
+  /* 88.50 + 1,288.00 − 100.00 agree; 66.80 was settled as 68.60; 20.00 was
+   * never settled; 45.00 was settled but the terminal has no record of it. */
+  g_assert_cmpuint (r->count[CF_RECONCILE_MATCHED], ==, 3);
+  g_assert_cmpint (r->amount_minor[CF_RECONCILE_MATCHED], ==, 127650);
+  g_assert_cmpuint (r->count[CF_RECONCILE_DIFFERS], ==, 1);
+  g_assert_cmpuint (r->count[CF_RECONCILE_UNSETTLED], ==, 1);
+  g_assert_cmpint (r->amount_minor[CF_RECONCILE_UNSETTLED], ==, 2000);
+  g_assert_cmpuint (r->count[CF_RECONCILE_MISSING], ==, 1);
+  g_assert_cmpint (r->amount_minor[CF_RECONCILE_MISSING], ==, 4500);
+
+  /* Six sales, not ten: the handover counts each once. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 6);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_sources"), ==, 4);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_discrepancies WHERE field = 'amount' "
+                                                "AND stored IN ('66.80', '68.60') AND found IN ('66.80', '68.60')"), ==, 1);
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 30, 12, 0, 0);
+    CfHandoverScope scope = { "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL };
+    g_autoptr(CfHandoverFigures) figures = cf_handover_compute (f->store, &scope, today, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (figures->count, ==, 6);
+  }
+}
+
+static void
+test_journal_then_statement (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  import_ok (f, "reconcile/statement.csv", 1, 4, 1);
+  assert_reconciled (f);
+
+  /* The statement's fee fills the journal's sale; its own numbers stay. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT fee_minor FROM transactions WHERE ref_no = '331709150201'"), ==, 50);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE ref_no = '331709150201' "
+                                                "AND batch_no = '000101' AND auth_code = 'A12345'"), ==, 1);
+
+  /* Either file again adds nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CfImportReport) again = cf_test_import (f, "reconcile/statement.csv", &error);
+    g_autoptr(CfImportReport) journal = cf_test_import (f, "reconcile/journal.csv", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->imported + again->joined, ==, 0);
+    g_assert_cmpuint (again->duplicates, ==, 5);
+    g_assert_cmpuint (journal->imported + journal->joined, ==, 0);
+    g_assert_cmpuint (journal->duplicates, ==, 5);
+  }
+  assert_reconciled (f);
+}
+
+static void
+test_statement_then_journal (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  import_ok (f, "reconcile/statement.csv", 5, 0, 0);
+  import_ok (f, "reconcile/journal.csv", 1, 4, 1);
+  assert_reconciled (f);
+  /* The journal's batch and auth code fill what the statement lacked. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE ref_no = '331709150201' "
+                                                "AND batch_no = '000101' AND auth_code = 'A12345' AND fee_minor = 50"), ==, 1);
+}
+
+/* Two stored sales either of which a row could be: the row is stored on its
+ * own and the question is recorded, never a guess. */
+static void
+test_ambiguous_row_is_asked (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_build_filename (f->dir, "a.csv", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b.csv", NULL);
+  g_autoptr(CfImportReport) first = NULL;
+  g_autoptr(CfImportReport) second = NULL;
+
+  g_assert_true (g_file_set_contents (a, "date,time,terminal_id,batch_no,trace_no,amount,card_no\n"
+                                         "2026-11-27,10:00:00,T1,000001,000001,10.00,622202******0128\n"
+                                         "2026-11-27,10:04:00,T1,000001,000002,10.00,622202******0128\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "date,time,terminal_id,rrn,amount,card_no,fee\n"
+                                         "2026-11-27,10:02:00,T1,331710020001,10.00,622202******0128,0.06\n", -1, NULL));
+  first = cf_test_import (f, a, &error);
+  g_assert_no_error (error);
+  second = cf_test_import (f, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->joined, ==, 0);
+  g_assert_cmpuint (second->imported, ==, 1);
+  g_assert_cmpuint (second->questions, ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM match_questions WHERE rule = 'card' "
+                                                "AND candidates = '1,2'"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
+  ADD ("/reconcile/journal-then-statement", test_journal_then_statement);
+  ADD ("/reconcile/statement-then-journal", test_statement_then_journal);
+  ADD ("/reconcile/ambiguous-row-is-asked", test_ambiguous_row_is_asked);
+  return g_test_run ();
+}
