@@ -140,3 +140,35 @@ cf_reconcile_compute (CfStore     *store,
     self->open_questions = (guint) sqlite3_column_int (questions, 0);
   return g_steal_pointer (&self);
 }
+
+/**
+ * cf_reconcile_describe_differences:
+ *
+ * Returns: (transfer full) (element-type utf8): for each open discrepancy of
+ *   the transaction, what it says and what the other file said:
+ *   `amount 66.80; statement.csv line 4 says 68.60`
+ */
+GPtrArray *
+cf_reconcile_describe_differences (CfStore  *store,
+                                   gint64    transaction_id,
+                                   GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+    "SELECT d.field, d.stored, d.found, coalesce (i.file_name, ''), s.source_line FROM transaction_discrepancies d "
+    "JOIN transaction_sources s ON s.id = d.source_id LEFT JOIN imports i ON i.id = s.import_id "
+    "WHERE d.transaction_id = ? AND d.accepted_at IS NULL ORDER BY d.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *file = g_path_get_basename ((const char *) sqlite3_column_text (stmt, 3));
+
+      g_ptr_array_add (out, g_strdup_printf (_("%s %s; %s line %d says %s"), sqlite3_column_text (stmt, 0),
+                                             sqlite3_column_text (stmt, 1), file, sqlite3_column_int (stmt, 4),
+                                             sqlite3_column_text (stmt, 2)));
+    }
+  return g_steal_pointer (&out);
+}

@@ -42,6 +42,9 @@ CfReconciliation *cf_reconcile_compute        (CfStore          *store,
                                                const char       *terminal_no,
                                                GError          **error);
 void              cf_reconciliation_free      (CfReconciliation *self);
+GPtrArray        *cf_reconcile_describe_differences (CfStore    *store,
+                                                     gint64      transaction_id,
+                                                     GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfReconciliation, cf_reconciliation_free)
 

@@ -22,7 +22,7 @@ static const char *const help_pages[][2] = {
   { "backup", NULL }, { "restore", NULL },
   { "operator", "list" }, { "operator", "add" }, { "operator", "pin" }, { "operator", "unlock" },
   { "operator", "disable" }, { "operator", "enable" },
-  { "profile", "list" }, { "profile", "show" }, { "profile", "test" },
+  { "profile", "list" }, { "profile", "show" }, { "profile", "test" }, { "reconcile", NULL },
 };
 
 static void
@@ -81,6 +81,7 @@ test_bad_values_exit_2 (CfTestDb      *f,
     { "operator", "pin", NULL }, { "restore", NULL }, { "verify", NULL }, { "find", "--nonsense", NULL },
     { "profile", "show", NULL }, { "profile", "test", NULL }, { "profile", "test", "a.csv", "--rows", "-1", NULL },
     { "profile", "test", "a.csv", "--profile", "nosuch", NULL },
+    { "reconcile", NULL }, { "reconcile", "--from", "2026-11-27", NULL }, { "reconcile", "--from", "yesterday-ish", "--to", "2026-11-27", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -228,6 +229,30 @@ test_profiles (CfTestDb      *f,
   expect (f, 1, "lacks", "profile", "test", unknown, NULL);
 }
 
+/* The journal and the statement of a day, then what does not reconcile. */
+static void
+test_reconcile (CfTestDb      *f,
+                gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("reconcile/journal.csv");
+  g_autofree char *statement = cf_test_data_path ("reconcile/statement.csv");
+  g_auto(CfTestRun) json = { 0 };
+
+  g_clear_object (&f->store);
+  expect (f, 0, "5 imported", "import", journal, NULL);
+  expect (f, 0, "4 already stored from another file, added to them as sources", "import", statement, NULL);
+  expect (f, 0, "amount 66.80; statement.csv line 4 says 68.60", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+  expect (f, 0, "#6  2026-11-27 18:00:00  ¥45.00  terminal 10480001  voucher 000316", "reconcile", "--from", "2026-11-27",
+          "--to", "2026-11-27", NULL);
+  cf_test_counterfoil (&json, f->db_path, "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", "--terminal", "10480001",
+                       "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"unsettled\" : {\n    \"count\" : 1,\n    \"amount\" : \"20.00\""));
+  g_assert_nonnull (strstr (json.out, "\"missing\" : {\n    \"count\" : 1,\n    \"amount\" : \"45.00\""));
+  /* The day after holds nothing. */
+  expect (f, 0, "Matched                               0", "reconcile", "--from", "2026-11-28", "--to", "2026-11-28", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -240,6 +265,7 @@ main (int    argc,
   CF_TEST_ADD_CLI ("/cli/commands/shifts-and-reports", test_shifts_and_reports);
   CF_TEST_ADD_CLI ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
   CF_TEST_ADD_CLI ("/cli/commands/profiles", test_profiles);
+  CF_TEST_ADD_CLI ("/cli/commands/reconcile", test_reconcile);
 
   return g_test_run ();
 }

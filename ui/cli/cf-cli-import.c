@@ -41,6 +41,7 @@ report_to_json (CfImportReport *report)
     {
       cf_cli_json_set_string (b, "profile", report->profile);
       cf_cli_json_set_string (b, "encoding", report->encoding);
+      cf_cli_json_set_string (b, "kind", report->kind);
       cf_cli_json_set_string (b, "amount_column", report->amount_source);
       cf_cli_json_set_string (b, "amount_unit", cf_enum_to_nick (CF_TYPE_AMOUNT_UNIT, report->amount_unit));
       cf_cli_json_set_string (b, "sha256", report->sha256);
@@ -51,6 +52,9 @@ report_to_json (CfImportReport *report)
     }
   cf_cli_json_set_int (b, "rows", report->rows);
   cf_cli_json_set_int (b, "imported", report->imported);
+  cf_cli_json_set_int (b, "joined", report->joined);
+  cf_cli_json_set_int (b, "discrepancies", report->discrepancies);
+  cf_cli_json_set_int (b, "match_questions", report->questions);
   cf_cli_json_set_int (b, "duplicates", report->duplicates);
   cf_cli_json_set_int (b, "conflicts", report->conflicts);
   cf_cli_json_set_int (b, "rejected", report->rejected);
@@ -100,6 +104,27 @@ print_report (CfImportReport *report)
   g_print (" — ");
   g_print (_("%u imported, %u duplicates, %u conflicts, %u rejected, %u skipped"),
            report->imported, report->duplicates, report->conflicts, report->rejected, report->skipped);
+  if (report->joined > 0)
+    {
+      g_print ("; ");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u already stored from another file, added to it as a source",
+                            "%u already stored from another file, added to them as sources", report->joined),
+               report->joined);
+    }
+  if (report->discrepancies > 0)
+    {
+      g_print ("; ");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u with an amount that differs (see counterfoil reconcile)",
+                            "%u with amounts that differ (see counterfoil reconcile)", report->discrepancies),
+               report->discrepancies);
+    }
+  if (report->questions > 0)
+    {
+      g_print ("; ");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u could be more than one stored transaction, stored apart",
+                            "%u could be more than one stored transaction, stored apart", report->questions),
+               report->questions);
+    }
   if (report->masked_pans > 0)
     {
       g_print ("; ");

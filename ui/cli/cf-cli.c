@@ -6,7 +6,7 @@
  * The dispatcher: global options, the table of commands, and the print
  * handlers that mask card numbers. Each command lives in the file of its
  * group (cf-cli-import.c, cf-cli-find.c, cf-cli-duplicate.c, cf-cli-loss.c,
- * cf-cli-request.c, cf-cli-shift.c, cf-cli-audit.c, cf-cli-operator.c, cf-cli-profile.c) and
+ * cf-cli-request.c, cf-cli-shift.c, cf-cli-audit.c, cf-cli-operator.c, cf-cli-profile.c, cf-cli-reconcile.c) and
  * calls the same app/ services as the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,6 +47,7 @@ static const Command commands[] = {
   { "restore", cf_cli_run_restore, N_("Put a checked backup in place of the database (manager)") },
   { "operator", cf_cli_run_operator, N_("List the operators; add them, set PINs, unlock (manager)") },
   { "profile", cf_cli_run_profile, N_("List, show and try the import profiles on a file") },
+  { "reconcile", cf_cli_run_reconcile, N_("Set the journal against what was settled (对账) for a period") },
 };
 
 static void
