@@ -172,3 +172,49 @@ cf_reconcile_describe_differences (CfStore  *store,
     }
   return g_steal_pointer (&out);
 }
+
+void
+cf_transaction_source_free (CfTransactionSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->file);
+  g_free (source->kind);
+  g_free (source->matched_by);
+  g_free (source);
+}
+
+/**
+ * cf_reconcile_list_sources:
+ *
+ * Returns: (transfer full) (element-type CfTransactionSource): the files the
+ *   transaction came from: the first, then each that brought it again
+ */
+GPtrArray *
+cf_reconcile_list_sources (CfStore  *store,
+                           gint64    transaction_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_transaction_source_free);
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+    "SELECT i.file_name, t.source_line, coalesce (i.kind, 'journal'), NULL, 0 FROM transactions t "
+    "LEFT JOIN imports i ON i.id = t.import_id WHERE t.id = ?1 "
+    "UNION ALL "
+    "SELECT i.file_name, s.source_line, coalesce (i.kind, 'journal'), s.matched_by, s.id FROM transaction_sources s "
+    "LEFT JOIN imports i ON i.id = s.import_id WHERE s.transaction_id = ?1 ORDER BY 5", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CfTransactionSource *source = g_new0 (CfTransactionSource, 1);
+
+      source->file = cf_sql_dup_text (stmt, 0);
+      source->line = (guint) sqlite3_column_int (stmt, 1);
+      source->kind = cf_sql_dup_text (stmt, 2);
+      source->matched_by = cf_sql_dup_text (stmt, 3);
+      g_ptr_array_add (out, source);
+    }
+  return g_steal_pointer (&out);
+}

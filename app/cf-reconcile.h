@@ -34,6 +34,19 @@ typedef struct
   guint       open_questions;
 } CfReconciliation;
 
+/* One file's record of a transaction. */
+typedef struct
+{
+  char   *file;        /* NULL for demo data */
+  guint   line;
+  char   *kind;        /* journal, statement, wallet, processor */
+  char   *matched_by;  /* NULL for the file that first brought it in; ref, voucher, card, hand, merge */
+} CfTransactionSource;
+
+void              cf_transaction_source_free  (CfTransactionSource *source);
+GPtrArray        *cf_reconcile_list_sources   (CfStore          *store,
+                                               gint64            transaction_id,
+                                               GError          **error);
 const char       *cf_reconcile_class_to_nick  (CfReconcileClass  klass);
 const char       *cf_reconcile_class_label    (CfReconcileClass  klass);
 CfReconciliation *cf_reconcile_compute        (CfStore          *store,

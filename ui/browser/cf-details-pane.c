@@ -20,6 +20,7 @@
 #include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-receipt-preview.h"
+#include "cf-reconcile.h"
 #include "cf-request-status.h"
 
 struct _CfDetailsPane
@@ -245,6 +246,39 @@ add_original_group (CfDetailsPane *self,
     add_row (group, _("The original"), _("Not in this database"));
 }
 
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "statement") == 0)
+    return _("acquirer's statement");
+  if (g_strcmp0 (kind, "wallet") == 0)
+    return _("wallet's bill");
+  if (g_strcmp0 (kind, "processor") == 0)
+    return _("processor's export");
+  return _("terminal's journal");
+}
+
+/* The other files that recorded the same sale, and where they disagree. */
+static void
+add_other_sources (CfDetailsPane *self,
+                   GtkGrid       *group,
+                   CfTransaction *txn)
+{
+  g_autoptr(GPtrArray) sources = cf_reconcile_list_sources (self->store, cf_transaction_get_id (txn), NULL);
+  g_autoptr(GPtrArray) differences = cf_reconcile_describe_differences (self->store, cf_transaction_get_id (txn), NULL);
+
+  for (guint i = 1; sources != NULL && i < sources->len; i++)
+    {
+      CfTransactionSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *base = source->file != NULL ? g_path_get_basename (source->file) : g_strdup ("—");
+      g_autofree char *text = g_strdup_printf (_("%s, line %u (%s)"), base, source->line, kind_label (source->kind));
+
+      add_row (group, _("Also in"), text);
+    }
+  for (guint i = 0; differences != NULL && i < differences->len; i++)
+    add_row (group, _("Differs"), g_ptr_array_index (differences, i));
+}
+
 static void
 add_source_group (CfDetailsPane *self,
                   CfTransaction *txn)
@@ -257,6 +291,7 @@ add_source_group (CfDetailsPane *self,
   if (cf_transaction_get_import_id (txn) <= 0)
     {
       add_row (group, _("Imported from"), _("Demo data"));
+      add_other_sources (self, group, txn);
       return;
     }
   if (cf_store_get_import_info (self->store, cf_transaction_get_import_id (txn), &file, &when, &who, NULL))
@@ -268,6 +303,7 @@ add_source_group (CfDetailsPane *self,
       add_row (group, _("Imported from"), line);
       add_row (group, _("Imported"), by);
     }
+  add_other_sources (self, group, txn);
 }
 
 /* Whose copy a duplicate was, in the reader's language. */

@@ -18,11 +18,37 @@
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-money.h"
+#include "cf-reconcile.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
+static void
+add_sources (JsonBuilder   *b,
+             CfStore       *store,
+             CfTransaction *txn)
+{
+  g_autoptr(GPtrArray) sources = cf_reconcile_list_sources (store, cf_transaction_get_id (txn), NULL);
+
+  json_builder_set_member_name (b, "sources");
+  json_builder_begin_array (b);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      CfTransactionSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *file = source->file != NULL ? g_path_get_basename (source->file) : NULL;
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "file", file);
+      cf_cli_json_set_int (b, "line", source->line);
+      cf_cli_json_set_string (b, "kind", source->kind);
+      cf_cli_json_set_string (b, "matched_by", source->matched_by);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static JsonNode *
-transaction_to_json (CfTransaction *txn)
+transaction_to_json (CfStore       *store,
+                     CfTransaction *txn)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
@@ -62,6 +88,7 @@ transaction_to_json (CfTransaction *txn)
     json_builder_add_int_value (b, offset);
   else
     json_builder_add_null_value (b);
+  add_sources (b, store, txn);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
@@ -195,7 +222,7 @@ cf_cli_run_find (CfCliContext  *ctx,
 
       json_builder_begin_array (b);
       for (guint i = 0; i < found->len; i++)
-        json_builder_add_value (b, transaction_to_json (g_ptr_array_index (found, i)));
+        json_builder_add_value (b, transaction_to_json (store, g_ptr_array_index (found, i)));
       json_builder_end_array (b);
       root = json_builder_get_root (b);
       text = json_to_string (root, TRUE);
