@@ -217,6 +217,8 @@ migrate (CfStore  *self,
       if (!cf_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!cf_store_exec (self, cf_store_migrations[v], error) ||
+          /* Schema 10 gave transactions sources: the doubles stored before are made one. */
+          (v + 1 == 10 && !cf_store_merge_doubles (self, NULL, error)) ||
           !cf_store_exec (self, bump, error))
         {
           cf_store_exec (self, "ROLLBACK", NULL);

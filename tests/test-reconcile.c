@@ -133,6 +133,60 @@ test_ambiguous_row_is_asked (CfTestDb      *f,
                                                 "AND candidates = '1,2'"), ==, 1);
 }
 
+/* A database from before transactions had sources, holding the statement's
+ * rows as transactions of their own, is brought to one transaction each
+ * when opened: the duplicate slip issued on a double stays with the one
+ * kept, the amount that differed is recorded, the merges are audited. */
+static void
+test_old_doubles_are_merged (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made;
+
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  /* What an older Counterfoil stored for the statement: four doubles, one
+   * with a different amount, and a duplicate slip issued on one of them. */
+  made = cf_store_exec (f->store,
+    "INSERT INTO imports (file_name, sha256, imported_at, profile, encoding) "
+    "  VALUES ('statement.csv', printf ('%064d', 7), '2026-11-28T08:00:00Z', 'chinaums', 'GB18030');"
+    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, terminal_no, voucher_no, "
+    "  ref_no, type, amount_minor, currency, fee_minor, card_last4, card_first6, card_length, payment_method) "
+    "  SELECT 'ref' || char (31) || ref_no || char (31) || type, (SELECT max (id) FROM imports), source_line, "
+    "    local_time, utc_offset, terminal_no, voucher_no, ref_no, type, "
+    "    amount_minor + (CASE voucher_no WHEN '000313' THEN 180 ELSE 0 END), currency, 50, card_last4, card_first6, "
+    "    card_length, payment_method FROM transactions WHERE voucher_no <> '000315';"
+    "INSERT INTO duplicates (transaction_id, number, copy, reason, issued_at, output, code) "
+    "  SELECT max (id), 1, 'merchant', 'tax', '2026-11-29T09:00:00Z', 'pdf', 'TEST-CODE' FROM transactions "
+    "  WHERE voucher_no = '000312';"
+    /* ...and what the tables of schema 10 were not there yet. */
+    "DROP TABLE match_questions; DROP TABLE transaction_discrepancies; DROP TABLE transaction_sources; "
+    "ALTER TABLE imports DROP COLUMN kind; PRAGMA user_version = 9;", &error);
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 9);
+  g_clear_object (&f->store);
+
+  f->store = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_store_get_schema_version (f->store), ==, CF_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 5);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_sources WHERE matched_by = 'merge'"), ==, 4);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'merge-transactions'"), ==, 4);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_discrepancies WHERE field = 'amount' "
+                                                "AND stored = '66.80' AND found = '68.60'"), ==, 1);
+  /* The slip's transaction is the one kept, with the journal's numbers. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM duplicates d JOIN transactions t "
+                                                "ON t.id = d.transaction_id WHERE t.voucher_no = '000312'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE voucher_no = '000312' "
+                                                "AND batch_no = '000101' AND fee_minor = 50"), ==, 1);
+  {
+    g_autoptr(GPtrArray) problems = cf_store_check (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -143,5 +197,6 @@ main (int    argc,
   ADD ("/reconcile/journal-then-statement", test_journal_then_statement);
   ADD ("/reconcile/statement-then-journal", test_statement_then_journal);
   ADD ("/reconcile/ambiguous-row-is-asked", test_ambiguous_row_is_asked);
+  ADD ("/reconcile/old-doubles-are-merged", test_old_doubles_are_merged);
   return g_test_run ();
 }

@@ -26,6 +26,9 @@ gboolean        cf_store_set_error            (CfStore       *self,
                                                GError       **error,
                                                const char    *doing);
 void            cf_store_now_utc              (char           out[21]);
+gboolean        cf_store_merge_doubles        (CfStore       *self,
+                                               guint         *merged,
+                                               GError       **error);
 gboolean        cf_store_step_done            (CfStore       *self,
                                                sqlite3_stmt  *stmt,
                                                const char    *doing,

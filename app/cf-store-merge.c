@@ -1,0 +1,145 @@
+/* cf-store-merge.c — the doubles an older Counterfoil stored, made one
+ *
+ * Before transactions had sources, the acquirer's statement imported after
+ * the terminal's journal stored every sale a second time. When a database
+ * is brought to schema 10, each such pair — two files, the same type, the
+ * same reference no., or the same terminal, voucher no. and day with the
+ * numbers both have agreeing — becomes one transaction: the second record
+ * is kept as a source of the first, with any difference recorded; rows that
+ * pointed at it point at the one kept; each merge is in the audit log. A
+ * record that could pair with several, or a pair whose both halves have
+ * duplicate slips, losses or requests of their own, is left as it is and
+ * asked about, for nothing a slip or a request points to is removed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-store-private.h"
+
+#define REFERENCED(x) \
+  "(EXISTS (SELECT 1 FROM duplicates WHERE transaction_id = " x ") OR " \
+  " EXISTS (SELECT 1 FROM loss_slips WHERE transaction_id = " x ") OR " \
+  " EXISTS (SELECT 1 FROM request_slips WHERE transaction_id = " x "))"
+
+static const char find_pairs[] =
+  "CREATE TEMP TABLE merge_pairs AS "
+  "SELECT a.id AS keep_id, b.id AS merge_id, 'ref' AS rule FROM transactions a JOIN transactions b "
+  "  ON b.ref_no = a.ref_no AND b.type = a.type AND b.id > a.id AND b.import_id IS NOT a.import_id "
+  "  WHERE a.ref_no IS NOT NULL AND (a.batch_no IS NULL OR b.batch_no IS NULL OR a.batch_no = b.batch_no) "
+  "UNION "
+  "SELECT a.id, b.id, 'voucher' FROM transactions a JOIN transactions b "
+  "  ON b.voucher_no = a.voucher_no AND b.terminal_no = a.terminal_no AND b.type = a.type AND b.id > a.id "
+  "  AND substr (b.local_time, 1, 10) = substr (a.local_time, 1, 10) AND b.import_id IS NOT a.import_id "
+  "  WHERE (a.ref_no IS NULL OR b.ref_no IS NULL OR a.ref_no = b.ref_no) "
+  "  AND (a.batch_no IS NULL OR b.batch_no IS NULL OR a.batch_no = b.batch_no);"
+  /* The same pair found by both rules is one pair. */
+  "DELETE FROM merge_pairs WHERE rule = 'voucher' AND EXISTS (SELECT 1 FROM merge_pairs p "
+  "  WHERE p.rule = 'ref' AND p.keep_id = merge_pairs.keep_id AND p.merge_id = merge_pairs.merge_id);"
+  /* A record that could pair with several is a question, not a merge. */
+  "CREATE TEMP TABLE merge_ambiguous AS SELECT id FROM ("
+  "  SELECT keep_id AS id FROM merge_pairs GROUP BY keep_id HAVING count (*) > 1 UNION "
+  "  SELECT merge_id FROM merge_pairs GROUP BY merge_id HAVING count (*) > 1 UNION "
+  "  SELECT keep_id FROM merge_pairs WHERE keep_id IN (SELECT merge_id FROM merge_pairs) UNION "
+  "  SELECT p.keep_id FROM merge_pairs p WHERE " REFERENCED ("p.keep_id") " AND " REFERENCED ("p.merge_id") ");"
+  "INSERT INTO match_questions (transaction_id, candidates, rule, asked_at) "
+  "  SELECT p.merge_id, p.keep_id, 'merge', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') FROM merge_pairs p "
+  "  WHERE p.keep_id IN (SELECT id FROM merge_ambiguous) OR p.merge_id IN (SELECT id FROM merge_ambiguous);"
+  "DELETE FROM merge_pairs WHERE keep_id IN (SELECT id FROM merge_ambiguous) OR merge_id IN (SELECT id FROM merge_ambiguous);"
+  /* The one a slip, a loss or a request points to is the one kept. */
+  "UPDATE merge_pairs SET keep_id = merge_id, merge_id = keep_id WHERE " REFERENCED ("merge_pairs.merge_id") ";";
+
+static const char merge_one[] =
+  "INSERT INTO transaction_sources (transaction_id, import_id, source_line, natural_key, matched_by, local_time, "
+  "  amount_minor, fee_minor, currency, card_last4, terminal_no, batch_no, voucher_no, ref_no) "
+  "  SELECT ?1, import_id, source_line, natural_key, 'merge', local_time, amount_minor, fee_minor, currency, "
+  "    card_last4, terminal_no, batch_no, voucher_no, ref_no FROM transactions WHERE id = ?2;"
+  "INSERT INTO transaction_discrepancies (transaction_id, source_id, field, stored, found) "
+  "  SELECT k.id, last_insert_rowid (), 'amount', printf ('%.2f', k.amount_minor / 100.0), printf ('%.2f', m.amount_minor / 100.0) "
+  "  FROM transactions k, transactions m WHERE k.id = ?1 AND m.id = ?2 AND k.amount_minor <> m.amount_minor;"
+  "UPDATE transactions SET "
+  "  batch_no = coalesce (batch_no, (SELECT batch_no FROM transactions WHERE id = ?2)), "
+  "  voucher_no = coalesce (voucher_no, (SELECT voucher_no FROM transactions WHERE id = ?2)), "
+  "  ref_no = coalesce (ref_no, (SELECT ref_no FROM transactions WHERE id = ?2)), "
+  "  auth_code = coalesce (auth_code, (SELECT auth_code FROM transactions WHERE id = ?2)), "
+  "  fee_minor = coalesce (fee_minor, (SELECT fee_minor FROM transactions WHERE id = ?2)), "
+  "  issuer = coalesce (issuer, (SELECT issuer FROM transactions WHERE id = ?2)), "
+  "  acquirer = coalesce (acquirer, (SELECT acquirer FROM transactions WHERE id = ?2)) "
+  "  WHERE id = ?1;"
+  "UPDATE import_rejects SET transaction_id = ?1 WHERE transaction_id = ?2;"
+  "UPDATE match_questions SET transaction_id = ?1 WHERE transaction_id = ?2;"
+  "DELETE FROM transactions WHERE id = ?2;";
+
+/* Runs each statement of @sql with ?1 = @keep and ?2 = @merge. */
+static gboolean
+exec_pair (CfStore     *store,
+           const char  *sql,
+           gint64       keep,
+           gint64       merge,
+           GError     **error)
+{
+  const char *tail = sql;
+
+  while (tail != NULL && *tail != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const char *next = NULL;
+
+      if (sqlite3_prepare_v2 (cf_store_get_db (store), tail, -1, &stmt, &next) != SQLITE_OK)
+        return cf_store_set_error (store, error, _("merging a transaction stored twice"));
+      tail = next;
+      if (stmt == NULL)
+        continue;
+      if (sqlite3_bind_parameter_count (stmt) >= 1)
+        sqlite3_bind_int64 (stmt, 1, keep);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int64 (stmt, 2, merge);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return cf_store_set_error (store, error, _("merging a transaction stored twice"));
+    }
+  return TRUE;
+}
+
+/**
+ * cf_store_merge_doubles:
+ * @merged: (out) (optional): how many pairs became one
+ *
+ * Inside the caller's transaction. See the file's comment.
+ */
+gboolean
+cf_store_merge_doubles (CfStore  *self,
+                        guint    *merged,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) pairs = NULL;
+  guint n = 0;
+
+  if (!cf_store_exec (self, find_pairs, error))
+    return FALSE;
+  pairs = cf_store_prepare (self, "SELECT keep_id, merge_id, rule FROM temp.merge_pairs ORDER BY merge_id", error);
+  if (pairs == NULL)
+    return FALSE;
+  while (sqlite3_step (pairs) == SQLITE_ROW)
+    {
+      gint64 keep = sqlite3_column_int64 (pairs, 0);
+      gint64 merge = sqlite3_column_int64 (pairs, 1);
+      g_autofree char *details = g_strdup_printf ("{\"kept\":%" G_GINT64_FORMAT ",\"merged\":%" G_GINT64_FORMAT
+                                                  ",\"rule\":\"%s\"}", keep, merge, sqlite3_column_text (pairs, 2));
+
+      if (!exec_pair (self, merge_one, keep, merge, error) ||
+          !cf_store_add_audit_entry (self, NULL, "merge-transactions", "transaction", keep, details, error))
+        return FALSE;
+      n++;
+    }
+  g_clear_pointer (&pairs, sqlite3_finalize);
+  if (!cf_store_exec (self, "DROP TABLE temp.merge_pairs; DROP TABLE temp.merge_ambiguous;", error))
+    return FALSE;
+  if (merged != NULL)
+    *merged = n;
+  return TRUE;
+}
