@@ -14,6 +14,7 @@
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
 #include "cf-operator.h"
+#include "cf-reconcile-page.h"
 #include "cf-session.h"
 #include "cf-sign-in-page.h"
 #include "cf-transaction-list.h"
@@ -35,6 +36,8 @@ struct _CfWindow
   CfLossesPage         *losses_page;
   GtkBox               *handover_box;
   CfHandoverPage       *handover_page;
+  GtkBox               *reconcile_box;
+  CfReconcilePage      *reconcile_page;
   GtkMenuButton        *operator_button;
   GtkLabel             *operator_label;
   GtkSearchEntry       *search_entry;
@@ -135,6 +138,7 @@ GtkColumnView *cf_window_get_column_view (CfWindow      *self);
 const char *cf_window_get_count_text     (CfWindow      *self);
 GtkWidget  *cf_window_get_details        (CfWindow      *self);
 CfHandoverPage *cf_window_get_handover_page (CfWindow    *self);
+CfReconcilePage *cf_window_get_reconcile_page (CfWindow  *self);
 CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
 guint       cf_window_get_n_searches     (CfWindow      *self);
 const char *cf_window_get_operator       (CfWindow      *self);

@@ -144,6 +144,7 @@ cf_window_reload (CfWindow *self)
   adw_view_switcher_title_set_subtitle (self->window_title, base);
   cf_losses_page_reload (self->losses_page);
   cf_handover_page_reload (self->handover_page);
+  cf_reconcile_page_reload (self->reconcile_page);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), cf_store_get_path (self->store));
 
   if (total == 0)
@@ -289,6 +290,9 @@ cf_window_new (GtkApplication *app,
   self->handover_page = cf_handover_page_new (self->session);
   gtk_widget_set_vexpand (GTK_WIDGET (self->handover_page), TRUE);
   gtk_box_append (self->handover_box, GTK_WIDGET (self->handover_page));
+  self->reconcile_page = cf_reconcile_page_new (self->session);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->reconcile_page), TRUE);
+  gtk_box_append (self->reconcile_box, GTK_WIDGET (self->reconcile_page));
   /* Nothing shows until someone signs in; see cf-window-session.c. */
   cf_window_session_start (self);
   return self;
@@ -412,6 +416,13 @@ cf_window_get_losses_page (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
   return self->losses_page;
+}
+
+CfReconcilePage *
+cf_window_get_reconcile_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->reconcile_page;
 }
 
 /**
@@ -558,6 +569,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, losses_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, handover_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, reconcile_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, operator_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, search_entry);

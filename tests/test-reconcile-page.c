@@ -1,0 +1,78 @@
+/* test-reconcile-page.c — the Reconciliation section under Xvfb: the
+ * journal and the statement imported from the window, each class with its
+ * count and amount, and a sale the terminal lost reported as lost from it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-import-summary.h"
+#include "cf-loss-dialog.h"
+#include "cf-reconcile-page-private.h"
+#include "cf-test-window.h"
+
+static gboolean
+page_idle (gpointer page)
+{
+  return !cf_reconcile_page_is_busy (page);
+}
+
+static void
+test_reconcile_section (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autofree char *journal = cf_test_data_path ("reconcile/journal.csv");
+  g_autofree char *statement = cf_test_data_path ("reconcile/statement.csv");
+  const char *paths[] = { journal, statement, NULL };
+  CfReconcilePage *page = cf_window_get_reconcile_page (window);
+  GtkWidget *lost;
+  CfLossDialog *dialog;
+
+  cf_window_import_files (window, paths);
+  cf_test_wait_for (cf_test_import_finished, window);
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY)));
+
+  /* Opening the section reconciles the newest day. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "reconcile");
+  cf_test_drain_main_loop ();
+  cf_test_wait_for (page_idle, page);
+  g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MATCHED), ==, "Matched: 3 · 1,276.50");
+  g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_DIFFERS), ==, "Amounts differ: 1 · 66.80");
+  g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_UNSETTLED), ==,
+                   "In the journal, not settled: 1 · 20.00");
+  g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MISSING), ==,
+                   "Settled, not in the journal: 1 · 45.00");
+
+  /* The sale the terminal has no record of goes to the loss dialog, ticked. */
+  lost = cf_reconcile_page_get_lost_button (page, 0);
+  g_assert_nonnull (lost);
+  g_assert_null (cf_reconcile_page_get_lost_button (page, 1));
+  g_signal_emit_by_name (lost, "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Another day, one terminal: nothing there. */
+  cf_reconcile_page_set_period (page, "2026-11-28", "2026-11-28", "10480001");
+  cf_test_wait_for (page_idle, page);
+  g_assert_null (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MATCHED));
+
+  cf_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!cf_test_window_init (&argc, &argv))
+    return 0;
+
+  CF_TEST_ADD_EMPTY ("/reconcile-page/section", test_reconcile_section);
+
+  return g_test_run ();
+}

@@ -1,0 +1,23 @@
+/* cf-reconcile-page-private.h — cf-reconcile-page as the tests see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-reconcile-page.h"
+#include "cf-reconcile.h"
+
+G_BEGIN_DECLS
+
+void         cf_reconcile_page_set_period     (CfReconcilePage  *self,
+                                               const char       *from,
+                                               const char       *to,
+                                               const char       *terminal_no);
+gboolean     cf_reconcile_page_is_busy        (CfReconcilePage  *self);
+const char  *cf_reconcile_page_get_class_title (CfReconcilePage *self,
+                                               CfReconcileClass  klass);
+GtkWidget   *cf_reconcile_page_get_lost_button (CfReconcilePage *self,
+                                               guint             index);
+
+G_END_DECLS
