@@ -141,6 +141,20 @@ cf_reconcile_compute (CfStore     *store,
   return g_steal_pointer (&self);
 }
 
+static const char *
+field_label (const char *field)
+{
+  if (g_strcmp0 (field, "amount") == 0)
+    return _("amount");
+  if (g_strcmp0 (field, "time") == 0)
+    return _("time");
+  if (g_strcmp0 (field, "card") == 0)
+    return _("card ending");
+  if (g_strcmp0 (field, "currency") == 0)
+    return _("currency");
+  return field;
+}
+
 /**
  * cf_reconcile_describe_differences:
  *
@@ -166,7 +180,8 @@ cf_reconcile_describe_differences (CfStore  *store,
     {
       g_autofree char *file = g_path_get_basename ((const char *) sqlite3_column_text (stmt, 3));
 
-      g_ptr_array_add (out, g_strdup_printf (_("%s %s; %s line %d says %s"), sqlite3_column_text (stmt, 0),
+      g_ptr_array_add (out, g_strdup_printf (_("%s %s; %s line %d says %s"),
+                                             field_label ((const char *) sqlite3_column_text (stmt, 0)),
                                              sqlite3_column_text (stmt, 1), file, sqlite3_column_int (stmt, 4),
                                              sqlite3_column_text (stmt, 2)));
     }
