@@ -59,6 +59,7 @@ typedef struct
   sqlite3_stmt    *match_insert_source;
   sqlite3_stmt    *match_insert_discrepancy;
   sqlite3_stmt    *match_fill;
+  sqlite3_stmt    *match_fill_indexed;
   sqlite3_stmt    *match_insert_question;
   char            *question_candidates;  /* the row being stored could be any of these */
   const char      *question_rule;
