@@ -22,6 +22,7 @@
 #include "cf-auth.h"
 #include "cf-audit-anchors.h"
 #include "cf-handover-report.h"
+#include "cf-reconcile.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-shift-service.h"
@@ -231,6 +232,24 @@ count_requests (CfStore           *store,
  *
  * Returns: (transfer full) (nullable): the figures of @scope, or %NULL with @error set
  */
+/* The shift's sales against what was settled: a line of the report. */
+static void
+count_reconciled (CfStore                *store,
+                  const CfHandoverScope  *scope,
+                  CfHandoverFigures      *figures)
+{
+  guint n = scope->terminals != NULL ? g_strv_length ((char **) scope->terminals) : 0;
+
+  for (guint t = 0; t < MAX (n, 1); t++)
+    {
+      g_autoptr(CfReconciliation) r = cf_reconcile_compute (store, scope->from, scope->to,
+                                                            n > 0 ? scope->terminals[t] : NULL, NULL);
+
+      for (guint c = 0; r != NULL && c < CF_RECONCILE_N_CLASSES; c++)
+        figures->reconciled[c] += r->count[c];
+    }
+}
+
 CfHandoverFigures *
 cf_handover_compute (CfStore                *store,
                      const CfHandoverScope  *scope,
@@ -287,6 +306,7 @@ cf_handover_compute (CfStore                *store,
   for (guint i = 0; i < figures->imports->len; i++)
     figures->rows_rejected += (guint) g_ascii_strtoull (((char **) g_ptr_array_index (figures->imports, i))[3], NULL, 10);
   count_requests (store, today, figures);
+  count_reconciled (store, scope, figures);
   cf_store_exec (store, "RELEASE handover_figures", NULL);
   return g_steal_pointer (&figures);
 }
@@ -394,6 +414,14 @@ build (CfStore                *store,
   cf_report_doc_add_field (doc, "消费 Sales", sales);
   cf_report_doc_add_field (doc, "撤销退货 Voids, refunds", reversals);
   cf_report_doc_add_field (doc, "净额 Net", net);
+  {
+    g_autofree char *reconciled = g_strdup_printf ("%u 对上 matched · %u 未结算 unsettled · %u 流水无 missing · %u 不符 differ",
+                                                   figures->reconciled[CF_RECONCILE_MATCHED],
+                                                   figures->reconciled[CF_RECONCILE_UNSETTLED],
+                                                   figures->reconciled[CF_RECONCILE_MISSING],
+                                                   figures->reconciled[CF_RECONCILE_DIFFERS]);
+    cf_report_doc_add_field (doc, "对账 Reconciled", reconciled);
+  }
   cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);
 
   add_breakdown (doc, "类型 Type", figures->by_type, figures->currency, LABEL_TYPE);

@@ -54,6 +54,7 @@ typedef struct
   guint       requests_overdue;
   GPtrArray  *imports;              /* GStrv: time, file, imported, rejected, conflicts */
   guint       rows_rejected;
+  guint       reconciled[4];        /* per CfReconcileClass: matched, differs, unsettled, missing */
 } CfHandoverFigures;
 
 CfHandoverFigures *cf_handover_compute        (CfStore                *store,

@@ -62,6 +62,11 @@ assert_reconciled (CfTestDb *f)
 
     g_assert_no_error (error);
     g_assert_cmpuint (figures->count, ==, 6);
+    /* The handover report's line. */
+    g_assert_cmpuint (figures->reconciled[CF_RECONCILE_MATCHED], ==, 3);
+    g_assert_cmpuint (figures->reconciled[CF_RECONCILE_DIFFERS], ==, 1);
+    g_assert_cmpuint (figures->reconciled[CF_RECONCILE_UNSETTLED], ==, 1);
+    g_assert_cmpuint (figures->reconciled[CF_RECONCILE_MISSING], ==, 1);
   }
 }
 
