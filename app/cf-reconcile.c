@@ -20,6 +20,7 @@
 
 #include "cf-reconcile.h"
 #include "cf-store-private.h"
+#include "cf-text.h"
 #include "cf-types.h"
 
 static const struct
@@ -232,4 +233,60 @@ cf_reconcile_list_sources (CfStore  *store,
       g_ptr_array_add (out, source);
     }
   return g_steal_pointer (&out);
+}
+
+/**
+ * cf_reconcile_accept:
+ * @note: why the difference is right (a tip added after, a partial refund
+ *   settled with it)
+ *
+ * Accepts a transaction's open differences between files, with the note and
+ * who accepted it; it counts as matched from then on. Audited.
+ *
+ * Returns: %FALSE with @error set when there is nothing open to accept
+ */
+gboolean
+cf_reconcile_accept (CfStore     *store,
+                     gint64       transaction_id,
+                     const char  *operator_no,
+                     const char  *note,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *details = NULL;
+  char now[21];
+  gboolean ok;
+
+  if (note == NULL || cf_text_is_blank (note))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("say why the difference is right: a note is kept with it"));
+      return FALSE;
+    }
+  cf_store_now_utc (now);
+  if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = (stmt = cf_store_prepare (store,
+          "UPDATE transaction_discrepancies SET accepted_by = ?1, accepted_at = ?2, note = ?3 "
+          "WHERE transaction_id = ?4 AND accepted_at IS NULL", error)) != NULL;
+  if (ok)
+    {
+      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 2, now, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 3, note, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, transaction_id);
+      ok = cf_store_step_done (store, stmt, _("accepting a difference"), error);
+      if (ok && sqlite3_changes (cf_store_get_db (store)) == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("transaction #%lld has no difference between files to accept"), (long long) transaction_id);
+          ok = FALSE;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  {
+    g_autofree char *escaped = g_strescape (note, NULL);
+    details = g_strdup_printf ("{\"note\":\"%s\"}", escaped);
+  }
+  return cf_store_finish_audited (store, ok, operator_no, "accept-difference", "transaction", transaction_id, details, error);
 }

@@ -55,6 +55,11 @@ CfReconciliation *cf_reconcile_compute        (CfStore          *store,
                                                const char       *terminal_no,
                                                GError          **error);
 void              cf_reconciliation_free      (CfReconciliation *self);
+gboolean          cf_reconcile_accept         (CfStore          *store,
+                                               gint64            transaction_id,
+                                               const char       *operator_no,
+                                               const char       *note,
+                                               GError          **error);
 GPtrArray        *cf_reconcile_describe_differences (CfStore    *store,
                                                      gint64      transaction_id,
                                                      GError    **error);

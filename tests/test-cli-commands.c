@@ -249,6 +249,12 @@ test_reconcile (CfTestDb      *f,
   g_assert_cmpint (json.status, ==, 0);
   g_assert_nonnull (strstr (json.out, "\"unsettled\" : {\n    \"count\" : 1,\n    \"amount\" : \"20.00\""));
   g_assert_nonnull (strstr (json.out, "\"missing\" : {\n    \"count\" : 1,\n    \"amount\" : \"45.00\""));
+  /* A difference accepted, with a note, counts as matched; a second time
+   * there is nothing to accept; no note is a usage error. */
+  expect (f, 2, "--note", "reconcile", "accept", "3", NULL);
+  expect (f, 0, NULL, "reconcile", "accept", "3", "--note", "tip added after the slip was printed", NULL);
+  expect (f, 1, "no difference between files to accept", "reconcile", "accept", "3", "--note", "again", NULL);
+  expect (f, 0, "Matched                               4", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
   /* The day after holds nothing. */
   expect (f, 0, "Matched                               0", "reconcile", "--from", "2026-11-28", "--to", "2026-11-28", NULL);
 }

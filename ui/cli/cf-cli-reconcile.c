@@ -2,6 +2,7 @@
  * command line
  *
  *   counterfoil reconcile --from DATE --to DATE [--terminal T] [--json]
+ *   counterfoil reconcile accept ID --note TEXT
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -111,6 +112,44 @@ print_json (CfReconciliation *r)
   g_print ("%s\n", text);
 }
 
+/* reconcile accept ID --note TEXT */
+static int
+reconcile_accept (CfCliContext  *ctx,
+                  int            argc,
+                  char         **argv)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *operator_no = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why the difference is right (kept with it)"), N_("TEXT") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who accepts it (operator no.)"), N_("NO") },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_status = 0;
+  gint64 id;
+
+  if (!cf_cli_parse_options (ctx, "reconcile accept", _("ID"),
+                             _("Accept a transaction's difference between files, with a note; it counts as matched"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 2)
+    return cf_cli_usage_error ("reconcile accept", _("give the transaction's ID"));
+  if (note == NULL)
+    return cf_cli_usage_error ("reconcile accept", _("say why with --note TEXT"));
+  if ((store = cf_cli_open_for_id (ctx, "reconcile accept", argv[1], &id)) == NULL)
+    return ctx->exit_status;
+  if (cf_cli_sign_in (ctx, store, "reconcile accept", operator_no, &exit_status) == NULL)
+    return exit_status;
+  if (!cf_reconcile_accept (store, id, ctx->operator_no, note, &error))
+    {
+      g_printerr ("counterfoil reconcile accept: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 cf_cli_run_reconcile (CfCliContext  *ctx,
                       int            argc,
@@ -133,9 +172,12 @@ cf_cli_run_reconcile (CfCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *end = NULL;
 
+  if (argc > 1 && g_str_equal (argv[1], "accept"))
+    return reconcile_accept (ctx, argc - 1, argv + 1);
   if (!cf_cli_parse_options (ctx, "reconcile", NULL,
                              _("Set the terminal's journal against the statements, wallets' bills and processors' "
-                               "exports of a period: matched, amounts that differ, not settled, not in the journal"),
+                               "exports of a period: matched, amounts that differ, not settled, not in the journal. "
+                               "“reconcile accept ID --note TEXT” accepts a transaction's difference"),
                              entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 1)
