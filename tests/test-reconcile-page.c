@@ -57,6 +57,18 @@ test_reconcile_section (CfTestDb      *f,
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* The difference accepted with a note: it counts as matched. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cf_reconcile_page_accept (page, 3, "tip added after the slip was printed", &error));
+    g_assert_no_error (error);
+    cf_test_wait_for (page_idle, page);
+    g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MATCHED), ==, "Matched: 4 · 1,343.30");
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_discrepancies "
+                                                  "WHERE accepted_by = '099' AND note IS NOT NULL"), ==, 1);
+  }
+
   /* Another day, one terminal: nothing there. */
   cf_reconcile_page_set_period (page, "2026-11-28", "2026-11-28", "10480001");
   cf_test_wait_for (page_idle, page);

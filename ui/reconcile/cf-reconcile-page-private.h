@@ -15,6 +15,10 @@ void         cf_reconcile_page_set_period     (CfReconcilePage  *self,
                                                const char       *to,
                                                const char       *terminal_no);
 gboolean     cf_reconcile_page_is_busy        (CfReconcilePage  *self);
+gboolean     cf_reconcile_page_accept         (CfReconcilePage  *self,
+                                               gint64            transaction_id,
+                                               const char       *note,
+                                               GError          **error);
 const char  *cf_reconcile_page_get_class_title (CfReconcilePage *self,
                                                CfReconcileClass  klass);
 GtkWidget   *cf_reconcile_page_get_lost_button (CfReconcilePage *self,

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-loss-dialog.h"
+#include "cf-message.h"
 #include "cf-money.h"
 #include "cf-reconcile-page-private.h"
 #include "cf-transaction-query.h"
@@ -188,6 +189,46 @@ lost_clicked_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The note is typed in the dialog; the write happens after, with no
+ * dialog open. */
+static void
+accept_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CfReconcilePage  *self)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "transaction-id"));
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "accept"))
+    return;
+  if (!cf_reconcile_page_accept (self, id, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Difference Was Not Accepted"), error->message);
+      return;
+    }
+}
+
+static void
+accept_clicked_cb (GtkButton       *button,
+                   CfReconcilePage *self)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "transaction-id"));
+  GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Accept the Difference?"),
+                                              _("The files disagree on this sale. If the difference is right — a tip added "
+                                                "after the slip was printed, a partial refund settled with it — say why; "
+                                                "the note is kept with it and it counts as matched."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why the difference is right"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("_Accept"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "transaction-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_row (CfReconcilePage     *self,
          AdwPreferencesGroup *group,
@@ -226,6 +267,15 @@ add_row (CfReconcilePage     *self,
       g_signal_connect_object (lost, "clicked", G_CALLBACK (lost_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), lost);
       g_ptr_array_add (self->lost_buttons, lost);
+    }
+  else if (klass == CF_RECONCILE_DIFFERS)
+    {
+      GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept…"));
+
+      gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (accept), "transaction-id", GSIZE_TO_POINTER (cf_transaction_get_id (txn)));
+      g_signal_connect_object (accept, "clicked", G_CALLBACK (accept_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
     }
   adw_preferences_group_add (group, row);
 }
@@ -451,6 +501,26 @@ cf_reconcile_page_set_period (CfReconcilePage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
   gtk_editable_set_text (GTK_EDITABLE (self->terminal_entry), terminal_no != NULL ? terminal_no : "");
   reconcile_clicked_cb (self);
+}
+
+/**
+ * cf_reconcile_page_accept:
+ *
+ * What the Accept dialog's answer does: the difference accepted under the
+ * person signed in, then the period again.
+ */
+gboolean
+cf_reconcile_page_accept (CfReconcilePage  *self,
+                          gint64            transaction_id,
+                          const char       *note,
+                          GError          **error)
+{
+  if (!cf_reconcile_accept (cf_session_get_store (self->session), transaction_id,
+                            cf_session_get_operator_no (self->session), note, error))
+    return FALSE;
+  self->dirty = FALSE;
+  reconcile_clicked_cb (self);
+  return TRUE;
 }
 
 gboolean
