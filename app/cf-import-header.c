@@ -287,6 +287,21 @@ best_profile_for_row (GPtrArray         *profiles,
   return best;
 }
 
+static gboolean
+header_has_settlement_date (ImportRun *run)
+{
+  static const char *const names[] = { "清算日期", "结算日期", "清算日", "settlementdate", "settledate", "settledon" };
+
+  for (guint c = 0; c < run->n_header; c++)
+    {
+      g_autofree char *key = cf_text_header_key (run->header[c]);
+
+      if (g_strv_contains (names, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 take_header (ImportRun         *run,
              CfCsvReader       *reader,
@@ -306,10 +321,11 @@ take_header (ImportRun         *run,
     }
   run->report->header_line = cf_csv_reader_get_line (reader);
   run->report->profile = g_strdup (cf_import_profile_get_name (profile));
-  /* A terminal's journal has no fees; an acquirer's statement does. */
+  /* A terminal's journal has no fees and no settlement date; an acquirer's
+   * statement has them. */
   run->report->kind = g_strdup (cf_import_profile_get_kind (profile) != NULL ? cf_import_profile_get_kind (profile)
-                                : columns[CF_FIELD_FEE] >= 0 || columns[CF_FIELD_NET_AMOUNT] >= 0 ? "statement"
-                                : "journal");
+                                : columns[CF_FIELD_FEE] >= 0 || columns[CF_FIELD_NET_AMOUNT] >= 0 ||
+                                  header_has_settlement_date (run) ? "statement" : "journal");
   for (guint f = 0; f < CF_N_FIELDS; f++)
     if (columns[f] >= 0)
       cf_import_report_add_column (run->report, cf_field_get_name ((CfField) f), run->header[columns[f]]);

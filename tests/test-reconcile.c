@@ -192,6 +192,32 @@ test_old_doubles_are_merged (CfTestDb      *f,
   }
 }
 
+/* A statement without fees is still the acquirer's: its settlement date
+ * says so, and what it settled is matched, not counted as the journal. */
+static void
+test_statement_without_fees (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "settled.csv", NULL);
+  g_autoptr(CfImportReport) report = NULL;
+  g_autoptr(CfReconciliation) r = NULL;
+
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  g_assert_true (g_file_set_contents (path,
+    "清算日期,交易日期,交易时间,终端号,凭证号,检索参考号,交易金额\n"
+    "20261128,20261127,091502,10480001,000311,331709150201,88.50\n"
+    "20261128,20261127,101010,10480001,000312,331710101001,1288.00\n", -1, NULL));
+  report = cf_test_import (f, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->kind, ==, "statement");
+  g_assert_cmpuint (report->joined, ==, 2);
+  r = cf_reconcile_compute (f->store, "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->count[CF_RECONCILE_MATCHED], ==, 2);
+  g_assert_cmpuint (r->count[CF_RECONCILE_UNSETTLED], ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -203,5 +229,6 @@ main (int    argc,
   ADD ("/reconcile/statement-then-journal", test_statement_then_journal);
   ADD ("/reconcile/ambiguous-row-is-asked", test_ambiguous_row_is_asked);
   ADD ("/reconcile/old-doubles-are-merged", test_old_doubles_are_merged);
+  ADD ("/reconcile/statement-without-fees", test_statement_without_fees);
   return g_test_run ();
 }
