@@ -463,7 +463,10 @@ add_duplicate_footer (CfReceiptDoc          *self,
   add_field (self, 0, "重打印人(ISSUED BY):", duplicate->issued_by);
   add_field (self, CF_RECEIPT_BOLD, "验证码(CHECK CODE):", duplicate->code);
   add_line (self, CF_RECEIPT_LINE_QR, 0, g_steal_pointer (&payload));
-  add_text (self, 0, "VERIFY: counterfoil verify CODE");
+  /* For the customer, the bank or the tax office holding it: how to check
+   * it, not a command of ours. */
+  add_text (self, 0, "真伪请凭验证码向本店核实");
+  add_text (self, 0, "THE SHOP CAN VERIFY THIS CODE");
   /* The audit log's head when it was issued: paper that vouches for the log. */
   add_field (self, 0, "审计(AUDIT):", duplicate->chain);
   add_rule (self);
@@ -545,7 +548,7 @@ cf_receipt_doc_new (CfTransaction         *txn,
       add_text (self, 0, "");
       add_text (self, 0, "");
       add_rule (self);
-      add_text (self, 0, "本人确认以上交易，同意将其计入本卡账户");
+      add_text (self, 0, "本人确认以上交易，同意将其记入本卡账户");
       add_text (self, 0, "I ACKNOWLEDGE SATISFACTORY RECEIPT OF RELATIVE GOODS/SERVICES");
     }
   if (card)

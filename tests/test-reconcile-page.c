@@ -37,7 +37,9 @@ test_reconcile_section (CfTestDb      *f,
   gtk_window_destroy (GTK_WINDOW (cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY)));
 
   /* Opening the section reconciles the newest day. */
-  adw_view_stack_set_visible_child_name (window->view_stack, "reconcile");
+  /* Alt+4 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "reconcile"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reconcile");
   cf_test_drain_main_loop ();
   cf_test_wait_for (page_idle, page);
   g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MATCHED), ==, "Matched: 3 · 1,276.50");

@@ -553,6 +553,26 @@ cf_window_dispose (GObject *object)
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
 
+static const char *const section_keys[] = { "transactions", "losses", "handover", "reconcile", "audit" };
+
+/* Alt+1…5; a section the person may not see (the Audit Log for a clerk) is not shown. */
+static void
+show_section_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  AdwViewStackPage *page;
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (child == NULL)
+    return;
+  page = adw_view_stack_get_page (self->view_stack, child);
+  if (adw_view_stack_page_get_visible (page))
+    adw_view_stack_set_visible_child (self->view_stack, child);
+}
+
 static void
 cf_window_class_init (CfWindowClass *klass)
 {
@@ -617,6 +637,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.report-loss", NULL, report_loss_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  /* Every section from the keyboard, in the switcher's order. */
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-section", "s",
+                                         section_keys[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.import-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.issue-duplicate", NULL);
   cf_window_session_class_init (widget_class);
