@@ -27,15 +27,17 @@
   " EXISTS (SELECT 1 FROM loss_slips WHERE transaction_id = " x ") OR " \
   " EXISTS (SELECT 1 FROM request_slips WHERE transaction_id = " x "))"
 
+/* The unary + keeps SQLite on the index of the number: without statistics
+ * it would join on the type's index, every sale against every sale. */
 static const char find_pairs[] =
   "CREATE TEMP TABLE merge_pairs AS "
   "SELECT a.id AS keep_id, b.id AS merge_id, 'ref' AS rule FROM transactions a JOIN transactions b "
-  "  ON b.ref_no = a.ref_no AND b.type = a.type AND b.id > a.id AND b.import_id IS NOT a.import_id "
+  "  ON b.ref_no = a.ref_no AND +b.type = a.type AND b.id > a.id AND +b.import_id IS NOT a.import_id "
   "  WHERE a.ref_no IS NOT NULL AND (a.batch_no IS NULL OR b.batch_no IS NULL OR a.batch_no = b.batch_no) "
   "UNION "
   "SELECT a.id, b.id, 'voucher' FROM transactions a JOIN transactions b "
-  "  ON b.voucher_no = a.voucher_no AND b.terminal_no = a.terminal_no AND b.type = a.type AND b.id > a.id "
-  "  AND substr (b.local_time, 1, 10) = substr (a.local_time, 1, 10) AND b.import_id IS NOT a.import_id "
+  "  ON b.voucher_no = a.voucher_no AND +b.terminal_no = a.terminal_no AND +b.type = a.type AND b.id > a.id "
+  "  AND substr (b.local_time, 1, 10) = substr (a.local_time, 1, 10) AND +b.import_id IS NOT a.import_id "
   "  WHERE (a.ref_no IS NULL OR b.ref_no IS NULL OR a.ref_no = b.ref_no) "
   "  AND (a.batch_no IS NULL OR b.batch_no IS NULL OR a.batch_no = b.batch_no);"
   /* The same pair found by both rules is one pair. */
@@ -75,31 +77,58 @@ static const char merge_one[] =
   "UPDATE match_questions SET transaction_id = ?1 WHERE transaction_id = ?2;"
   "DELETE FROM transactions WHERE id = ?2;";
 
-/* Runs each statement of @sql with ?1 = @keep and ?2 = @merge. */
-static gboolean
-exec_pair (CfStore     *store,
-           const char  *sql,
-           gint64       keep,
-           gint64       merge,
-           GError     **error)
+static void
+finalize_statement (gpointer stmt)
 {
+  sqlite3_finalize (stmt);
+}
+
+/* The statements of merge_one, prepared once for all the pairs. */
+static GPtrArray *
+prepare_all (CfStore     *store,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) stmts = g_ptr_array_new_with_free_func (finalize_statement);
   const char *tail = sql;
 
   while (tail != NULL && *tail != '\0')
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      sqlite3_stmt *stmt = NULL;
       const char *next = NULL;
 
       if (sqlite3_prepare_v2 (cf_store_get_db (store), tail, -1, &stmt, &next) != SQLITE_OK)
-        return cf_store_set_error (store, error, _("merging a transaction stored twice"));
+        {
+          cf_store_set_error (store, error, _("merging a transaction stored twice"));
+          return NULL;
+        }
       tail = next;
-      if (stmt == NULL)
-        continue;
+      if (stmt != NULL)
+        g_ptr_array_add (stmts, stmt);
+    }
+  return g_steal_pointer (&stmts);
+}
+
+/* Runs each statement with ?1 = @keep and ?2 = @merge. */
+static gboolean
+exec_pair (CfStore     *store,
+           GPtrArray   *stmts,
+           gint64       keep,
+           gint64       merge,
+           GError     **error)
+{
+  for (guint i = 0; i < stmts->len; i++)
+    {
+      sqlite3_stmt *stmt = g_ptr_array_index (stmts, i);
+      int rc;
+
       if (sqlite3_bind_parameter_count (stmt) >= 1)
         sqlite3_bind_int64 (stmt, 1, keep);
       if (sqlite3_bind_parameter_count (stmt) >= 2)
         sqlite3_bind_int64 (stmt, 2, merge);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
         return cf_store_set_error (store, error, _("merging a transaction stored twice"));
     }
   return TRUE;
@@ -117,9 +146,12 @@ cf_store_merge_doubles (CfStore  *self,
                         GError  **error)
 {
   g_autoptr(sqlite3_stmt) pairs = NULL;
+  g_autoptr(GPtrArray) merge = NULL;
   guint n = 0;
 
   if (!cf_store_exec (self, find_pairs, error))
+    return FALSE;
+  if ((merge = prepare_all (self, merge_one, error)) == NULL)
     return FALSE;
   pairs = cf_store_prepare (self, "SELECT keep_id, merge_id, rule FROM temp.merge_pairs ORDER BY merge_id", error);
   if (pairs == NULL)
@@ -127,16 +159,17 @@ cf_store_merge_doubles (CfStore  *self,
   while (sqlite3_step (pairs) == SQLITE_ROW)
     {
       gint64 keep = sqlite3_column_int64 (pairs, 0);
-      gint64 merge = sqlite3_column_int64 (pairs, 1);
+      gint64 merged_id = sqlite3_column_int64 (pairs, 1);
       g_autofree char *details = g_strdup_printf ("{\"kept\":%" G_GINT64_FORMAT ",\"merged\":%" G_GINT64_FORMAT
-                                                  ",\"rule\":\"%s\"}", keep, merge, sqlite3_column_text (pairs, 2));
+                                                  ",\"rule\":\"%s\"}", keep, merged_id, sqlite3_column_text (pairs, 2));
 
-      if (!exec_pair (self, merge_one, keep, merge, error) ||
+      if (!exec_pair (self, merge, keep, merged_id, error) ||
           !cf_store_add_audit_entry (self, NULL, "merge-transactions", "transaction", keep, details, error))
         return FALSE;
       n++;
     }
   g_clear_pointer (&pairs, sqlite3_finalize);
+  g_clear_pointer (&merge, g_ptr_array_unref);
   if (!cf_store_exec (self, "DROP TABLE temp.merge_pairs; DROP TABLE temp.merge_ambiguous;", error))
     return FALSE;
   if (merged != NULL)
