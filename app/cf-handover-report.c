@@ -415,11 +415,13 @@ build (CfStore                *store,
   cf_report_doc_add_field (doc, "撤销退货 Voids, refunds", reversals);
   cf_report_doc_add_field (doc, "净额 Net", net);
   {
-    g_autofree char *reconciled = g_strdup_printf ("%u 对上 matched · %u 未结算 unsettled · %u 流水无 missing · %u 不符 differ",
-                                                   figures->reconciled[CF_RECONCILE_MATCHED],
-                                                   figures->reconciled[CF_RECONCILE_UNSETTLED],
-                                                   figures->reconciled[CF_RECONCILE_MISSING],
-                                                   figures->reconciled[CF_RECONCILE_DIFFERS]);
+    const guint *r = figures->reconciled;
+    g_autofree char *expected = r[CF_RECONCILE_EXPECTED] > 0
+                              ? g_strdup_printf (" · %u 预期 expected", r[CF_RECONCILE_EXPECTED]) : g_strdup ("");
+    g_autofree char *reconciled = g_strdup_printf ("%u 对上 matched · %u 未结算 unsettled · %u 流水无 missing · %u 不符 differ%s",
+                                                   r[CF_RECONCILE_MATCHED], r[CF_RECONCILE_UNSETTLED],
+                                                   r[CF_RECONCILE_MISSING], r[CF_RECONCILE_DIFFERS] + r[CF_RECONCILE_FEE_DIFFERS],
+                                                   expected);
     cf_report_doc_add_field (doc, "对账 Reconciled", reconciled);
   }
   cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "cf-reconcile.h"
 #include "cf-report-doc.h"
 #include "cf-store.h"
 
@@ -54,7 +55,7 @@ typedef struct
   guint       requests_overdue;
   GPtrArray  *imports;              /* GStrv: time, file, imported, rejected, conflicts */
   guint       rows_rejected;
-  guint       reconciled[4];        /* per CfReconcileClass: matched, differs, unsettled, missing */
+  guint       reconciled[CF_RECONCILE_N_CLASSES];
 } CfHandoverFigures;
 
 CfHandoverFigures *cf_handover_compute        (CfStore                *store,

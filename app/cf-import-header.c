@@ -287,19 +287,21 @@ best_profile_for_row (GPtrArray         *profiles,
   return best;
 }
 
-static gboolean
-header_has_settlement_date (ImportRun *run)
+/* The column a statement names the day each row was settled on. */
+static int
+find_settlement_column (ImportRun *run)
 {
-  static const char *const names[] = { "清算日期", "结算日期", "清算日", "settlementdate", "settledate", "settledon" };
+  static const char *const names[] = { "清算日期", "结算日期", "清算日", "结算日", "settlementdate", "settledate",
+                                       "settledon", NULL };
 
   for (guint c = 0; c < run->n_header; c++)
     {
       g_autofree char *key = cf_text_header_key (run->header[c]);
 
       if (g_strv_contains (names, key))
-        return TRUE;
+        return (int) c;
     }
-  return FALSE;
+  return -1;
 }
 
 static void
@@ -323,9 +325,10 @@ take_header (ImportRun         *run,
   run->report->profile = g_strdup (cf_import_profile_get_name (profile));
   /* A terminal's journal has no fees and no settlement date; an acquirer's
    * statement has them. */
+  run->settlement_column = find_settlement_column (run);
   run->report->kind = g_strdup (cf_import_profile_get_kind (profile) != NULL ? cf_import_profile_get_kind (profile)
                                 : columns[CF_FIELD_FEE] >= 0 || columns[CF_FIELD_NET_AMOUNT] >= 0 ||
-                                  header_has_settlement_date (run) ? "statement" : "journal");
+                                  run->settlement_column >= 0 ? "statement" : "journal");
   for (guint f = 0; f < CF_N_FIELDS; f++)
     if (columns[f] >= 0)
       cf_import_report_add_column (run->report, cf_field_get_name ((CfField) f), run->header[columns[f]]);

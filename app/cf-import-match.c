@@ -95,8 +95,8 @@ cf_import_match_prepare (ImportRun  *run,
     "SELECT t.amount_minor, t.currency, t.local_time, t.card_last4 FROM %s t WHERE t.id = ?1", txns);
   run->match_insert_source = cf_store_prepare (run->store,
     "INSERT INTO transaction_sources (transaction_id, import_id, source_line, natural_key, matched_by, local_time, "
-    "  amount_minor, fee_minor, currency, card_last4, terminal_no, batch_no, voucher_no, ref_no) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+    "  amount_minor, fee_minor, currency, card_last4, terminal_no, batch_no, voucher_no, ref_no, settlement_date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
   run->match_insert_discrepancy = cf_store_prepare (run->store,
     "INSERT INTO transaction_discrepancies (transaction_id, source_id, field, stored, found) VALUES (?1, ?2, ?3, ?4, ?5)",
     error);
@@ -318,6 +318,8 @@ attach (ImportRun   *run,
   cf_sql_bind_text (s, 12, v[CF_FIELD_BATCH_NO], SQLITE_TRANSIENT);
   cf_sql_bind_text (s, 13, v[CF_FIELD_VOUCHER_NO], SQLITE_TRANSIENT);
   cf_sql_bind_identifier (s, 14, v[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
+  if (*row->settlement_date != '\0')
+    sqlite3_bind_text (s, 15, row->settlement_date, -1, SQLITE_TRANSIENT);
   if (!cf_store_step_done (run->store, s, _("attaching a file's row to its transaction"), error))
     return FALSE;
   source_id = sqlite3_last_insert_rowid (cf_store_get_db (run->store));

@@ -519,6 +519,45 @@ read_original_date (ImportRun   *run,
     row->values[CF_FIELD_ORIG_DATE] = cf_import_row_own (row, cf_card_number_scrub (o, CF_CARD_SCRUB_ANY, NULL));
 }
 
+/* The day the acquirer settled the row. A statement may write it as MMDD:
+ * the year is the transaction's, or the next one's when settled in January
+ * for a sale of December. */
+static gboolean
+read_settlement_date (ImportRun   *run,
+                      CfCsvReader *reader,
+                      Row         *row,
+                      RowError    *err)
+{
+  g_autofree char *text = NULL;
+  CfTimestamp ts = { 0 };
+  int year = atoi (row->local_time);
+
+  row->settlement_date[0] = '\0';
+  if (run->settlement_column < 0)
+    return TRUE;
+  text = cf_import_cell (run, reader, (guint) run->settlement_column);
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (strlen (text) == 4 && strspn (text, "0123456789") == 4)
+    {
+      ts.month = (text[0] - '0') * 10 + (text[1] - '0');
+      ts.day = (text[2] - '0') * 10 + (text[3] - '0');
+      ts.year = ts.month < atoi (row->local_time + 5) ? year + 1 : year;
+      if (!g_date_valid_dmy ((GDateDay) ts.day, (GDateMonth) ts.month, (GDateYear) ts.year))
+        ts.year = 0;
+    }
+  else if (!cf_timestamp_parse (text, run->date_order, &ts, NULL) || !ts.has_date)
+    ts.year = 0;
+  if (ts.year == 0)
+    {
+      err->column = (guint) run->settlement_column;
+      err->reason = g_strdup_printf (_("the settlement date “%s” is not a date"), text);
+      return FALSE;
+    }
+  g_snprintf (row->settlement_date, sizeof row->settlement_date, "%04d-%02d-%02d", ts.year, ts.month, ts.day);
+  return TRUE;
+}
+
 /* Which transaction: the numbers that identify it, and the key it is stored
  * under so that importing the same file again adds nothing. */
 static gboolean
@@ -593,6 +632,7 @@ cf_import_parse_row (ImportRun   *run,
 
   if (!read_cells (run, reader, row, raw, err) ||
       !read_when (run, row, raw, err) ||
+      !read_settlement_date (run, reader, row, err) ||
       !read_money (run, reader, row, raw, err))
     return FALSE;
   read_type (run, row);

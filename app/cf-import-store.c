@@ -29,10 +29,10 @@ cf_import_prepare_statements (ImportRun  *run,
     "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, " \
     "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, " \
     "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id, " \
-    "  payment_method) "
+    "  payment_method, settlement_date) "
 #define TRANSACTION_VALUES \
     "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
-    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33"
+    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34"
 #define EXISTING_COLUMNS "id, amount_minor, local_time, card_last4, type, currency"
 
   /* A dry run writes into its scratch database and reads the shop's, so
@@ -267,6 +267,8 @@ cf_import_store_row (ImportRun   *run,
   bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_IDENTIFIER);
   cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), SQLITE_STATIC);
+  if (*row->settlement_date != '\0')
+    sqlite3_bind_text (s, 34, row->settlement_date, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (s);
   sqlite3_reset (s);

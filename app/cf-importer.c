@@ -468,6 +468,7 @@ import_file_into (CfStore              *store,
   run.report = report;
   run.operator_no = operator_no;
   run.display_name = basename;
+  run.settlement_column = -1;
 
   foreign = g_array_new (FALSE, FALSE, sizeof (guint));
   if ((text = read_text (path, shown_path, basename, report, foreign, error)) == NULL)

@@ -13,16 +13,22 @@ G_BEGIN_DECLS
  * CfReconcileClass:
  * @CF_RECONCILE_MATCHED: in the journal and settled, agreeing
  * @CF_RECONCILE_DIFFERS: in both, but the amount or currency differs
+ * @CF_RECONCILE_FEE_DIFFERS: in both and agreeing, but the acquirer's fee is
+ *   not what the merchant's agreed rate makes
  * @CF_RECONCILE_UNSETTLED: in the journal, in no statement: chase the acquirer
  * @CF_RECONCILE_MISSING: settled, but not in the journal: the terminal lost it
  *   — a candidate lost slip
+ * @CF_RECONCILE_EXPECTED: on one side only, and marked as expected with a
+ *   note (settled the next day)
  */
 typedef enum
 {
   CF_RECONCILE_MATCHED,
   CF_RECONCILE_DIFFERS,
+  CF_RECONCILE_FEE_DIFFERS,
   CF_RECONCILE_UNSETTLED,
   CF_RECONCILE_MISSING,
+  CF_RECONCILE_EXPECTED,
   CF_RECONCILE_N_CLASSES
 } CfReconcileClass;
 
@@ -56,6 +62,16 @@ CfReconciliation *cf_reconcile_compute        (CfStore          *store,
                                                GError          **error);
 void              cf_reconciliation_free      (CfReconciliation *self);
 gboolean          cf_reconcile_accept         (CfStore          *store,
+                                               gint64            transaction_id,
+                                               const char       *operator_no,
+                                               const char       *note,
+                                               GError          **error);
+gboolean          cf_reconcile_link           (CfStore          *store,
+                                               gint64            record_id,
+                                               gint64            transaction_id,
+                                               const char       *operator_no,
+                                               GError          **error);
+gboolean          cf_reconcile_mark_expected  (CfStore          *store,
                                                gint64            transaction_id,
                                                const char       *operator_no,
                                                const char       *note,

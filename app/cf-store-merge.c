@@ -2,7 +2,7 @@
  *
  * Before transactions had sources, the acquirer's statement imported after
  * the terminal's journal stored every sale a second time. When a database
- * is brought to schema 10, each such pair — two files, the same type, the
+ * from before schema 10 is brought up to date, each such pair — two files, the same type, the
  * same reference no., or the same terminal, voucher no. and day with the
  * numbers both have agreeing — becomes one transaction: the second record
  * is kept as a source of the first, with any difference recorded; rows that
@@ -56,14 +56,21 @@ static const char find_pairs[] =
   /* The one a slip, a loss or a request points to is the one kept. */
   "UPDATE merge_pairs SET keep_id = merge_id, merge_id = keep_id WHERE " REFERENCED ("merge_pairs.merge_id") ";";
 
+/* ?1 keeps, ?2 is merged into it as a source matched by ?3. */
 static const char merge_one[] =
   "INSERT INTO transaction_sources (transaction_id, import_id, source_line, natural_key, matched_by, local_time, "
-  "  amount_minor, fee_minor, currency, card_last4, terminal_no, batch_no, voucher_no, ref_no) "
-  "  SELECT ?1, import_id, source_line, natural_key, 'merge', local_time, amount_minor, fee_minor, currency, "
-  "    card_last4, terminal_no, batch_no, voucher_no, ref_no FROM transactions WHERE id = ?2;"
+  "  amount_minor, fee_minor, currency, card_last4, terminal_no, batch_no, voucher_no, ref_no, settlement_date) "
+  "  SELECT ?1, import_id, source_line, natural_key, ?3, local_time, amount_minor, fee_minor, currency, "
+  "    card_last4, terminal_no, batch_no, voucher_no, ref_no, settlement_date FROM transactions WHERE id = ?2;"
   "INSERT INTO transaction_discrepancies (transaction_id, source_id, field, stored, found) "
   "  SELECT k.id, last_insert_rowid (), 'amount', printf ('%.2f', k.amount_minor / 100.0), printf ('%.2f', m.amount_minor / 100.0) "
   "  FROM transactions k, transactions m WHERE k.id = ?1 AND m.id = ?2 AND k.amount_minor <> m.amount_minor;"
+  "INSERT INTO transaction_discrepancies (transaction_id, source_id, field, stored, found) "
+  "  SELECT k.id, (SELECT max (id) FROM transaction_sources), 'currency', k.currency, m.currency "
+  "  FROM transactions k, transactions m WHERE k.id = ?1 AND m.id = ?2 AND k.currency <> m.currency;"
+  "INSERT INTO transaction_discrepancies (transaction_id, source_id, field, stored, found) "
+  "  SELECT k.id, (SELECT max (id) FROM transaction_sources), 'card', k.card_last4, m.card_last4 "
+  "  FROM transactions k, transactions m WHERE k.id = ?1 AND m.id = ?2 AND k.card_last4 <> m.card_last4;"
   "UPDATE transactions SET "
   "  batch_no = coalesce (batch_no, (SELECT batch_no FROM transactions WHERE id = ?2)), "
   "  voucher_no = coalesce (voucher_no, (SELECT voucher_no FROM transactions WHERE id = ?2)), "
@@ -73,8 +80,12 @@ static const char merge_one[] =
   "  issuer = coalesce (issuer, (SELECT issuer FROM transactions WHERE id = ?2)), "
   "  acquirer = coalesce (acquirer, (SELECT acquirer FROM transactions WHERE id = ?2)) "
   "  WHERE id = ?1;"
+  /* What the merged one had brought from other files comes with it. */
+  "UPDATE transaction_sources SET transaction_id = ?1 WHERE transaction_id = ?2;"
+  "UPDATE transaction_discrepancies SET transaction_id = ?1 WHERE transaction_id = ?2;"
   "UPDATE import_rejects SET transaction_id = ?1 WHERE transaction_id = ?2;"
   "UPDATE match_questions SET transaction_id = ?1 WHERE transaction_id = ?2;"
+  "DELETE FROM reconcile_marks WHERE transaction_id = ?2;"
   "DELETE FROM transactions WHERE id = ?2;";
 
 static void
@@ -109,12 +120,13 @@ prepare_all (CfStore     *store,
   return g_steal_pointer (&stmts);
 }
 
-/* Runs each statement with ?1 = @keep and ?2 = @merge. */
+/* Runs each statement with ?1 = @keep, ?2 = @merge and ?3 = @matched_by. */
 static gboolean
 exec_pair (CfStore     *store,
            GPtrArray   *stmts,
            gint64       keep,
            gint64       merge,
+           const char  *matched_by,
            GError     **error)
 {
   for (guint i = 0; i < stmts->len; i++)
@@ -126,6 +138,8 @@ exec_pair (CfStore     *store,
         sqlite3_bind_int64 (stmt, 1, keep);
       if (sqlite3_bind_parameter_count (stmt) >= 2)
         sqlite3_bind_int64 (stmt, 2, merge);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_text (stmt, 3, matched_by, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -163,7 +177,7 @@ cf_store_merge_doubles (CfStore  *self,
       g_autofree char *details = g_strdup_printf ("{\"kept\":%" G_GINT64_FORMAT ",\"merged\":%" G_GINT64_FORMAT
                                                   ",\"rule\":\"%s\"}", keep, merged_id, sqlite3_column_text (pairs, 2));
 
-      if (!exec_pair (self, merge, keep, merged_id, error) ||
+      if (!exec_pair (self, merge, keep, merged_id, "merge", error) ||
           !cf_store_add_audit_entry (self, NULL, "merge-transactions", "transaction", keep, details, error))
         return FALSE;
       n++;
@@ -175,4 +189,25 @@ cf_store_merge_doubles (CfStore  *self,
   if (merged != NULL)
     *merged = n;
   return TRUE;
+}
+
+/**
+ * cf_store_merge_pair:
+ * @keep: the transaction kept
+ * @merge: the one that becomes its source
+ * @matched_by: `hand` or `merge`
+ *
+ * Inside the caller's transaction; the caller has checked that nothing a
+ * slip, a loss or a request points to is removed.
+ */
+gboolean
+cf_store_merge_pair (CfStore     *self,
+                     gint64       keep,
+                     gint64       merge,
+                     const char  *matched_by,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) stmts = prepare_all (self, merge_one, error);
+
+  return stmts != NULL && exec_pair (self, stmts, keep, merge, matched_by, error);
 }

@@ -346,4 +346,48 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "  resolved_by     TEXT,"
   "  resolved_at     TEXT"
   ");",
+
+  /* 11: reconciliation is worked through. A statement's row says the day
+   * it was settled on; a clerk may mark a record as expected (settled the
+   * next day) with a note; the merchant's agreed fee per card kind or
+   * wallet (a rate in millionths, and a cap) is what the statement's fees
+   * are checked against; the amount that reached the bank account is typed
+   * in per settlement day; and a period's reconciliation report is signed
+   * and kept as it was signed, like a handover report. */
+  "ALTER TABLE transactions ADD COLUMN settlement_date TEXT "
+  "  CHECK (settlement_date IS NULL OR settlement_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');"
+  "ALTER TABLE transaction_sources ADD COLUMN settlement_date TEXT;"
+  "CREATE TABLE reconcile_marks ("
+  "  transaction_id  INTEGER PRIMARY KEY REFERENCES transactions (id),"
+  "  marked_by       TEXT,"
+  "  marked_at       TEXT NOT NULL,"
+  "  note            TEXT NOT NULL"
+  ");"
+  "CREATE TABLE fee_rates ("
+  "  kind            TEXT PRIMARY KEY CHECK (kind IN ('debit', 'credit', 'card', 'wechat', 'alipay', 'unionpay_qr')),"
+  "  rate_ppm        INTEGER NOT NULL CHECK (rate_ppm BETWEEN 0 AND 100000),"
+  "  cap_minor       INTEGER CHECK (cap_minor IS NULL OR cap_minor > 0)"
+  ");"
+  "CREATE TABLE settlement_deposits ("
+  "  settlement_date TEXT PRIMARY KEY CHECK (settlement_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  amount_minor    INTEGER NOT NULL,"
+  "  entered_by      TEXT,"
+  "  entered_at      TEXT NOT NULL,"
+  "  note            TEXT"
+  ");"
+  "CREATE TABLE reconciliation_reports ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  sequence_no     INTEGER NOT NULL UNIQUE,"
+  "  period_from     TEXT NOT NULL,"
+  "  period_to       TEXT NOT NULL,"
+  "  terminal_no     TEXT,"
+  "  signed_by       TEXT NOT NULL,"
+  "  signed_at       TEXT NOT NULL,"
+  "  sha256          TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  content         BLOB NOT NULL"
+  ");"
+  "CREATE TRIGGER reconciliation_reports_frozen BEFORE UPDATE ON reconciliation_reports "
+  "BEGIN SELECT RAISE (ABORT, 'a signed reconciliation report cannot change'); END;"
+  "CREATE TRIGGER reconciliation_reports_kept BEFORE DELETE ON reconciliation_reports "
+  "BEGIN SELECT RAISE (ABORT, 'a signed reconciliation report cannot be removed'); END;",
 };

@@ -217,8 +217,9 @@ migrate (CfStore  *self,
       if (!cf_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!cf_store_exec (self, cf_store_migrations[v], error) ||
-          /* Schema 10 gave transactions sources: the doubles stored before are made one. */
-          (v + 1 == 10 && !cf_store_merge_doubles (self, NULL, error)) ||
+          /* Schema 10 gave transactions sources: the doubles stored before
+           * are made one, once the tables they move into are all there. */
+          (from < 10 && v + 1 == CF_STORE_SCHEMA_VERSION && !cf_store_merge_doubles (self, NULL, error)) ||
           !cf_store_exec (self, bump, error))
         {
           cf_store_exec (self, "ROLLBACK", NULL);

@@ -40,7 +40,7 @@ typedef enum
 } CfRestoreFlags;
 
 /* The newest schema this build knows; see cf-store-schema.c. */
-#define CF_STORE_SCHEMA_VERSION 10
+#define CF_STORE_SCHEMA_VERSION 11
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include "cf-handover-report.h"
+#include "cf-reconcile-report.h"
 #include "cf-reconcile.h"
+#include "cf-settlement.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 
@@ -164,7 +166,9 @@ test_old_doubles_are_merged (CfTestDb      *f,
     "INSERT INTO duplicates (transaction_id, number, copy, reason, issued_at, output, code) "
     "  SELECT max (id), 1, 'merchant', 'tax', '2026-11-29T09:00:00Z', 'pdf', 'TEST-CODE' FROM transactions "
     "  WHERE voucher_no = '000312';"
-    /* ...and what the tables of schema 10 were not there yet. */
+    /* ...and what the tables of schemas 10 and 11 were not there yet. */
+    "DROP TABLE reconciliation_reports; DROP TABLE settlement_deposits; DROP TABLE fee_rates; "
+    "DROP TABLE reconcile_marks; ALTER TABLE transactions DROP COLUMN settlement_date; "
     "DROP TABLE match_questions; DROP TABLE transaction_discrepancies; DROP TABLE transaction_sources; "
     "ALTER TABLE imports DROP COLUMN kind; PRAGMA user_version = 9;", &error);
   g_assert_no_error (error);
@@ -218,6 +222,226 @@ test_statement_without_fees (CfTestDb      *f,
   g_assert_cmpuint (r->count[CF_RECONCILE_UNSETTLED], ==, 3);
 }
 
+
+static CfReconciliation *
+reconcile_day (CfTestDb *f)
+{
+  g_autoptr(GError) error = NULL;
+  CfReconciliation *r = cf_reconcile_compute (f->store, "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+static gint64
+id_of_voucher (CfTestDb   *f,
+               const char *voucher)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM transactions WHERE voucher_no = '%s'", voucher);
+
+  return cf_test_query_int (f->store, sql);
+}
+
+/* The agreed rate prices each sale the statement settled; a fee more than
+ * a fen away from it is told, and what the statement settled each day is
+ * set beside what reached the bank. */
+static void
+test_fees_and_deposits (CfTestDb      *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReconciliation) r = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) differences = NULL;
+  CfFeeRate card = { TRUE, 0, 0 };
+  CfSettlementDay *day;
+  guint ppm = 0;
+
+  import_ok (f, "reconcile/statement.csv", 5, 0, 0);
+  import_ok (f, "reconcile/journal.csv", 1, 4, 1);
+
+  g_assert_true (cf_fee_rate_parse_percent ("0.6%", &ppm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ppm, ==, 6000);
+  g_assert_false (cf_fee_rate_parse_percent ("six", &ppm, NULL));
+  g_assert_false (cf_fee_rate_parse_percent ("12", &ppm, NULL));
+  card.rate_ppm = ppm;
+  g_assert_true (cf_fee_rates_set (f->store, CF_FEE_KIND_CARD, &card, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'set-fee-rate'"), ==, 1);
+
+  /* 1,288.00 × 0.6% = 7.728, charged 7.73; 88.50 × 0.6% = 0.531, charged 0.50. */
+  r = reconcile_day (f);
+  g_assert_cmpuint (r->count[CF_RECONCILE_MATCHED], ==, 2);
+  g_assert_cmpuint (r->count[CF_RECONCILE_FEE_DIFFERS], ==, 1);
+  g_assert_cmpint (r->amount_minor[CF_RECONCILE_FEE_DIFFERS], ==, 8850);
+  differences = cf_reconcile_describe_differences (f->store, id_of_voucher (f, "000311"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (differences->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (differences, 0), ==, "fee 0.50; the agreed 0.60% makes 0.53");
+
+  /* A debit card's own rate with a cap comes before the rate for all cards. */
+  {
+    CfFeeRate debit = { TRUE, 5500, 40 };
+    CfFeeRate rates[CF_FEE_KIND_N];
+
+    g_assert_cmpint (cf_fee_kind_of ("card", "借记卡"), ==, CF_FEE_KIND_DEBIT);
+    g_assert_cmpint (cf_fee_kind_of ("card", "Credit"), ==, CF_FEE_KIND_CREDIT);
+    g_assert_cmpint (cf_fee_kind_of ("wechat", NULL), ==, CF_FEE_KIND_WECHAT);
+    g_assert_true (cf_fee_rates_set (f->store, CF_FEE_KIND_DEBIT, &debit, NULL, &error));
+    g_assert_true (cf_fee_rates_load (f->store, rates, &error));
+    g_assert_cmpint (cf_fee_rate_expected (cf_fee_rates_pick (rates, CF_FEE_KIND_DEBIT), 128800), ==, 40);
+    g_assert_cmpint (cf_fee_rate_expected (cf_fee_rates_pick (rates, CF_FEE_KIND_CREDIT), 128800), ==, 773);
+    g_assert_null (cf_fee_rates_pick (rates, CF_FEE_KIND_ALIPAY));
+  }
+
+  /* Everything the statement settled on the 28th, refund and the sale the
+   * journal lacks included: its own net column adds up to 1,381.80. */
+  days = cf_settlement_list_days (f->store, "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  day = g_ptr_array_index (days, 0);
+  g_assert_cmpstr (day->date, ==, "2026-11-28");
+  g_assert_true (day->date_known);
+  g_assert_cmpuint (day->count, ==, 5);
+  g_assert_cmpint (day->gross_minor, ==, 139010);
+  g_assert_cmpint (day->fee_minor, ==, 830);
+  g_assert_cmpint (day->net_minor, ==, 138180);
+  g_assert_false (day->has_deposit);
+
+  g_assert_false (cf_settlement_set_deposit (f->store, "28/11/2026", 138000, NULL, NULL, NULL));
+  g_assert_true (cf_settlement_set_deposit (f->store, "2026-11-28", 138000, "bank ref 0042", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = cf_settlement_list_days (f->store, "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL, &error);
+  day = g_ptr_array_index (days, 0);
+  g_assert_true (day->has_deposit);
+  g_assert_cmpint (day->deposit_minor - day->net_minor, ==, -180);
+  g_assert_cmpstr (day->deposit_note, ==, "bank ref 0042");
+}
+
+/* The statement's 45.00 that the journal lacks, and the journal's 20.00 that
+ * was never settled, are the same sale keyed in wrong at the terminal: a
+ * person links them, and the reconciliation shows one sale that differs. */
+static void
+test_link_by_hand (CfTestDb      *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReconciliation) before = NULL;
+  g_autoptr(CfReconciliation) after = NULL;
+  gint64 missing, unsettled;
+
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  import_ok (f, "reconcile/statement.csv", 1, 4, 1);
+  before = reconcile_day (f);
+  missing = g_array_index (before->ids[CF_RECONCILE_MISSING], gint64, 0);
+  unsettled = g_array_index (before->ids[CF_RECONCILE_UNSETTLED], gint64, 0);
+
+  /* Not a record to itself, not two of the journal's. */
+  g_assert_false (cf_reconcile_link (f->store, unsettled, unsettled, NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (cf_reconcile_link (f->store, unsettled, id_of_voucher (f, "000311"), NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 6);
+
+  g_assert_true (cf_reconcile_link (f->store, missing, unsettled, "1001", &error));
+  g_assert_no_error (error);
+  after = reconcile_day (f);
+  g_assert_cmpuint (after->count[CF_RECONCILE_MISSING], ==, 0);
+  g_assert_cmpuint (after->count[CF_RECONCILE_UNSETTLED], ==, 0);
+  g_assert_cmpuint (after->count[CF_RECONCILE_DIFFERS], ==, 2);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 5);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_sources WHERE matched_by = 'hand'"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'link-transactions'"), ==, 1);
+  /* The journal's record is the one kept; the statement's fee fills it. */
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE voucher_no = '000315' "
+                                                "AND fee_minor = 27"), ==, 1);
+}
+
+/* A sale the acquirer settles the next day is marked as expected, with
+ * why; one that was settled has nothing to expect. */
+static void
+test_mark_expected (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReconciliation) before = NULL;
+  g_autoptr(CfReconciliation) after = NULL;
+  gint64 unsettled;
+
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  import_ok (f, "reconcile/statement.csv", 1, 4, 1);
+  before = reconcile_day (f);
+  unsettled = g_array_index (before->ids[CF_RECONCILE_UNSETTLED], gint64, 0);
+
+  g_assert_false (cf_reconcile_mark_expected (f->store, unsettled, NULL, "  ", &error));
+  g_clear_error (&error);
+  g_assert_false (cf_reconcile_mark_expected (f->store, id_of_voucher (f, "000311"), NULL, "later", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (cf_reconcile_mark_expected (f->store, unsettled, NULL, "sold after the cut-off: settled on the 29th", &error));
+  g_assert_no_error (error);
+  after = reconcile_day (f);
+  g_assert_cmpuint (after->count[CF_RECONCILE_UNSETTLED], ==, 0);
+  g_assert_cmpuint (after->count[CF_RECONCILE_EXPECTED], ==, 1);
+  g_assert_cmpint (after->amount_minor[CF_RECONCILE_EXPECTED], ==, 2000);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'mark-expected'"), ==, 1);
+}
+
+/* The report lists what needs a person and the settlement; a manager signs
+ * it, and it is read back as signed, or refused once altered. */
+static void
+test_report_signed (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReportDoc) draft = NULL;
+  g_autoptr(CfReportDoc) signed_doc = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  g_autofree char *text = NULL;
+  g_autofree char *signed_text = NULL;
+  CfReconcileScope scope = { "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL };
+
+  import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  import_ok (f, "reconcile/statement.csv", 1, 4, 1);
+  cf_test_add_operator (f->store, "1001", "Clerk", CF_ROLE_CLERK);
+  cf_test_add_operator (f->store, "9001", "Manager", CF_ROLE_MANAGER);
+
+  draft = cf_reconcile_report_build (f->store, &scope, &error);
+  g_assert_no_error (error);
+  text = cf_report_doc_to_text (draft);
+  g_assert_nonnull (strstr (text, "草稿 DRAFT"));
+  g_assert_nonnull (strstr (text, "流水无 Not in the journal"));
+  g_assert_nonnull (strstr (text, "331718000001"));
+  g_assert_nonnull (strstr (text, "68.60"));
+  g_assert_nonnull (strstr (text, "1381.80"));
+
+  g_assert_cmpint (cf_reconcile_report_sign (f->store, &scope, "1001", now, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (cf_reconcile_report_sign (f->store, &scope, "9001", now, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_reconcile_report_sign (f->store, &scope, "9001", now, &error), ==, 2);
+  signed_doc = cf_reconcile_report_load (f->store, 1, &error);
+  g_assert_no_error (error);
+  signed_text = cf_report_doc_to_text (signed_doc);
+  g_assert_nonnull (strstr (signed_text, "No. R000001  9001 签核 signed  2026-11-30 09:00:00"));
+  g_assert_null (strstr (signed_text, "DRAFT"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'sign-off-reconciliation'"), ==, 2);
+
+  /* Frozen in the database; altered behind its back, refused. */
+  g_assert_false (cf_store_exec (f->store, "DELETE FROM reconciliation_reports", NULL));
+  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER reconciliation_reports_frozen; "
+                                          "UPDATE reconciliation_reports SET content = x'00' || content WHERE sequence_no = 1",
+                                &error));
+  g_clear_object (&signed_doc);
+  signed_doc = cf_reconcile_report_load (f->store, 1, &error);
+  g_assert_null (signed_doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -230,5 +454,9 @@ main (int    argc,
   ADD ("/reconcile/ambiguous-row-is-asked", test_ambiguous_row_is_asked);
   ADD ("/reconcile/old-doubles-are-merged", test_old_doubles_are_merged);
   ADD ("/reconcile/statement-without-fees", test_statement_without_fees);
+  ADD ("/reconcile/fees-and-deposits", test_fees_and_deposits);
+  ADD ("/reconcile/link-by-hand", test_link_by_hand);
+  ADD ("/reconcile/mark-expected", test_mark_expected);
+  ADD ("/reconcile/report-signed", test_report_signed);
   return g_test_run ();
 }

@@ -32,6 +32,7 @@ typedef struct
   gboolean         in_summary;     /* past the header of the closing totals block */
   int              method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means the method, or -1 */
   const char      *display_name;
+  int              settlement_column;  /* 清算日期: the day the acquirer settled the row, or -1 */
 
   int              columns[CF_N_FIELDS];
   char           **header;         /* cleaned header cells */
@@ -89,6 +90,7 @@ typedef struct
   const char *values[CF_N_FIELDS];
   GPtrArray  *owned;
   char        local_time[20];
+  char        settlement_date[11];   /* YYYY-MM-DD, or empty */
   gboolean    has_offset;
   int         utc_offset;
   gint64      amount;

@@ -29,6 +29,11 @@ void            cf_store_now_utc              (char           out[21]);
 gboolean        cf_store_merge_doubles        (CfStore       *self,
                                                guint         *merged,
                                                GError       **error);
+gboolean        cf_store_merge_pair           (CfStore       *self,
+                                               gint64         keep,
+                                               gint64         merge,
+                                               const char    *matched_by,
+                                               GError       **error);
 gboolean        cf_store_step_done            (CfStore       *self,
                                                sqlite3_stmt  *stmt,
                                                const char    *doing,
