@@ -149,7 +149,7 @@ add_settlement (CfReportDoc             *doc,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   CfFeeRate rates[CF_FEE_KIND_N];
   g_autoptr(GString) agreed = g_string_new ("约定费率 Agreed rates: ");
-  gboolean any_rate = FALSE;
+  gboolean any_rate = FALSE, any_guessed = FALSE;
 
   if (days == NULL || !cf_fee_rates_load (store, rates, error))
     return FALSE;
@@ -160,6 +160,7 @@ add_settlement (CfReportDoc             *doc,
       char **row = g_new0 (char *, 8);
 
       row[0] = day->date_known ? g_strdup (day->date) : g_strdup_printf ("%s*", day->date);
+      any_guessed |= !day->date_known;
       row[1] = g_strdup_printf ("%u", day->count);
       row[2] = cf_money_to_decimal (day->gross_minor);
       row[3] = cf_money_to_decimal (day->fee_minor);
@@ -171,10 +172,9 @@ add_settlement (CfReportDoc             *doc,
   if (rows->len == 0)
     cf_report_doc_add_paragraph (doc, "本期没有对账单。 No statement covers this period.");
   else
-    {
-      cf_report_doc_add_table (doc, headers, widths, G_N_ELEMENTS (headers), rows);
-      cf_report_doc_add_paragraph (doc, "* 对账单未给清算日，按交易日。 * The statement gave no settlement date: the day of the sale.");
-    }
+    cf_report_doc_add_table (doc, headers, widths, G_N_ELEMENTS (headers), rows);
+  if (any_guessed)
+    cf_report_doc_add_paragraph (doc, "* 对账单未给清算日，按交易日。 * The statement gave no settlement date: the day of the sale.");
   for (guint k = 0; k < CF_FEE_KIND_N; k++)
     if (rates[k].set)
       {

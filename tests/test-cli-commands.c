@@ -23,6 +23,8 @@ static const char *const help_pages[][2] = {
   { "operator", "list" }, { "operator", "add" }, { "operator", "pin" }, { "operator", "unlock" },
   { "operator", "disable" }, { "operator", "enable" },
   { "profile", "list" }, { "profile", "show" }, { "profile", "test" }, { "reconcile", NULL },
+  { "reconcile", "accept" }, { "reconcile", "link" }, { "reconcile", "expect" }, { "reconcile", "deposit" },
+  { "reconcile", "rate" }, { "reconcile", "report" },
 };
 
 static void
@@ -257,6 +259,41 @@ test_reconcile (CfTestDb      *f,
   expect (f, 0, "Matched                               4", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
   /* The day after holds nothing. */
   expect (f, 0, "Matched                               0", "reconcile", "--from", "2026-11-28", "--to", "2026-11-28", NULL);
+
+  /* The agreed rate, the deposit, and what the statement settled. */
+  expect (f, 2, "not a fee rate", "reconcile", "rate", "card", "six", NULL);
+  expect (f, 2, "the kind is one of", "reconcile", "rate", "gold", "0.6", NULL);
+  expect (f, 0, "card         Other cards      0.60%", "reconcile", "rate", "card", "0.6", NULL);
+  expect (f, 0, "fee 0.50; the agreed 0.60% makes 0.53", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+  expect (f, 1, "not a settlement day", "reconcile", "deposit", "28.11.2026", "1380.00", NULL);
+  expect (f, 0, "1380.00 deposited for 2026-11-28", "reconcile", "deposit", "2026-11-28", "1380.00", NULL);
+  expect (f, 0, "2026-11-28   5 settled  gross 1390.10  fees 8.30  net 1381.80  deposited 1380.00  difference -1.80",
+          "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+
+  /* The sale not settled is expected; then the statement's stray row is linked to it by hand instead. */
+  expect (f, 1, "nothing to expect", "reconcile", "expect", "1", "--note", "later", NULL);
+  expect (f, 0, "#5 is marked as expected", "reconcile", "expect", "5", "--note", "settled on the 29th", NULL);
+  expect (f, 0, "Marked as expected                    1", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+  expect (f, 1, "both in the journal", "reconcile", "link", "5", "1", NULL);
+  expect (f, 0, "#6 and #5 are one transaction now", "reconcile", "link", "6", "5", NULL);
+  expect (f, 0, "Settled, not in the journal           0", "reconcile", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+
+  /* The report, as a DRAFT and signed. */
+  {
+    g_autofree char *draft = g_build_filename (f->dir, "reconciliation.pdf", NULL);
+    g_autofree char *signed_pdf = g_build_filename (f->dir, "signed.pdf", NULL);
+    g_autofree char *pages = NULL;
+
+    expect (f, 2, "--out FILE.pdf", "reconcile", "report", "--from", "2026-11-27", "--to", "2026-11-27", NULL);
+    expect (f, 0, "对账报告", "reconcile", "report", "--from", "2026-11-27", "--to", "2026-11-27", "--text", NULL);
+    expect (f, 0, NULL, "reconcile", "report", "--from", "2026-11-27", "--to", "2026-11-27", "--out", draft, NULL);
+    g_free (cf_test_assert_pdf_valid (draft));
+    expect (f, 0, NULL, "reconcile", "report", "--from", "2026-11-27", "--to", "2026-11-27", "--sign", "--out", signed_pdf, NULL);
+    pages = cf_test_assert_pdf_valid (signed_pdf);
+    g_assert_nonnull (strstr (pages, "R000001"));
+    expect (f, 0, "No. R000001", "reconcile", "report", "--no", "1", "--text", NULL);
+    expect (f, 1, "no signed reconciliation report no. 2", "reconcile", "report", "--no", "2", "--text", NULL);
+  }
 }
 
 int
