@@ -40,18 +40,6 @@ static const char *const class_titles[CF_RECONCILE_N_CLASSES] = {
   [CF_RECONCILE_EXPECTED]    = "预期 Marked as expected",
 };
 
-static char *
-mark_note (CfStore *store,
-           gint64   id)
-{
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT note FROM reconcile_marks WHERE transaction_id = ?", NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? cf_sql_dup_text (stmt, 0) : NULL;
-}
-
 /* What a row needs a person for: its differences, or why it is expected. */
 static char *
 row_note (CfStore          *store,
@@ -61,7 +49,7 @@ row_note (CfStore          *store,
   g_autoptr(GPtrArray) differences = NULL;
 
   if (klass == CF_RECONCILE_EXPECTED)
-    return mark_note (store, id);
+    return cf_reconcile_dup_mark_note (store, id);
   differences = cf_reconcile_describe_differences (store, id, NULL);
   if (differences == NULL || differences->len == 0)
     return g_strdup ("");

@@ -566,3 +566,21 @@ cf_reconcile_mark_expected (CfStore     *store,
   details = g_strdup_printf ("{\"note\":\"%s\"}", escaped);
   return cf_store_finish_audited (store, ok, operator_no, "mark-expected", "transaction", transaction_id, details, error);
 }
+
+/**
+ * cf_reconcile_dup_mark_note:
+ *
+ * Returns: (transfer full) (nullable): why the transaction was marked as
+ *   expected, or %NULL when it was not
+ */
+char *
+cf_reconcile_dup_mark_note (CfStore *store,
+                            gint64   transaction_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT note FROM reconcile_marks WHERE transaction_id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? cf_sql_dup_text (stmt, 0) : NULL;
+}

@@ -76,6 +76,8 @@ gboolean          cf_reconcile_mark_expected  (CfStore          *store,
                                                const char       *operator_no,
                                                const char       *note,
                                                GError          **error);
+char             *cf_reconcile_dup_mark_note  (CfStore          *store,
+                                               gint64            transaction_id);
 GPtrArray        *cf_reconcile_describe_differences (CfStore    *store,
                                                      gint64      transaction_id,
                                                      GError    **error);

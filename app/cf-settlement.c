@@ -244,18 +244,70 @@ cf_fee_rate_parse_percent (const char  *text,
 char *
 cf_fee_rate_format (const CfFeeRate *rate)
 {
-  g_autofree char *percent = g_strdup_printf ("%u.%04u", rate->rate_ppm / 10000, rate->rate_ppm % 10000);
-  gsize n = strlen (percent);
-
+  CfFeeRate bare = { TRUE, rate->rate_ppm, 0 };
   /* 0.5500 reads as 0.55, 0.3800 as 0.38, 0.5950 as 0.595 */
-  while (n > 0 && percent[n - 1] == '0' && percent[n - 3] != '.')
-    percent[--n] = '\0';
+  g_autofree char *percent = cf_fee_rate_to_text (&bare);
+
   if (rate->cap_minor > 0)
     {
       g_autofree char *cap = cf_money_to_decimal (rate->cap_minor);
       return g_strdup_printf (_("%s%%, at most %s"), percent, cap);
     }
   return g_strdup_printf ("%s%%", percent);
+}
+
+/**
+ * cf_fee_rate_parse:
+ * @text: the rate in percent, and a cap after a slash: `0.55 / 20.00`;
+ *   empty for none agreed
+ *
+ * Returns: whether @text is a rate
+ */
+gboolean
+cf_fee_rate_parse (const char  *text,
+                   CfFeeRate   *rate,
+                   GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "/", 2);
+  char currency[4] = "";
+
+  memset (rate, 0, sizeof *rate);
+  if (parts[0] == NULL || (cf_text_is_blank (parts[0]) && parts[1] == NULL))
+    return TRUE;
+  if (!cf_fee_rate_parse_percent (parts[0], &rate->rate_ppm, error))
+    return FALSE;
+  if (parts[1] != NULL && !cf_money_parse (g_strstrip (parts[1]), &rate->cap_minor, currency, error))
+    {
+      g_prefix_error (error, _("the cap after the slash: "));
+      return FALSE;
+    }
+  rate->set = TRUE;
+  return TRUE;
+}
+
+/**
+ * cf_fee_rate_to_text:
+ *
+ * Returns: (transfer full): the rate as cf_fee_rate_parse() reads it back,
+ *   `0.55 / 20.00`; empty when not set
+ */
+char *
+cf_fee_rate_to_text (const CfFeeRate *rate)
+{
+  g_autofree char *percent = NULL;
+  g_autofree char *cap = NULL;
+  gsize n;
+
+  if (!rate->set)
+    return g_strdup ("");
+  percent = g_strdup_printf ("%u.%04u", rate->rate_ppm / 10000, rate->rate_ppm % 10000);
+  n = strlen (percent);
+  while (percent[n - 1] == '0' && percent[n - 3] != '.')
+    percent[--n] = '\0';
+  if (rate->cap_minor <= 0)
+    return g_steal_pointer (&percent);
+  cap = cf_money_to_decimal (rate->cap_minor);
+  return g_strdup_printf ("%s / %s", percent, cap);
 }
 
 void

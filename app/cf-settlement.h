@@ -65,6 +65,10 @@ gboolean     cf_fee_rate_parse_percent    (const char       *text,
                                            guint            *rate_ppm,
                                            GError          **error);
 char        *cf_fee_rate_format           (const CfFeeRate  *rate);
+gboolean     cf_fee_rate_parse            (const char       *text,
+                                           CfFeeRate        *rate,
+                                           GError          **error);
+char        *cf_fee_rate_to_text          (const CfFeeRate  *rate);
 
 GPtrArray   *cf_settlement_list_days      (CfStore          *store,
                                            const char       *from,

@@ -37,7 +37,7 @@ test_preferences_save_merchant (CfTestDb      *f,
   gtk_window_present (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
   find_entry_rows (GTK_WIDGET (prefs), rows);
-  g_assert_cmpuint (rows->len, ==, 5);  /* four merchant fields and the database */
+  g_assert_cmpuint (rows->len, ==, 11);  /* four merchant fields, the database, six fee rates */
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), "key"), "merchant.name") == 0)
       {
@@ -48,6 +48,25 @@ test_preferences_save_merchant (CfTestDb      *f,
   g_assert_true (found);
   name = cf_store_get_setting (f->store, "merchant.name");
   g_assert_cmpstr (name, ==, "望京便利超市");
+
+  /* The agreed rate for cards, with its cap; a rate that is not one is refused. */
+  found = FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Other cards") == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "0.6 / 20");
+        g_signal_emit_by_name (rows->pdata[i], "apply");
+        g_assert_cmpint (cf_test_query_int (f->store, "SELECT rate_ppm FROM fee_rates WHERE kind = 'card' "
+                                                      "AND cap_minor = 2000"), ==, 6000);
+        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "six");
+        g_signal_emit_by_name (rows->pdata[i], "apply");
+        g_assert_cmpint (cf_test_query_int (f->store, "SELECT rate_ppm FROM fee_rates WHERE kind = 'card'"), ==, 6000);
+        gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), "");
+        g_signal_emit_by_name (rows->pdata[i], "apply");
+        g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM fee_rates"), ==, 0);
+        found = TRUE;
+      }
+  g_assert_true (found);
   gtk_window_destroy (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
   cf_test_close_window (window);

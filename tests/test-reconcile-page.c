@@ -12,6 +12,7 @@
 #include "cf-import-summary.h"
 #include "cf-loss-dialog.h"
 #include "cf-reconcile-page-private.h"
+#include "cf-report-window-private.h"
 #include "cf-test-window.h"
 
 static gboolean
@@ -69,6 +70,57 @@ test_reconcile_section (CfTestDb      *f,
     g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MATCHED), ==, "Matched: 4 · 1,343.30");
     g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transaction_discrepancies "
                                                   "WHERE accepted_by = '099' AND note IS NOT NULL"), ==, 1);
+  }
+
+  /* What the statement settled on the 28th, and what reached the bank. */
+  g_assert_cmpstr (cf_reconcile_page_get_settlement_row (page, 0), ==,
+                   "2026-11-28   5 settled   net 1381.80 — Gross 1390.10, fees 8.30 · no deposit typed in");
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cf_reconcile_page_set_deposit (page, "2026-11-28", 138000, "bank ref 42", &error));
+    g_assert_no_error (error);
+    cf_test_wait_for (page_idle, page);
+    g_assert_cmpstr (cf_reconcile_page_get_settlement_row (page, 0), ==,
+                     "2026-11-28   5 settled   net 1381.80 — Gross 1390.10, fees 8.30 · deposited 1380.00, "
+                     "difference -1.80 · bank ref 42");
+
+    /* The unsettled 20.00 expected, then the stray 45.00 linked to it instead. */
+    g_assert_true (cf_reconcile_page_mark_expected (page, 5, "settled on the 29th", &error));
+    cf_test_wait_for (page_idle, page);
+    g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_EXPECTED), ==, "Marked as expected: 1 · 20.00");
+    g_assert_false (cf_reconcile_page_link (page, 5, 1, &error));
+    g_clear_error (&error);
+    g_assert_true (cf_reconcile_page_link (page, 6, 5, &error));
+    g_assert_no_error (error);
+    cf_test_wait_for (page_idle, page);
+    g_assert_cmpstr (cf_reconcile_page_get_class_title (page, CF_RECONCILE_MISSING), ==,
+                     "Settled, not in the journal: 0 · 0.00");
+  }
+
+  /* Report… previews the DRAFT; Sign Off… seals it and shows the signed one. */
+  {
+    g_autoptr(GError) error = NULL;
+    CfReportWindow *preview;
+    g_autofree char *text = NULL;
+
+    cf_reconcile_page_open_report (page);
+    cf_test_wait_for (page_idle, page);
+    cf_test_drain_main_loop ();
+    preview = cf_test_find_toplevel (CF_TYPE_REPORT_WINDOW);
+    g_assert_nonnull (preview);
+    text = cf_report_doc_to_text (cf_report_window_get_report (preview));
+    g_assert_nonnull (strstr (text, "草稿 DRAFT"));
+    gtk_window_destroy (GTK_WINDOW (preview));
+    g_clear_pointer (&text, g_free);
+
+    g_assert_true (cf_reconcile_page_sign_off (page, &error));
+    g_assert_no_error (error);
+    cf_test_drain_main_loop ();
+    preview = cf_test_find_toplevel (CF_TYPE_REPORT_WINDOW);
+    text = cf_report_doc_to_text (cf_report_window_get_report (preview));
+    g_assert_nonnull (strstr (text, "No. R000001"));
+    gtk_window_destroy (GTK_WINDOW (preview));
   }
 
   /* Another day, one terminal: nothing there. */

@@ -3,8 +3,8 @@
  * The merchant profile lives in the database (it belongs to the shop, not to
  * the desk); which database to open lives in GSettings. Each field is saved
  * as soon as it is applied, and a field that cannot be saved says why; a
- * clerk changing the merchant profile is asked for a manager's PIN. The
- * Operators and Backups pages are their own files.
+ * clerk changing the merchant profile or the agreed fee rates is asked for
+ * a manager's PIN. The Operators and Backups pages are their own files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,21 +14,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-auth.h"
 #include "cf-backups-page.h"
 #include "cf-message.h"
 #include "cf-operators-page.h"
 #include "cf-preferences-window.h"
+#include "cf-settlement.h"
 
 struct _CfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwPreferencesPage   *general_page;
   AdwComboRow          *paper_row;
   AdwEntryRow          *merchant_rows[4];   /* as merchant_fields */
   AdwPreferencesGroup  *database_group;
   AdwEntryRow          *database_row;
+  AdwPreferencesGroup  *fee_group;
+  AdwEntryRow          *fee_rows[CF_FEE_KIND_N];
 
   CfSession            *session;    /* (nullable): none without a database */
   CfStore              *store;
@@ -88,6 +93,87 @@ merchant_apply_cb (AdwEntryRow         *row,
   change->value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Change the merchant profile"),
                              _("The Merchant Profile Was Not Changed"), merchant_change_action, change, merchant_change_free);
+}
+
+typedef struct
+{
+  CfPreferencesWindow *prefs;
+  CfFeeKind            kind;
+  CfFeeRate            rate;
+} FeeChange;
+
+static void
+fee_change_free (gpointer data)
+{
+  FeeChange *change = data;
+
+  g_object_unref (change->prefs);
+  g_free (change);
+}
+
+static gboolean
+fee_change_action (gpointer   data,
+                   GError   **error)
+{
+  FeeChange *change = data;
+  gboolean ok = cf_fee_rates_set (change->prefs->store, change->kind, &change->rate,
+                                  cf_session_get_operator_no (change->prefs->session), error);
+
+  if (ok)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (change->prefs),
+                                      adw_toast_new (_("The agreed rate is kept; reconcile again to check the fees")));
+  return ok;
+}
+
+static void
+fee_apply_cb (AdwEntryRow         *row,
+              CfPreferencesWindow *self)
+{
+  FeeChange *change = g_new0 (FeeChange, 1);
+  g_autoptr(GError) error = NULL;
+
+  change->prefs = g_object_ref (self);
+  change->kind = (CfFeeKind) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+  if (!cf_fee_rate_parse (gtk_editable_get_text (GTK_EDITABLE (row)), &change->rate, &error))
+    {
+      show_error (self, error->message);
+      fee_change_free (change);
+      return;
+    }
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Change the agreed fee rates"),
+                             _("The Fee Rate Was Not Changed"), fee_change_action, change, fee_change_free);
+}
+
+/* One row per card kind and wallet, each saved when applied. */
+static void
+add_fee_rows (CfPreferencesWindow *self,
+              AdwPreferencesPage  *page)
+{
+  CfFeeRate rates[CF_FEE_KIND_N];
+
+  self->fee_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->fee_group, _("Agreed Fee Rates"));
+  adw_preferences_group_set_description (self->fee_group,
+                                         _("The merchant’s rates with the acquirer (费率), which Reconciliation checks "
+                                           "each statement’s fee against. Write the rate in percent, and a cap after "
+                                           "a slash: 0.55 / 20.00. Leave empty where none was agreed; a debit or "
+                                           "credit card without a rate of its own takes Other cards’."));
+  if (!cf_fee_rates_load (self->store, rates, NULL))
+    memset (rates, 0, sizeof rates);
+  for (guint k = 0; k < CF_FEE_KIND_N; k++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *text = cf_fee_rate_to_text (&rates[k]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_fee_kind_label ((CfFeeKind) k));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (k));
+      g_signal_connect_object (row, "apply", G_CALLBACK (fee_apply_cb), self, 0);
+      adw_preferences_group_add (self->fee_group, row);
+      self->fee_rows[k] = ADW_ENTRY_ROW (row);
+    }
+  adw_preferences_page_add (page, self->fee_group);
 }
 
 static void
@@ -169,9 +255,11 @@ cf_preferences_window_new (GtkWindow *parent,
     gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->settings != NULL);
   }
 
-  /* Who may sign in, and the copies of the data: only with a database open. */
+  /* The shop's own terms, who may sign in, and the copies of the data:
+   * only with a database open. */
   if (store != NULL)
     {
+      add_fee_rows (self, self->general_page);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (cf_operators_page_new (session, self->settings)));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
@@ -200,6 +288,7 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child_full (widget_class, "merchant_name_row", FALSE,
                                              G_STRUCT_OFFSET (CfPreferencesWindow, merchant_rows[0]));

@@ -8,7 +8,10 @@
  * amounts that differ, with what each file said; in the journal but not
  * settled, to chase the acquirer for; settled but not in the journal — the
  * terminal lost the record, and the slip with it — each with Report Lost…,
- * which opens the guided loss dialog with that transaction ticked.
+ * which opens the guided loss dialog with that transaction ticked, and
+ * Link…, to the journal's sale it is; fees not as agreed; what was marked
+ * as expected. Below, what was settled per day beside what was deposited.
+ * Report… previews the period's report, Sign Off… seals it (a manager).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,9 +25,14 @@
 #include "cf-loss-dialog.h"
 #include "cf-message.h"
 #include "cf-money.h"
+#include "cf-reconcile-actions.h"
 #include "cf-reconcile-page-private.h"
-#include "cf-transaction-query.h"
+#include "cf-reconcile-report.h"
+#include "cf-report-window.h"
+#include "cf-settlement.h"
+#include "cf-shift-service.h"
 #include "cf-transaction.h"
+#include "cf-transaction-query.h"
 
 /* Rows shown per class; the command line lists them all. */
 #define MAX_ROWS 200
@@ -37,6 +45,8 @@ struct _CfReconcilePage
   GtkEntry     *to_entry;
   GtkEntry     *terminal_entry;
   GtkWidget    *reconcile_button;
+  GtkWidget    *report_button;
+  GtkWidget    *sign_button;
   GtkSpinner   *spinner;
   GtkLabel     *status;
   GtkStack     *stack;
@@ -48,6 +58,8 @@ struct _CfReconcilePage
   gboolean      dirty;           /* the data changed since the last run */
   GPtrArray    *groups;          /* AdwPreferencesGroup per class, in class order */
   GPtrArray    *lost_buttons;
+  GPtrArray    *settlement_rows;  /* utf8: each day's line, as shown */
+  struct _Result *last;           /* what is shown: its period, its rows */
 };
 
 G_DEFINE_FINAL_TYPE (CfReconcilePage, cf_reconcile_page, GTK_TYPE_BOX)
@@ -60,10 +72,14 @@ typedef struct
   char             *terminal_no;
 } Job;
 
-typedef struct
+typedef struct _Result
 {
   char             *from_day;
   char             *to_day;
+  char             *start;        /* the period as the reconciliation takes it */
+  char             *end;
+  char             *terminal_no;
+  GPtrArray        *days;         /* CfSettlementDay */
   CfReconciliation *figures;
   GPtrArray        *rows[CF_RECONCILE_N_CLASSES];         /* CfTransaction */
   GPtrArray        *differences[CF_RECONCILE_N_CLASSES];  /* utf8, "; "-joined per row */
@@ -84,6 +100,10 @@ result_free (Result *result)
 {
   g_free (result->from_day);
   g_free (result->to_day);
+  g_free (result->start);
+  g_free (result->end);
+  g_free (result->terminal_no);
+  g_clear_pointer (&result->days, g_ptr_array_unref);
   g_clear_pointer (&result->figures, cf_reconciliation_free);
   for (guint c = 0; c < CF_RECONCILE_N_CLASSES; c++)
     {
@@ -118,7 +138,6 @@ reconcile_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(Result) result = g_new0 (Result, 1);
   g_autoptr(CfStore) store = NULL;
-  g_autoptr(CfTransactionQuery) period = cf_transaction_query_new ();
   GError *error = NULL;
 
   if ((store = cf_store_open (job->db_path, &error)) == NULL)
@@ -133,22 +152,15 @@ reconcile_thread (GTask        *task,
       g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) result_free);
       return;
     }
-  if (!cf_transaction_query_set_from (period, result->from_day, &error) ||
-      !cf_transaction_query_set_to (period, result->to_day, &error))
+  if ((result->start = cf_shift_normalize_time (result->from_day, FALSE, &error)) == NULL ||
+      (result->end = cf_shift_normalize_time (result->to_day, TRUE, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  {
-    /* The query's "to" is the last second; the reconciliation's the one after. */
-    g_autofree char *iso = g_strdup_printf ("%.10sT%sZ", period->to, period->to + 11);
-    g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 (iso, NULL);
-    g_autoptr(GDateTime) after = last != NULL ? g_date_time_add_seconds (last, 1) : NULL;
-    g_autofree char *end = after != NULL ? g_date_time_format (after, "%Y-%m-%d %H:%M:%S") : g_strdup (period->to);
-
-    result->figures = cf_reconcile_compute (store, period->from, end, job->terminal_no, &error);
-  }
-  if (result->figures == NULL)
+  result->terminal_no = g_strdup (job->terminal_no);
+  if ((result->figures = cf_reconcile_compute (store, result->start, result->end, job->terminal_no, &error)) == NULL ||
+      (result->days = cf_settlement_list_days (store, result->start, result->end, job->terminal_no, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -164,9 +176,15 @@ reconcile_thread (GTask        *task,
           gint64 id = g_array_index (ids, gint64, i);
           CfTransaction *txn = cf_store_get_transaction (store, id, NULL);
           g_autoptr(GPtrArray) differences = cf_reconcile_describe_differences (store, id, NULL);
+          g_autofree char *note = c == CF_RECONCILE_EXPECTED ? cf_reconcile_dup_mark_note (store, id) : NULL;
 
-          if (txn == NULL)
-            continue;
+          if (txn == NULL || differences == NULL)
+            {
+              g_clear_object (&txn);
+              continue;
+            }
+          if (note != NULL)
+            g_ptr_array_add (differences, g_strdup_printf (_("expected: %s"), note));
           g_ptr_array_add (result->rows[c], txn);
           g_ptr_array_add (differences, NULL);
           g_ptr_array_add (result->differences[c], g_strjoinv ("; ", (char **) differences->pdata));
@@ -189,44 +207,124 @@ lost_clicked_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The note is typed in the dialog; the write happens after, with no
- * dialog open. */
-static void
-accept_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CfReconcilePage  *self)
+/* The dialogs' answers, as the page's functions take them. */
+static gboolean
+answer_accept (GtkWidget   *page,
+               gint64       transaction_id,
+               const char  *note,
+               GError     **error)
 {
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "transaction-id"));
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autoptr(GError) error = NULL;
+  return cf_reconcile_page_accept (CF_RECONCILE_PAGE (page), transaction_id, note, error);
+}
 
-  if (!g_str_equal (response, "accept"))
-    return;
-  if (!cf_reconcile_page_accept (self, id, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    {
-      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Difference Was Not Accepted"), error->message);
-      return;
-    }
+static gboolean
+answer_expected (GtkWidget   *page,
+                 gint64       transaction_id,
+                 const char  *note,
+                 GError     **error)
+{
+  return cf_reconcile_page_mark_expected (CF_RECONCILE_PAGE (page), transaction_id, note, error);
+}
+
+static gboolean
+answer_link (GtkWidget  *page,
+             gint64      record_id,
+             gint64      transaction_id,
+             GError    **error)
+{
+  return cf_reconcile_page_link (CF_RECONCILE_PAGE (page), record_id, transaction_id, error);
+}
+
+static gboolean
+answer_deposit (GtkWidget   *page,
+                const char  *date,
+                gint64       amount_minor,
+                const char  *note,
+                GError     **error)
+{
+  return cf_reconcile_page_set_deposit (CF_RECONCILE_PAGE (page), date, amount_minor, note, error);
+}
+
+static gint64
+button_transaction (GtkButton *button)
+{
+  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "transaction-id"));
 }
 
 static void
 accept_clicked_cb (GtkButton       *button,
                    CfReconcilePage *self)
 {
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "transaction-id"));
-  GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Accept the Difference?"),
-                                              _("The files disagree on this sale. If the difference is right — a tip added "
-                                                "after the slip was printed, a partial refund settled with it — say why; "
-                                                "the note is kept with it and it counts as matched."));
-  GtkWidget *entry = gtk_entry_new ();
+  cf_reconcile_ask_note (GTK_WIDGET (self), button_transaction (button), _("Accept the Difference?"),
+                         _("The files disagree on this sale. If the difference is right — a tip added after the slip "
+                           "was printed, a partial refund settled with it — say why; the note is kept with it and it "
+                           "counts as matched."),
+                         _("Why the difference is right"), _("_Accept"), _("The Difference Was Not Accepted"),
+                         answer_accept);
+}
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why the difference is right"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("_Accept"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "transaction-id", GSIZE_TO_POINTER (id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+expect_clicked_cb (GtkButton       *button,
+                   CfReconcilePage *self)
+{
+  cf_reconcile_ask_note (GTK_WIDGET (self), button_transaction (button), _("Mark as Expected?"),
+                         _("Only one side has this sale so far. If that is expected — sold after the acquirer’s "
+                           "cut-off and settled the next day — say why; it is counted apart, with the note."),
+                         _("Why it is expected"), _("_Mark"), _("It Was Not Marked"), answer_expected);
+}
+
+/* The journal's sales not settled, of the record's type: what it can be linked to. */
+static GPtrArray *
+link_candidates (CfReconcilePage *self,
+                 CfTransaction   *record)
+{
+  GPtrArray *candidates = g_ptr_array_new ();
+  GPtrArray *unsettled = self->last != NULL ? self->last->rows[CF_RECONCILE_UNSETTLED] : NULL;
+
+  for (guint i = 0; unsettled != NULL && i < unsettled->len; i++)
+    {
+      CfTransaction *txn = g_ptr_array_index (unsettled, i);
+
+      if (cf_transaction_get_txn_type (txn) == cf_transaction_get_txn_type (record))
+        g_ptr_array_add (candidates, txn);
+    }
+  return candidates;
+}
+
+static void
+link_clicked_cb (GtkButton       *button,
+                 CfReconcilePage *self)
+{
+  CfTransaction *record = g_object_get_data (G_OBJECT (button), "transaction");
+  g_autoptr(GPtrArray) candidates = link_candidates (self, record);
+
+  cf_reconcile_ask_link (GTK_WIDGET (self), record, candidates, answer_link);
+}
+
+static void
+deposit_clicked_cb (GtkButton       *button,
+                    CfReconcilePage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "day-index"));
+
+  if (self->last != NULL && index < self->last->days->len)
+    cf_reconcile_ask_deposit (GTK_WIDGET (self), g_ptr_array_index (self->last->days, index), answer_deposit);
+}
+
+static GtkWidget *
+add_row_button (CfReconcilePage *self,
+                GtkWidget       *row,
+                const char      *label,
+                gint64           transaction_id,
+                GCallback        clicked)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "transaction-id", GSIZE_TO_POINTER (transaction_id));
+  g_signal_connect_object (button, "clicked", clicked, self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
 }
 
 static void
@@ -259,24 +357,23 @@ add_row (CfReconcilePage     *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   if (klass == CF_RECONCILE_MISSING)
     {
-      /* Settled, but the terminal kept no record: a candidate lost slip. */
-      GtkWidget *lost = gtk_button_new_with_mnemonic (_("Report _Lost…"));
+      /* Settled, but the terminal kept no record: a candidate lost slip,
+       * or one of the journal's sales keyed in wrong. */
+      g_autoptr(GPtrArray) candidates = link_candidates (self, txn);
+      GtkWidget *link = add_row_button (self, row, _("_Link…"), cf_transaction_get_id (txn), G_CALLBACK (link_clicked_cb));
 
-      gtk_widget_set_valign (lost, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (lost), "transaction-id", GSIZE_TO_POINTER (cf_transaction_get_id (txn)));
-      g_signal_connect_object (lost, "clicked", G_CALLBACK (lost_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), lost);
-      g_ptr_array_add (self->lost_buttons, lost);
+      g_object_set_data_full (G_OBJECT (link), "transaction", g_object_ref (txn), g_object_unref);
+      gtk_widget_set_sensitive (link, candidates->len > 0);
+      gtk_widget_set_tooltip_text (link, candidates->len > 0 ? _("It is one of the journal’s sales that were not settled")
+                                                             : _("No sale of the journal waits to be settled"));
+      g_ptr_array_add (self->lost_buttons,
+                       add_row_button (self, row, _("Report _Lost…"), cf_transaction_get_id (txn),
+                                       G_CALLBACK (lost_clicked_cb)));
     }
+  if (klass == CF_RECONCILE_MISSING || klass == CF_RECONCILE_UNSETTLED)
+    add_row_button (self, row, _("_Expected…"), cf_transaction_get_id (txn), G_CALLBACK (expect_clicked_cb));
   else if (klass == CF_RECONCILE_DIFFERS)
-    {
-      GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept…"));
-
-      gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (accept), "transaction-id", GSIZE_TO_POINTER (cf_transaction_get_id (txn)));
-      g_signal_connect_object (accept, "clicked", G_CALLBACK (accept_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
-    }
+    add_row_button (self, row, _("_Accept…"), cf_transaction_get_id (txn), G_CALLBACK (accept_clicked_cb));
   adw_preferences_group_add (group, row);
 }
 
@@ -287,6 +384,7 @@ clear_classes (CfReconcilePage *self)
     gtk_box_remove (self->classes_box, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->lost_buttons, 0);
+  g_ptr_array_set_size (self->settlement_rows, 0);
 }
 
 static void
@@ -296,8 +394,10 @@ show_result (CfReconcilePage *self,
   static const char *const hints[CF_RECONCILE_N_CLASSES] = {
     [CF_RECONCILE_MATCHED]   = N_("In the terminal's journal and settled, agreeing."),
     [CF_RECONCILE_DIFFERS]   = N_("In both, but the files do not agree: check the slip against the statement."),
+    [CF_RECONCILE_FEE_DIFFERS] = N_("Settled, but the acquirer’s fee is not what the agreed rate makes (Preferences → Fee Rates)."),
     [CF_RECONCILE_UNSETTLED] = N_("The terminal recorded it; no statement has it yet. If it is not settled next day, ask the acquirer."),
     [CF_RECONCILE_MISSING]   = N_("Settled, but the terminal's journal has no record of it: the terminal lost it, and its slip may be lost too."),
+    [CF_RECONCILE_EXPECTED]  = N_("On one side only, and marked as expected, with why."),
   };
   guint total = 0;
 
@@ -310,6 +410,8 @@ show_result (CfReconcilePage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->from_entry), result->from_day);
       gtk_editable_set_text (GTK_EDITABLE (self->to_entry), result->to_day);
     }
+  gtk_widget_set_sensitive (self->report_button, total > 0);
+  gtk_widget_set_sensitive (self->sign_button, total > 0);
   if (total == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -331,6 +433,13 @@ show_result (CfReconcilePage *self,
       gtk_box_append (self->classes_box, group);
       g_ptr_array_add (self->groups, group);
     }
+  {
+    GtkWidget *group = cf_reconcile_settlement_group_new (result->days, G_CALLBACK (deposit_clicked_cb), self,
+                                                          self->settlement_rows);
+
+    gtk_box_append (self->classes_box, group);
+    g_ptr_array_add (self->groups, group);
+  }
   if (result->figures->open_questions > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -350,7 +459,7 @@ reconcile_done_cb (GObject      *source,
 {
   CfReconcilePage *self = CF_RECONCILE_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Result) result = g_task_propagate_pointer (G_TASK (res), &error);
+  Result *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -363,7 +472,10 @@ reconcile_done_cb (GObject      *source,
       gtk_label_set_text (self->status, error->message);
       return;
     }
+  /* The rows' buttons point into it: it stays while they are shown. */
   show_result (self, result);
+  g_clear_pointer (&self->last, result_free);
+  self->last = result;
 }
 
 static char *
@@ -427,6 +539,149 @@ mapped_cb (CfReconcilePage *self)
 }
 
 static void
+report_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(CfStore) store = NULL;
+  GError *error = NULL;
+  CfReconcileScope scope = { job->from, job->to, job->terminal_no };
+  CfReportDoc *doc;
+
+  if ((store = cf_store_open (job->db_path, &error)) == NULL ||
+      (doc = cf_reconcile_report_build (store, &scope, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, doc, g_object_unref);
+}
+
+static void
+show_report (CfReconcilePage *self,
+             CfReportDoc     *doc)
+{
+  g_autofree char *file_name = g_strdup_printf ("reconciliation-%s.pdf", self->last != NULL ? self->last->from_day : "");
+  CfReportWindow *preview = cf_report_window_new (cf_widget_get_window (GTK_WIDGET (self)), doc,
+                                                  _("Reconciliation Report"), file_name);
+
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+static void
+report_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  CfReconcilePage *self = CF_RECONCILE_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReportDoc) doc = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  gtk_spinner_stop (self->spinner);
+  gtk_label_set_text (self->status, "");
+  if (doc == NULL)
+    {
+      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Made"), error->message);
+      return;
+    }
+  show_report (self, doc);
+}
+
+/**
+ * cf_reconcile_page_open_report:
+ *
+ * Makes the DRAFT report of the period shown, in a worker thread, and
+ * previews it with Save PDF… and Print….
+ */
+void
+cf_reconcile_page_open_report (CfReconcilePage *self)
+{
+  CfStore *store = cf_session_get_store (self->session);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (store == NULL || self->busy || self->last == NULL || self->last->start == NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (cf_store_get_path (store));
+  job->from = g_strdup (self->last->start);
+  job->to = g_strdup (self->last->end);
+  job->terminal_no = g_strdup (self->last->terminal_no);
+  self->busy = TRUE;
+  gtk_spinner_start (self->spinner);
+  gtk_label_set_text (self->status, _("Making the report…"));
+  task = g_task_new (self, self->cancellable, report_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, report_thread);
+}
+
+/**
+ * cf_reconcile_page_sign_off:
+ *
+ * What Sign Off… does once a manager is signed in or has approved: the
+ * period's report sealed under the next number, then shown.
+ */
+gboolean
+cf_reconcile_page_sign_off (CfReconcilePage  *self,
+                            GError          **error)
+{
+  CfStore *store = cf_session_get_store (self->session);
+  g_autoptr(GDateTime) clock = cf_session_dup_now (self->session);
+  g_autoptr(GDateTime) now = clock != NULL ? g_date_time_ref (clock) : g_date_time_new_now_local ();
+  g_autoptr(CfReportDoc) doc = NULL;
+  CfReconcileScope scope;
+  gint64 number;
+
+  g_return_val_if_fail (self->last != NULL && self->last->start != NULL, FALSE);
+  scope.from = self->last->start;
+  scope.to = self->last->end;
+  scope.terminal_no = self->last->terminal_no;
+  if ((number = cf_reconcile_report_sign (store, &scope, cf_session_get_operator_no (self->session), now, error)) == 0 ||
+      (doc = cf_reconcile_report_load (store, number, error)) == NULL)
+    return FALSE;
+  show_report (self, doc);
+  return TRUE;
+}
+
+static gboolean
+sign_off_action (gpointer   data,
+                 GError   **error)
+{
+  return cf_reconcile_page_sign_off (data, error);
+}
+
+static void
+sign_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CfReconcilePage  *self)
+{
+  if (g_str_equal (response, "sign"))
+    cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Sign off the reconciliation report"),
+                               _("The Report Was Not Signed Off"), sign_off_action, g_object_ref (self), g_object_unref);
+}
+
+static void
+sign_clicked_cb (CfReconcilePage *self)
+{
+  GtkWidget *dialog;
+
+  if (self->last == NULL || self->last->start == NULL)
+    return;
+  dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Sign Off the Reconciliation?"),
+                                   _("The period’s report gets the next number and is kept as it is now: later "
+                                     "imports, links or deposits will not change it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign", _("_Sign Off"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cf_reconcile_page_dispose (GObject *object)
 {
   CfReconcilePage *self = CF_RECONCILE_PAGE (object);
@@ -445,6 +700,8 @@ cf_reconcile_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->lost_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->settlement_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->last, result_free);
   G_OBJECT_CLASS (cf_reconcile_page_parent_class)->finalize (object);
 }
 
@@ -462,11 +719,15 @@ cf_reconcile_page_class_init (CfReconcilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, terminal_entry);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, reconcile_button);
+  gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, report_button);
+  gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, sign_button);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, status);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CfReconcilePage, classes_box);
   gtk_widget_class_bind_template_callback (widget_class, reconcile_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cf_reconcile_page_open_report);
+  gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
 }
 
 static void
@@ -476,6 +737,7 @@ cf_reconcile_page_init (CfReconcilePage *self)
   self->cancellable = g_cancellable_new ();
   self->groups = g_ptr_array_new ();
   self->lost_buttons = g_ptr_array_new ();
+  self->settlement_rows = g_ptr_array_new_with_free_func (g_free);
   /* Nothing is read until a clerk opens the section. */
   self->dirty = TRUE;
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
@@ -543,4 +805,56 @@ cf_reconcile_page_get_lost_button (CfReconcilePage *self,
                                    guint            index)
 {
   return index < self->lost_buttons->len ? g_ptr_array_index (self->lost_buttons, index) : NULL;
+}
+
+/* Each of the following is what a dialog's answer does: written under the
+ * person signed in, then the period again. */
+static gboolean
+rerun_after (CfReconcilePage *self,
+             gboolean         ok)
+{
+  if (ok)
+    {
+      self->dirty = FALSE;
+      reconcile_clicked_cb (self);
+    }
+  return ok;
+}
+
+gboolean
+cf_reconcile_page_link (CfReconcilePage  *self,
+                        gint64            record_id,
+                        gint64            transaction_id,
+                        GError          **error)
+{
+  return rerun_after (self, cf_reconcile_link (cf_session_get_store (self->session), record_id, transaction_id,
+                                               cf_session_get_operator_no (self->session), error));
+}
+
+gboolean
+cf_reconcile_page_mark_expected (CfReconcilePage  *self,
+                                 gint64            transaction_id,
+                                 const char       *note,
+                                 GError          **error)
+{
+  return rerun_after (self, cf_reconcile_mark_expected (cf_session_get_store (self->session), transaction_id,
+                                                        cf_session_get_operator_no (self->session), note, error));
+}
+
+gboolean
+cf_reconcile_page_set_deposit (CfReconcilePage  *self,
+                               const char       *date,
+                               gint64            amount_minor,
+                               const char       *note,
+                               GError          **error)
+{
+  return rerun_after (self, cf_settlement_set_deposit (cf_session_get_store (self->session), date, amount_minor, note,
+                                                       cf_session_get_operator_no (self->session), error));
+}
+
+const char *
+cf_reconcile_page_get_settlement_row (CfReconcilePage *self,
+                                      guint            index)
+{
+  return index < self->settlement_rows->len ? g_ptr_array_index (self->settlement_rows, index) : NULL;
 }
