@@ -70,7 +70,7 @@ add_class_rows (CfReportDoc      *doc,
 
   if (n == 0)
     return;
-  cf_report_doc_add_paragraph (doc, class_titles[klass]);
+  cf_report_doc_add_caption (doc, class_titles[klass]);
   for (guint i = 0; i < n && i < MAX_ROWS_PER_CLASS; i++)
     {
       gint64 id = g_array_index (r->ids[klass], gint64, i);
@@ -141,7 +141,7 @@ add_settlement (CfReportDoc             *doc,
 
   if (days == NULL || !cf_fee_rates_load (store, rates, error))
     return FALSE;
-  cf_report_doc_add_paragraph (doc, "清算与到账 Settled and deposited");
+  cf_report_doc_add_caption (doc, "清算与到账 Settled and deposited");
   for (guint i = 0; i < days->len; i++)
     {
       CfSettlementDay *day = g_ptr_array_index (days, i);

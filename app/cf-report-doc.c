@@ -246,6 +246,20 @@ cf_report_doc_add_paragraph (CfReportDoc *self,
   self->y += CF_REPORT_LINE_PT / 2;
 }
 
+/**
+ * cf_report_doc_add_caption:
+ *
+ * A paragraph that stays on the page of the table after it: it starts a
+ * new page unless the table's header and first row fit below it.
+ */
+void
+cf_report_doc_add_caption (CfReportDoc *self,
+                           const char  *text)
+{
+  need (self, CF_REPORT_LINE_PT * 6);
+  cf_report_doc_add_paragraph (self, text);
+}
+
 /* "label   value", the value wrapped in its own column. */
 void
 cf_report_doc_add_field (CfReportDoc *self,

@@ -47,6 +47,8 @@ void              cf_report_doc_add_heading     (CfReportDoc  *self,
                                                  const char   *subtitle);
 void              cf_report_doc_add_paragraph   (CfReportDoc  *self,
                                                  const char   *text);
+void              cf_report_doc_add_caption     (CfReportDoc  *self,
+                                                 const char   *text);
 void              cf_report_doc_add_field       (CfReportDoc  *self,
                                                  const char   *label,
                                                  const char   *value);

@@ -22,6 +22,7 @@
 
 #include "cf-importer.h"
 #include "cf-reconcile.h"
+#include "cf-settlement.h"
 #include "cf-store.h"
 
 #define DAYS      30
@@ -129,6 +130,7 @@ main (int    argc,
   g_autoptr(CfImportReport) first = NULL;
   g_autoptr(CfImportReport) second = NULL;
   g_autoptr(CfReconciliation) r = NULL;
+  g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GTimer) timer = NULL;
   double ours, theirs, reconcile;
 
@@ -147,8 +149,15 @@ main (int    argc,
   ours = g_timer_elapsed (timer, NULL);
   g_assert_no_error (error);
 
+  /* The agreed rate is set, so that every settled sale's fee is checked too. */
+  {
+    CfFeeRate card = { TRUE, 6000, 0 };
+    g_assert_true (cf_fee_rates_set (store, CF_FEE_KIND_CARD, &card, NULL, &error));
+  }
   g_timer_start (timer);
   r = cf_reconcile_compute (store, "2026-11-01 00:00:00", "2026-12-01 00:00:00", NULL, &error);
+  g_assert_no_error (error);
+  days = cf_settlement_list_days (store, "2026-11-01 00:00:00", "2026-12-01 00:00:00", NULL, &error);
   reconcile = g_timer_elapsed (timer, NULL);
   g_assert_no_error (error);
 
@@ -158,9 +167,10 @@ main (int    argc,
   if (theirs > 0)
     g_print ("sqlite3 .import:    %.2f s into a table with 13 indexes; ratio %.2fx (target <= 1.25x)\n",
              theirs, ours / theirs);
-  g_print ("reconcile a month:  %.2f s: %u matched, %u differ, %u unsettled, %u missing (target <= 2 s)\n",
-           reconcile, r->count[CF_RECONCILE_MATCHED], r->count[CF_RECONCILE_DIFFERS],
-           r->count[CF_RECONCILE_UNSETTLED], r->count[CF_RECONCILE_MISSING]);
+  g_print ("reconcile a month:  %.2f s: %u matched, %u differ, %u fees off, %u unsettled, %u missing, "
+           "%u settlement days (target <= 2 s)\n",
+           reconcile, r->count[CF_RECONCILE_MATCHED], r->count[CF_RECONCILE_DIFFERS], r->count[CF_RECONCILE_FEE_DIFFERS],
+           r->count[CF_RECONCILE_UNSETTLED], r->count[CF_RECONCILE_MISSING], days->len);
 
   g_clear_object (&importer);
   g_clear_object (&store);

@@ -472,10 +472,15 @@ reconcile_done_cb (GObject      *source,
       gtk_label_set_text (self->status, error->message);
       return;
     }
-  /* The rows' buttons point into it: it stays while they are shown. */
-  show_result (self, result);
-  g_clear_pointer (&self->last, result_free);
-  self->last = result;
+  /* The rows' buttons point into it, and Link… chooses among its rows:
+   * it is the page's before they are made, and stays while they are shown. */
+  {
+    Result *shown = self->last;
+
+    self->last = result;
+    show_result (self, result);
+    g_clear_pointer (&shown, result_free);
+  }
 }
 
 static char *
