@@ -335,7 +335,44 @@ take_header (ImportRun         *run,
   cf_import_resolve_amounts (run);
 }
 
-/* Reads records until one is a header that a profile recognises. */
+/* Whether @cells look like a row of a headerless @profile's file: as many
+ * cells as it names columns (a trailing delimiter allowed), and a date and
+ * an amount where it says they are. */
+static gboolean
+headerless_match (CfImportProfile   *profile,
+                  const char *const *cells,
+                  guint              n,
+                  int                columns[CF_N_FIELDS])
+{
+  const char * const *names = cf_import_profile_get_headerless_columns (profile);
+  guint n_names = names != NULL ? g_strv_length ((char **) names) : 0;
+  CfTimestamp ts = { 0 };
+  int when, amount;
+
+  if (n_names == 0 || !(n == n_names || (n == n_names + 1 && *cells[n_names] == '\0')))
+    return FALSE;
+  if (cf_import_profile_match_header (profile, names, n_names, columns) < 3 || !header_is_usable (columns))
+    return FALSE;
+  when = columns[CF_FIELD_DATETIME] >= 0 ? columns[CF_FIELD_DATETIME] : columns[CF_FIELD_DATE];
+  amount = columns[CF_FIELD_AMOUNT];
+  return when >= 0 && amount >= 0 && cf_timestamp_parse (cells[when], CF_DATE_ORDER_YMD, &ts, NULL) && ts.has_date &&
+         (g_ascii_isdigit (*cells[amount]) || (*cells[amount] == '-' && g_ascii_isdigit (cells[amount][1])));
+}
+
+static CfImportProfile *
+headerless_profile_for_row (GPtrArray         *profiles,
+                            const char *const *cells,
+                            guint              n,
+                            int                columns[CF_N_FIELDS])
+{
+  for (guint p = 0; p < profiles->len; p++)
+    if (headerless_match (g_ptr_array_index (profiles, p), cells, n, columns))
+      return g_ptr_array_index (profiles, p);
+  return NULL;
+}
+
+/* Reads records until one is a header that a profile recognises, or the
+ * first row of a file whose profile says it has none. */
 gboolean
 cf_import_find_header (ImportRun        *run,
                        CfCsvReader      *reader,
@@ -344,6 +381,7 @@ cf_import_find_header (ImportRun        *run,
 {
   g_autoptr(GError) local_error = NULL;
   NearMiss near = { NULL, 0, 0, { 0 } };
+  gboolean seen_a_row = FALSE;
 
   for (guint record = 0; record < HEADER_SEARCH_LINES; record++)
     {
@@ -359,6 +397,18 @@ cf_import_find_header (ImportRun        *run,
       cells = g_new0 (const char *, n + 1);
       for (guint i = 0; i < n; i++)
         cells[i] = cf_csv_reader_get_field (reader, i);
+
+      if (!cf_import_is_blank_row (reader) && !seen_a_row &&
+          (best = headerless_profile_for_row (profiles, cells, n, columns)) != NULL)
+        {
+          const char * const *names = cf_import_profile_get_headerless_columns (best);
+
+          take_header (run, reader, best, names, g_strv_length ((char **) names), columns);
+          run->report->header_line = 0;
+          run->header_is_data = TRUE;
+          return TRUE;
+        }
+      seen_a_row |= !cf_import_is_blank_row (reader);
 
       best = best_profile_for_row (profiles, cells, n, cf_csv_reader_get_line (reader), columns, &near);
       if (best != NULL)

@@ -23,7 +23,6 @@
 #include "cf-text.h"
 #include "cf-time-zone.h"
 
-#define RESOURCE_DIR "/org/counterfoil/Counterfoil/import-profiles"
 
 struct _CfImportProfile
 {
@@ -39,12 +38,14 @@ struct _CfImportProfile
   GPtrArray   *synonyms[CF_N_FIELDS];   /* header keys, as cf_text_header_key() */
   GHashTable  *types;                   /* key → CfTxnType + 1 */
   GHashTable  *entry_modes;             /* key → CfEntryMode */
+  GHashTable  *method_words;            /* key → CfPaymentMethod + 1: a processor's own codes */
   CfAmountUnit amount_unit;
   gboolean     decimal_comma;
   GStrv        strip_prefixes;          /* taken off the front of every cell: WeChat's ` */
   GStrv        comment_prefixes;        /* a row whose first cell starts so is a note */
   GPtrArray   *summary_starts;          /* header keys of a closing summary block's own header */
   GPtrArray   *signature;               /* header keys that must all be present */
+  char       **headerless;              /* a file without a header row: its columns' names, in order */
   GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
   GStrv        checks;                  /* "Net = Gross - Fee", as written */
   gboolean     key_with_time;
@@ -74,10 +75,12 @@ cf_import_profile_finalize (GObject *object)
     g_clear_pointer (&self->synonyms[i], g_ptr_array_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->entry_modes, g_hash_table_unref);
+  g_clear_pointer (&self->method_words, g_hash_table_unref);
   g_clear_pointer (&self->strip_prefixes, g_strfreev);
   g_clear_pointer (&self->comment_prefixes, g_strfreev);
   g_clear_pointer (&self->summary_starts, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_ptr_array_unref);
+  g_clear_pointer (&self->headerless, g_strfreev);
   for (guint i = 0; i < CF_N_FIELDS; i++)
     g_clear_pointer (&self->skips[i], g_hash_table_unref);
   g_clear_pointer (&self->checks, g_strfreev);
@@ -100,6 +103,7 @@ cf_import_profile_init (CfImportProfile *self)
     self->synonyms[i] = g_ptr_array_new_with_free_func (g_free);
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->entry_modes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->method_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->summary_starts = g_ptr_array_new_with_free_func (g_free);
   self->signature = g_ptr_array_new_with_free_func (g_free);
 }
@@ -237,6 +241,7 @@ load_profile_group (CfImportProfile  *self,
   add_keys (self->summary_starts, summary);
   signature = g_key_file_get_string_list (kf, "Profile", "Signature", NULL, NULL);
   add_keys (self->signature, signature);
+  self->headerless = g_key_file_get_string_list (kf, "Profile", "HeaderlessColumns", NULL, NULL);
   return TRUE;
 }
 
@@ -351,120 +356,16 @@ cf_import_profile_new_from_data (const char  *data,
       g_auto(GStrv) words = g_key_file_get_string_list (kf, "EntryModes", cf_entry_mode_to_nick ((CfEntryMode) m), NULL, NULL);
       add_words (self->entry_modes, words, (int) m);
     }
+  for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
+    {
+      g_auto(GStrv) words = g_key_file_get_string_list (kf, "Methods", cf_payment_method_to_nick ((CfPaymentMethod) m),
+                                                        NULL, NULL);
+      add_words (self->method_words, words, (int) m + 1);
+    }
 
   if (!load_rules (self, kf, error))
     return NULL;
   return g_steal_pointer (&self);
-}
-
-static void
-replace_by_name (GPtrArray       *profiles,
-                 CfImportProfile *profile)
-{
-  for (guint i = 0; i < profiles->len; i++)
-    {
-      CfImportProfile *other = g_ptr_array_index (profiles, i);
-
-      if (g_str_equal (other->name, profile->name))
-        {
-          g_ptr_array_index (profiles, i) = profile;
-          g_object_unref (other);
-          return;
-        }
-    }
-  g_ptr_array_add (profiles, profile);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-/* The profiles of a folder, one per name; a file that cannot be read or is
- * not a valid profile is passed over, and said in @skipped, so that one
- * broken file does not stop every import. */
-static void
-load_directory (GPtrArray  *profiles,
-                const char *path,
-                GPtrArray  *skipped)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    return;  /* no such folder: nothing added */
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".profile"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-      g_autofree char *contents = NULL;
-      g_autoptr(GError) error = NULL;
-      CfImportProfile *profile = NULL;
-      gsize len;
-
-      if (g_file_get_contents (file, &contents, &len, &error))
-        profile = cf_import_profile_new_from_data (contents, len, file, &error);
-      if (profile == NULL)
-        {
-          if (skipped != NULL)
-            g_ptr_array_add (skipped, g_strdup_printf (_("The import profile %s was passed over: %s"), file,
-                                                       error->message));
-          continue;
-        }
-      replace_by_name (profiles, profile);
-    }
-}
-
-/**
- * cf_import_profile_load_all:
- * @skipped: (nullable) (element-type utf8): receives a message for each
- *   installed or user profile passed over because it is broken
- *
- * Returns: (transfer full) (element-type CfImportProfile): the built-in
- *   profiles, then the installed ones, then the user's, one per name
- */
-GPtrArray *
-cf_import_profile_load_all (GPtrArray  *skipped,
-                            GError    **error)
-{
-  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_auto(GStrv) children = g_resources_enumerate_children (RESOURCE_DIR, 0, NULL);
-  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "counterfoil", "import-profiles", NULL);
-  const char *extra = g_getenv ("COUNTERFOIL_PROFILE_DIR");
-
-  /* In name order, so that a tie between two profiles always goes the same way. */
-  if (children != NULL)
-    qsort (children, g_strv_length (children), sizeof (char *), compare_names);
-  for (guint i = 0; children != NULL && children[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_path ("/", RESOURCE_DIR, children[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-      CfImportProfile *profile;
-
-      /* A built-in profile is part of the program: one that fails is a bug. */
-      if (bytes == NULL)
-        return NULL;
-      profile = cf_import_profile_new_from_data (g_bytes_get_data (bytes, NULL),
-                                                 g_bytes_get_size (bytes), path, error);
-      if (profile == NULL)
-        return NULL;
-      replace_by_name (profiles, profile);
-    }
-
-  load_directory (profiles, PKGDATADIR "/import-profiles", skipped);
-  load_directory (profiles, user_dir, skipped);
-  if (extra != NULL)
-    load_directory (profiles, extra, skipped);
-
-  return g_steal_pointer (&profiles);
 }
 
 /**
@@ -639,6 +540,26 @@ cf_import_profile_map_entry_mode (CfImportProfile *self,
 }
 
 /**
+ * cf_import_profile_map_method:
+ * @text: a method column's value, such as 通联's 支付模式 `SCAN_WEIXIN`
+ *
+ * Returns: whether the profile's [Methods] name @text; then @method is set
+ */
+gboolean
+cf_import_profile_map_method (CfImportProfile *self,
+                              const char      *text,
+                              CfPaymentMethod *method)
+{
+  g_autofree char *key = cf_text_header_key (text);
+  int value = GPOINTER_TO_INT (g_hash_table_lookup (self->method_words, key));
+
+  if (value == 0)
+    return FALSE;
+  *method = (CfPaymentMethod) (value - 1);
+  return TRUE;
+}
+
+/**
  * cf_import_profile_get_amount_unit:
  *
  * Returns: whether the file's amounts are in yuan or fen, when the profile
@@ -769,6 +690,20 @@ cf_import_profile_has_signature (CfImportProfile *self)
 {
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
   return self->signature->len > 0;
+}
+
+/**
+ * cf_import_profile_get_headerless_columns:
+ *
+ * Returns: (transfer none) (nullable): for a file that has no header row
+ *   (通联云商通's checkFile), the names of its columns in order, which the
+ *   profile's [Columns] name; %NULL when the file has a header
+ */
+const char * const *
+cf_import_profile_get_headerless_columns (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return (const char * const *) self->headerless;
 }
 
 /**

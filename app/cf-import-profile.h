@@ -102,6 +102,10 @@ gboolean          cf_import_profile_skips            (CfImportProfile  *self,
                                                       CfField           field,
                                                       const char       *value);
 gboolean          cf_import_profile_has_signature    (CfImportProfile  *self);
+const char * const *cf_import_profile_get_headerless_columns (CfImportProfile *self);
+gboolean          cf_import_profile_map_method       (CfImportProfile  *self,
+                                                      const char       *text,
+                                                      CfPaymentMethod  *method);
 CfPaymentMethod   cf_import_profile_get_payment_method (CfImportProfile *self);
 const char *const *cf_import_profile_get_method_columns (CfImportProfile *self,
                                                         CfPaymentMethod  method);

@@ -457,7 +457,10 @@ read_type (ImportRun *run,
    * name) leaves the file's own method: a card for a terminal's journal. */
   row->payment_method = cf_import_profile_get_payment_method (run->profile);
   if ((text = row->values[CF_FIELD_PAYMENT_METHOD]) != NULL)
-    cf_payment_method_from_word (text, &row->payment_method);
+    {
+      if (!cf_import_profile_map_method (run->profile, text, &row->payment_method))
+        cf_payment_method_from_word (text, &row->payment_method);
+    }
   else if (row->entry_mode == CF_ENTRY_MODE_UNKNOWN && (text = row->values[CF_FIELD_ENTRY_MODE]) != NULL &&
            cf_payment_method_from_word (text, &row->payment_method))
     ;  /* 交易方式: 微信, 支付宝 */

@@ -199,8 +199,10 @@ import_rows (ImportRun            *run,
 {
   g_autoptr(GError) local_error = NULL;
   guint since_progress = 0;
+  /* A file without a header row: the record its profile was found by is the first row. */
+  gboolean have = run->header_is_data || cf_csv_reader_next (reader, &local_error);
 
-  while (cf_csv_reader_next (reader, &local_error))
+  for (; have; have = cf_csv_reader_next (reader, &local_error))
     {
       guint line = cf_csv_reader_get_line (reader);
       guint n = cf_csv_reader_get_n_fields (reader);

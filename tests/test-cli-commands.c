@@ -211,6 +211,12 @@ test_profiles (CfTestDb      *f,
   expect (f, 0, "alipay-account-log ", "profile", "list", NULL);
   expect (f, 0, "[Columns]", "profile", "show", "square", NULL);
   expect (f, 1, "nosuch", "profile", "show", "nosuch", NULL);
+  {
+    g_autofree char *checkfile = cf_test_data_path ("exports/allinpay-yst-checkfile.txt");
+
+    expect (f, 0, "Profile allinpay-yst-checkfile, UTF-8, no header row: columns by position", "profile", "test",
+            checkfile, NULL);
+  }
 
   expect (f, 0, "refund_id        ← 微信退款单号", "profile", "test", wechat, NULL);
   expect (f, 0, "Would import 6 of 8 rows: 0 rejected, 2 skipped", "profile", "test", wechat, NULL);

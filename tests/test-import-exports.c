@@ -71,6 +71,12 @@ static const Export exports[] = {
     " sale wechat 128800 CNY 2026-11-27 10:02:41 480\n"
     " refund wechat 10000 CNY 2026-11-27 15:30:00 480\n"
     "331716000001 void card 8850 CNY 2026-11-27 16:00:00 480" },
+  { "exports/allinpay-yst-checkfile.txt", "allinpay-yst-checkfile", 4, 1, 0, "交易金额(单位:分)", CF_AMOUNT_UNIT_MINOR,
+    /* No header row: the columns by position; amounts in fen; the top-up skipped. */
+    " sale wechat 8850 CNY 2026-11-28 09:15:02 480\n"
+    " sale card 128800 CNY 2026-11-28 10:10:10 480\n"
+    " refund wechat 2000 CNY 2026-11-28 15:00:00 480\n"
+    " sale alipay 4550 CNY 2026-11-28 18:00:00 480" },
   { "exports/aggregator-fen.csv", "generic", 4, 1, 0, "交易金额(分)", CF_AMOUNT_UNIT_MINOR,
     /* An aggregator's statement (GBK): fen by header, the method per row, a
      * date glued to its time, a failed order skipped. */

@@ -132,7 +132,10 @@ print_report (CfImportReport *report)
                             report->masked_pans), report->masked_pans);
     }
   g_print ("\n  ");
-  g_print (_("profile %s, %s, header on line %u"), report->profile, report->encoding, report->header_line);
+  if (report->header_line == 0)
+    g_print (_("profile %s, %s, no header row: columns by position"), report->profile, report->encoding);
+  else
+    g_print (_("profile %s, %s, header on line %u"), report->profile, report->encoding, report->header_line);
   if (report->amount_source != NULL)
     {
       g_print ("; ");

@@ -120,7 +120,10 @@ static void
 print_preview (CfImportReport *report,
                GPtrArray      *rows)
 {
-  g_print (_("Profile %s, %s, header on line %u\n"), report->profile, report->encoding, report->header_line);
+  if (report->header_line == 0)
+    g_print (_("Profile %s, %s, no header row: columns by position\n"), report->profile, report->encoding);
+  else
+    g_print (_("Profile %s, %s, header on line %u\n"), report->profile, report->encoding, report->header_line);
   if (report->amount_source != NULL)
     g_print (report->amount_unit == CF_AMOUNT_UNIT_MINOR ? _("Amounts from “%s”, in minor units (fen, cents)\n")
                                                          : _("Amounts from “%s”, in whole units (yuan, dollars, euros)\n"),
