@@ -293,6 +293,70 @@ cf_csv_decode (GBytes      *data,
 }
 
 /**
+ * cf_csv_decode_as:
+ * @encoding: what the file is in, as a person or a profile says: `Big5`,
+ *   `windows-1252`, `GB18030`…
+ *
+ * Reads the whole file in @encoding, or fails naming the line whose bytes
+ * are not in it: a file read in the wrong encoding is refused, not stored
+ * as mojibake.
+ *
+ * Returns: (transfer full): the text as UTF-8
+ */
+GBytes *
+cf_csv_decode_as (GBytes      *data,
+                  const char  *encoding,
+                  GError     **error)
+{
+  gsize len;
+  const char *bytes = g_bytes_get_data (data, &len);
+  g_autoptr(GError) local_error = NULL;
+  gsize read = 0, utf8_len = 0;
+  char *out;
+
+  if (bytes == NULL)
+    bytes = "";
+  /* A BOM says UTF-8 or UTF-16 whatever is asked: it is taken off, and the
+   * text must still be in the encoding asked. */
+  if (len >= 3 && memcmp (bytes, "\xEF\xBB\xBF", 3) == 0 && g_ascii_strcasecmp (encoding, "UTF-8") == 0)
+    {
+      bytes += 3;
+      len -= 3;
+    }
+  out = g_convert (bytes, (gssize) len, "UTF-8", encoding, &read, &utf8_len, &local_error);
+  if (out == NULL)
+    {
+      guint line = 1;
+
+      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        {
+          g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING, _("“%s” is not an encoding this system knows"),
+                       encoding);
+          return NULL;
+        }
+      for (gsize i = 0; i < read && i < len; i++)
+        line += bytes[i] == '\n';
+      g_set_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING, _("line %u is not %s (at byte %lu)"), line, encoding,
+                   (gulong) read);
+      return NULL;
+    }
+  if (memchr (out, '\0', utf8_len) != NULL)
+    {
+      g_free (out);
+      g_set_error_literal (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING,
+                           _("the file contains NUL bytes: it is not a text file"));
+      return NULL;
+    }
+  /* What a Windows program writes first in UTF-16 and some others' UTF-8. */
+  if (utf8_len >= 3 && memcmp (out, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (out, out + 3, utf8_len - 3);
+      utf8_len -= 3;
+    }
+  return g_bytes_new_take (out, utf8_len);
+}
+
+/**
  * cf_csv_detect_delimiter:
  *
  * Picks comma, tab or semicolon: the one that splits the most of the first

@@ -20,6 +20,9 @@ typedef enum
 typedef struct _CfCsvReader CfCsvReader;
 
 GQuark        cf_csv_error_quark            (void);
+GBytes       *cf_csv_decode_as              (GBytes       *data,
+                                            const char   *encoding,
+                                            GError      **error);
 GBytes       *cf_csv_decode                 (GBytes       *data,
                                              const char  **encoding,
                                              GArray       *foreign_lines,

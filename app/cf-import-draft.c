@@ -72,26 +72,13 @@ cf_import_draft_new_for_file (const char       *path,
                               GError          **error)
 {
   g_autoptr(CfImportDraft) self = g_new0 (CfImportDraft, 1);
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) text = NULL;
-  g_autoptr(CfCsvReader) reader = NULL;
-  const char *encoding = NULL;
-  const char *data;
-  gsize len;
 
-  if (mapped == NULL)
-    return NULL;
   if (base != NULL)
     self->base = g_object_ref (base);
   else if ((self->base = cf_import_profile_find ("generic", error)) == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-  if ((text = cf_csv_decode (bytes, &encoding, NULL, error)) == NULL)
-    return NULL;
-
   self->file = g_strdup (path);
-  self->encoding = g_strdup (encoding);
+  self->max_records = max_records;
   self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->date_order = cf_import_profile_get_date_order (self->base);
   self->amount_unit = cf_import_profile_get_amount_unit (self->base);
@@ -119,9 +106,46 @@ cf_import_draft_new_for_file (const char       *path,
       self->name = g_strdup (cf_import_profile_get_name (self->base));
     }
 
+  if (!cf_import_draft_read_in (self, cf_import_profile_get_encoding (self->base), error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cf_import_draft_read_in:
+ * @encoding: (nullable): what the file is in, as the clerk chose; %NULL
+ *   for what Counterfoil finds (UTF-8, UTF-16, GB18030)
+ *
+ * Reads the file's first records again in @encoding, and guesses the header
+ * anew when the columns changed. A chosen encoding is saved with the profile.
+ *
+ * Returns: %FALSE with @error set when the file is not in @encoding; the
+ *   draft is then as it was
+ */
+gboolean
+cf_import_draft_read_in (CfImportDraft  *self,
+                         const char     *encoding,
+                         GError        **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (self->file, FALSE, error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(CfCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *found = NULL;
+  const char *data;
+  gsize len;
+
+  if (mapped == NULL)
+    return FALSE;
+  bytes = g_mapped_file_get_bytes (mapped);
+  text = encoding != NULL ? cf_csv_decode_as (bytes, (found = encoding), error) : cf_csv_decode (bytes, &found, NULL, error);
+  if (text == NULL)
+    return FALSE;
+
   data = g_bytes_get_data (text, &len);
   reader = cf_csv_reader_new (data != NULL ? data : "", len, cf_csv_detect_delimiter (data != NULL ? data : "", len));
-  while (self->records->len < max_records && cf_csv_reader_next (reader, NULL))
+  while (records->len < self->max_records && cf_csv_reader_next (reader, NULL))
     {
       guint n = cf_csv_reader_get_n_fields (reader);
       char **cells = g_new0 (char *, n + 1);
@@ -137,15 +161,21 @@ cf_import_draft_new_for_file (const char       *path,
       if (blank)
         g_strfreev (cells);
       else
-        g_ptr_array_add (self->records, cells);
+        g_ptr_array_add (records, cells);
     }
-  if (self->records->len == 0)
+  if (records->len == 0)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("%s holds no rows"), path);
-      return NULL;
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("%s holds no rows"), self->file);
+      return FALSE;
     }
+  g_ptr_array_unref (self->records);
+  self->records = g_steal_pointer (&records);
+  g_free (self->encoding);
+  self->encoding = g_strdup (found);
+  g_free (self->chosen_encoding);
+  self->chosen_encoding = g_strdup (encoding);
   cf_import_draft_set_header_index (self, guess_header_index (self->records));
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 void
@@ -155,6 +185,7 @@ cf_import_draft_free (CfImportDraft *self)
     return;
   g_free (self->file);
   g_free (self->encoding);
+  g_free (self->chosen_encoding);
   g_clear_object (&self->base);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_free (self->fields);
@@ -340,6 +371,10 @@ cf_import_draft_to_profile_text (CfImportDraft *self)
     g_key_file_set_string (kf, "Profile", "AmountSign", "reversed");
   if (self->decimal_comma)
     g_key_file_set_boolean (kf, "Profile", "DecimalComma", TRUE);
+  if (self->chosen_encoding != NULL)
+    g_key_file_set_string (kf, "Profile", "FileEncoding", self->chosen_encoding);
+  else
+    g_key_file_remove_key (kf, "Profile", "FileEncoding", NULL);
   if (self->method != CF_PAYMENT_METHOD_CARD)
     g_key_file_set_string (kf, "Profile", "Method", cf_payment_method_to_nick (self->method));
 

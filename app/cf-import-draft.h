@@ -30,7 +30,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   char            *file;
-  char            *encoding;
+  char            *encoding;         /* what the file was read in */
+  char            *chosen_encoding;  /* NULL: found from the bytes; else saved with the profile */
+  guint            max_records;
   CfImportProfile *base;             /* what the draft starts from and keeps */
   GPtrArray       *records;
   guint            header_index;
@@ -55,6 +57,9 @@ CfImportDraft *cf_import_draft_new_for_file      (const char      *path,
                                                   guint            max_records,
                                                   GError         **error);
 void           cf_import_draft_free              (CfImportDraft   *self);
+gboolean       cf_import_draft_read_in           (CfImportDraft   *self,
+                                                  const char      *encoding,
+                                                  GError         **error);
 const char *const *cf_import_draft_get_header    (CfImportDraft   *self);
 void           cf_import_draft_set_header_index  (CfImportDraft   *self,
                                                   guint            index);

@@ -46,6 +46,7 @@ struct _CfImportProfile
   GPtrArray   *summary_starts;          /* header keys of a closing summary block's own header */
   GPtrArray   *signature;               /* header keys that must all be present */
   char       **headerless;              /* a file without a header row: its columns' names, in order */
+  char        *encoding;                /* NULL: found from the bytes */
   GHashTable  *skips[CF_N_FIELDS];      /* value keys whose rows are not transactions */
   GStrv        checks;                  /* "Net = Gross - Fee", as written */
   gboolean     key_with_time;
@@ -81,6 +82,7 @@ cf_import_profile_finalize (GObject *object)
   g_clear_pointer (&self->summary_starts, g_ptr_array_unref);
   g_clear_pointer (&self->signature, g_ptr_array_unref);
   g_clear_pointer (&self->headerless, g_strfreev);
+  g_clear_pointer (&self->encoding, g_free);
   for (guint i = 0; i < CF_N_FIELDS; i++)
     g_clear_pointer (&self->skips[i], g_hash_table_unref);
   g_clear_pointer (&self->checks, g_strfreev);
@@ -242,6 +244,9 @@ load_profile_group (CfImportProfile  *self,
   signature = g_key_file_get_string_list (kf, "Profile", "Signature", NULL, NULL);
   add_keys (self->signature, signature);
   self->headerless = g_key_file_get_string_list (kf, "Profile", "HeaderlessColumns", NULL, NULL);
+  self->encoding = g_key_file_get_string (kf, "Profile", "FileEncoding", NULL);
+  if (self->encoding != NULL && *g_strstrip (self->encoding) == '\0')
+    g_clear_pointer (&self->encoding, g_free);
   return TRUE;
 }
 
@@ -690,6 +695,19 @@ cf_import_profile_has_signature (CfImportProfile *self)
 {
   g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), FALSE);
   return self->signature->len > 0;
+}
+
+/**
+ * cf_import_profile_get_encoding:
+ *
+ * Returns: (nullable): the encoding the profile's files are in (Big5,
+ *   windows-1252), or %NULL for what Counterfoil finds: UTF-8, UTF-16, GB18030
+ */
+const char *
+cf_import_profile_get_encoding (CfImportProfile *self)
+{
+  g_return_val_if_fail (CF_IS_IMPORT_PROFILE (self), NULL);
+  return self->encoding;
 }
 
 /**

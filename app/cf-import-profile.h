@@ -103,6 +103,7 @@ gboolean          cf_import_profile_skips            (CfImportProfile  *self,
                                                       const char       *value);
 gboolean          cf_import_profile_has_signature    (CfImportProfile  *self);
 const char * const *cf_import_profile_get_headerless_columns (CfImportProfile *self);
+const char       *cf_import_profile_get_encoding     (CfImportProfile  *self);
 gboolean          cf_import_profile_map_method       (CfImportProfile  *self,
                                                       const char       *text,
                                                       CfPaymentMethod  *method);

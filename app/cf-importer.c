@@ -396,6 +396,7 @@ open_scratch (CfStore   *shop,
  * the lines that were in another encoding in @foreign. */
 static GBytes *
 read_text (const char      *path,
+           const char      *forced_encoding,
            const char      *shown_path,
            const char      *basename,
            CfImportReport  *report,
@@ -420,7 +421,10 @@ read_text (const char      *path,
   g_clear_pointer (&mapped, g_mapped_file_unref);
 
   report->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  text = cf_csv_decode (bytes, &encoding, foreign, &local_error);
+  if (forced_encoding != NULL)
+    text = cf_csv_decode_as (bytes, (encoding = forced_encoding), &local_error);
+  else
+    text = cf_csv_decode (bytes, &encoding, foreign, &local_error);
   if (text == NULL)
     {
       g_set_error (error, CF_IMPORT_ERROR, CF_IMPORT_ERROR_READ, "%s: %s", basename, local_error->message);
@@ -434,6 +438,58 @@ read_text (const char      *path,
       return NULL;
     }
   return g_steal_pointer (&text);
+}
+
+/* What a run remembers from row to row, once the profile is known. */
+static void
+init_run_caches (ImportRun *run)
+{
+  run->seen_merchants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->method_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    run->skip_verdicts[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cf_time_zone_free);
+  if (cf_import_profile_get_time_zone (run->profile) != NULL)
+    run->profile_zone = cf_time_zone_new (cf_import_profile_get_time_zone (run->profile));
+}
+
+static CfImportReport *import_file_into (CfStore *, CfImportProfile *, CfDateOrder, const char *, gboolean,
+                                         const char *, GCancellable *, guint, CfImportProgressFunc, gpointer,
+                                         GError **);
+
+/* A file no profile read as Counterfoil decoded it may be in the encoding a
+ * profile names (a Big5 or windows-1252 export, taught in the assistant):
+ * each such profile is tried, reading the file in its encoding. */
+static CfImportReport *
+import_in_profile_encodings (GPtrArray            *profiles,
+                             const char           *detected,
+                             CfStore              *store,
+                             CfDateOrder           date_order,
+                             const char           *operator_no,
+                             gboolean              dry_run,
+                             const char           *path,
+                             GCancellable         *cancellable,
+                             guint                 file_index,
+                             CfImportProgressFunc  progress,
+                             gpointer              user_data)
+{
+  for (guint p = 0; p < profiles->len; p++)
+    {
+      CfImportProfile *profile = g_ptr_array_index (profiles, p);
+      const char *encoding = cf_import_profile_get_encoding (profile);
+      CfImportReport *report;
+
+      if (encoding == NULL || g_ascii_strcasecmp (encoding, detected) == 0)
+        continue;
+      report = import_file_into (store, profile, date_order, operator_no, dry_run, path, cancellable, file_index,
+                                 progress, user_data, NULL);
+      if (report != NULL)
+        return report;
+    }
+  return NULL;
 }
 
 static CfImportReport *
@@ -473,7 +529,8 @@ import_file_into (CfStore              *store,
   run.settlement_column = -1;
 
   foreign = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((text = read_text (path, shown_path, basename, report, foreign, error)) == NULL)
+  if ((text = read_text (path, fixed_profile != NULL ? cf_import_profile_get_encoding (fixed_profile) : NULL,
+                         shown_path, basename, report, foreign, error)) == NULL)
     return NULL;
   data = g_bytes_get_data (text, &len);
 
@@ -495,21 +552,30 @@ import_file_into (CfStore              *store,
   reader = cf_csv_reader_new (data, len, delimiter);
   if (!cf_import_find_header (&run, reader, profiles, error))
     {
+      CfImportReport *other = NULL;
+
       import_run_clear (&run);
-      return NULL;
+      if (fixed_profile == NULL)
+        other = import_in_profile_encodings (profiles, report->encoding, store, date_order, operator_no, dry_run, path,
+                                             cancellable, file_index, progress, user_data);
+      if (other != NULL)
+        g_clear_error (error);
+      return other;
+    }
+  /* Found as decoded, but the profile says its files are in another
+   * encoding: read again in that one, so that no text is mojibake. */
+  if (fixed_profile == NULL && cf_import_profile_get_encoding (run.profile) != NULL &&
+      g_ascii_strcasecmp (cf_import_profile_get_encoding (run.profile), report->encoding) != 0)
+    {
+      g_autoptr(CfImportProfile) found = g_object_ref (run.profile);
+
+      import_run_clear (&run);
+      return import_file_into (store, found, date_order, operator_no, dry_run, path, cancellable, file_index,
+                               progress, user_data, error);
     }
   run.date_order = cf_import_detect_date_order (&run, date_order, data, len, delimiter);
 
-  run.seen_merchants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.seen_terminals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.seen_operators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.type_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.method_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint f = 0; f < CF_N_FIELDS; f++)
-    run.skip_verdicts[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cf_time_zone_free);
-  if (cf_import_profile_get_time_zone (run.profile) != NULL)
-    run.profile_zone = cf_time_zone_new (cf_import_profile_get_time_zone (run.profile));
+  init_run_caches (&run);
 
   /* A dry run must not hold the shop's write lock for the length of a
    * big file (a clerk could not even sign in meanwhile): it is imported

@@ -478,6 +478,74 @@ test_draft_teaches_a_layout (CfTestDb      *f,
   g_assert_cmpint (g_unlink (saved), ==, 0);
 }
 
+/* A Taipei shop's Big5 export: read as GB18030 by default, so no profile
+ * knows it; the clerk chooses Big5 in the assistant, and the profile saved
+ * with it reads the file in Big5 from then on, its names intact. A file not
+ * in the encoding chosen is refused, naming the line. */
+static void
+test_draft_chooses_an_encoding (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  const char *text =
+    "日期,時間,收銀機,單號,金額,門市\n"
+    "2026-11-27,09:15:02,K1,A001,88.50,臺北門市\n"
+    "2026-11-27,10:00:00,K1,A002,120.00,臺北門市\n";
+  g_autofree char *path = g_build_filename (f->dir, "big5.csv", NULL);
+  g_autofree char *big5 = NULL;
+  gsize big5_len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportDraft) draft = NULL;
+  g_autoptr(CfImportReport) after = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *names = NULL;
+
+  {
+    g_autofree char *left = g_build_filename (g_get_user_data_dir (), "counterfoil", "import-profiles",
+                                              "test-big5.profile", NULL);
+    g_remove (left);
+  }
+  big5 = g_convert (text, -1, "Big5", "UTF-8", NULL, &big5_len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, big5, (gssize) big5_len, NULL));
+  g_assert_null (cf_test_import (f, path, &error));
+  g_clear_error (&error);
+
+  draft = cf_import_draft_new_for_file (path, NULL, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (draft->encoding, ==, "GB18030");
+  g_assert_cmpstr (cf_import_draft_get_header (draft)[0], !=, "日期");
+  g_assert_false (cf_import_draft_read_in (draft, "UTF-8", &error));
+  g_assert_error (error, CF_CSV_ERROR, CF_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "line 1"));
+  g_clear_error (&error);
+  g_assert_true (cf_import_draft_read_in (draft, "Big5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_import_draft_get_header (draft)[0], ==, "日期");
+  g_assert_cmpstr (cf_import_draft_get_header (draft)[5], ==, "門市");
+
+  draft->fields[0] = CF_FIELD_DATE;
+  draft->fields[1] = CF_FIELD_TIME;
+  draft->fields[2] = CF_FIELD_TERMINAL_NO;
+  draft->fields[3] = CF_FIELD_SOURCE_ID;
+  draft->fields[4] = CF_FIELD_AMOUNT;
+  draft->fields[5] = CF_FIELD_MERCHANT_NAME;
+  g_free (draft->currency);
+  draft->currency = g_strdup ("TWD");
+  g_free (draft->name);
+  draft->name = g_strdup ("test-big5");
+  saved = cf_import_draft_save (draft, &error);
+  g_assert_no_error (error);
+
+  after = cf_test_import (f, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->profile, ==, "test-big5");
+  g_assert_cmpstr (after->encoding, ==, "Big5");
+  g_assert_cmpuint (after->imported, ==, 2);
+  names = cf_test_query_text (f->store, "SELECT group_concat (DISTINCT merchant_name) FROM transactions");
+  g_assert_cmpstr (names, ==, "臺北門市");
+  g_assert_cmpint (g_unlink (saved), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -499,6 +567,7 @@ main (int    argc,
   ADD ("/import/rules/unknown-layout", test_unknown_layout);
   ADD ("/import/payment-methods", test_payment_methods);
   ADD ("/import/draft-teaches-a-layout", test_draft_teaches_a_layout);
+  ADD ("/import/draft-chooses-an-encoding", test_draft_chooses_an_encoding);
   g_test_add_func ("/import/time-zones", test_time_zones);
   return g_test_run ();
 }

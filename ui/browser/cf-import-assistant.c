@@ -36,6 +36,7 @@ struct _CfImportAssistant
 
   AdwActionRow     *header_row;
   GtkSpinButton    *header_spin;
+  AdwComboRow      *encoding_row;
   AdwEntryRow      *name_row;
   AdwEntryRow      *title_row;
   AdwPreferencesGroup *file_group;
@@ -223,6 +224,55 @@ header_changed_cb (CfImportAssistant *self)
   cf_import_draft_set_header_index (self->draft, index);
   cf_import_draft_guess_fields (self->draft, self->profiles);
   self->filling = TRUE;
+  fill_columns (self);
+  self->filling = FALSE;
+  schedule_preview (self);
+}
+
+/* What the encoding row offers after "found by Counterfoil": the encodings
+ * shops' exports come in. */
+static const char *const encodings[] = { "UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE", "windows-1252", "Shift_JIS" };
+
+static void show_problem (CfImportAssistant *self, const char *message);
+static void schedule_preview (CfImportAssistant *self);
+
+static void
+show_file (CfImportAssistant *self)
+{
+  g_autofree char *file_text = g_strdup_printf (_("%s · %s"), self->draft->file, self->draft->encoding);
+
+  adw_preferences_group_set_description (self->file_group, file_text);
+  gtk_spin_button_set_range (self->header_spin, 1, self->draft->records->len);
+  gtk_spin_button_set_value (self->header_spin, self->draft->header_index + 1);
+}
+
+/* The file read again in the encoding chosen; one it is not in is said, and
+ * the choice goes back. */
+static void
+encoding_changed_cb (CfImportAssistant *self)
+{
+  guint selected = adw_combo_row_get_selected (self->encoding_row);
+  const char *encoding = selected >= 1 && selected <= G_N_ELEMENTS (encodings) ? encodings[selected - 1] : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!cf_import_draft_read_in (self->draft, encoding, &error))
+    {
+      guint back = 0;
+
+      for (guint i = 0; self->draft->chosen_encoding != NULL && i < G_N_ELEMENTS (encodings); i++)
+        if (g_str_equal (encodings[i], self->draft->chosen_encoding))
+          back = i + 1;
+      self->filling = TRUE;
+      adw_combo_row_set_selected (self->encoding_row, back);
+      self->filling = FALSE;
+      show_problem (self, error->message);
+      return;
+    }
+  cf_import_draft_guess_fields (self->draft, self->profiles);
+  self->filling = TRUE;
+  show_file (self);
   fill_columns (self);
   self->filling = FALSE;
   schedule_preview (self);
@@ -522,6 +572,7 @@ cf_import_assistant_class_init (CfImportAssistantClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, header_row);
   gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, name_row);
   gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, title_row);
   gtk_widget_class_bind_template_child (widget_class, CfImportAssistant, file_group);
@@ -564,16 +615,24 @@ fill (CfImportAssistant *self)
   const char *orders[] = { _("As the file's other dates show"), _("Day first"), _("Month first"), NULL };
   const char *methods[CF_PAYMENT_METHOD_OTHER + 2] = { NULL };
   g_autoptr(GtkStringList) skip_fields = new_field_list (_("Skip no rows"));
-  g_autofree char *file_text = NULL;
+  g_autoptr(GtkStringList) encoding_list = gtk_string_list_new (NULL);
+  g_autofree char *found = g_strdup_printf (_("Found by Counterfoil (%s)"), self->draft->encoding);
+  guint chosen = 0;
 
   for (guint m = 0; m <= CF_PAYMENT_METHOD_OTHER; m++)
     methods[m] = cf_payment_method_get_label ((CfPaymentMethod) m);
 
-  file_text = g_strdup_printf (_("%s · %s"), self->draft->file, self->draft->encoding);
-  adw_preferences_group_set_description (self->file_group, file_text);
-  gtk_spin_button_set_range (self->header_spin, 1, self->draft->records->len);
   gtk_spin_button_set_increments (self->header_spin, 1, 5);
-  gtk_spin_button_set_value (self->header_spin, self->draft->header_index + 1);
+  show_file (self);
+  gtk_string_list_append (encoding_list, found);
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      gtk_string_list_append (encoding_list, encodings[i]);
+      if (self->draft->chosen_encoding != NULL && g_ascii_strcasecmp (encodings[i], self->draft->chosen_encoding) == 0)
+        chosen = i + 1;
+    }
+  adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (encoding_list));
+  adw_combo_row_set_selected (self->encoding_row, chosen);
   adw_action_row_set_subtitle (self->header_row, _("Of the first rows with text (titles and notes above it are left out)"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->draft->name);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->draft->title);
@@ -622,6 +681,7 @@ cf_import_assistant_new (GtkWindow   *parent,
   cf_import_draft_guess_fields (self->draft, self->profiles);
   fill (self);
   self->filling = FALSE;
+  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_changed_cb), self);
   read_settings (self);
   schedule_preview (self);
   return g_steal_pointer (&self);
