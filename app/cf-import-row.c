@@ -549,6 +549,11 @@ read_settlement_date (ImportRun   *run,
       if (!g_date_valid_dmy ((GDateDay) ts.day, (GDateMonth) ts.month, (GDateYear) ts.year))
         ts.year = 0;
     }
+  else if (g_strcmp0 (text, run->settlement_text) == 0)
+    {
+      memcpy (row->settlement_date, run->settlement_date, sizeof row->settlement_date);
+      return TRUE;
+    }
   else if (!cf_timestamp_parse (text, run->date_order, &ts, NULL) || !ts.has_date)
     ts.year = 0;
   if (ts.year == 0)
@@ -558,6 +563,12 @@ read_settlement_date (ImportRun   *run,
       return FALSE;
     }
   g_snprintf (row->settlement_date, sizeof row->settlement_date, "%04d-%02d-%02d", ts.year, ts.month, ts.day);
+  if (strlen (text) != 4)
+    {
+      g_free (run->settlement_text);
+      run->settlement_text = g_steal_pointer (&text);
+      memcpy (run->settlement_date, row->settlement_date, sizeof run->settlement_date);
+    }
   return TRUE;
 }
 

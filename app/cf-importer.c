@@ -147,6 +147,7 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->insert_terminal, sqlite3_finalize);
   g_clear_pointer (&run->insert_operator, sqlite3_finalize);
   cf_import_match_clear (run);
+  g_clear_pointer (&run->settlement_text, g_free);
   g_clear_pointer (&run->seen_merchants, g_hash_table_unref);
   g_clear_pointer (&run->seen_terminals, g_hash_table_unref);
   g_clear_pointer (&run->seen_operators, g_hash_table_unref);

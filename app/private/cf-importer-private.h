@@ -33,6 +33,8 @@ typedef struct
   int              method_columns[CF_PAYMENT_METHOD_OTHER + 1];  /* an amount there means the method, or -1 */
   const char      *display_name;
   int              settlement_column;  /* 清算日期: the day the acquirer settled the row, or -1 */
+  char            *settlement_text;    /* the last one read, and what it was read as: a day's rows share it */
+  char             settlement_date[11];
   gboolean         header_is_data;     /* no header row: the record read first is the first row */
 
   int              columns[CF_N_FIELDS];
