@@ -291,8 +291,8 @@ best_profile_for_row (GPtrArray         *profiles,
 static int
 find_settlement_column (ImportRun *run)
 {
-  static const char *const names[] = { "清算日期", "结算日期", "清算日", "结算日", "settlementdate", "settledate",
-                                       "settledon", NULL };
+  static const char *const names[] = { "清算日期", "结算日期", "清算日", "结算日", "清分日期", "入账日期",
+                                       "settlementdate", "settledate", "settledon", NULL };
 
   for (guint c = 0; c < run->n_header; c++)
     {

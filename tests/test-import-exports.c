@@ -546,6 +546,32 @@ test_draft_chooses_an_encoding (CfTestDb      *f,
   g_assert_cmpint (g_unlink (saved), ==, 0);
 }
 
+/* A statement in the column names 拉卡拉's terminals' merchants see (its
+ * layout is not published): read by the general profile, the settlement
+ * day kept with each row, 拉卡拉流水号 as the processor's own number. */
+static void
+test_lakala_style_statement (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "商户号,终端号,交易日期,交易时间,交易类型,交易金额,手续费,结算金额,卡号,参考号,POS流水号,拉卡拉流水号,清算日期\n"
+    "822290070110001,A0012345,20261127,091502,刷卡消费,88.50,0.48,88.02,622202******0128,331709150201,000311,LKL2611270001,1128\n"
+    "822290070110001,A0012345,20261127,120000,扫码消费,20.00,0.08,19.92,,,000312,LKL2611270002,1128\n"
+    "822290070110001,A0012345,20261127,150000,扫码退款,20.00,0.08,19.92,,,000313,LKL2611270003,1128\n",
+    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->profile, ==, "generic");
+  g_assert_cmpstr (report->kind, ==, "statement");
+  g_assert_cmpuint (report->imported, ==, 3);
+  g_assert_cmpuint (report->rejected, ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE settlement_date = '2026-11-28'"), ==, 3);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE source_id LIKE 'LKL%'"), ==, 3);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE type = 'refund' "
+                                                "AND amount_minor = 2000 AND voucher_no = '000313'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +594,7 @@ main (int    argc,
   ADD ("/import/payment-methods", test_payment_methods);
   ADD ("/import/draft-teaches-a-layout", test_draft_teaches_a_layout);
   ADD ("/import/draft-chooses-an-encoding", test_draft_chooses_an_encoding);
+  ADD ("/import/lakala-style-statement", test_lakala_style_statement);
   g_test_add_func ("/import/time-zones", test_time_zones);
   return g_test_run ();
 }
