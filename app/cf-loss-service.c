@@ -126,7 +126,12 @@ cf_loss_compute_impact (CfStore       *store,
     "  t.type IN ('void', 'refund') OR EXISTS (SELECT 1 FROM transactions r WHERE r.type IN ('void', 'refund') AND "
     "    ((r.orig_ref_no IS NOT NULL AND r.orig_ref_no = t.ref_no) OR "
     "     (r.orig_voucher_no IS NOT NULL AND r.orig_voucher_no = t.voucher_no AND r.terminal_no IS t.terminal_no "
-    "      AND r.batch_no IS t.batch_no))) "
+    "      AND r.batch_no IS t.batch_no))), "
+    /* On the acquirer's statement: the sale was settled, and the
+     * statement is a record of it while the slip is missing. */
+    "  EXISTS (SELECT 1 FROM transaction_sources s JOIN imports i ON i.id = s.import_id "
+    "          WHERE s.transaction_id = t.id AND i.kind <> 'journal') OR "
+    "  EXISTS (SELECT 1 FROM imports i WHERE i.id = t.import_id AND i.kind <> 'journal') "
     "FROM transactions t WHERE t.id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -148,8 +153,14 @@ cf_loss_compute_impact (CfStore       *store,
       amount = sqlite3_column_int64 (stmt, 1);
       impact->count++;
       impact->count_by_type[type]++;
+      /* One rule everywhere: voids and refunds count negative. */
+      if (cf_txn_type_is_reversal (type))
+        amount = -amount;
+      else
+        impact->gross_minor += amount;
       impact->amount_by_type[type] += amount;
-      impact->net_minor += cf_txn_type_is_reversal (type) ? -amount : amount;
+      impact->net_minor += amount;
+      impact->settled += sqlite3_column_int (stmt, 5) != 0;
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), since) >= 0)
         impact->in_retention++;
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "*") != 0)
@@ -444,7 +455,9 @@ cf_loss_list_incidents (CfStore  *store,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
   g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
     "SELECT i.id, i.created_at, i.period_from, i.period_to, i.cause, i.responsible, i.description, "
-    "  count (s.transaction_id), coalesce (sum (t.amount_minor), 0), "
+    "  count (s.transaction_id), "
+    "  coalesce (sum (CASE WHEN t.type IN ('void', 'refund', 'preauth_void', 'auth_complete_void') "
+    "                 THEN -t.amount_minor ELSE t.amount_minor END), 0), "
     "  sum (s.remedy = 'none' "
     "       OR EXISTS (SELECT 1 FROM duplicates d WHERE d.transaction_id = s.transaction_id) "
     "       OR EXISTS (SELECT 1 FROM request_slips rs JOIN request_history h ON h.request_id = rs.request_id "
@@ -596,8 +609,11 @@ cf_loss_build_letter (CfStore     *store,
   gint64 total = 0;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *to;
-  const char *headers[] = { "交易时间 Time", "终端号 Terminal", "凭证号 Voucher", "参考号 Ref. no.", "金额 Amount" };
-  const guint widths[] = { 42, 26, 24, 38, 30 };
+  g_autofree char *acquirer = NULL;
+  g_autofree char *to_owned = NULL;
+  const char *headers[] = { "交易时间 Time", "终端号 Terminal", "凭证号 Voucher", "参考号 Ref. no.", "卡号 Card",
+                            "授权码 Auth", "金额 Amount" };
+  const guint widths[] = { 26, 22, 20, 30, 18, 18, 26 };
   const char *signatures[] = { "申请人 Applicant", "负责人 Manager", "商户盖章 Merchant stamp", NULL };
 
   stmt = cf_store_prepare (store, "SELECT counterpart FROM replacement_requests WHERE id = ?", error);
@@ -613,8 +629,10 @@ cf_loss_build_letter (CfStore     *store,
       return NULL;
     }
 
-  stmt = cf_store_prepare (store, "SELECT t.local_time, t.terminal_no, t.voucher_no, t.ref_no, t.amount_minor, t.currency, "
-                                  "  t.merchant_name, t.merchant_no "
+  stmt = cf_store_prepare (store, "SELECT t.local_time, t.terminal_no, t.voucher_no, t.ref_no, "
+                                  "  CASE WHEN t.type IN ('void', 'refund', 'preauth_void', 'auth_complete_void') "
+                                  "       THEN -t.amount_minor ELSE t.amount_minor END, t.currency, "
+                                  "  t.merchant_name, t.merchant_no, t.card_last4, t.auth_code, t.acquirer "
                                   "FROM request_slips s JOIN transactions t ON t.id = s.transaction_id "
                                   "WHERE s.request_id = ? ORDER BY t.local_time", error);
   if (stmt == NULL)
@@ -622,13 +640,16 @@ cf_loss_build_letter (CfStore     *store,
   sqlite3_bind_int64 (stmt, 1, request_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      char **row = g_new0 (char *, 6);
+      char **row = g_new0 (char *, 8);
 
       row[0] = cf_sql_dup_text (stmt, 0);
-      row[1] = g_strdup (sqlite3_column_text (stmt, 1) != NULL ? (const char *) sqlite3_column_text (stmt, 1) : "-");
-      row[2] = g_strdup (sqlite3_column_text (stmt, 2) != NULL ? (const char *) sqlite3_column_text (stmt, 2) : "-");
-      row[3] = g_strdup (sqlite3_column_text (stmt, 3) != NULL ? (const char *) sqlite3_column_text (stmt, 3) : "-");
-      row[4] = cf_money_format (sqlite3_column_int64 (stmt, 4), (const char *) sqlite3_column_text (stmt, 5));
+      for (int c = 1; c <= 3; c++)
+        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "-");
+      row[4] = sqlite3_column_text (stmt, 8) != NULL ? g_strdup_printf ("*%s", sqlite3_column_text (stmt, 8)) : g_strdup ("-");
+      row[5] = g_strdup (sqlite3_column_text (stmt, 9) != NULL ? (const char *) sqlite3_column_text (stmt, 9) : "-");
+      row[6] = cf_money_format (sqlite3_column_int64 (stmt, 4), (const char *) sqlite3_column_text (stmt, 5));
+      if (acquirer == NULL && sqlite3_column_text (stmt, 10) != NULL)
+        acquirer = cf_sql_dup_text (stmt, 10);
       total += sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (rows, row);
       /* A journal's own merchant fields stand in for an unset profile. */
@@ -649,9 +670,16 @@ cf_loss_build_letter (CfStore     *store,
                             cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0)));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  to = g_str_equal (counterpart, "provider") ? "致：POS 服务商 To: the POS service provider"
-     : g_str_equal (counterpart, "tax_office") ? "致：主管税务机关 To: the tax office"
-     : "致：收单银行 To: the acquiring bank";
+  /* The acquirer the journal names is the one the letter goes to. */
+  if (g_str_equal (counterpart, "provider"))
+    to_owned = g_strdup ("致：POS 服务商 To: the POS service provider");
+  else if (g_str_equal (counterpart, "tax_office"))
+    to_owned = g_strdup ("致：主管税务机关 To: the tax office");
+  else if (acquirer != NULL)
+    to_owned = g_strdup_printf ("致：%s（收单机构） To: %s, the acquirer", acquirer, acquirer);
+  else
+    to_owned = g_strdup ("致：收单银行 To: the acquiring bank");
+  to = to_owned;
 
   doc = cf_report_doc_new ("签购单补办申请 Application for replacement slips");
   cf_report_doc_add_heading (doc, "签购单补办申请", "Application for Replacement of POS Sales Slips");

@@ -70,8 +70,10 @@ typedef struct
 {
   guint   count;
   gint64  net_minor;                     /* sales less voids and refunds */
+  gint64  gross_minor;                   /* sales alone */
   guint   count_by_type[8];              /* by CfTxnType */
-  gint64  amount_by_type[8];
+  gint64  amount_by_type[8];             /* voids and refunds negative */
+  guint   settled;                       /* on an acquirer's statement, a wallet's bill or a processor's export */
   guint   refund_related;                /* refunds, voids, or sales later refunded or voided */
   guint   in_retention;                  /* within 13 months: a retrieval request can still come */
   guint   cards;                         /* distinct cards: customers to contact */
@@ -114,7 +116,7 @@ typedef struct
   char    *description;
   guint    n_slips;
   guint    n_resolved;
-  gint64   amount_minor;
+  gint64   amount_minor;      /* net: voids and refunds negative */
   gboolean resolved;
 } CfIncidentInfo;
 

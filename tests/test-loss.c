@@ -108,6 +108,36 @@ test_impact_matches_sql (CfTestDb      *f,
   g_assert_cmpuint (impact.cards, >, 0);
   g_assert_cmpuint (impact.cards, <=, ids->len);
   g_assert_cmpuint (impact.refund_related, >=, impact.count_by_type[CF_TXN_TYPE_VOID] + impact.count_by_type[CF_TXN_TYPE_REFUND]);
+
+  /* One rule everywhere: voids and refunds negative, per type too, and the
+   * per-type amounts add up to the net. */
+  {
+    gint64 sum = 0;
+
+    for (guint t = 0; t < G_N_ELEMENTS (impact.amount_by_type); t++)
+      sum += impact.amount_by_type[t];
+    g_assert_cmpint (sum, ==, impact.net_minor);
+    g_assert_cmpint (impact.amount_by_type[CF_TXN_TYPE_VOID], <=, 0);
+    g_assert_cmpint (impact.amount_by_type[CF_TXN_TYPE_REFUND], <=, 0);
+    g_assert_cmpint (impact.gross_minor, >=, impact.net_minor);
+  }
+
+  /* The incident list states the same net as the impact step. */
+  {
+    g_autoptr(GArray) slips = g_array_new (FALSE, FALSE, sizeof (CfLossSlip));
+    g_autoptr(GPtrArray) incidents = NULL;
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        CfLossSlip slip = { g_array_index (ids, gint64, i), FALSE, NULL, NULL, CF_LOSS_REMEDY_NONE, "the bank has it", NULL };
+        g_array_append_val (slips, slip);
+      }
+    g_assert_cmpint (cf_loss_create_incident (f->store, &info, (CfLossSlip *) slips->data, slips->len, "001", &error), >, 0);
+    g_assert_no_error (error);
+    incidents = cf_loss_list_incidents (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((CfIncidentInfo *) g_ptr_array_index (incidents, 0))->amount_minor, ==, impact.net_minor);
+  }
 }
 
 static void
@@ -265,7 +295,9 @@ test_letter (CfTestDb      *f,
   first_voucher = cf_test_query_text (f->store, sql);
 
   g_assert_nonnull (strstr (text, "签购单补办申请"));
-  g_assert_nonnull (strstr (text, "致：收单银行 To: the acquiring bank"));
+  /* Addressed to the acquirer the journal names, with each slip's card ending. */
+  g_assert_nonnull (strstr (text, "致：银联商务（收单机构） To: 银联商务, the acquirer"));
+  g_assert_nonnull (strstr (text, "卡号 Card"));
   g_assert_nonnull (strstr (text, "北京市朝阳区阜通东大街6号"));
   g_assert_nonnull (strstr (text, first_voucher));
   g_assert_nonnull (strstr (text, "营业执照 Business licence"));

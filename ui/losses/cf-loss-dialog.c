@@ -251,7 +251,11 @@ show_impact (CfLossDialog *self)
     }
   {
     g_autofree char *net = cf_money_format (impact.net_minor, "CNY");
-    g_string_append_printf (text, _("%u slips, net %s.\n"), impact.count, net);
+    g_autofree char *gross = cf_money_format (impact.gross_minor, "CNY");
+
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u slip, net %s (sales %s).\n",
+                                               "%u slips, net %s (sales %s).\n", impact.count),
+                            impact.count, net, gross);
   }
   for (guint t = 0; t < G_N_ELEMENTS (impact.count_by_type); t++)
     if (impact.count_by_type[t] > 0)
@@ -259,12 +263,21 @@ show_impact (CfLossDialog *self)
         g_autofree char *amount = cf_money_format (impact.amount_by_type[t], "CNY");
         g_string_append_printf (text, "  %s: %u, %s\n", cf_txn_type_get_label ((CfTxnType) t), impact.count_by_type[t], amount);
       }
-  g_string_append_printf (text, _("%u are refunds or voids, or sales refunded or voided later: a return may need their slip.\n"),
-                          impact.refund_related);
-  g_string_append_printf (text, _("%u are inside the 13-month window in which the bank may still ask for the slip.\n"),
-                          impact.in_retention);
-  g_string_append_printf (text, _("%u cards: the customers to contact.\n"), impact.cards);
-  g_string_append (text, _("Reconciliation: not recorded in Counterfoil; check the day's settlement."));
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u is a refund or void, or a sale refunded or voided later: a return may need its slip.\n",
+                                            "%u are refunds or voids, or sales refunded or voided later: a return may need their slip.\n",
+                                            impact.refund_related), impact.refund_related);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u is inside the 13-month window in which the bank may still ask for the slip.\n",
+                                            "%u are inside the 13-month window in which the bank may still ask for the slip.\n",
+                                            impact.in_retention), impact.in_retention);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u card: the customer to contact.\n",
+                                            "%u cards: the customers to contact.\n", impact.cards), impact.cards);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u is on the acquirer's statement or a wallet's bill: a record of the sale while "
+                                            "its slip is missing (Reconciliation).",
+                                            "%u are on the acquirer's statement or a wallet's bill: a record of the sale while "
+                                            "its slip is missing (Reconciliation).", impact.settled), impact.settled);
   gtk_label_set_text (self->impact_label, text->str);
 }
 
