@@ -123,6 +123,17 @@ test_reconcile_section (CfTestDb      *f,
     gtk_window_destroy (GTK_WINDOW (preview));
   }
 
+  /* Ctrl+? lists the keys, the sections' among them. */
+  {
+    GtkWindow *shortcuts;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    cf_test_drain_main_loop ();
+    shortcuts = cf_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_nonnull (shortcuts);
+    gtk_window_destroy (shortcuts);
+  }
+
   /* Another day, one terminal: nothing there. */
   cf_reconcile_page_set_period (page, "2026-11-28", "2026-11-28", "10480001");
   cf_test_wait_for (page_idle, page);

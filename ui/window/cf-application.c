@@ -114,13 +114,19 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { "The Counterfoil developers", NULL };
+  const char *documenters[] = { "The Counterfoil developers", NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Counterfoil"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "comments", _("Find card transactions, issue duplicate slips and track lost ones"),
+                         "comments", _("Find card transactions, issue duplicate slips, track lost ones and reconcile "
+                                       "the terminal's journal against the acquirer's statement"),
                          "developers", developers,
+                         "documenters", documenters,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Counterfoil developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }

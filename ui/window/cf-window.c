@@ -650,8 +650,12 @@ cf_window_class_init (CfWindowClass *klass)
 static void
 cf_window_init (CfWindow *self)
 {
+  g_autoptr(GtkBuilder) shortcuts = gtk_builder_new_from_resource ("/org/counterfoil/Counterfoil/gtk/help-overlay.ui");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+? and the main menu's Keyboard Shortcuts: win.show-help-overlay. */
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (shortcuts, "help_overlay")));
 
   self->cancellable = g_cancellable_new ();
   self->settings = settings_if_installed ();
