@@ -458,6 +458,23 @@ cf_demo_populate (CfStore       *store,
                    cf_store_get_path (store), (long long) existing);
       return FALSE;
     }
+  /* A shop's own database, even before its first import, has its people:
+   * demo clerks with a published PIN and reports signed in its manager's
+   * name have no place there. */
+  {
+    g_autoptr(sqlite3_stmt) used = cf_store_prepare (store, "SELECT (SELECT count (*) FROM operators) + "
+                                                            "(SELECT count (*) FROM imports)", error);
+
+    if (used == NULL || sqlite3_step (used) != SQLITE_ROW)
+      return FALSE;
+    if (sqlite3_column_int64 (used, 0) > 0)
+      {
+        g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_EMPTY,
+                     _("%s is a shop's own database (it has operators or imports); demo data goes only into a "
+                       "database made for it"), cf_store_get_path (store));
+        return FALSE;
+      }
+  }
 
   /* As for an import: room in the page cache for the thirteen indexes. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||

@@ -201,6 +201,19 @@ test_usage_errors (CfTestDb      *f,
   g_assert_nonnull (strstr (run.err, "nonesuch"));
 }
 
+/* The fixture's database has its own manager and clerks, where demo data
+ * is refused: a demo shop is made in a database of its own, at the same path. */
+static void
+remove_database (CfTestDb *f)
+{
+  g_clear_object (&f->store);
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
+    {
+      g_autofree char *file = g_strconcat (f->db_path, *suffix, NULL);
+      g_remove (file);
+    }
+}
+
 static void
 test_demo (CfTestDb      *f,
            gconstpointer  data)
@@ -209,6 +222,13 @@ test_demo (CfTestDb      *f,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->store);
+  /* The fixture's database has its own manager and clerks: no demo data there. */
+  cf_test_counterfoil (&run, f->db_path, "demo", "--transactions", "3000", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "database made for it"));
+  cf_test_run_clear (&run);
+  remove_database (f);
+
   cf_test_counterfoil (&run, f->db_path, "demo", "--transactions", "3000", "--seed", "7", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
@@ -483,7 +503,7 @@ test_audit_and_check (CfTestDb      *f,
   g_auto(CfTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&f->store);
+  remove_database (f);
   cf_test_counterfoil (&run, f->db_path, "demo", "--transactions", "500", "--seed", "3", NULL);
   g_assert_cmpint (run.status, ==, 0);
 

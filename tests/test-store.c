@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "cf-card-number.h"
+#include "cf-demo.h"
 #include "cf-store-private.h"
 #include "cf-partial-file.h"
 #include "cf-test-util.h"
@@ -442,6 +443,23 @@ test_check_digest_like_a_card (CfTestDb      *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Demo data goes only into a database made for it: not one that has its
+ * own manager already, nor one that imported anything. */
+static void
+test_demo_only_in_its_own_database (CfTestDb      *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+
+  cf_test_add_operator (f->store, "7001", "店长", CF_ROLE_MANAGER);
+  g_assert_false (cf_demo_populate (f->store, 100, 1, until, NULL, &error));
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, "database made for it"));
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM operators"), ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +468,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
   ADD ("/store/audit-chain", test_audit_chain);
+  ADD ("/store/demo-only-in-its-own-database", test_demo_only_in_its_own_database);
   ADD ("/store/audit-chain-removal", test_audit_chain_removal);
   ADD ("/store/backup", test_backup);
   ADD ("/store/open/migrates-new-database", test_new_database_is_migrated);

@@ -202,7 +202,14 @@ import_history_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (cf_import_summary_new (GTK_WINDOW (self), imports, _("Import History"))));
 }
 
-/* Demo data for an empty database */
+/* A demo shop to try Counterfoil on: a database of its own, never the one
+ * open, in the user's data folder; it opens in a window of its own. */
+
+static char *
+demo_shop_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "counterfoil", "demo-shop.db", NULL);
+}
 
 static void
 demo_thread (GTask        *task,
@@ -212,10 +219,18 @@ demo_thread (GTask        *task,
 {
   g_autoptr(CfStore) store = NULL;
   GError *error = NULL;
+  gint64 existing;
 
   store = cf_store_open (task_data, &error);
-  if (store == NULL || !cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error) ||
-      !cf_demo_add_shifts (store, 7, &error))
+  if (store == NULL || (existing = cf_store_count_transactions (store, &error)) < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Made once; opened as it is after that. */
+  if (existing == 0 &&
+      (!cf_demo_populate (store, 40000, (guint32) g_random_int (), NULL, cancellable, &error) ||
+       !cf_demo_add_shifts (store, 7, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -228,30 +243,39 @@ demo_done_cb (GObject      *source,
 {
   CfWindow *self = CF_WINDOW (source);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) demo = NULL;
+  g_autofree char *path = demo_shop_path ();
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_status_page_set_description (self->empty_page, error->message);
       return;
     }
-  cf_window_reload (self);
+  adw_status_page_set_description (self->empty_page, _("Import the journals of your POS terminals or your acquirer's "
+                                                      "statements (CSV), or drop the files here."));
+  demo = self_exe != NULL ? g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_exe, "--db", path, NULL) : NULL;
+  if (demo == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The demo shop is in %s; open it with counterfoil --db %s"), path, path);
+      adw_status_page_set_description (self->empty_page, text);
+    }
 }
 
 static void
-create_demo_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+open_demo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
 
-  if (self->store == NULL)
-    return;
-  gtk_widget_action_set_enabled (widget, "win.create-demo", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.open-demo", FALSE);
+  adw_status_page_set_description (self->empty_page, _("Making the demo shop: a few seconds…"));
   task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (cf_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, demo_shop_path (), g_free);
   g_task_run_in_thread (task, demo_thread);
 }
 
@@ -272,5 +296,5 @@ cf_window_import_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_activated);
   gtk_widget_class_install_action (widget_class, "win.import-path", "s", import_path_activated);
-  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);
 }
