@@ -48,6 +48,9 @@ static const struct
   [CF_FIELD_REFUND_AMOUNT]   = { "refund_amount",   N_("refund amount") },
   [CF_FIELD_REFUND_ID]       = { "refund_id",       N_("refund id") },
   [CF_FIELD_PAYMENT_METHOD]  = { "payment_method",  N_("payment method") },
+  [CF_FIELD_ORDER_NO]        = { "order_no",        N_("merchant order no.") },
+  [CF_FIELD_CHANNEL_NO]      = { "channel_no",      N_("channel transaction no.") },
+  [CF_FIELD_STORE]           = { "store",           N_("store") },
 };
 
 /**

@@ -116,9 +116,12 @@ cf_import_match_prepare (ImportRun  *run,
     "", error);
   run->match_fill_indexed = run->against_live ? NULL : cf_store_prepare (run->store,
     "UPDATE transactions SET voucher_no = coalesce (voucher_no, ?3), ref_no = coalesce (ref_no, ?4), "
-    "  operator_no = coalesce (operator_no, ?13), source_id = coalesce (source_id, ?14) "
+    "  operator_no = coalesce (operator_no, ?13), source_id = coalesce (source_id, ?14), "
+    "  order_no = coalesce (order_no, ?15), channel_no = coalesce (channel_no, ?16), store_name = coalesce (store_name, ?17) "
     "WHERE id = ?1 AND ((voucher_no IS NULL AND ?3 IS NOT NULL) OR (ref_no IS NULL AND ?4 IS NOT NULL) OR "
-    "  (operator_no IS NULL AND ?13 IS NOT NULL) OR (source_id IS NULL AND ?14 IS NOT NULL))", error);
+    "  (operator_no IS NULL AND ?13 IS NOT NULL) OR (source_id IS NULL AND ?14 IS NOT NULL) OR "
+    "  (order_no IS NULL AND ?15 IS NOT NULL) OR (channel_no IS NULL AND ?16 IS NOT NULL) OR "
+    "  (store_name IS NULL AND ?17 IS NOT NULL))", error);
   run->match_insert_question = cf_store_prepare (run->store,
     "INSERT INTO match_questions (transaction_id, candidates, rule, asked_at) VALUES (?1, ?2, ?3, ?4)", error);
 
@@ -348,6 +351,9 @@ attach (ImportRun   *run,
           cf_sql_bind_identifier (f, 4, v[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
           cf_sql_bind_text (f, 13, v[CF_FIELD_OPERATOR_NO], SQLITE_TRANSIENT);
           cf_sql_bind_identifier (f, 14, v[CF_FIELD_SOURCE_ID], SQLITE_TRANSIENT);
+          cf_sql_bind_identifier (f, 15, v[CF_FIELD_ORDER_NO], SQLITE_TRANSIENT);
+          cf_sql_bind_identifier (f, 16, v[CF_FIELD_CHANNEL_NO], SQLITE_TRANSIENT);
+          cf_sql_bind_text (f, 17, v[CF_FIELD_STORE], SQLITE_TRANSIENT);
         }
       if (!cf_store_step_done (run->store, f, _("completing a transaction from another file"), error))
         return FALSE;

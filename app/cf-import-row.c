@@ -163,6 +163,8 @@ read_cells (ImportRun   *run,
         case CF_FIELD_ORIG_REF_NO:
         case CF_FIELD_SOURCE_ID:
         case CF_FIELD_REFUND_ID:
+        case CF_FIELD_ORDER_NO:
+        case CF_FIELD_CHANNEL_NO:
           mode = CF_CARD_SCRUB_IDENTIFIER;
           break;
         default:

@@ -29,10 +29,10 @@ cf_import_prepare_statements (ImportRun  *run,
     "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, " \
     "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, " \
     "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id, " \
-    "  payment_method, settlement_date) "
+    "  payment_method, settlement_date, order_no, channel_no, store_name) "
 #define TRANSACTION_VALUES \
     "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
-    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34"
+    "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37"
 #define EXISTING_COLUMNS "id, amount_minor, local_time, card_last4, type, currency"
 
   /* A dry run writes into its scratch database and reads the shop's, so
@@ -269,6 +269,9 @@ cf_import_store_row (ImportRun   *run,
   cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), SQLITE_STATIC);
   if (*row->settlement_date != '\0')
     sqlite3_bind_text (s, 34, row->settlement_date, -1, SQLITE_TRANSIENT);
+  bind_or_null (s, 35, v[CF_FIELD_ORDER_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, 36, v[CF_FIELD_CHANNEL_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, 37, v[CF_FIELD_STORE], CF_CARD_SCRUB_ANY);
 
   rc = sqlite3_step (s);
   sqlite3_reset (s);

@@ -405,7 +405,10 @@ add_payment_section (CfReceiptDoc    *self,
   add_field (self, CF_RECEIPT_BOLD, "支付方式(PAID WITH):", method_words (method));
   if (method != CF_PAYMENT_METHOD_CASH)
     add_field (self, 0, "收单机构(ACQUIRER):", cf_transaction_get_acquirer (txn));
-  add_field (self, 0, "商户订单号(ORDER NO.):", cf_transaction_get_source_id (txn));
+  add_field (self, 0, "商户订单号(ORDER NO.):", cf_transaction_get_order_no (txn) != NULL ? cf_transaction_get_order_no (txn)
+                                                                                    : cf_transaction_get_source_id (txn));
+  add_field (self, 0, "交易单号(TXN NO.):", cf_transaction_get_order_no (txn) != NULL ? cf_transaction_get_source_id (txn)
+                                                                                  : cf_transaction_get_channel_no (txn));
 }
 
 static void

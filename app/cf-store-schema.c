@@ -357,6 +357,14 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "ALTER TABLE transactions ADD COLUMN settlement_date TEXT "
   "  CHECK (settlement_date IS NULL OR settlement_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');"
   "ALTER TABLE transaction_sources ADD COLUMN settlement_date TEXT;"
+  /* What wallets' and processors' files carry beside their own number: the
+   * shop's order no. (商户订单号), the channel's (渠道流水号), the store
+   * (门店). Journals leave them empty, which the partial indexes skip. */
+  "ALTER TABLE transactions ADD COLUMN order_no TEXT;"
+  "ALTER TABLE transactions ADD COLUMN channel_no TEXT;"
+  "ALTER TABLE transactions ADD COLUMN store_name TEXT;"
+  "CREATE INDEX transactions_order ON transactions (order_no) WHERE order_no IS NOT NULL;"
+  "CREATE INDEX transactions_channel ON transactions (channel_no) WHERE channel_no IS NOT NULL;"
   "CREATE TABLE reconcile_marks ("
   "  transaction_id  INTEGER PRIMARY KEY REFERENCES transactions (id),"
   "  marked_by       TEXT,"

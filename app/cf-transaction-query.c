@@ -169,12 +169,13 @@ cf_transaction_query_to_sql (const CfTransactionQuery *self,
 
   g_string_append_printf (sql, "SELECT %s FROM transactions t WHERE 1", columns);
   add_equal (sql, params, "voucher_no", self->voucher_no);
-  /* A wallet's or processor's own number stands where an RRN would. */
+  /* A wallet's or processor's own number, the shop's order no. or the
+   * channel's stand where an RRN would. */
   if (self->ref_no != NULL)
     {
-      g_string_append (sql, " AND (t.ref_no = ? OR t.source_id = ?)");
-      g_ptr_array_add (params, g_strdup (self->ref_no));
-      g_ptr_array_add (params, g_strdup (self->ref_no));
+      g_string_append (sql, " AND (t.ref_no = ? OR t.source_id = ? OR t.order_no = ? OR t.channel_no = ?)");
+      for (guint i = 0; i < 4; i++)
+        g_ptr_array_add (params, g_strdup (self->ref_no));
     }
   add_equal (sql, params, "auth_code", self->auth_code);
   add_equal (sql, params, "card_last4", self->card_last4);

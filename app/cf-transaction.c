@@ -55,6 +55,9 @@ struct _CfTransaction
   char        *orig_ref_no;
   char        *orig_date;
   char        *source_id;
+  char        *order_no;
+  char        *channel_no;
+  char        *store_name;
   gint64       import_id;
   guint        source_line;
   guint        n_duplicates;
@@ -110,6 +113,9 @@ cf_transaction_finalize (GObject *object)
   g_free (self->orig_ref_no);
   g_free (self->orig_date);
   g_free (self->source_id);
+  g_free (self->order_no);
+  g_free (self->channel_no);
+  g_free (self->store_name);
 
   G_OBJECT_CLASS (cf_transaction_parent_class)->finalize (object);
 }
@@ -255,6 +261,9 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   self->reported_lost = sqlite3_column_int (stmt, c++) != 0;
   if (!cf_payment_method_from_nick ((const char *) sqlite3_column_text (stmt, c++), &self->payment_method))
     self->payment_method = CF_PAYMENT_METHOD_OTHER;
+  self->order_no = cf_sql_dup_text (stmt, c++);
+  self->channel_no = cf_sql_dup_text (stmt, c++);
+  self->store_name = cf_sql_dup_text (stmt, c++);
 
   return self;
 }
@@ -323,6 +332,9 @@ STRING_GETTER (orig_voucher_no)
 STRING_GETTER (orig_ref_no)
 STRING_GETTER (orig_date)
 STRING_GETTER (source_id)
+STRING_GETTER (order_no)
+STRING_GETTER (channel_no)
+STRING_GETTER (store_name)
 
 #undef STRING_GETTER
 

@@ -572,6 +572,37 @@ test_lakala_style_statement (CfTestDb      *f,
                                                 "AND amount_minor = 2000 AND voucher_no = '000313'"), ==, 1);
 }
 
+/* An aggregator's bill names the shop's order no., the channel's and the
+ * store beside its own number: all are kept, and any of the numbers finds
+ * the sale as a reference no. does. */
+static void
+test_order_and_channel_kept (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfImportReport) report = import_text (f,
+    "交易时间,交易单号,商户订单号,渠道流水号,门店名称,终端号,交易金额,支付方式,交易状态\n"
+    "2026-11-27 12:00:00,P202611270001,SO-1001,4200001234202611270001,望京店,Y1001,20.00,微信,成功\n",
+    &error);
+  const char *const numbers[] = { "P202611270001", "SO-1001", "4200001234202611270001" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 1);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE source_id = 'P202611270001' "
+                                                "AND order_no = 'SO-1001' AND channel_no = '4200001234202611270001' "
+                                                "AND store_name = '望京店' AND payment_method = 'wechat'"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+      g_autoptr(GPtrArray) found = NULL;
+
+      query->ref_no = g_strdup (numbers[i]);
+      found = cf_store_find_transactions (f->store, query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -595,6 +626,7 @@ main (int    argc,
   ADD ("/import/draft-teaches-a-layout", test_draft_teaches_a_layout);
   ADD ("/import/draft-chooses-an-encoding", test_draft_chooses_an_encoding);
   ADD ("/import/lakala-style-statement", test_lakala_style_statement);
+  ADD ("/import/order-and-channel-kept", test_order_and_channel_kept);
   g_test_add_func ("/import/time-zones", test_time_zones);
   return g_test_run ();
 }

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
   "t.acquirer, t.type, t.type_text, t.amount_minor, t.fee_minor, t.currency, t.status, " \
   "t.entry_mode, t.orig_voucher_no, t.orig_ref_no, t.orig_date, t.source_id, t.import_id, " \
   "t.source_line, (SELECT count(*) FROM duplicates d WHERE d.transaction_id = t.id), " \
-  "EXISTS (SELECT 1 FROM loss_slips l WHERE l.transaction_id = t.id), t.payment_method"
+  "EXISTS (SELECT 1 FROM loss_slips l WHERE l.transaction_id = t.id), t.payment_method, " \
+  "t.order_no, t.channel_no, t.store_name"
 
 CfTransaction *cf_transaction_new_from_row (sqlite3_stmt *stmt);
 

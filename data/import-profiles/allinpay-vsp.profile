@@ -31,6 +31,7 @@ amount=交易金额
 fee=手续费
 net_amount=结算金额
 source_id=交易单号
+order_no=订单号
 orig_ref_no=原交易单
 
 [Types]

@@ -48,6 +48,9 @@ orig_ref_no=原参考号;原交易参考号;原系统参考号;orig_rrn;original
 orig_date=原交易日期;原日期;orig_date;original_date;original_transaction_date
 payment_method=支付方式;付款方式;支付渠道;支付类型;payment_method;payment_type;tender;tender_type
 source_id=交易流水号;拉卡拉流水号;拉卡拉订单号;收单流水号;订单号;交易编号;交易单号;平台订单号;平台流水号;系统订单号;渠道订单号;渠道流水号;上游订单号;第三方订单号;商户订单号;transaction_id;txn_id;trans_id;order_no;payment_id
+order_no=商户订单号;业务系统订单号;商家订单号;外部订单号;merchant_order_no;merchant_order_id;merchant_reference;external_order_id
+channel_no=渠道流水号;渠道订单号;渠道交易单号;交易平台单号;上游订单号;第三方订单号;channel_transaction_no;channel_order_no
+store=门店;门店名称;分店;分店名称;店铺;店铺名称;store;store_name;location;shop
 
 [Types]
 sale=消费;普通消费;消费交易;刷卡消费;扫码消费;扫码支付;销售;sale;purchase;payment;debit;sales;verkauf;zahlung;vente;venta

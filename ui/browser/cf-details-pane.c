@@ -141,6 +141,8 @@ add_transaction_group (CfDetailsPane *self,
   add_row (group, _("Reference no."), cf_transaction_get_ref_no (txn));
   add_row (group, _("Auth code"), cf_transaction_get_auth_code (txn));
   add_row (group, _("Transaction id"), cf_transaction_get_source_id (txn));
+  add_row (group, _("Merchant order no."), cf_transaction_get_order_no (txn));
+  add_row (group, _("Channel transaction no."), cf_transaction_get_channel_no (txn));
 }
 
 static const char *
@@ -169,6 +171,7 @@ add_merchant_group (CfDetailsPane *self,
   GtkGrid *group = add_group (self, _("Merchant and terminal"));
 
   add_row (group, _("Merchant"), cf_transaction_get_merchant_name (txn));
+  add_row (group, _("Store"), cf_transaction_get_store_name (txn));
   add_row (group, _("Merchant no."), cf_transaction_get_merchant_no (txn));
   add_row (group, _("Terminal no."), cf_transaction_get_terminal_no (txn));
   add_row (group, _("Operator no."), cf_transaction_get_operator_no (txn));
@@ -188,7 +191,8 @@ add_card_group (CfDetailsPane *self,
     {
       group = add_group (self, _("Payment"));
       add_row (group, _("Paid with"), cf_payment_method_get_label (method));
-      add_row (group, _("Order no."), cf_transaction_get_source_id (txn));
+      add_row (group, _("Order no."), cf_transaction_get_order_no (txn) != NULL ? cf_transaction_get_order_no (txn)
+                                                                         : cf_transaction_get_source_id (txn));
       add_row (group, _("Card no."), *card != '\0' ? card : NULL);
       add_row (group, _("Acquirer"), cf_transaction_get_acquirer (txn));
       add_merchant_group (self, txn);
