@@ -139,6 +139,7 @@ add_line (CfReceiptDoc      *self,
   line->kind = kind;
   line->style = style;
   line->text = text;
+  line->left = (cf_receipt_doc_get_width_pt (self) - self->columns * CF_RECEIPT_CELL_PT) / 2;
   line->top = self->bottom;
   if (kind == CF_RECEIPT_LINE_QR)
     {
@@ -653,15 +654,26 @@ cf_receipt_doc_dup_characters (CfReceiptDoc *self)
 }
 
 /**
+ * cf_receipt_paper_for_columns:
+ *
+ * Returns: the roll a grid of @columns is printed on, in mm: 58, 76 or 80
+ */
+guint
+cf_receipt_paper_for_columns (guint columns)
+{
+  return columns >= 48 ? 80 : columns >= 42 ? 76 : 58;
+}
+
+/**
  * cf_receipt_doc_get_width_pt:
  *
- * Returns: the slip's width in points, margins included
+ * Returns: the slip's width in points: the roll's
  */
 double
 cf_receipt_doc_get_width_pt (CfReceiptDoc *self)
 {
   g_return_val_if_fail (CF_IS_RECEIPT_DOC (self), 0);
-  return self->columns * CF_RECEIPT_CELL_PT + 2 * CF_RECEIPT_MARGIN_PT;
+  return cf_receipt_paper_for_columns (self->columns) * 72.0 / 25.4;
 }
 
 /**
@@ -725,7 +737,7 @@ cf_receipt_line_foreach_glyph (const CfReceiptLine *line,
                                gpointer             user_data)
 {
   double scale = line->style & CF_RECEIPT_DOUBLE ? 2.0 : 1.0;
-  double x = CF_RECEIPT_MARGIN_PT;
+  double x = line->left;
   double baseline = line->top + CF_RECEIPT_BASELINE_PT * scale;
 
   for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))

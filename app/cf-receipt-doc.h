@@ -43,6 +43,7 @@ typedef struct
   CfReceiptLineKind kind;
   guint             style;
   char             *text;
+  double            left;     /* points from the page's left edge to the first cell */
   double            top;      /* points from the slip's top */
   double            height;
   CfQrCode         *qr;       /* (nullable): a QR line's code */
@@ -65,9 +66,11 @@ typedef struct
 
 /* The grid's geometry, in points, shared by every renderer so that they
  * agree to the point: a cell is half the font size wide (a CJK character
- * takes two), a double-size line doubles everything. */
-#define CF_RECEIPT_FONT_PT      9.0
-#define CF_RECEIPT_CELL_PT      4.5
+ * takes two), a double-size line doubles everything. The page is as wide
+ * as the roll (58, 76 or 80 mm) and the grid fits what a printer prints on
+ * it (about 48, 64 or 72 mm), centred. */
+#define CF_RECEIPT_FONT_PT      8.5
+#define CF_RECEIPT_CELL_PT      4.25
 #define CF_RECEIPT_LINE_PT      11.0
 #define CF_RECEIPT_BASELINE_PT  8.5
 #define CF_RECEIPT_MARGIN_PT    8.0
@@ -97,6 +100,7 @@ const CfReceiptLine *
                                                   guint                  index);
 char            *cf_receipt_doc_to_text          (CfReceiptDoc          *self);
 double           cf_receipt_doc_get_width_pt     (CfReceiptDoc          *self);
+guint            cf_receipt_paper_for_columns    (guint                  columns);
 double           cf_receipt_doc_get_height_pt    (CfReceiptDoc          *self);
 void             cf_receipt_doc_foreach_qr_module (CfReceiptDoc         *self,
                                                   const CfReceiptLine   *line,

@@ -474,6 +474,32 @@ test_wallet_and_cash_slips (CfTestDb      *f,
     }
 }
 
+/* A slip's page is as wide as its roll, and its text as wide as what a
+ * printer prints on that roll: 58, 76 and 80 mm rolls print about 48, 64
+ * and 72 mm. */
+static void
+test_page_fits_the_roll (CfTestDb      *f,
+                         gconstpointer  data)
+{
+  static const struct { guint columns, roll_mm, printable_mm; } rolls[] = { { 32, 58, 48 }, { 42, 76, 64 }, { 48, 80, 72 } };
+  g_autoptr(CfTransaction) txn = by_voucher (f, "000201");
+
+  for (guint r = 0; r < G_N_ELEMENTS (rolls); r++)
+    {
+      g_autoptr(CfReceiptDoc) doc = cf_receipt_doc_new (txn, NULL, NULL, CF_RECEIPT_COPY_MERCHANT, NULL, rolls[r].columns);
+      const CfReceiptLine *line = cf_receipt_doc_get_line (doc, 0);
+      double page_mm = cf_receipt_doc_get_width_pt (doc) * 25.4 / 72.0;
+      double text_mm = rolls[r].columns * CF_RECEIPT_CELL_PT * 25.4 / 72.0;
+
+      g_assert_cmpfloat_with_epsilon (page_mm, rolls[r].roll_mm, 0.01);
+      g_assert_cmpfloat (text_mm, <=, rolls[r].printable_mm);
+      g_assert_cmpfloat (text_mm, >, rolls[r].printable_mm - 2);
+      /* Centred, inside what the printer reaches. */
+      g_assert_cmpfloat_with_epsilon (line->left * 2 + rolls[r].columns * CF_RECEIPT_CELL_PT, cf_receipt_doc_get_width_pt (doc), 0.01);
+      g_assert_cmpfloat (line->left * 25.4 / 72.0, >=, (rolls[r].roll_mm - rolls[r].printable_mm) / 2.0 - 0.01);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -482,6 +508,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, slips_setup, func, cf_test_db_teardown)
   ADD ("/receipt/golden-grids", test_golden_grids);
+  ADD ("/receipt/page-fits-the-roll", test_page_fits_the_roll);
   ADD ("/receipt/wallet-and-cash", test_wallet_and_cash_slips);
   ADD ("/receipt/content-and-masking", test_content_and_masking);
   ADD ("/receipt/pdf-text", test_pdf_text);
