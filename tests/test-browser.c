@@ -416,7 +416,7 @@ test_selection_issues_one_pdf (CfTestDb      *f,
   pages = strstr (info, "Pages:");
   g_assert_nonnull (pages);
   g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, 5);
-  g_assert_nonnull (strstr (info, "Page size:       232 x"));
+  g_assert_nonnull (strstr (info, "Page size:       226.772 x"));
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
     g_settings_reset (settings, "paper-width");
@@ -439,7 +439,11 @@ test_duplicate_dialog_asks_first (CfTestDb      *f,
   dialog = cf_test_find_toplevel (CF_TYPE_DUPLICATE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Issue a Duplicate Slip");
-  /* The copy the preview shows is the one offered. */
+  /* A customer's request asks for the cardholder's copy; the bank's
+   * retrieval for the merchant's. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (cf_duplicate_dialog_get_reason (dialog)), ==, CF_DUPLICATE_REASON_CUSTOMER);
+  g_assert_cmpuint (gtk_drop_down_get_selected (cf_duplicate_dialog_get_copy (dialog)), ==, CF_RECEIPT_COPY_CARDHOLDER);
+  gtk_drop_down_set_selected (cf_duplicate_dialog_get_reason (dialog), CF_DUPLICATE_REASON_RETRIEVAL);
   g_assert_cmpuint (gtk_drop_down_get_selected (cf_duplicate_dialog_get_copy (dialog)), ==, CF_RECEIPT_COPY_MERCHANT);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf"));
 

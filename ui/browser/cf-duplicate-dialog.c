@@ -138,6 +138,12 @@ struct _CfDuplicateDialog
 
 G_DEFINE_FINAL_TYPE (CfDuplicateDialog, cf_duplicate_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+/* What the last duplicate of this run was for, and whose copy: the next
+ * one is most often the same. */
+static gboolean          remembered;
+static CfDuplicateReason last_reason;
+static CfReceiptCopy     last_copy;
+
 enum
 {
   ISSUED,
@@ -193,6 +199,9 @@ response_cb (CfDuplicateDialog *self,
 
   self->chosen_reason = (CfDuplicateReason) MIN (reason, CF_DUPLICATE_REASON_OTHER);
   self->chosen_copy = (CfReceiptCopy) MIN (gtk_drop_down_get_selected (self->copy), CF_RECEIPT_COPY_BANK);
+  remembered = TRUE;
+  last_reason = self->chosen_reason;
+  last_copy = self->chosen_copy;
   g_free (self->chosen_text);
   self->chosen_text = *text != '\0' ? g_strdup (text) : NULL;
 
@@ -210,6 +219,23 @@ response_cb (CfDuplicateDialog *self,
       return;
     }
   issue (self, NULL);
+}
+
+/* Whose copy a reason asks for: a customer wants the cardholder's; the
+ * bank's retrieval, the tax office and the books want the merchant's. */
+static CfReceiptCopy
+copy_for_reason (CfDuplicateReason reason)
+{
+  return reason == CF_DUPLICATE_REASON_CUSTOMER ? CF_RECEIPT_COPY_CARDHOLDER : CF_RECEIPT_COPY_MERCHANT;
+}
+
+static void
+reason_selected_cb (CfDuplicateDialog *self)
+{
+  guint reason = gtk_drop_down_get_selected (self->reason);
+
+  if (reason <= CF_DUPLICATE_REASON_OTHER)
+    gtk_drop_down_set_selected (self->copy, copy_for_reason ((CfDuplicateReason) reason));
 }
 
 /* "Other" says what it is, or nothing is issued. */
@@ -272,7 +298,9 @@ cf_duplicate_dialog_init (CfDuplicateDialog *self)
 /**
  * cf_duplicate_dialog_new:
  * @transactions: (element-type CfTransaction): a duplicate each
- * @copy: whose copy to offer first: the one the preview shows
+ * @copy: whose copy the preview shows: offered when the clerk chose it
+ *   there (not the merchant's, which the preview starts with); else the
+ *   copy the reason asks for, the last reason of this run first
  *
  * Returns: (transfer none): the dialog over @parent, not yet shown
  */
@@ -306,7 +334,12 @@ cf_duplicate_dialog_new (GtkWindow     *parent,
   self->transactions = g_ptr_array_ref (transactions);
   self->operator_no = g_strdup (operator_no);
   self->columns = columns;
-  gtk_drop_down_set_selected (self->copy, copy);
+  if (remembered)
+    gtk_drop_down_set_selected (self->reason, last_reason);
+  gtk_drop_down_set_selected (self->copy, copy != CF_RECEIPT_COPY_MERCHANT ? copy
+                                          : remembered ? last_copy
+                                          : copy_for_reason ((CfDuplicateReason) gtk_drop_down_get_selected (self->reason)));
+  g_signal_connect_swapped (self->reason, "notify::selected", G_CALLBACK (reason_selected_cb), self);
   return self;
 }
 
