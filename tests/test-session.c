@@ -219,6 +219,22 @@ test_audit_page_and_banner (CfTestDb      *f,
                                                    "AND action = 'sign-in'"));
   }
 
+  /* This desk's own new entry is listed when the log is shown again. */
+  {
+    guint before;
+
+    gtk_editable_set_text (GTK_EDITABLE (operator_entry), "");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_test_find_widget (GTK_WIDGET (audit), GTK_TYPE_DROP_DOWN, NULL)), 0);
+    cf_test_drain_main_loop ();
+    before = cf_audit_page_get_n_shown (audit);
+    g_assert_true (cf_store_add_audit_entry (f->store, "001", "test-entry", "test", 1, NULL, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "transactions"));
+    cf_test_drain_main_loop ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "audit"));
+    cf_test_drain_main_loop ();
+    g_assert_cmpuint (cf_audit_page_get_n_shown (audit), ==, before + 1);
+  }
+
   /* A clerk does not see it. */
   cf_test_switch_operator (window, "001");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-audit", NULL));

@@ -130,6 +130,8 @@ verify_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->verifying = FALSE;
+  /* The list shows what was verified, the manager's own latest entries too. */
+  cf_audit_page_reload (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), sound ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), sound ? "success" : "error");
   if (problems == NULL)
@@ -224,6 +226,16 @@ cf_audit_page_class_init (CfAuditPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, verify_clicked_cb);
 }
 
+/* This desk's own writes do not change the database's data_version, which
+ * is how the window hears of other desks': the log is read again each time
+ * it is shown. */
+static void
+mapped_cb (CfAuditPage *self)
+{
+  if (self->store != NULL)
+    cf_audit_page_reload (self);
+}
+
 static void
 cf_audit_page_init (CfAuditPage *self)
 {
@@ -234,6 +246,7 @@ cf_audit_page_init (CfAuditPage *self)
   self->filling_actions = TRUE;
   gtk_drop_down_set_model (self->action_dropdown, G_LIST_MODEL (self->actions));
   self->filling_actions = FALSE;
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 /**
