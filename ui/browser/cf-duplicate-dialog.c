@@ -175,7 +175,14 @@ issue (CfDuplicateDialog *self,
       ? g_strdup_printf (_("Duplicate No. %u is recorded with check code %s."), r->number, r->code)
       : g_strdup_printf (_("%u duplicates are recorded, each with its own check code."), records->len);
 
-    cf_show_message (self->parent, pdf_path != NULL ? _("Duplicate Saved") : _("Duplicate Printed"), body);
+    g_autofree char *what = records->len == 1
+      ? g_strdup_printf (_("Duplicate No. %u (check code %s) saved"), r->number, r->code)
+      : g_strdup_printf (_("%u duplicates saved"), records->len);
+
+    if (pdf_path != NULL)
+      cf_show_saved (GTK_WIDGET (self->parent), what, pdf_path);
+    else
+      cf_show_done (GTK_WIDGET (self->parent), body);
   }
   g_signal_emit (self, signals[ISSUED], 0);
 }

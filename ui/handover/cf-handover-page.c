@@ -355,6 +355,8 @@ save_chosen_cb (const char * const *paths,
 
   if (self->report != NULL && !cf_pdf_write_report (self->report, paths[0], &error))
     cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Report Was Not Written"), error->message);
+  else if (self->report != NULL)
+    cf_show_saved (GTK_WIDGET (self), _("Handover report saved"), paths[0]);
 }
 
 static void

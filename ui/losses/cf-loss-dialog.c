@@ -17,6 +17,7 @@
 
 #include "cf-loss-dialog-private.h"
 #include "cf-loss-service.h"
+#include "cf-message.h"
 #include "cf-money.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -461,6 +462,15 @@ finish (CfLossDialog *self)
       return FALSE;
     }
   cf_store_set_setting (self->store, DRAFT_KEY, NULL, NULL);
+  {
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loss #%lld reported: %u slip",
+                                                          "Loss #%lld reported: %u slips", slips->len),
+                                             (long long) self->incident, slips->len);
+    GtkWindow *over = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+    if (over != NULL)
+      cf_show_done (GTK_WIDGET (over), done);
+  }
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }

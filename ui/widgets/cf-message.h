@@ -13,5 +13,10 @@ void       cf_show_message      (GtkWindow  *parent,
                                  const char *heading,
                                  const char *body);
 GtkWindow *cf_widget_get_window (GtkWidget  *widget);
+void       cf_show_done         (GtkWidget  *widget,
+                                 const char *text);
+void       cf_show_saved        (GtkWidget  *widget,
+                                 const char *what,
+                                 const char *path);
 
 G_END_DECLS

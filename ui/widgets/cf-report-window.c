@@ -38,6 +38,8 @@ save_chosen_cb (const char * const *paths,
 
   if (!cf_pdf_write_report (cf_report_window_get_report (self), paths[0], &error))
     cf_show_message (GTK_WINDOW (self), _("The PDF Was Not Written"), error->message);
+  else
+    cf_show_saved (GTK_WIDGET (self), _("PDF saved"), paths[0]);
 }
 
 static void
