@@ -47,6 +47,11 @@ test_lists_everything_newest_first (CfTestDb      *f,
   g_assert_nonnull (strstr (details, cf_transaction_get_voucher_no (first)));
   g_assert_nonnull (strstr (details, cf_transaction_get_ref_no (first)));
   g_assert_nonnull (strstr (details, "Demo data"));
+  /* The journal's 成功 and 借记卡/贷记卡 read in the reader's language. */
+  g_assert_nonnull (strstr (details, "Approved"));
+  g_assert_null (strstr (details, "成功"));
+  g_assert_null (strstr (details, "借记卡"));
+  g_assert_null (strstr (details, "贷记卡"));
   cf_test_close_window (window);
 }
 

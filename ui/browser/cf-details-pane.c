@@ -22,6 +22,7 @@
 #include "cf-receipt-preview.h"
 #include "cf-reconcile.h"
 #include "cf-request-status.h"
+#include "cf-settlement.h"
 
 struct _CfDetailsPane
 {
@@ -118,6 +119,50 @@ dup_type_text (CfTransaction *txn)
   return g_strdup (label);
 }
 
+/* The files' own words, in the reader's language where they are the
+ * common ones: "成功" reads "Approved" in English, "借记卡" "Debit card";
+ * other words are shown as the file wrote them. */
+static const char *
+status_label (const char *status)
+{
+  static const char *const approved[] = { "成功", "交易成功", "支付成功", "已支付", "success", "succeeded", "approved",
+                                          "paid", "completed", "00", NULL };
+  g_autofree char *folded = status != NULL ? g_utf8_casefold (status, -1) : NULL;
+
+  if (folded != NULL && g_strv_contains (approved, folded))
+    return _("Approved");
+  return status;
+}
+
+static const char *
+card_kind_label (const char *kind)
+{
+  if (kind == NULL)
+    return NULL;
+  switch (cf_fee_kind_of ("card", kind))
+    {
+    case CF_FEE_KIND_DEBIT:
+      return _("Debit card");
+    case CF_FEE_KIND_CREDIT:
+      return _("Credit card");
+    case CF_FEE_KIND_CARD:
+    case CF_FEE_KIND_WECHAT:
+    case CF_FEE_KIND_ALIPAY:
+    case CF_FEE_KIND_UNIONPAY_QR:
+    case CF_FEE_KIND_N:
+    default:
+      return kind;
+    }
+}
+
+static const char *
+brand_label (const char *brand)
+{
+  if (brand != NULL && (g_ascii_strcasecmp (brand, "UnionPay") == 0 || g_strcmp0 (brand, "银联") == 0))
+    return _("UnionPay");
+  return brand;
+}
+
 static void
 add_transaction_group (CfDetailsPane *self,
                        CfTransaction *txn)
@@ -135,7 +180,7 @@ add_transaction_group (CfDetailsPane *self,
   add_row (group, _("Amount"), amount);
   add_row (group, _("Fee"), fee_text);
   add_row (group, _("Date/time"), time);
-  add_row (group, _("Status"), cf_transaction_get_status (txn));
+  add_row (group, _("Status"), status_label (cf_transaction_get_status (txn)));
   add_row (group, _("Voucher no."), cf_transaction_get_voucher_no (txn));
   add_row (group, _("Batch no."), cf_transaction_get_batch_no (txn));
   add_row (group, _("Reference no."), cf_transaction_get_ref_no (txn));
@@ -203,8 +248,8 @@ add_card_group (CfDetailsPane *self,
   add_row (group, _("Paid with"), cf_payment_method_get_label (method));
   add_row (group, _("Card no."), card);
   add_row (group, _("Entry"), entry_mode_label (cf_transaction_get_entry_mode (txn)));
-  add_row (group, _("Brand"), cf_transaction_get_card_brand (txn));
-  add_row (group, _("Card kind"), cf_transaction_get_card_kind (txn));
+  add_row (group, _("Brand"), brand_label (cf_transaction_get_card_brand (txn)));
+  add_row (group, _("Card kind"), card_kind_label (cf_transaction_get_card_kind (txn)));
   add_row (group, _("Issuer"), cf_transaction_get_issuer (txn));
   add_row (group, _("Acquirer"), cf_transaction_get_acquirer (txn));
   add_merchant_group (self, txn);
