@@ -130,7 +130,7 @@ status_label (const char *status)
   g_autofree char *folded = status != NULL ? g_utf8_casefold (status, -1) : NULL;
 
   if (folded != NULL && g_strv_contains (approved, folded))
-    return _("Approved");
+    return C_("transaction status", "Approved");
   return status;
 }
 
