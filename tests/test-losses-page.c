@@ -163,6 +163,78 @@ test_loss_dialog_draft (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, out);
+}
+
+static GtkWidget *
+find_select_all (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "_Select all"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_select_all (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Step 1 without a period says so instead of listing the oldest sales; a
+ * day's sales are ticked in one click. */
+static void
+test_loss_dialog_select_all (CfTestDb      *f,
+                             gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  gint64 on_day = cf_test_query_int (f->store, "SELECT count (*) FROM transactions WHERE local_time >= '2026-11-20' "
+                                               "AND local_time < '2026-11-21'");
+  CfLossDialog *dialog;
+  GtkWidget *find;
+  GtkWidget *all;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
+  g_assert_nonnull (dialog);
+  find = cf_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Find the Transactions");
+  g_assert_nonnull (find);
+
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "from")), "");
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "to")), "");
+  g_signal_emit_by_name (find, "clicked");
+  g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "period"));
+  g_assert_null (find_select_all (GTK_WIDGET (dialog)));
+
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "from")), "2026-11-20 00:00");
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "to")), "2026-11-20 23:59:59");
+  g_signal_emit_by_name (find, "clicked");
+  all = find_select_all (GTK_WIDGET (dialog));
+  g_assert_nonnull (all);
+  g_assert_cmpint (on_day, >, 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "description")), "the day's folder");
+  g_assert_true (cf_loss_dialog_next (dialog));
+  g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "impact");
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " slips, net", on_day);
+    g_autoptr(GString) labels = g_string_new (NULL);
+
+    collect_label_texts (GTK_WIDGET (dialog), labels);
+    g_assert_nonnull (strstr (labels->str, count));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,6 +244,7 @@ main (int    argc,
 
   CF_TEST_ADD_DEMO ("/losses/loss-dialog-from-selection", test_loss_dialog_from_selection);
   CF_TEST_ADD_DEMO ("/losses/loss-dialog-draft", test_loss_dialog_draft);
+  CF_TEST_ADD_DEMO ("/losses/loss-dialog-select-all", test_loss_dialog_select_all);
 
   return g_test_run ();
 }

@@ -124,6 +124,17 @@ describe (CfTransaction *txn)
                           cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), amount, card);
 }
 
+/* Select all: an afternoon's lost slips are ticked in one click. */
+static void
+select_all_toggled_cb (GtkCheckButton *all,
+                       CfLossDialog   *self)
+{
+  gboolean active = gtk_check_button_get_active (all);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_check_button_set_active (((SlipRow *) g_ptr_array_index (self->rows, i))->lost, active);
+}
+
 static void
 list_transactions (CfLossDialog *self,
                    GPtrArray    *txns,
@@ -131,6 +142,18 @@ list_transactions (CfLossDialog *self,
 {
   clear_box (self->found_box);
   g_ptr_array_set_size (self->rows, 0);
+  if (txns->len > 1)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Select all %u", "_Select all %u",
+                                                             MIN (txns->len, MAX_LISTED)),
+                                                MIN (txns->len, MAX_LISTED));
+      GtkWidget *all = gtk_check_button_new_with_mnemonic (label);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (all), ticked);
+      g_signal_connect_object (all, "toggled", G_CALLBACK (select_all_toggled_cb), self, 0);
+      gtk_widget_add_css_class (all, "heading");
+      gtk_box_append (self->found_box, all);
+    }
   for (guint i = 0; i < txns->len && i < MAX_LISTED; i++)
     {
       SlipRow *row = g_new0 (SlipRow, 1);
@@ -155,6 +178,12 @@ find_clicked_cb (CfLossDialog *self)
   const char *from = text_of (self, "from");
   const char *to = text_of (self, "to");
 
+  /* No period would list the shop's oldest sales: say what is missing. */
+  if (from == NULL && to == NULL)
+    {
+      gtk_label_set_text (self->message, _("Give the period the lost slips are from: From and To"));
+      return;
+    }
   query->terminal_no = g_strdup (text_of (self, "terminal"));
   query->limit = MAX_LISTED;
   query->sort_ascending = TRUE;
