@@ -107,6 +107,32 @@ test_loss_dialog_from_selection (CfTestDb      *f,
     g_assert_null (cf_losses_page_preview_letter (cf_window_get_losses_page (window), 99, &error));
     g_assert_nonnull (error);
   }
+
+  /* Cancelling a request is asked first, and Keep It keeps it. */
+  {
+    GtkWidget *cancel = cf_test_find_widget (GTK_WIDGET (cf_window_get_losses_page (window)), GTK_TYPE_BUTTON,
+                                             "Move to “Cancelled”");
+    AdwMessageDialog *ask;
+
+    g_assert_nonnull (cancel);
+    g_assert_true (gtk_widget_has_css_class (cancel, "destructive-action"));
+    g_signal_emit_by_name (cancel, "clicked");
+    cf_test_drain_main_loop ();
+    ask = cf_test_find_dialog ("Cancel the Request?");
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "keep");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 0);
+
+    g_signal_emit_by_name (cancel, "clicked");
+    cf_test_drain_main_loop ();
+    ask = cf_test_find_dialog ("Cancel the Request?");
+    adw_message_dialog_response (ask, "cancel-request");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 1);
+  }
   cf_test_close_window (window);
 }
 

@@ -85,6 +85,26 @@ move_action (gpointer   data,
 }
 
 static void
+run_move (CfLossesPage  *self,
+          RequestChange *change)
+{
+  /* Approved and rejected are a manager's to record: a clerk gets the manager's prompt. */
+  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Record a request as approved or rejected"), _("The Request Did Not Move"),
+                            move_action, change, request_change_free);
+}
+
+static void
+cancel_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RequestChange    *change)
+{
+  if (g_str_equal (response, "cancel-request"))
+    run_move (change->page, change);
+  else
+    request_change_free (change);
+}
+
+static void
 move_clicked_cb (GtkButton    *button,
                  CfLossesPage *self)
 {
@@ -95,9 +115,23 @@ move_clicked_cb (GtkButton    *button,
   change->to = (CfRequestStatus) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "to"));
   change->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  /* Approved and rejected are a manager's to record: a clerk gets the manager's prompt. */
-  cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Record a request as approved or rejected"), _("The Request Did Not Move"),
-                            move_action, change, request_change_free);
+  /* Cancelling ends the request for good: asked first. */
+  if (change->to == CF_REQUEST_CANCELLED)
+    {
+      g_autofree char *body = g_strdup_printf (_("Request #%lld stops here and cannot be moved again. Its history, "
+                                                 "documents and letter are kept."), (long long) change->request_id);
+      GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Cancel the Request?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
+                                        "cancel-request", _("_Cancel Request"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-request", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), change);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  run_move (self, change);
 }
 
 static GtkWidget *
@@ -122,6 +156,8 @@ move_menu (CfLossesPage  *self,
         GtkWidget *item = gtk_button_new_with_label (label);
 
         gtk_widget_add_css_class (item, "flat");
+        if (to == CF_REQUEST_CANCELLED)
+          gtk_widget_add_css_class (item, "destructive-action");
         g_object_set_data (G_OBJECT (item), "request-id", GSIZE_TO_POINTER (request->id));
         g_object_set_data (G_OBJECT (item), "to", GUINT_TO_POINTER (to));
         g_object_set_data (G_OBJECT (item), "note", note);
