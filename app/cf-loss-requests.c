@@ -204,8 +204,8 @@ cf_loss_move_request (CfStore          *store,
     goto out;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = cf_store_prepare (store, "INSERT INTO request_history (request_id, from_status, to_status, at, operator_no, note) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)", error);
+  stmt = cf_store_prepare (store, "INSERT INTO request_history (request_id, from_status, to_status, at, operator_no, note, "
+                                  "  approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, request_id);
@@ -214,6 +214,7 @@ cf_loss_move_request (CfStore          *store,
   cf_sql_bind_text (stmt, 4, at, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 5, operator_no, SQLITE_STATIC);
   cf_sql_bind_text (stmt, 6, note, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 7, cf_store_get_override (store), SQLITE_STATIC);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
 
@@ -319,14 +320,15 @@ cf_loss_list_documents (CfStore  *store,
  * cf_loss_list_history:
  *
  * Returns: (transfer full) (element-type GStrv): each move of the request,
- *   oldest first: time, from status ("" for creation), to status, operator, note
+ *   oldest first: time, from status ("" for creation), to status, operator,
+ *   note, the manager who approved it ("" when none had to)
  */
 GPtrArray *
 cf_loss_list_history (CfStore  *store,
                       gint64    request_id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, from_status, to_status, operator_no, note "
+  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, from_status, to_status, operator_no, note, approved_by "
                                                 "FROM request_history WHERE request_id = ? ORDER BY id", error);
 
   if (stmt == NULL)

@@ -363,6 +363,9 @@ const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION] = {
   "ALTER TABLE transactions ADD COLUMN order_no TEXT;"
   "ALTER TABLE transactions ADD COLUMN channel_no TEXT;"
   "ALTER TABLE transactions ADD COLUMN store_name TEXT;"
+  /* A move a manager approved with their PIN names both: the clerk who
+   * asked and the manager who approved. */
+  "ALTER TABLE request_history ADD COLUMN approved_by TEXT;"
   "CREATE INDEX transactions_order ON transactions (order_no) WHERE order_no IS NOT NULL;"
   "CREATE INDEX transactions_channel ON transactions (channel_no) WHERE channel_no IS NOT NULL;"
   "CREATE TABLE reconcile_marks ("

@@ -236,7 +236,10 @@ test_requests_move_and_resolve (CfTestDb      *f,
   g_clear_pointer (&incidents, g_ptr_array_unref);
 
   g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_UNDER_REVIEW, NULL, "001", friday, &error));
-  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_APPROVED, NULL, "099", friday, &error));
+  /* A clerk records the approval with the manager's PIN: both are named. */
+  cf_store_set_override (f->store, "099");
+  g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_APPROVED, NULL, "001", friday, &error));
+  cf_store_set_override (f->store, NULL);
   g_assert_true (cf_loss_move_request (f->store, request, CF_REQUEST_FULFILLED, "copies received", "001", friday, &error));
   g_assert_no_error (error);
 
@@ -260,6 +263,10 @@ test_requests_move_and_resolve (CfTestDb      *f,
     g_assert_cmpstr (last[2], ==, "fulfilled");
     g_assert_cmpstr (last[3], ==, "001");
     g_assert_cmpstr (last[4], ==, "copies received");
+    g_assert_cmpstr (last[5], ==, "");
+    g_assert_cmpstr (((char **) g_ptr_array_index (moves, 3))[2], ==, "approved");
+    g_assert_cmpstr (((char **) g_ptr_array_index (moves, 3))[3], ==, "001");
+    g_assert_cmpstr (((char **) g_ptr_array_index (moves, 3))[5], ==, "099");
   }
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'move-request'"), ==, 4);
 

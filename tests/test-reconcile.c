@@ -171,6 +171,7 @@ test_old_doubles_are_merged (CfTestDb      *f,
     "DROP TABLE reconcile_marks; ALTER TABLE transactions DROP COLUMN settlement_date; "
     "DROP INDEX transactions_order; DROP INDEX transactions_channel; ALTER TABLE transactions DROP COLUMN order_no; "
     "ALTER TABLE transactions DROP COLUMN channel_no; ALTER TABLE transactions DROP COLUMN store_name; "
+    "ALTER TABLE request_history DROP COLUMN approved_by; "
     "DROP TABLE match_questions; DROP TABLE transaction_discrepancies; DROP TABLE transaction_sources; "
     "ALTER TABLE imports DROP COLUMN kind; PRAGMA user_version = 9;", &error);
   g_assert_no_error (error);

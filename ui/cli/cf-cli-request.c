@@ -32,9 +32,10 @@ print_request_history (CfStore *store,
   for (guint m = 0; moves != NULL && m < moves->len; m++)
     {
       char **move = g_ptr_array_index (moves, m);
+      g_autofree char *approved = *move[5] != '\0' ? g_strdup_printf (_(", approved by %s"), move[5]) : g_strdup ("");
 
-      g_print ("    %.16s  %s%s%s  %s%s%s\n", move[0], *move[1] != '\0' ? cf_request_status_label_for_nick (move[1]) : "",
-               *move[1] != '\0' ? " → " : "", cf_request_status_label_for_nick (move[2]), move[3],
+      g_print ("    %.16s  %s%s%s  %s%s%s%s\n", move[0], *move[1] != '\0' ? cf_request_status_label_for_nick (move[1]) : "",
+               *move[1] != '\0' ? " → " : "", cf_request_status_label_for_nick (move[2]), move[3], approved,
                *move[4] != '\0' ? "  " : "", move[4]);
     }
 }

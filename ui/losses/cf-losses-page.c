@@ -357,8 +357,11 @@ add_request_details (CfLossesPage  *self,
                                  ? g_strdup_printf ("%s → %s", cf_request_status_label_for_nick (move[1]),
                                                     cf_request_status_label_for_nick (move[2]))
                                  : g_strdup (cf_request_status_label_for_nick (move[2]));
-        g_autofree char *subtitle = g_markup_printf_escaped ("%.16s%s%s%s%s", move[0], *move[3] != '\0' ? " · " : "",
-                                                             move[3], *move[4] != '\0' ? " · " : "", move[4]);
+        /* A move a manager approved names both: "001, approved by 099". */
+        g_autofree char *who = *move[5] != '\0' ? g_strdup_printf (_("%s, approved by %s"), move[3], move[5])
+                                                : g_strdup (move[3]);
+        g_autofree char *subtitle = g_markup_printf_escaped ("%.16s%s%s%s%s", move[0], *who != '\0' ? " · " : "",
+                                                             who, *move[4] != '\0' ? " · " : "", move[4]);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
