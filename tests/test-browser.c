@@ -240,6 +240,14 @@ test_filter_by_payment_method (CfTestDb      *f,
   cf_test_type_search (window, "现金");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 2);
 
+  /* When it was imported reads as a local date and time, not as stored. */
+  {
+    g_autofree char *details = cf_test_details_text (window);
+    g_autoptr(GRegex) stored = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z", 0, 0, NULL);
+
+    g_assert_nonnull (strstr (details, "Imported"));
+    g_assert_false (g_regex_match (stored, details, 0, NULL));
+  }
   cf_test_close_window (window);
 }
 

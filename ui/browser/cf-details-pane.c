@@ -17,6 +17,7 @@
 
 #include "cf-details-pane.h"
 #include "cf-duplicate-issuer.h"
+#include "cf-format.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
 #include "cf-receipt-preview.h"
@@ -347,7 +348,8 @@ add_source_group (CfDetailsPane *self,
     {
       g_autofree char *base = g_path_get_basename (file);
       g_autofree char *line = g_strdup_printf (_("%s, line %u"), base, cf_transaction_get_source_line (txn));
-      g_autofree char *by = who != NULL ? g_strdup_printf (_("%s by %s"), when, who) : g_strdup (when);
+      g_autofree char *moment = cf_format_moment (when);
+      g_autofree char *by = who != NULL ? g_strdup_printf (_("%s by %s"), moment, who) : g_strdup (moment);
 
       add_row (group, _("Imported from"), line);
       add_row (group, _("Imported"), by);

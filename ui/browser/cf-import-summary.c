@@ -15,6 +15,7 @@
 
 #include "cf-import-report.h"
 #include "cf-file-dialog.h"
+#include "cf-format.h"
 #include "cf-import-assistant.h"
 #include "cf-import-summary-private.h"
 #include "cf-message.h"
@@ -157,6 +158,7 @@ add_file (CfImportSummary *self,
   g_autofree char *name = g_path_get_basename (r->file);
   g_autofree char *escaped_name = g_markup_escape_text (name, -1);
   g_autofree char *description = NULL;
+  g_autofree char *moment = NULL;
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_name);
@@ -171,8 +173,9 @@ add_file (CfImportSummary *self,
       return;
     }
 
+  moment = cf_format_moment (r->imported_at);
   description = r->imported_at != NULL
-    ? g_strdup_printf (_("Imported %s · profile %s · %s"), r->imported_at, r->profile, r->encoding)
+    ? g_strdup_printf (_("Imported %s · profile %s · %s"), moment, r->profile, r->encoding)
     : g_strdup_printf (_("Profile %s · %s"), r->profile, r->encoding);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   if (r->amount_source != NULL)

@@ -1,0 +1,14 @@
+/* cf-format.h — moments as people read them, in their locale
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *cf_format_moment (const char *iso_utc);
+
+G_END_DECLS
