@@ -130,6 +130,28 @@ test_operators_page (CfTestDb      *f,
   g_assert_cmpint (cf_operator_get_role (signed_in), ==, CF_ROLE_CLERK);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE operator_no = '099' "
                                                 "AND action = 'save-operator'"), >=, 1);
+
+  /* Letting someone go is asked first; Cancel leaves them be. */
+  {
+    GtkWidget *let_go = cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Let Go (No More Signing In)");
+    AdwMessageDialog *ask;
+
+    g_assert_nonnull (let_go);
+    g_signal_emit_by_name (let_go, "clicked");
+    cf_test_drain_main_loop ();
+    /* The first operator's menu comes first: asked by their name. */
+    {
+      g_autofree char *name = cf_test_query_text (f->store, "SELECT name FROM operators ORDER BY operator_no LIMIT 1");
+      g_autofree char *heading = g_strdup_printf ("Let %s Go?", name);
+
+      ask = cf_test_find_dialog (heading);
+    }
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "cancel");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM operators WHERE NOT active"), ==, 0);
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
   cf_test_drain_main_loop ();
 

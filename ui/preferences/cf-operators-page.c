@@ -49,7 +49,7 @@ change_free (gpointer data)
 {
   Change *change = data;
 
-  g_object_unref (change->page);
+  g_clear_object (&change->page);
   g_free (change->verb);
   g_free (change->operator_no);
   g_free (change->name);
@@ -186,6 +186,19 @@ add_clicked_cb (CfOperatorsPage *self)
 }
 
 static void
+let_go_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Change           *change)
+{
+  CfOperatorsPage *self = g_object_get_data (G_OBJECT (dialog), "page");
+
+  if (g_str_equal (response, "let-go"))
+    run_change (self, change);
+  else
+    change_free (change);
+}
+
+static void
 operator_button_cb (GtkButton       *button,
                     CfOperatorsPage *self)
 {
@@ -202,6 +215,22 @@ operator_button_cb (GtkButton       *button,
   change = g_new0 (Change, 1);
   change->verb = g_strdup (verb);
   change->operator_no = g_strdup (cf_operator_get_no (op));
+  /* Letting someone go ends their signing in at once: asked first. */
+  if (g_str_equal (verb, "disable"))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Let %s Go?"), cf_operator_get_name (op));
+      GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), heading,
+                                                  _("They can no longer sign in. What they did stays in the log "
+                                                    "under their number; Bring Back undoes this."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "let-go", _("_Let Go"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "let-go", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+      g_signal_connect (dialog, "response", G_CALLBACK (let_go_response_cb), change);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   run_change (self, change);
 }
 
