@@ -115,10 +115,22 @@ test_operators_page (CfTestDb      *f,
   before = cf_operators_page_get_n_operators (page);
   g_assert_cmpuint (before, ==, (guint) cf_test_query_int (f->store, "SELECT count (*) FROM operators"));
 
-  /* PINs that differ: said so, nobody added. */
-  add_operator (page, "007", "李雷", "4826", "4827");
-  g_assert_nonnull (cf_test_find_dialog ("The Operator Was Not Changed"));
-  gtk_window_destroy (GTK_WINDOW (cf_test_find_dialog ("The Operator Was Not Changed")));
+  /* PINs that differ: said beside the form, Save unavailable, what was
+   * typed kept until it is right. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_dialog ("Add an Operator");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  cf_test_type_into (GTK_WIDGET (dialog), "Operator no. (as printed on slips)", "007");
+  cf_test_type_into (GTK_WIDGET (dialog), "Name", "李雷");
+  cf_test_type_into (GTK_WIDGET (dialog), "PIN", "4826");
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4827");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (adw_message_dialog_get_extra_child (dialog))),
+                   ==, "The two PINs differ");
+  cf_test_type_into (GTK_WIDGET (dialog), "The same PIN again", "4826");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "cancel");
   cf_test_drain_main_loop ();
   g_assert_cmpuint (cf_operators_page_get_n_operators (page), ==, before);
 

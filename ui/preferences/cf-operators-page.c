@@ -17,6 +17,7 @@
 #include "cf-auth.h"
 #include "cf-message.h"
 #include "cf-operators-page-private.h"
+#include "cf-text.h"
 
 struct _CfOperatorsPage
 {
@@ -134,6 +135,45 @@ operator_dialog_response_cb (AdwMessageDialog *dialog,
   run_change (self, change);
 }
 
+/* What is wrong with the form, beside the field at fault, and Save only
+ * when nothing is: a refused form would close and lose what was typed. */
+static void
+form_changed_cb (GtkWidget *group)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (group, ADW_TYPE_MESSAGE_DIALOG));
+  gboolean adding = g_object_get_data (G_OBJECT (group), "adding") != NULL;
+  gboolean pin_needed = adding || g_object_get_data (G_OBJECT (group), "pin-only") != NULL;
+  const char *pin = row_text (group, "pin");
+  const char *keys[] = { "no", "name", "pin", "again" };
+  g_autoptr(GError) error = NULL;
+  const char *fault = NULL;
+  const char *problem = NULL;
+
+  if (adding && cf_text_is_blank (row_text (group, "no")))
+    fault = "no", problem = _("Give the operator's number");
+  else if (gtk_widget_get_visible (g_object_get_data (G_OBJECT (group), "name")) && cf_text_is_blank (row_text (group, "name")))
+    fault = "name", problem = _("Give the operator's name");
+  else if ((pin_needed || *pin != '\0') && !cf_auth_check_pin_rules (pin, &error))
+    fault = "pin", problem = error->message;
+  else if (!g_str_equal (pin, row_text (group, "again")))
+    fault = "again", problem = _("The two PINs differ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *row = g_object_get_data (G_OBJECT (group), keys[i]);
+
+      /* A field left empty is only said; one typed wrong is marked. */
+      if (fault != NULL && g_str_equal (keys[i], fault) && *gtk_editable_get_text (GTK_EDITABLE (row)) != '\0')
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         problem != NULL ? problem : g_object_get_data (G_OBJECT (group), "hint"));
+  if (dialog != NULL)
+    adw_message_dialog_set_response_enabled (dialog, "save", problem == NULL);
+}
+
 /* Add (@op %NULL) or edit an operator; for a new PIN alone, @pin_only. */
 static void
 present_operator_dialog (CfOperatorsPage *self,
@@ -175,6 +215,17 @@ present_operator_dialog (CfOperatorsPage *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (group), "adding", GINT_TO_POINTER (op == NULL));
+  g_object_set_data (G_OBJECT (group), "pin-only", GINT_TO_POINTER (pin_only));
+  g_object_set_data_full (G_OBJECT (group), "hint",
+                          g_strdup (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group))), g_free);
+  {
+    const char *keys[] = { "no", "name", "pin", "again" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_signal_connect_swapped (g_object_get_data (G_OBJECT (group), keys[i]), "changed", G_CALLBACK (form_changed_cb), group);
+  }
+  form_changed_cb (group);
   g_signal_connect_object (dialog, "response", G_CALLBACK (operator_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
