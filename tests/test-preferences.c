@@ -115,6 +115,18 @@ test_operators_page (CfTestDb      *f,
   before = cf_operators_page_get_n_operators (page);
   g_assert_cmpuint (before, ==, (guint) cf_test_query_int (f->store, "SELECT count (*) FROM operators"));
 
+  /* Numbers a journal named are kept apart from the people who sign in. */
+  g_assert_true (cf_store_exec (f->store, "INSERT INTO operators (operator_no, name, created_at) VALUES "
+                                          "('01', '01', '2026-11-01T00:00:00Z'), ('02', '02', '2026-11-01T00:00:00Z')", NULL));
+  cf_operators_page_reload (page);
+  before += 2;
+  {
+    GtkWidget *seen = cf_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, NULL);
+
+    g_assert_nonnull (seen);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (seen)), ==, "2 operator nos. seen in journals");
+  }
+
   /* PINs that differ: said beside the form, Save unavailable, what was
    * typed kept until it is right. */
   g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Add Operator…"), "clicked");

@@ -330,6 +330,9 @@ cf_operators_page_reload (CfOperatorsPage *self)
 {
   g_autoptr(GPtrArray) operators = cf_auth_list_operators (cf_session_get_store (self->session), TRUE, NULL);
 
+  GtkWidget *seen = NULL;
+  guint n_seen = 0;
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->operators_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -337,6 +340,7 @@ cf_operators_page_reload (CfOperatorsPage *self)
   for (guint i = 0; i < self->n_operators; i++)
     {
       CfOperator *op = g_ptr_array_index (operators, i);
+      const char *name = cf_operator_get_name (op);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = cf_operator_dup_label (op);
       GString *state = g_string_new (cf_operator_get_role (op) == CF_ROLE_MANAGER ? _("Manager") : _("Clerk"));
@@ -350,9 +354,33 @@ cf_operators_page_reload (CfOperatorsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state->str);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), operator_menu (self, op));
+      g_string_free (state, TRUE);
+      /* A number a journal named, never a person here: kept apart, below. */
+      if (!cf_operator_has_pin (op) && cf_operator_get_role (op) == CF_ROLE_CLERK &&
+          (name == NULL || *name == '\0' || g_str_equal (name, cf_operator_get_no (op))))
+        {
+          if (seen == NULL)
+            {
+              seen = adw_expander_row_new ();
+              adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (seen),
+                                             _("Numbers the terminals' journals name, not people who sign in here. Give "
+                                               "one a name and a PIN to let them sign in."));
+            }
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (seen), row);
+          n_seen++;
+          continue;
+        }
       adw_preferences_group_add (self->operators_group, row);
       g_ptr_array_add (self->rows, row);
-      g_string_free (state, TRUE);
+    }
+  if (seen != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operator no. seen in journals",
+                                                             "%u operator nos. seen in journals", n_seen), n_seen);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (seen), title);
+      adw_preferences_group_add (self->operators_group, seen);
+      g_ptr_array_add (self->rows, seen);
     }
 }
 
