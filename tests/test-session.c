@@ -145,10 +145,13 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   dialog = cf_test_find_dialog ("Manager Approval Needed");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wrong PIN"));
+  g_assert_true (gtk_widget_has_css_class (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL),
+                                           "error"));
   advance_clock (2);  /* the wrong PIN's wait: a second, rounded up */
   cf_test_choose_operator (ADW_COMBO_ROW (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Manager")), "099");
   cf_test_type_into (GTK_WIDGET (dialog), "Manager’s PIN", CF_DEMO_PIN);
-  adw_message_dialog_response (dialog, "approve");
+  /* Enter in the PIN approves. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL), "entry-activated");
   cf_test_drain_main_loop ();
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM handover_reports"), ==, 1);
   details = cf_test_query_text (f->store, "SELECT details FROM audit_log WHERE action = 'sign-off-handover' "

@@ -83,6 +83,14 @@ prompt_response_cb (AdwMessageDialog *dialog,
   guard_free (guard);
 }
 
+/* Enter in the PIN approves, as the button would. */
+static void
+pin_activated_cb (AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "approve"))
+    adw_message_dialog_response (dialog, "approve");
+}
+
 static void
 present_prompt (Guard      *guard,
                 const char *problem)
@@ -126,6 +134,10 @@ present_prompt (Guard      *guard,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "approve", guard->managers->len > 0);
   g_signal_connect (dialog, "response", G_CALLBACK (prompt_response_cb), guard);
+  g_signal_connect_swapped (guard->pin_row, "entry-activated", G_CALLBACK (pin_activated_cb), dialog);
+  /* Asked again after a wrong PIN: the PIN row shows it. */
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (guard->pin_row), "error");
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (guard->pin_row));
 }
