@@ -118,7 +118,9 @@ test_quit_backs_up (CfTestDb      *f,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_assert_nonnull (window);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* The window stays, saying it is backing up, until it is done. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->session_stack), ==, "closing");
   cf_test_wait_for (pointer_cleared, &window);
   g_assert_cmpuint (n_backups (f->store), ==, before + 1);
 }

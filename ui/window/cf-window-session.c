@@ -446,8 +446,8 @@ close_backup_done_cb (GObject      *source,
  * cf_window_session_close:
  *
  * Called when the window is asked to close: starts the backup on close in a
- * worker, the window hidden and the application kept running until it is
- * done, then destroys the window.
+ * worker, the window saying so with a spinner and the application kept
+ * running until it is done, then destroys the window.
  *
  * Returns: %TRUE when the window closes later, by itself
  */
@@ -459,7 +459,7 @@ cf_window_session_close (CfWindow *self)
   if (self->store == NULL || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-on-close"))
     return FALSE;
   self->closing = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_stack_set_visible_child_name (self->session_stack, "closing");
   if (app != NULL)
     g_application_hold (G_APPLICATION (app));
   /* Not the window's cancellable: closing cancels that. */
