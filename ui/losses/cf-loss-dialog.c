@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-date-button.h"
 #include "cf-loss-dialog-private.h"
 #include "cf-loss-service.h"
 #include "cf-message.h"
@@ -749,4 +750,20 @@ cf_loss_dialog_init (CfLossDialog *self)
     g_hash_table_insert (self->fields, (gpointer) field_ids[i].name,
                          gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_LOSS_DIALOG, field_ids[i].id));
   gtk_editable_set_text (GTK_EDITABLE (field (self, "discovered-at")), when);
+
+  /* Each moment field says how it is written, and has a calendar beside it. */
+  {
+    const char *const moments[] = { "from", "to", "discovered-at" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+      {
+        GtkWidget *entry = field (self, moments[i]);
+        GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (entry));
+        int column, row, width, height;
+
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD HH:MM"));
+        gtk_grid_query_child (grid, entry, &column, &row, &width, &height);
+        gtk_grid_attach (grid, cf_date_button_new (GTK_EDITABLE (entry), _("Choose the day")), column + width, row, 1, 1);
+      }
+  }
 }

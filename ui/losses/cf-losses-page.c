@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-date-button.h"
 #include "cf-loss-service.h"
 #include "cf-losses-page-private.h"
 #include "cf-message.h"
@@ -210,26 +211,29 @@ fee_action (gpointer   data,
                           cf_session_get_operator_no (change->page->session), error);
 }
 
+/* The fee's amount and the day it was paid are two rows; applying either
+ * records both. */
 static void
 fee_apply_cb (AdwEntryRow  *row,
               CfLossesPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_auto(GStrv) parts = g_strsplit (text, " ", 2);
+  GtkEditable *amount_row = g_object_get_data (G_OBJECT (row), "amount-row");
+  GtkEditable *paid_row = g_object_get_data (G_OBJECT (row), "paid-row");
+  g_autofree char *paid = g_strstrip (g_strdup (gtk_editable_get_text (paid_row)));
   g_autoptr(GError) error = NULL;
   RequestChange *change;
   gint64 fee = 0;
 
-  /* "50.00 2026-11-30": the amount, and the day it was paid if it was. */
-  if (parts[0] == NULL || !cf_money_parse (parts[0], &fee, NULL, &error))
+  if (!cf_money_parse (gtk_editable_get_text (amount_row), &fee, NULL, &error))
     {
-      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Fee Was Not Recorded"),
-                       error != NULL ? error->message : _("Type the amount, then the day it was paid."));
+      gtk_widget_add_css_class (GTK_WIDGET (amount_row), "error");
+      cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Fee Was Not Recorded"), error->message);
       return;
     }
+  gtk_widget_remove_css_class (GTK_WIDGET (amount_row), "error");
   change = request_change_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "request-id")));
   change->fee = ABS (fee);
-  change->paid_on = parts[1] != NULL && *parts[1] != '\0' ? g_strdup (g_strstrip (parts[1])) : NULL;
+  change->paid_on = *paid != '\0' ? g_steal_pointer (&paid) : NULL;
   cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Record a request’s fee"), _("The Fee Was Not Recorded"),
                             fee_action, change, request_change_free);
 }
@@ -332,18 +336,32 @@ add_request_details (CfLossesPage  *self,
     adw_expander_row_add_row (expander, reference);
   }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fee), _("Fee and the day it was paid, such as “50.00 2026-11-30”"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fee), _("Fee charged for the copies"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fee), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (fee), GTK_INPUT_PURPOSE_NUMBER);
   if (r->has_fee)
     {
       g_autofree char *amount = cf_money_to_decimal (r->fee_minor);
-      g_autofree char *text = g_strdup_printf ("%s%s%s", amount, r->fee_paid_on != NULL ? " " : "",
-                                               r->fee_paid_on != NULL ? r->fee_paid_on : "");
-      gtk_editable_set_text (GTK_EDITABLE (fee), text);
+      gtk_editable_set_text (GTK_EDITABLE (fee), amount);
     }
-  g_object_set_data (G_OBJECT (fee), "request-id", GSIZE_TO_POINTER (r->id));
-  g_signal_connect_object (fee, "apply", G_CALLBACK (fee_apply_cb), self, 0);
-  adw_expander_row_add_row (expander, fee);
+  {
+    GtkWidget *paid = adw_entry_row_new ();
+    GtkWidget *rows[] = { fee, paid };
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paid), _("Paid on (YYYY-MM-DD)"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (paid), TRUE);
+    if (r->fee_paid_on != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (paid), r->fee_paid_on);
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (paid), cf_date_button_new (GTK_EDITABLE (paid), _("Choose the day")));
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_object_set_data (G_OBJECT (rows[i]), "request-id", GSIZE_TO_POINTER (r->id));
+        g_object_set_data (G_OBJECT (rows[i]), "amount-row", fee);
+        g_object_set_data (G_OBJECT (rows[i]), "paid-row", paid);
+        g_signal_connect_object (rows[i], "apply", G_CALLBACK (fee_apply_cb), self, 0);
+        adw_expander_row_add_row (expander, rows[i]);
+      }
+  }
 
   /* The history, oldest first: when, what, who, and the note. */
   {
