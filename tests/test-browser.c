@@ -122,6 +122,8 @@ test_sort_by_amount (CfTestDb      *f,
   cf_test_wait_for (cf_test_search_finished, window);
   model = cf_window_get_transactions (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3000);
+  /* The caption says the order the list is in. */
+  g_assert_cmpstr (cf_window_get_caption (window), ==, "All transactions, by Amount, ascending");
   for (guint i = 0; i < 3000; i += 97)
     {
       g_autoptr(CfTransaction) txn = g_list_model_get_item (model, i);

@@ -270,8 +270,25 @@ cf_window_start_search (CfWindow *self)
   cf_transaction_query_add_search (query, text, now, understood);
 
   /* Say how the search was read, so that the clerk can trust it. */
+  /* The caption says the order the list is in, as the column headers name it. */
   if (understood->len == 0)
-    gtk_label_set_text (self->search_caption, _("All transactions, newest first"));
+    {
+      static const char *const columns[] = {
+        [CF_SORT_TIME] = N_("Date/time"), [CF_SORT_TERMINAL] = N_("Terminal"), [CF_SORT_OPERATOR] = N_("Operator"),
+        [CF_SORT_VOUCHER] = N_("Voucher no."), [CF_SORT_REF] = N_("Ref. no."), [CF_SORT_AUTH] = N_("Auth code"),
+        [CF_SORT_CARD] = N_("Card"), [CF_SORT_BRAND] = N_("Brand"), [CF_SORT_TYPE] = N_("Type"),
+        [CF_SORT_AMOUNT] = N_("Amount"), [CF_SORT_SLIP] = N_("Slip"),
+      };
+      g_autofree char *caption = NULL;
+
+      if (query->sort_column == CF_SORT_TIME)
+        caption = g_strdup (query->sort_ascending ? _("All transactions, oldest first") : _("All transactions, newest first"));
+      else
+        caption = g_strdup_printf (query->sort_ascending ? _("All transactions, by %s, ascending")
+                                                         : _("All transactions, by %s, descending"),
+                                   _(columns[MIN (query->sort_column, CF_SORT_SLIP)]));
+      gtk_label_set_text (self->search_caption, caption);
+    }
   else
     {
       g_autofree char *joined = NULL;
