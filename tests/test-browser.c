@@ -235,10 +235,14 @@ test_filter_by_payment_method (CfTestDb      *f,
   gtk_drop_down_set_selected (window->filter_method, CF_PAYMENT_METHOD_WECHAT + 1);
   cf_test_wait_for (cf_test_search_finished, window);
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 6);
+  /* The filter button shows a filter is on. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->filter_button), "suggested-action"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->filter_button)), ==, "Filter by Field: 1 filter on");
 
   cf_test_searches_before = cf_window_get_n_searches (window);
   gtk_drop_down_set_selected (window->filter_method, 0);
   cf_test_wait_for (cf_test_search_finished, window);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window->filter_button), "suggested-action"));
   cf_test_type_search (window, "现金");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 2);
 

@@ -267,6 +267,20 @@ cf_window_start_search (CfWindow *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->filter_error), FALSE);
+  /* The filter button shows that filters are on, and how many. */
+  {
+    guint n_filters = understood->len;
+    g_autofree char *tooltip = n_filters > 0
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filter by Field: %u filter on", "Filter by Field: %u filters on",
+                                      n_filters), n_filters)
+      : g_strdup (_("Filter by Field"));
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
+    if (n_filters > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "suggested-action");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "suggested-action");
+  }
   cf_transaction_query_add_search (query, text, now, understood);
 
   /* Say how the search was read, so that the clerk can trust it. */
