@@ -137,9 +137,20 @@ test_sort_by_amount (CfTestDb      *f,
     g_assert_cmpint (cf_transaction_get_signed_amount (first), ==, g_ascii_strtoll (smallest, NULL, 10));
   }
 
-  cf_test_searches_before = cf_window_get_n_searches (window);
-  gtk_column_view_sort_by_column (view, amount, GTK_SORT_DESCENDING);
-  cf_test_wait_for (cf_test_search_finished, window);
+  /* Scrolled down, then sorted the other way: the new order is read from its top. */
+  {
+    GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+    cf_test_drain_main_loop ();
+    gtk_adjustment_set_value (scroll, 200);
+    cf_test_drain_main_loop ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+    cf_test_searches_before = cf_window_get_n_searches (window);
+    gtk_column_view_sort_by_column (view, amount, GTK_SORT_DESCENDING);
+    cf_test_wait_for (cf_test_search_finished, window);
+    cf_test_drain_main_loop ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, gtk_adjustment_get_lower (scroll));
+  }
   {
     g_autoptr(CfTransaction) first = g_list_model_get_item (cf_window_get_transactions (window), 0);
     g_autoptr(CfTransaction) second = g_list_model_get_item (cf_window_get_transactions (window), 1);

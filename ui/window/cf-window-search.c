@@ -206,6 +206,14 @@ search_done_cb (GObject      *source,
   cf_transaction_list_set_max_items (list, MAX_LISTED);
   g_set_object (&self->list, list);
   n = cf_transaction_list_get_n_matches (list);
+  /* A new result is read from its top, not from where the last one was scrolled to. */
+  {
+    GtkScrollable *scrollable = GTK_SCROLLABLE (self->column_view);
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (scrollable);
+
+    if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > gtk_adjustment_get_lower (vadjustment))
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  }
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (list));
   if (n > 0 && self->select_after_search == 0)
     cf_window_select_only (self, 0);
