@@ -15,6 +15,22 @@
 #include "cf-test-window.h"
 #include "cf-transaction.h"
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_loss_dialog_from_selection (CfTestDb      *f,
                                  gconstpointer  data)
@@ -191,6 +207,14 @@ test_loss_dialog_draft (CfTestDb      *f,
   dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible"))), ==, "002");
+  /* The notice that the draft is back is a notice, not an error. */
+  {
+    GtkWidget *notice = find_label (GTK_WIDGET (dialog), cf_loss_dialog_get_message (dialog));
+
+    g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "draft"));
+    g_assert_nonnull (notice);
+    g_assert_false (gtk_widget_has_css_class (notice, "error"));
+  }
   g_assert_true (cf_loss_dialog_next (dialog));
   g_assert_true (cf_loss_dialog_next (dialog));
   g_assert_true (cf_loss_dialog_next (dialog));

@@ -125,6 +125,19 @@ describe (CfTransaction *txn)
                           cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), amount, card);
 }
 
+/* The line under the steps: what is wrong, in red, or a notice, not. */
+static void
+say (CfLossDialog *self,
+     const char   *text,
+     gboolean      problem)
+{
+  gtk_label_set_text (self->message, text);
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+}
+
 /* Select all: an afternoon's lost slips are ticked in one click. */
 static void
 select_all_toggled_cb (GtkCheckButton *all,
@@ -182,7 +195,7 @@ find_clicked_cb (CfLossDialog *self)
   /* No period would list the shop's oldest sales: say what is missing. */
   if (from == NULL && to == NULL)
     {
-      gtk_label_set_text (self->message, _("Give the period the lost slips are from: From and To"));
+      say (self, _("Give the period the lost slips are from: From and To"), TRUE);
       return;
     }
   query->terminal_no = g_strdup (text_of (self, "terminal"));
@@ -192,10 +205,10 @@ find_clicked_cb (CfLossDialog *self)
       (to != NULL && !cf_transaction_query_set_to (query, to, &error)) ||
       (found = cf_store_find_transactions (self->store, query, &error)) == NULL)
     {
-      gtk_label_set_text (self->message, error->message);
+      say (self, error->message, TRUE);
       return;
     }
-  gtk_label_set_text (self->message, "");
+  say (self, "", TRUE);
   list_transactions (self, found, FALSE);
 }
 
@@ -488,7 +501,7 @@ finish (CfLossDialog *self)
                                             self->operator_no, &error);
   if (self->incident == 0)
     {
-      gtk_label_set_text (self->message, error->message);
+      say (self, error->message, TRUE);
       return FALSE;
     }
   cf_store_set_setting (self->store, DRAFT_KEY, NULL, NULL);
@@ -517,13 +530,13 @@ cf_loss_dialog_next (CfLossDialog *self)
 {
   g_autoptr(GPtrArray) lost = lost_rows (self);
 
-  gtk_label_set_text (self->message, "");
+  say (self, "", TRUE);
   switch (self->step)
     {
     case 0:
       if (lost->len == 0)
         {
-          gtk_label_set_text (self->message, _("Tick the transactions whose slips are missing."));
+          say (self, _("Tick the transactions whose slips are missing."), TRUE);
           return FALSE;
         }
       show_impact (self);
@@ -531,7 +544,7 @@ cf_loss_dialog_next (CfLossDialog *self)
     case 2:
       if (text_of (self, "responsible") == NULL)
         {
-          gtk_label_set_text (self->message, _("Name the person responsible for the slips."));
+          say (self, _("Name the person responsible for the slips."), TRUE);
           return FALSE;
         }
       build_customers_and_remedies (self);
@@ -545,7 +558,7 @@ cf_loss_dialog_next (CfLossDialog *self)
           SlipRow *row = g_ptr_array_index (lost, i);
           if (gtk_drop_down_get_selected (row->remedy) == 3 && *gtk_editable_get_text (GTK_EDITABLE (row->reason)) == '\0')
             {
-              gtk_label_set_text (self->message, _("Say why no action is taken for every slip marked “No action”."));
+              say (self, _("Say why no action is taken for every slip marked “No action”."), TRUE);
               return FALSE;
             }
         }
@@ -563,7 +576,7 @@ cf_loss_dialog_back (CfLossDialog *self)
 {
   if (self->step > 0)
     self->step--;
-  gtk_label_set_text (self->message, "");
+  say (self, "", TRUE);
   update_buttons (self);
 }
 
@@ -585,7 +598,7 @@ start (CfLossDialog *self,
        GArray       *preselected)
 {
   if ((preselected == NULL || preselected->len == 0) && restore_draft (self))
-    gtk_label_set_text (self->message, _("The draft saved when this dialog was last closed is back; Finish records it."));
+    say (self, _("The draft saved when this dialog was last closed is back; Finish records it."), FALSE);
   else if (preselected != NULL && preselected->len > 0)
     {
       g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
