@@ -328,7 +328,9 @@ sign_response_cb (AdwMessageDialog *dialog,
                   CfHandoverPage   *self)
 {
   if (g_str_equal (response, "sign"))
-    cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Sign off the handover report"), _("The Report Was Not Signed Off"),
+    cf_session_run_as_manager (self->session, GTK_WIDGET (self),
+                               _("Sign off the handover report (it gets the next number and is kept as it is now)"),
+                               _("The Report Was Not Signed Off"),
                               sign_off_action, g_object_ref (self), g_object_unref);
 }
 
@@ -336,9 +338,17 @@ static void
 sign_clicked_cb (GtkButton      *button,
                  CfHandoverPage *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Sign Off the Report?"),
-                                              _("The report gets the next number and is kept as it is now: "
-                                                "later imports or corrections will not change it."));
+  GtkWidget *dialog;
+
+  /* A clerk is asked once, by the manager's prompt, not twice. */
+  if (!cf_session_is_manager (self->session))
+    {
+      sign_response_cb (NULL, "sign", self);
+      return;
+    }
+  dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Sign Off the Report?"),
+                                   _("The report gets the next number and is kept as it is now: "
+                                     "later imports or corrections will not change it."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign", _("_Sign Off"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);

@@ -666,7 +666,8 @@ sign_response_cb (AdwMessageDialog *dialog,
                   CfReconcilePage  *self)
 {
   if (g_str_equal (response, "sign"))
-    cf_session_run_as_manager (self->session, GTK_WIDGET (self), _("Sign off the reconciliation report"),
+    cf_session_run_as_manager (self->session, GTK_WIDGET (self),
+                               _("Sign off the reconciliation report (it gets the next number and is kept as it is now)"),
                                _("The Report Was Not Signed Off"), sign_off_action, g_object_ref (self), g_object_unref);
 }
 
@@ -677,6 +678,12 @@ sign_clicked_cb (CfReconcilePage *self)
 
   if (self->last == NULL || self->last->start == NULL)
     return;
+  /* A clerk is asked once, by the manager's prompt, not twice. */
+  if (!cf_session_is_manager (self->session))
+    {
+      sign_response_cb (NULL, "sign", self);
+      return;
+    }
   dialog = adw_message_dialog_new (cf_widget_get_window (GTK_WIDGET (self)), _("Sign Off the Reconciliation?"),
                                    _("The period’s report gets the next number and is kept as it is now: later "
                                      "imports, links or deposits will not change it."));
