@@ -31,6 +31,61 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* A request's fee and the day it was paid are two fields; the calendar fills the day. */
+static void
+check_fee_fields (CfTestDb *f,
+                  CfWindow *window)
+{
+  {
+    GtkWidget *losses = GTK_WIDGET (cf_window_get_losses_page (window));
+    GtkWidget *paid = cf_test_find_widget (losses, ADW_TYPE_ENTRY_ROW, "Paid on (YYYY-MM-DD)");
+    GtkCalendar *calendar = GTK_CALENDAR (cf_test_find_widget (losses, GTK_TYPE_CALENDAR, NULL));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 30, 0, 0, 0);
+
+    g_assert_nonnull (paid);
+    g_assert_nonnull (calendar);
+    cf_test_type_into (losses, "Fee charged for the copies", "50.00");
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (paid)), ==, "2026-11-30");
+    g_signal_emit_by_name (paid, "apply");
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE fee_minor = 5000 "
+                                                  "AND fee_paid_on = '2026-11-30'"), ==, 1);
+  }
+}
+
+/* Cancelling a request is asked first, and Keep It keeps it. */
+static void
+check_cancel_is_asked (CfTestDb *f,
+                       CfWindow *window)
+{
+  {
+    GtkWidget *cancel = cf_test_find_widget (GTK_WIDGET (cf_window_get_losses_page (window)), GTK_TYPE_BUTTON,
+                                             "Move to “Cancelled”");
+    AdwMessageDialog *ask;
+
+    g_assert_nonnull (cancel);
+    g_assert_true (gtk_widget_has_css_class (cancel, "destructive-action"));
+    g_signal_emit_by_name (cancel, "clicked");
+    cf_test_drain_main_loop ();
+    ask = cf_test_find_dialog ("Cancel the Request?");
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "keep");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 0);
+
+    g_signal_emit_by_name (cancel, "clicked");
+    cf_test_drain_main_loop ();
+    ask = cf_test_find_dialog ("Cancel the Request?");
+    adw_message_dialog_response (ask, "cancel-request");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    cf_test_drain_main_loop ();
+    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 1);
+  }
+}
+
 static void
 test_loss_dialog_from_selection (CfTestDb      *f,
                                  gconstpointer  data)
@@ -124,50 +179,8 @@ test_loss_dialog_from_selection (CfTestDb      *f,
     g_assert_nonnull (error);
   }
 
-  /* The fee and the day it was paid are two fields; the calendar fills the day. */
-  {
-    GtkWidget *losses = GTK_WIDGET (cf_window_get_losses_page (window));
-    GtkWidget *paid = cf_test_find_widget (losses, ADW_TYPE_ENTRY_ROW, "Paid on (YYYY-MM-DD)");
-    GtkCalendar *calendar = GTK_CALENDAR (cf_test_find_widget (losses, GTK_TYPE_CALENDAR, NULL));
-    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 30, 0, 0, 0);
-
-    g_assert_nonnull (paid);
-    g_assert_nonnull (calendar);
-    cf_test_type_into (losses, "Fee charged for the copies", "50.00");
-    gtk_calendar_select_day (calendar, day);
-    g_signal_emit_by_name (calendar, "day-selected");
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (paid)), ==, "2026-11-30");
-    g_signal_emit_by_name (paid, "apply");
-    cf_test_drain_main_loop ();
-    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE fee_minor = 5000 "
-                                                  "AND fee_paid_on = '2026-11-30'"), ==, 1);
-  }
-
-  /* Cancelling a request is asked first, and Keep It keeps it. */
-  {
-    GtkWidget *cancel = cf_test_find_widget (GTK_WIDGET (cf_window_get_losses_page (window)), GTK_TYPE_BUTTON,
-                                             "Move to “Cancelled”");
-    AdwMessageDialog *ask;
-
-    g_assert_nonnull (cancel);
-    g_assert_true (gtk_widget_has_css_class (cancel, "destructive-action"));
-    g_signal_emit_by_name (cancel, "clicked");
-    cf_test_drain_main_loop ();
-    ask = cf_test_find_dialog ("Cancel the Request?");
-    g_assert_nonnull (ask);
-    adw_message_dialog_response (ask, "keep");
-    gtk_window_destroy (GTK_WINDOW (ask));
-    cf_test_drain_main_loop ();
-    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 0);
-
-    g_signal_emit_by_name (cancel, "clicked");
-    cf_test_drain_main_loop ();
-    ask = cf_test_find_dialog ("Cancel the Request?");
-    adw_message_dialog_response (ask, "cancel-request");
-    gtk_window_destroy (GTK_WINDOW (ask));
-    cf_test_drain_main_loop ();
-    g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM replacement_requests WHERE status = 'cancelled'"), ==, 1);
-  }
+  check_fee_fields (f, window);
+  check_cancel_is_asked (f, window);
   cf_test_close_window (window);
 }
 
