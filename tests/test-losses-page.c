@@ -15,6 +15,12 @@
 #include "cf-test-window.h"
 #include "cf-transaction.h"
 
+static gboolean
+window_idle (gpointer window)
+{
+  return !cf_window_is_searching (window);
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -212,9 +218,17 @@ test_loss_dialog_draft (CfTestDb      *f,
     g_assert_nonnull (draft);
   }
 
-  /* Opened again with nothing selected: the draft comes back, to the remedies. */
+  /* Opened again with nothing selected: the draft comes back, to the remedies.
+   * A search the window runs meanwhile would select its first row: it is let
+   * finish first. */
+  cf_test_wait_for (window_idle, window);
   gtk_selection_model_unselect_all (selection);
   cf_test_drain_main_loop ();
+  cf_test_wait_for (window_idle, window);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+    g_assert_true (gtk_bitset_is_empty (selected));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-loss", NULL));
   cf_test_drain_main_loop ();
   dialog = cf_test_find_toplevel (CF_TYPE_LOSS_DIALOG);

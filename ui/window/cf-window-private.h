@@ -98,6 +98,7 @@ struct _CfWindow
   guint                 daily_backup_id;
   gint64                select_after_search;
   guint                 n_searches;         /* finished, for tests */
+  gboolean              search_pending;     /* one runs, not yet shown */
   gboolean              clearing;           /* one search for many cleared fields */
   gboolean              importing;
   gboolean              backing_up;         /* the daily backup is running */
@@ -141,6 +142,7 @@ CfHandoverPage *cf_window_get_handover_page (CfWindow    *self);
 CfReconcilePage *cf_window_get_reconcile_page (CfWindow  *self);
 CfLossesPage *cf_window_get_losses_page  (CfWindow      *self);
 guint       cf_window_get_n_searches     (CfWindow      *self);
+gboolean    cf_window_is_searching       (CfWindow      *self);
 const char *cf_window_get_operator       (CfWindow      *self);
 GtkEditable *cf_window_get_search_entry  (CfWindow      *self);
 CfSession  *cf_window_get_session        (CfWindow      *self);

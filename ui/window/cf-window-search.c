@@ -196,6 +196,9 @@ search_done_cb (GObject      *source,
   g_autofree char *count = NULL;
   guint n;
 
+  /* A cancelled search was replaced by another, which is still running. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->search_pending = FALSE;
   if (list == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -326,6 +329,7 @@ cf_window_start_search (CfWindow *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
+  self->search_pending = TRUE;
   cf_transaction_list_new_async (self->store, query, self->search_cancellable, search_done_cb, g_object_ref (self));
 }
 

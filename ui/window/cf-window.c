@@ -352,6 +352,18 @@ cf_window_get_n_searches (CfWindow *self)
 }
 
 /**
+ * cf_window_is_searching:
+ *
+ * Returns: whether a search runs whose result is not shown yet
+ */
+gboolean
+cf_window_is_searching (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  return self->search_pending;
+}
+
+/**
  * cf_window_get_operator:
  *
  * Returns: (nullable): the operator no. every action is recorded under
