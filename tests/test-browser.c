@@ -252,7 +252,12 @@ test_filter_by_payment_method (CfTestDb      *f,
 
   cf_test_searches_before = cf_window_get_n_searches (window);
   gtk_drop_down_set_selected (window->filter_method, 0);
+  /* While it runs, the old count does not stand for it. */
+  g_assert_true (cf_window_is_searching (window));
+  g_assert_cmpstr (cf_window_get_count_text (window), ==, "Searching…");
   cf_test_wait_for (cf_test_search_finished, window);
+  g_assert_false (cf_window_is_searching (window));
+  g_assert_cmpstr (cf_window_get_count_text (window), ==, "9 transactions");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window->filter_button), "suggested-action"));
   cf_test_type_search (window, "现金");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_transactions (window)), ==, 2);

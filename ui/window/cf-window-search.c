@@ -330,6 +330,8 @@ cf_window_start_search (CfWindow *self)
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
   self->search_pending = TRUE;
+  /* The old count does not stand for the new search while it runs. */
+  gtk_label_set_text (self->count_label, _("Searching…"));
   cf_transaction_list_new_async (self->store, query, self->search_cancellable, search_done_cb, g_object_ref (self));
 }
 
