@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-cli-output.h"
+#include "cf-pdf-report.h"
 
 /* Text width on a terminal: CJK characters take two cells. */
 guint
@@ -60,4 +63,39 @@ cf_cli_json_set_string (JsonBuilder *b,
     json_builder_add_string_value (b, value);
   else
     json_builder_add_null_value (b);
+}
+
+/**
+ * cf_cli_emit_report:
+ * @doc: (nullable): the report, or %NULL when making it failed with @error
+ * @out: (nullable): the PDF to write
+ * @text: whether to print the report's text
+ *
+ * What every command that makes a report does with it.
+ *
+ * Returns: the exit status
+ */
+int
+cf_cli_emit_report (const char  *command,
+                    CfReportDoc *doc,
+                    const char  *out,
+                    gboolean     text,
+                    GError      *error)
+{
+  g_autoptr(GError) write_error = NULL;
+
+  if (doc == NULL || (out != NULL && !cf_pdf_write_report (doc, out, &write_error)))
+    {
+      g_printerr ("counterfoil %s: %s\n", command, doc == NULL ? error->message : write_error->message);
+      return 1;
+    }
+  if (text)
+    {
+      g_autofree char *content = cf_report_doc_to_text (doc);
+
+      g_print ("%s", content);
+    }
+  if (out != NULL)
+    g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
+  return 0;
 }

@@ -7,9 +7,16 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cf-report-doc.h"
+
 G_BEGIN_DECLS
 
 guint cf_cli_display_width   (const char  *text);
+int   cf_cli_emit_report     (const char  *command,
+                              CfReportDoc *doc,
+                              const char  *out,
+                              gboolean     text,
+                              GError      *error);
 void  cf_cli_print_cell      (GString     *line,
                               const char  *text,
                               guint        width,

@@ -496,19 +496,7 @@ reconcile_report (CfCliContext  *ctx,
       CfReconcileScope scope = { start, end, terminal };
       doc = cf_reconcile_report_build (store, &scope, &error);
     }
-  if (doc == NULL || (out != NULL && !cf_pdf_write_report (doc, out, &error)))
-    {
-      g_printerr ("counterfoil reconcile report: %s\n", error->message);
-      return 1;
-    }
-  if (text)
-    {
-      g_autofree char *content = cf_report_doc_to_text (doc);
-      g_print ("%s", content);
-    }
-  if (out != NULL)
-    g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
-  return 0;
+  return cf_cli_emit_report ("reconcile report", doc, out, text, error);
 }
 
 static const CfCliSubcommand subcommands[] = {

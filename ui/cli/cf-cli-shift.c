@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-handover-report.h"
 #include "cf-pdf-report.h"
@@ -313,20 +314,7 @@ report_handover (CfCliContext  *ctx,
     return 1;
 
   doc = build_handover (store, shift_id, from, to, (const char * const *) terminals, now, &error);
-  if (doc == NULL || (out != NULL && !cf_pdf_write_report (doc, out, &error)))
-    {
-      g_printerr ("counterfoil report handover: %s\n", error->message);
-      return 1;
-    }
-  if (text)
-    {
-      g_autofree char *content = cf_report_doc_to_text (doc);
-
-      g_print ("%s", content);
-    }
-  if (out != NULL)
-    g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
-  return 0;
+  return cf_cli_emit_report ("report handover", doc, out, text, error);
 }
 
 static const CfCliSubcommand report_commands[] = {
