@@ -394,7 +394,7 @@ show_result (CfReconcilePage *self,
   static const char *const hints[CF_RECONCILE_N_CLASSES] = {
     [CF_RECONCILE_MATCHED]   = N_("In the terminal's journal and settled, agreeing."),
     [CF_RECONCILE_DIFFERS]   = N_("In both, but the files do not agree: check the slip against the statement."),
-    [CF_RECONCILE_FEE_DIFFERS] = N_("Settled, but the acquirer’s fee is not what the agreed rate makes (Preferences → Fee Rates)."),
+    [CF_RECONCILE_FEE_DIFFERS] = N_("Settled, but the acquirer’s fee is not what the agreed rate makes (Preferences → Agreed Fee Rates)."),
     [CF_RECONCILE_UNSETTLED] = N_("The terminal recorded it; no statement has it yet. If it is not settled next day, ask the acquirer."),
     [CF_RECONCILE_MISSING]   = N_("Settled, but the terminal's journal has no record of it: the terminal lost it, and its slip may be lost too."),
     [CF_RECONCILE_EXPECTED]  = N_("On one side only, and marked as expected, with why."),
