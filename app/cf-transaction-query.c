@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cf-money.h"
+#include "cf-spoken-time.h"
 #include "cf-text.h"
 #include "cf-timestamp.h"
 #include "cf-transaction-query.h"
@@ -122,6 +123,35 @@ add_equal (GString    *where,
   g_ptr_array_add (params, g_strdup (value));
 }
 
+static char *
+time_of_day (int second)
+{
+  return g_strdup_printf ("%02d:%02d:%02d", second / 3600, second / 60 % 60, second % 60);
+}
+
+static void
+add_time_windows (GString                  *where,
+                  GPtrArray                *params,
+                  const CfTransactionQuery *self)
+{
+  if (self->n_time_windows == 0)
+    return;
+  g_string_append (where, " AND (");
+  for (guint i = 0; i < self->n_time_windows; i++)
+    {
+      const CfTimeWindow *w = &self->time_windows[i];
+
+      if (i > 0)
+        g_string_append (where, " OR ");
+      /* One that runs past midnight is the evening's end and the morning's start. */
+      g_string_append (where, w->from <= w->to ? "substr (t.local_time, 12, 8) BETWEEN ? AND ?"
+                                               : "(substr (t.local_time, 12, 8) >= ? OR substr (t.local_time, 12, 8) <= ?)");
+      g_ptr_array_add (params, time_of_day (w->from));
+      g_ptr_array_add (params, time_of_day (w->to));
+    }
+  g_string_append (where, ")");
+}
+
 static const char *const sort_columns[] = {
   [CF_SORT_TIME]     = NULL,
   [CF_SORT_TERMINAL] = "t.terminal_no",
@@ -148,7 +178,8 @@ cf_transaction_query_is_empty (const CfTransactionQuery *self)
   return self->voucher_no == NULL && self->ref_no == NULL && self->auth_code == NULL &&
          self->card_last4 == NULL && self->terminal_no == NULL && self->operator_no == NULL &&
          self->from == NULL && self->to == NULL && !self->has_amount && !self->has_amount_range &&
-         self->last4_or_voucher_end == NULL && self->time_prefix == NULL && !self->has_type &&
+         self->last4_or_voucher_end == NULL && self->time_prefix == NULL && self->n_time_windows == 0 &&
+         !self->has_type &&
          self->card_brand == NULL && !self->has_method;
 }
 
@@ -201,6 +232,7 @@ cf_transaction_query_to_sql (const CfTransactionQuery *self,
       g_string_append_printf (sql, " AND substr (t.local_time, 12, %u) = ?", (guint) strlen (self->time_prefix));
       g_ptr_array_add (params, g_strdup (self->time_prefix));
     }
+  add_time_windows (sql, params, self);
   if (self->has_amount)
     g_string_append_printf (sql, " AND t.amount_minor = %" G_GINT64_FORMAT, self->amount_minor);
   if (self->has_amount_range)
@@ -367,6 +399,25 @@ match_word (const char         *token,
   return FALSE;
 }
 
+/* "20:00", "8点", "about 8", "晚上": a window around a time of day. */
+static gboolean
+read_time_of_day (CfTransactionQuery *self,
+                  const char         *token,
+                  gboolean            said_time,
+                  GPtrArray          *understood)
+{
+  CfTimeWindow windows[2];
+  g_autofree char *described = NULL;
+  guint n_windows = cf_spoken_read_time (token, said_time, windows, &described);
+
+  if (n_windows == 0)
+    return FALSE;
+  self->n_time_windows = n_windows;
+  memcpy (self->time_windows, windows, sizeof windows);
+  g_ptr_array_add (understood, g_steal_pointer (&described));
+  return TRUE;
+}
+
 /**
  * cf_transaction_query_add_search:
  * @text: what the clerk typed: `000123`, `332809150201`, `1234`, `88.50`,
@@ -387,9 +438,11 @@ cf_transaction_query_add_search (CfTransactionQuery *self,
                                  GDateTime          *now,
                                  GPtrArray          *understood)
 {
-  g_autofree char *folded = cf_text_fold_width (text);
+  g_autofree char *width_folded = cf_text_fold_width (text);
+  g_autofree char *folded = cf_spoken_normalize (width_folded);
   g_auto(GStrv) tokens = g_strsplit_set (folded, " \t,，;；", -1);
   gboolean all_understood = TRUE;
+  gboolean time_follows = FALSE;
 
   /* A comma separates words unless it groups digits: "1,234.56" stays one word. */
   if (g_regex_match_simple ("[0-9],[0-9]{3}", folded, 0, 0))
@@ -406,10 +459,15 @@ cf_transaction_query_add_search (CfTransactionQuery *self,
       int year, month, day;
       gint64 minor;
 
+      gboolean said_time = time_follows;
+
       if (len == 0)
         continue;
+      time_follows = FALSE;
 
-      if (all_digits (token) && len == 6)
+      if (cf_spoken_is_filler (token, &time_follows) || read_time_of_day (self, token, said_time, understood))
+        ;
+      else if (all_digits (token) && len == 6)
         {
           g_free (self->voucher_no);
           self->voucher_no = g_strdup (token);
@@ -437,6 +495,12 @@ cf_transaction_query_add_search (CfTransactionQuery *self,
           g_free (self->terminal_no);
           self->terminal_no = g_strdup (token);
           g_ptr_array_add (understood, g_strdup_printf (_("terminal %s"), token));
+        }
+      else if (token[0] != '0' && cf_spoken_read_day (token, now, &year, &month, &day))
+        {
+          /* "24", "24th", "24号", "yesterday": the day a customer remembers. */
+          set_day (self, year, month, day);
+          g_ptr_array_add (understood, g_strdup_printf (_("on %04d-%02d-%02d"), year, month, day));
         }
       else if (all_digits (token) && len <= 3)
         {

@@ -52,6 +52,8 @@ struct _CfTransactionQuery
   gint64    amount_minor;
   char     *last4_or_voucher_end;   /* 4 digits: a card's last four, or a voucher no.'s */
   char     *time_prefix;            /* "14:0": the time of day starts so */
+  guint     n_time_windows;         /* "8点": 08:00 or 20:00, give or take */
+  CfTimeWindow time_windows[2];
   gboolean  has_amount_range;
   gint64    amount_min;
   gint64    amount_max;

@@ -9,6 +9,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CfTimeWindow:
+ * @from: the first second of the day it holds, 0…86399
+ * @to: the last, inclusive; below @from when the window runs past midnight
+ *
+ * A time of day a sale is looked for around, on any day.
+ */
+typedef struct
+{
+  int from;
+  int to;
+} CfTimeWindow;
+
 typedef struct _CfStore            CfStore;
 typedef struct _CfTransaction      CfTransaction;
 typedef struct _CfTransactionQuery CfTransactionQuery;

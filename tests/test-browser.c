@@ -98,6 +98,39 @@ test_search_as_typed (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+/* The customer has the amount a little wrong: nothing matches, and the sale
+ * is offered as a near miss that opens it. */
+static void
+test_near_misses (CfTestDb      *f,
+                  gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  g_autoptr(CfTransaction) sale = cf_store_get_transaction (f->store, 1500, NULL);
+  g_autofree char *amount = cf_transaction_dup_amount_text (sale);
+  g_autofree char *title = g_strdup_printf ("%.16s · %s · %s", cf_transaction_get_local_time (sale), amount,
+                                            cf_txn_type_get_label (cf_transaction_get_txn_type (sale)));
+  g_autofree char *search = g_strdup_printf ("%.10s %s %" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
+                                             cf_transaction_get_local_time (sale), cf_transaction_get_card_last4 (sale),
+                                             (cf_transaction_get_amount_minor (sale) + 30) / 100,
+                                             (cf_transaction_get_amount_minor (sale) + 30) % 100);
+  g_autoptr(CfTransaction) shown = NULL;
+  GtkWidget *row;
+
+  cf_test_type_search (window, search);
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "none");
+  row = cf_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (row))));
+
+  cf_test_searches_before = cf_window_get_n_searches (window);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  cf_test_wait_for (cf_test_search_finished, window);
+  g_assert_cmpstr (cf_window_get_visible_page (window), ==, "browse");
+  shown = cf_window_current_transaction (window);
+  g_assert_cmpint (cf_transaction_get_id (shown), ==, 1500);
+  cf_test_close_window (window);
+}
+
 static void
 test_sort_by_amount (CfTestDb      *f,
                      gconstpointer  data)
@@ -508,6 +541,7 @@ main (int    argc,
   CF_TEST_ADD_EMPTY ("/browser/filter-by-payment-method", test_filter_by_payment_method);
   CF_TEST_ADD_DEMO ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
   CF_TEST_ADD_DEMO ("/browser/search-as-typed", test_search_as_typed);
+  CF_TEST_ADD_DEMO ("/browser/near-misses", test_near_misses);
   CF_TEST_ADD_DEMO ("/browser/sort-by-amount", test_sort_by_amount);
   CF_TEST_ADD_DEMO ("/browser/void-shows-its-original", test_void_shows_its_original);
   CF_TEST_ADD_DEMO ("/browser/issue-duplicates", test_issue_duplicates);

@@ -302,6 +302,36 @@ test_reconcile (CfTestDb      *f,
   }
 }
 
+/* What the customer remembers, read as the window reads it; near misses when nothing matches. */
+static void
+test_find_spoken_and_near_misses (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *lined_up = g_build_filename (f->dir, "lined-up.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  expect (f, 0, "5 imported", "import", journal, NULL);
+  expect (f, 0, "000101", "find", "--search", "2026-11-28 about 9am 0128", NULL);
+  expect (f, 0, "around 09:00 (08:30–09:30)", "find", "--search", "2026-11-28 about 9am 0128", NULL);
+  expect (f, 0, "No transaction matches.", "find", "--search", "2026-11-27 0128", NULL);
+  expect (f, 0, "Ending 0128, within 3 days of the day asked", "find", "--search", "2026-11-27 0128", NULL);
+  expect (f, 0, "000101", "find", "--search", "2026-11-27 0128", NULL);
+  expect (f, 0, "The amount within 1.00, the same day, any card", "find", "--search", "2026-11-28 ¥88.00", NULL);
+  expect (f, 2, "“frobnicate” not understood", "find", "--search", "frobnicate", NULL);
+
+  /* A terminal, voucher and reference no. side by side are no card number,
+   * even when their digits together pass the Luhn check. */
+  g_file_set_contents (lined_up,
+                       "date,time,merchant_id,terminal_id,operator,batch_no,trace_no,rrn,auth_code,card_no,"
+                       "transaction_type,amount\n"
+                       "2026-11-30,22:42:23,898310048160001,10458324,01,000123,358397,100939940724,964153,"
+                       "622202******2934,SALE,39.70\n", -1, &error);
+  g_assert_no_error (error);
+  expect (f, 0, "1 imported", "import", lined_up, NULL);
+  expect (f, 0, "10458324  358397  100939940724", "find", "--voucher", "358397", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -315,6 +345,7 @@ main (int    argc,
   CF_TEST_ADD_CLI ("/cli/commands/request-documents-fees-references", test_request_documents_fees_references);
   CF_TEST_ADD_CLI ("/cli/commands/profiles", test_profiles);
   CF_TEST_ADD_CLI ("/cli/commands/reconcile", test_reconcile);
+  CF_TEST_ADD_CLI ("/cli/commands/find-spoken-and-near-misses", test_find_spoken_and_near_misses);
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 /* cf-cli-find.c — finding transactions from the command line
  *
- *   counterfoil find [--voucher N] [--ref RRN] [--auth CODE] [--last4 NNNN] [--amount X]
+ *   counterfoil find [--search "24号 晚上8点 1234"] [--voucher N] [--ref RRN] [--auth CODE] [--last4 NNNN] [--amount X]
  *                    [--from DATE] [--to DATE] [--terminal T] [--cashier NO] [--method M] [--limit N] [--json]
  *
  * `--operator` is not a filter: everywhere on the command line it names
@@ -18,6 +18,7 @@
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-money.h"
+#include "cf-near-misses.h"
 #include "cf-reconcile.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
@@ -98,16 +99,10 @@ transaction_to_json (CfStore       *store,
 }
 
 static void
-print_table (GPtrArray *found,
-             guint      limit)
+print_rows (GPtrArray *found)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  if (found->len == 0)
-    {
-      g_print ("%s\n", _("No transaction matches."));
-      return;
-    }
   cf_cli_print_cell (line, _("Date/time"), 19, FALSE);
   cf_cli_print_cell (line, _("Terminal"), 8, FALSE);
   cf_cli_print_cell (line, _("Voucher"), 6, FALSE);
@@ -116,7 +111,7 @@ print_table (GPtrArray *found,
   cf_cli_print_cell (line, _("Card"), 19, FALSE);
   cf_cli_print_cell (line, _("Type"), 12, FALSE);
   cf_cli_print_cell (line, _("Amount"), 12, TRUE);
-  g_print ("%s\n", g_strchomp (line->str));
+  cf_cli_print_row (line);
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -133,8 +128,48 @@ print_table (GPtrArray *found,
       cf_cli_print_cell (line, card, 19, FALSE);
       cf_cli_print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 12, FALSE);
       cf_cli_print_cell (line, money, 12, TRUE);
-      g_print ("%s\n", g_strchomp (line->str));
+      cf_cli_print_row (line);
     }
+}
+
+/* Nothing matched: what nearly did, each kind under its reason. */
+static void
+print_near_misses (CfStore                  *store,
+                   const CfTransactionQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) misses = cf_near_misses_find (store, query, &error);
+
+  if (misses == NULL)
+    {
+      g_printerr ("counterfoil find: %s\n", error->message);
+      return;
+    }
+  if (misses->len == 0)
+    return;
+  g_print ("\n%s\n", _("Near misses:"));
+  for (guint i = 0; i < misses->len; i++)
+    {
+      CfNearMiss *miss = g_ptr_array_index (misses, i);
+
+      g_print ("\n%s\n", miss->reason);
+      print_rows (miss->transactions);
+    }
+}
+
+static void
+print_table (CfStore                  *store,
+             const CfTransactionQuery *query,
+             GPtrArray                *found,
+             guint                     limit)
+{
+  if (found->len == 0)
+    {
+      g_print ("%s\n", _("No transaction matches."));
+      print_near_misses (store, query);
+      return;
+    }
+  print_rows (found);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction", "%u transactions", found->len), found->len);
   if (limit > 0 && found->len == limit)
     g_print (" %s", _("(limit reached; narrow the search or raise --limit)"));
@@ -152,9 +187,13 @@ cf_cli_run_find (CfCliContext  *ctx,
   g_autofree char *to = NULL;
   g_autofree char *operator_no = NULL;
   g_autofree char *method = NULL;
+  g_autofree char *search = NULL;
   int limit = 50;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("What the customer remembers, read as the window's search reads it: “24号 晚上8点 1234”, “the 24th about 8pm 88.50”"),
+      N_("TEXT") },
     { "voucher", 0, 0, G_OPTION_ARG_STRING, &query->voucher_no, N_("Voucher (trace) no."), N_("N") },
     { "ref", 0, 0, G_OPTION_ARG_STRING, &query->ref_no, N_("Reference no. (RRN)"), N_("RRN") },
     { "auth", 0, 0, G_OPTION_ARG_STRING, &query->auth_code, N_("Authorisation code"), N_("CODE") },
@@ -206,6 +245,27 @@ cf_cli_run_find (CfCliContext  *ctx,
       (to != NULL && !cf_transaction_query_set_to (query, to, &error)))
     return cf_cli_usage_error ("find", error->message);
 
+  if (search != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+      gboolean all_understood = cf_transaction_query_add_search (query, search, now, understood);
+
+      g_ptr_array_add (understood, NULL);
+      if (!all_understood)
+        {
+          g_autofree char *joined = g_strjoinv ("; ", (char **) understood->pdata);
+          g_autofree char *message = g_strdup_printf ("--search: %s", joined);
+          return cf_cli_usage_error ("find", message);
+        }
+      if (!json)
+        {
+          g_autofree char *joined = g_strjoinv (" · ", (char **) understood->pdata);
+          g_print (_("Looking for %s"), joined);
+          g_print ("\n");
+        }
+    }
+
   store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING);
   if (store == NULL)
     return 1;
@@ -233,6 +293,6 @@ cf_cli_run_find (CfCliContext  *ctx,
       return 0;
     }
 
-  print_table (found, query->limit);
+  print_table (store, query, found, query->limit);
   return 0;
 }

@@ -9,6 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-card-number.h"
 #include "cf-cli-output.h"
 #include "cf-pdf-report.h"
 
@@ -23,24 +27,39 @@ cf_cli_display_width (const char *text)
   return width;
 }
 
-/* @text padded to @width terminal cells, then a gap. */
+/* @text padded to @width terminal cells, then a gap. Each cell is scrubbed
+ * on its own: the output's scrubber would read a terminal no., a voucher
+ * no. and a reference no. two spaces apart as one card number. */
 void
 cf_cli_print_cell (GString    *line,
-            const char *text,
-            guint       width,
-            gboolean    right)
+                   const char *raw_text,
+                   guint       width,
+                   gboolean    right)
 {
+  g_autofree char *text = cf_card_number_scrub (raw_text != NULL ? raw_text : "", CF_CARD_SCRUB_ANY, NULL);
   guint w = cf_cli_display_width (text);
   guint pad = w < width ? width - w : 0;
 
   if (right)
     for (guint i = 0; i < pad; i++)
       g_string_append_c (line, ' ');
-  g_string_append (line, text != NULL ? text : "");
+  g_string_append (line, text);
   if (!right)
     for (guint i = 0; i < pad; i++)
       g_string_append_c (line, ' ');
   g_string_append (line, "  ");
+}
+
+/* A line of cf_cli_print_cell() cells, printed as built: every cell was
+ * scrubbed already. */
+void
+cf_cli_print_row (GString *line)
+{
+  g_strchomp (line->str);
+  line->len = strlen (line->str);
+  fputs (line->str, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
 }
 
 void

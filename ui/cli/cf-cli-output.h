@@ -21,6 +21,7 @@ void  cf_cli_print_cell      (GString     *line,
                               const char  *text,
                               guint        width,
                               gboolean     right);
+void  cf_cli_print_row       (GString     *line);
 void  cf_cli_json_set_int    (JsonBuilder *b,
                               const char  *name,
                               gint64       value);

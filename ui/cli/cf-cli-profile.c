@@ -59,7 +59,7 @@ profile_list (CfCliContext  *ctx,
       g_string_append_printf (line, "  %s", cf_import_profile_get_title (profile));
       if (!g_str_has_prefix (origin, "/org/counterfoil/"))
         g_string_append_printf (line, "  (%s)", origin);
-      g_print ("%s\n", line->str);
+      cf_cli_print_row (line);
     }
   for (guint i = 0; i < skipped->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (skipped, i));
@@ -113,7 +113,7 @@ print_preview_row (CfTransaction *txn)
     g_string_append_printf (line, _("  ref. %s"), ref);
   if (last4 != NULL)
     g_string_append_printf (line, _("  card …%s"), last4);
-  g_print ("%s\n", line->str);
+  cf_cli_print_row (line);
 }
 
 static void

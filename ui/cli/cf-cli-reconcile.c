@@ -78,7 +78,7 @@ print_transaction (CfStore *store,
     g_string_append_printf (line, _("  ref. %s"), cf_transaction_get_ref_no (txn));
   if (*card != '\0')
     g_string_append_printf (line, _("  card %s"), card);
-  g_print ("%s\n", line->str);
+  cf_cli_print_row (line);
 }
 
 static void

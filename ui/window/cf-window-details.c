@@ -12,10 +12,15 @@
 #include "cf-transaction-list.h"
 #include "cf-window-private.h"
 
-static void
-show_original_cb (CfDetailsPane *pane,
-                  gint64         id,
-                  CfWindow      *self)
+/**
+ * cf_window_show_transaction:
+ *
+ * Selects transaction @id in the list, searching for everything when the
+ * current result does not hold it.
+ */
+void
+cf_window_show_transaction (CfWindow *self,
+                            gint64    id)
 {
   guint position;
 
@@ -33,6 +38,14 @@ show_original_cb (CfDetailsPane *pane,
   self->select_after_search = id;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   cf_window_start_search (self);
+}
+
+static void
+show_original_cb (CfDetailsPane *pane,
+                  gint64         id,
+                  CfWindow      *self)
+{
+  cf_window_show_transaction (self, id);
 }
 
 /* Called once, from the window's init. */

@@ -13,6 +13,7 @@
 #include "cf-details-pane.h"
 #include "cf-handover-page.h"
 #include "cf-losses-page.h"
+#include "cf-near-misses-view.h"
 #include "cf-operator.h"
 #include "cf-reconcile-page.h"
 #include "cf-session.h"
@@ -58,6 +59,8 @@ struct _CfWindow
   AdwStatusPage        *no_results_page;
   GtkWidget            *detail_scroller;
   GtkBox               *detail_box;
+  GtkBox               *no_results_box;
+  CfNearMissesView     *near_misses;        /* built in code */
   CfDetailsPane        *details;
   GtkColumnViewColumn  *columns[N_COLUMNS];
   GMenu                *columns_menu;
@@ -114,6 +117,8 @@ void           cf_window_start_search        (CfWindow *self);
 
 /* cf-window-details.c */
 void           cf_window_update_detail       (CfWindow *self);
+void           cf_window_show_transaction    (CfWindow *self,
+                                              gint64    id);
 void           cf_window_details_init        (CfWindow *self);
 
 /* cf-window-search.c */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cf-money.h"
+#include "cf-near-misses.h"
 #include "cf-store.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
@@ -185,6 +186,40 @@ read_filter (CfWindow            *self,
   return TRUE;
 }
 
+/* Nothing matched: what nearly did. The search counts as finished only
+ * when they are shown. */
+static void
+near_misses_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) misses = cf_near_misses_find_finish (CF_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (misses == NULL)
+    g_warning ("Could not look for near misses: %s", error->message);
+  cf_near_misses_view_set_misses (self->near_misses, misses);
+  if (cf_near_misses_view_get_n_rows (self->near_misses) > 0)
+    {
+      g_autofree char *described = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->search_caption),
+                                                   _("Nothing matches all of it. These come close:"));
+
+      adw_status_page_set_description (self->no_results_page, described);
+    }
+  self->search_pending = FALSE;
+  self->n_searches++;
+}
+
+static void
+near_miss_activated_cb (CfWindow *self,
+                        gint64    id)
+{
+  cf_window_show_transaction (self, id);
+}
+
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -197,12 +232,12 @@ search_done_cb (GObject      *source,
   guint n;
 
   /* A cancelled search was replaced by another, which is still running. */
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    self->search_pending = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (list == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->search_caption, error->message);
+      self->search_pending = FALSE;
+      gtk_label_set_text (self->search_caption, error->message);
       return;
     }
 
@@ -252,6 +287,14 @@ search_done_cb (GObject      *source,
     }
 
   cf_window_update_detail (self);
+  cf_near_misses_view_set_misses (self->near_misses, NULL);
+  if (n == 0 && !cf_transaction_query_is_empty (cf_transaction_list_get_query (list)))
+    {
+      cf_near_misses_find_async (self->store, cf_transaction_list_get_query (list), self->search_cancellable,
+                                 near_misses_done_cb, g_object_ref (self));
+      return;
+    }
+  self->search_pending = FALSE;
   self->n_searches++;
 }
 
@@ -535,6 +578,10 @@ cf_window_search_init (CfWindow *self)
 {
   build_filter_popover (self);
   build_columns (self);
+  self->near_misses = CF_NEAR_MISSES_VIEW (cf_near_misses_view_new ());
+  gtk_box_prepend (self->no_results_box, GTK_WIDGET (self->near_misses));
+  g_signal_connect_object (self->near_misses, "transaction-activated", G_CALLBACK (near_miss_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);

@@ -622,6 +622,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, no_results_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, columns_menu);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, session_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sign_in_box);
