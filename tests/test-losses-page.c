@@ -8,7 +8,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cf-duplicate-dialog.h"
 #include "cf-loss-dialog-private.h"
+#include "cf-loss-service.h"
 #include "cf-losses-page-private.h"
 #include "cf-report-window-private.h"
 #include "cf-store-private.h"
@@ -331,6 +333,103 @@ test_loss_dialog_select_all (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+static GtkWidget *
+find_incident_row (GtkWidget *widget,
+                   gint64     id)
+{
+  if (ADW_IS_ACTION_ROW (widget) && GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "incident-id")) == (gsize) id)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_incident_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A finished incident opens: its slips, what became of each, its request,
+ * and the follow-up — the pending duplicates issued in one go. */
+static void
+test_incident_page (CfTestDb      *f,
+                    gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  CfLossesPage *losses = cf_window_get_losses_page (window);
+  CfIncidentView *view = cf_losses_page_get_incident_view (losses);
+  CfLossSlip slips[4] = {
+    { .transaction_id = 101, .remedy = CF_LOSS_REMEDY_DUPLICATE, .contacted = TRUE, .customer_note = "copy by Friday" },
+    { .transaction_id = 102, .remedy = CF_LOSS_REMEDY_DUPLICATE },
+    { .transaction_id = 103, .remedy = CF_LOSS_REMEDY_REQUEST, .counterpart = "acquirer" },
+    { .transaction_id = 104, .remedy = CF_LOSS_REMEDY_NONE, .remedy_reason = "paid again in cash" },
+  };
+  CfLossIncidentInfo info = { .description = "evening folder", .cause = "human", .responsible = "001",
+                              .discovered_by = "002" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = g_build_filename (f->dir, "pending.pdf", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  CfDuplicateDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *follow_up;
+  gint64 incident = cf_loss_create_incident (f->store, &info, slips, G_N_ELEMENTS (slips), "001", &error);
+
+  g_assert_no_error (error);
+  cf_losses_page_reload (losses);
+  row = find_incident_row (GTK_WIDGET (losses), incident);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  cf_test_drain_main_loop ();
+  g_assert_cmpint (cf_incident_view_get_incident_id (view), ==, incident);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK))),
+                   ==, "incident");
+  g_assert_cmpuint (cf_incident_view_get_n_pending (view), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Open · 1 of 4 slips settled"));
+  follow_up = cf_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Issue the 2 Pending Duplicates…");
+  g_assert_nonnull (follow_up);
+  g_assert_nonnull (cf_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "What is missing"));
+
+  /* The follow-up asks as Issue Duplicate does, for exactly the pending slips. */
+  g_signal_emit_by_name (follow_up, "clicked");
+  cf_test_drain_main_loop ();
+  dialog = cf_test_find_toplevel (CF_TYPE_DUPLICATE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Issue Duplicate Slips");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_drain_main_loop ();
+
+  /* Issued (as the dialog issues them): the incident open on screen follows. */
+  g_ptr_array_add (pending, cf_store_get_transaction (f->store, 101, NULL));
+  g_ptr_array_add (pending, cf_store_get_transaction (f->store, 102, NULL));
+  records = cf_duplicate_dialog_issue (GTK_WINDOW (window), f->store, pending, CF_DUPLICATE_REASON_CUSTOMER, NULL,
+                                       CF_RECEIPT_COPY_CARDHOLDER, "001", 32, pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  cf_losses_page_reload (losses);
+  g_assert_cmpint (cf_incident_view_get_incident_id (view), ==, incident);
+  g_assert_cmpuint (cf_incident_view_get_n_pending (view), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Open · 3 of 4 slips settled"));
+  g_assert_false (gtk_widget_get_visible (follow_up));
+
+  /* Its request opens in the list; a slip opens in the browser. */
+  g_signal_emit_by_name (cf_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Open"), "clicked");
+  cf_test_drain_main_loop ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK))),
+                   ==, "list");
+  g_assert_true (adw_expander_row_get_expanded (
+    ADW_EXPANDER_ROW (cf_test_find_widget (GTK_WIDGET (losses), ADW_TYPE_EXPANDER_ROW, NULL))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (losses), "win.show-transaction", "x", (gint64) 103));
+  cf_test_wait_for (window_idle, window);
+  g_assert_cmpstr (cf_window_get_visible_section (window), ==, "transactions");
+  {
+    g_autoptr(CfTransaction) shown = cf_window_current_transaction (window);
+
+    g_assert_cmpint (cf_transaction_get_id (shown), ==, 103);
+  }
+  cf_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +440,7 @@ main (int    argc,
   CF_TEST_ADD_DEMO ("/losses/loss-dialog-from-selection", test_loss_dialog_from_selection);
   CF_TEST_ADD_DEMO ("/losses/loss-dialog-draft", test_loss_dialog_draft);
   CF_TEST_ADD_DEMO ("/losses/loss-dialog-select-all", test_loss_dialog_select_all);
+  CF_TEST_ADD_DEMO ("/losses/incident-page", test_incident_page);
 
   return g_test_run ();
 }

@@ -6,12 +6,14 @@
 
 #pragma once
 
+#include "cf-incident-view.h"
 #include "cf-losses-page.h"
 
 G_BEGIN_DECLS
 
 guint         cf_losses_page_get_n_incidents (CfLossesPage *self);
 guint         cf_losses_page_get_n_requests  (CfLossesPage *self);
+CfIncidentView *cf_losses_page_get_incident_view (CfLossesPage *self);
 CfReportWindow *cf_losses_page_preview_letter (CfLossesPage *self,
                                               gint64        request_id,
                                               GError      **error);

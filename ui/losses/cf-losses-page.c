@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-date-button.h"
+#include "cf-incident-view.h"
 #include "cf-loss-service.h"
 #include "cf-losses-page-private.h"
 #include "cf-message.h"
@@ -27,11 +28,16 @@ struct _CfLossesPage
   AdwPreferencesGroup *incidents_group;
   AdwPreferencesGroup *requests_group;
   GtkDropDown         *order_dropdown;
+  GtkStack            *stack;
+  GtkBox              *incident_box;
+  GtkScrolledWindow   *incident_scroller;
+  CfIncidentView      *incident_view;   /* built in code */
 
   CfSession           *session;
   CfStore             *store;
   GPtrArray           *incident_rows;   /* in incidents_group, to remove on reload */
   GPtrArray           *request_rows;    /* in requests_group */
+  GHashTable          *request_expanders;  /* request id → its row, to open one */
   CfRequestOrder       order;
   guint                n_incidents;
   guint                n_requests;
@@ -431,6 +437,57 @@ add_row (AdwPreferencesGroup *group,
   g_ptr_array_add (rows, row);
 }
 
+/**
+ * cf_losses_page_show_incident:
+ *
+ * Opens incident @incident_id: its slips, their remedies and the follow-up.
+ *
+ * Returns: %FALSE with @error set if it could not be read
+ */
+gboolean
+cf_losses_page_show_incident (CfLossesPage  *self,
+                              gint64         incident_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_LOSSES_PAGE (self), FALSE);
+
+  if (!cf_incident_view_show (self->incident_view, self->store, incident_id, error))
+    return FALSE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->incident_scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "incident");
+  return TRUE;
+}
+
+static void
+incident_activated_cb (AdwActionRow *row,
+                       CfLossesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_losses_page_show_incident (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "incident-id")), &error))
+    cf_show_message (cf_widget_get_window (GTK_WIDGET (self)), _("The Incident Could Not Be Opened"), error->message);
+}
+
+static void
+incident_back_cb (CfLossesPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* From an incident to one of its requests: the list, with the request open. */
+static void
+incident_show_request_cb (CfLossesPage *self,
+                          gint64        request_id)
+{
+  GtkWidget *row = g_hash_table_lookup (self->request_expanders, &request_id);
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  if (row == NULL)
+    return;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
+}
+
 static void
 show_incidents (CfLossesPage *self,
                 GPtrArray    *incidents)
@@ -455,6 +512,10 @@ show_incidents (CfLossesPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (inc->resolved ? "emblem-ok-symbolic" : "dialog-warning-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "incident-id", GSIZE_TO_POINTER (inc->id));
+      g_signal_connect_object (row, "activated", G_CALLBACK (incident_activated_cb), self, 0);
       add_row (self->incidents_group, self->incident_rows, row);
     }
   if (self->n_incidents == 0)
@@ -490,6 +551,7 @@ show_requests (CfLossesPage *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_menu (self, r));
       add_request_details (self, ADW_EXPANDER_ROW (row), r);
       add_row (self->requests_group, self->request_rows, row);
+      g_hash_table_insert (self->request_expanders, g_memdup2 (&r->id, sizeof r->id), row);
     }
   if (self->n_requests == 0)
     {
@@ -522,8 +584,14 @@ cf_losses_page_reload (CfLossesPage *self)
 
   remove_rows (self->incidents_group, self->incident_rows);
   remove_rows (self->requests_group, self->request_rows);
+  g_hash_table_remove_all (self->request_expanders);
   show_incidents (self, incidents);
   show_requests (self, requests);
+  /* An incident open on screen shows what just changed (a duplicate issued, a move). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "incident") == 0 &&
+      !cf_incident_view_show (self->incident_view, self->store, cf_incident_view_get_incident_id (self->incident_view),
+                              NULL))
+    gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 /**
@@ -549,6 +617,13 @@ cf_losses_page_get_n_incidents (CfLossesPage *self)
   return self->n_incidents;
 }
 
+CfIncidentView *
+cf_losses_page_get_incident_view (CfLossesPage *self)
+{
+  g_return_val_if_fail (CF_IS_LOSSES_PAGE (self), NULL);
+  return self->incident_view;
+}
+
 guint
 cf_losses_page_get_n_requests (CfLossesPage *self)
 {
@@ -565,6 +640,7 @@ cf_losses_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->incident_rows, g_ptr_array_unref);
   g_clear_pointer (&self->request_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->request_expanders, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_LOSSES_PAGE);
 
   G_OBJECT_CLASS (cf_losses_page_parent_class)->dispose (object);
@@ -581,6 +657,9 @@ cf_losses_page_class_init (CfLossesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfLossesPage, incidents_group);
   gtk_widget_class_bind_template_child (widget_class, CfLossesPage, requests_group);
   gtk_widget_class_bind_template_child (widget_class, CfLossesPage, order_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, incident_box);
+  gtk_widget_class_bind_template_child (widget_class, CfLossesPage, incident_scroller);
   gtk_widget_class_bind_template_callback (widget_class, order_changed_cb);
 }
 
@@ -589,5 +668,11 @@ cf_losses_page_init (CfLossesPage *self)
 {
   self->incident_rows = g_ptr_array_new ();
   self->request_rows = g_ptr_array_new ();
+  self->request_expanders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->incident_view = CF_INCIDENT_VIEW (cf_incident_view_new ());
+  gtk_box_append (self->incident_box, GTK_WIDGET (self->incident_view));
+  g_signal_connect_object (self->incident_view, "back", G_CALLBACK (incident_back_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->incident_view, "show-request", G_CALLBACK (incident_show_request_cb), self,
+                           G_CONNECT_SWAPPED);
 }

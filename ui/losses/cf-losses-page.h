@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (CfLossesPage, cf_losses_page, CF, LOSSES_PAGE, GtkBox)
 
 CfLossesPage *cf_losses_page_new             (CfSession    *session);
 void          cf_losses_page_reload          (CfLossesPage *self);
+gboolean      cf_losses_page_show_incident   (CfLossesPage *self,
+                                              gint64        incident_id,
+                                              GError      **error);
 
 G_END_DECLS

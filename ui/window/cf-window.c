@@ -175,6 +175,53 @@ duplicate_issued_cb (gpointer user_data)
   if (txn != NULL)
     self->select_after_search = cf_transaction_get_id (txn);
   cf_window_start_search (self);
+  /* A lost slip's duplicate settles it: the incidents say so. */
+  if (self->losses_page != NULL)
+    cf_losses_page_reload (self->losses_page);
+}
+
+/* An incident's follow-up: the duplicates of the slips given, whatever is selected. */
+static void
+issue_duplicates_of_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
+  GVariantIter iter;
+  gint64 id;
+  CfDuplicateDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  g_variant_iter_init (&iter, parameter);
+  while (txns->len < MAX_DUPLICATES_AT_ONCE && g_variant_iter_next (&iter, "x", &id))
+    {
+      CfTransaction *txn = cf_store_get_transaction (self->store, id, NULL);
+
+      if (txn != NULL)
+        g_ptr_array_add (txns, txn);
+    }
+  if (txns->len == 0)
+    return;
+  dialog = cf_duplicate_dialog_new (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details),
+                                    cf_window_get_operator (self), cf_window_paper_columns (self));
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (duplicate_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* From anywhere in the window (an incident's slip): the browser, that transaction selected. */
+static void
+show_transaction_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "transactions");
+  cf_window_show_transaction (self, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -648,6 +695,8 @@ cf_window_class_init (CfWindowClass *klass)
   cf_window_search_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.issue-duplicate", NULL, issue_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.report-loss", NULL, report_loss_activated);
+  gtk_widget_class_install_action (widget_class, "win.issue-duplicates-of", "ax", issue_duplicates_of_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-transaction", "x", show_transaction_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   /* Every section from the keyboard, in the switcher's order. */
