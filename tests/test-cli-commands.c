@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cf-test-cli.h"
@@ -332,6 +333,115 @@ test_find_spoken_and_near_misses (CfTestDb      *f,
   expect (f, 0, "10458324  358397  100939940724", "find", "--voucher", "358397", NULL);
 }
 
+/* Runs a command with --json and returns its output as an object (or the
+ * first element of an array), checking that @member is there. */
+static JsonObject *
+json_of (CfTestDb   *f,
+         JsonNode  **root,
+         const char *member,
+         ...) G_GNUC_NULL_TERMINATED;
+
+static JsonObject *
+json_of (CfTestDb   *f,
+         JsonNode  **root,
+         const char *member,
+         ...)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *words[12] = { NULL };
+  JsonObject *object;
+  va_list args;
+
+  va_start (args, member);
+  for (guint i = 0; i < G_N_ELEMENTS (words) - 2; i++)
+    if ((words[i] = va_arg (args, const char *)) == NULL)
+      {
+        words[i] = "--json";
+        break;
+      }
+  va_end (args);
+  cf_test_counterfoil (&run, f->db_path, words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7],
+                       words[8], words[9], words[10], NULL);
+  g_test_message ("%s %s --json → %d\n%s%s", words[0], words[1], run.status, run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (root, json_node_unref);
+  *root = json_node_copy (json_parser_get_root (parser));
+  object = JSON_NODE_HOLDS_ARRAY (*root) ? json_array_get_object_element (json_node_get_array (*root), 0)
+                                         : json_node_get_object (*root);
+  g_assert_nonnull (object);
+  g_assert_true (json_object_has_member (object, member));
+  return object;
+}
+
+/* Every command that prints speaks JSON too, with find's names for a transaction's fields. */
+static void
+test_json_everywhere (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  g_autofree char *journal = cf_test_data_path ("journal-en.csv");
+  g_autofree char *pdf = g_build_filename (f->dir, "dup.pdf", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+  JsonObject *slip;
+
+  g_clear_object (&f->store);
+  expect (f, 0, "5 imported", "import", journal, NULL);
+
+  o = json_of (f, &root, "lost_slips", "loss", "add", "1", "2", "--cause", "human", "--responsible", "01", NULL);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, 1);
+  slip = json_array_get_object_element (json_object_get_array_member (o, "lost_slips"), 0);
+  g_assert_cmpstr (json_object_get_string_member (slip, "state"), ==, "duplicate_pending");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (slip, "transaction"), "voucher_no"), ==,
+                   "000101");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (slip, "transaction"), "amount"), ==,
+                   "88.50");
+  o = json_of (f, &root, "amount", "loss", "list", NULL);
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (o, "amount"), ==, "1323.06");
+  o = json_of (f, &root, "impact", "loss", "show", "1", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "impact"), "net"), ==, "1323.06");
+
+  expect (f, 0, "Loss incident #2", "loss", "add", "3", "--cause", "human", "--remedy", "request", NULL);
+  o = json_of (f, &root, "status", "request", "list", NULL);
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "draft");
+  o = json_of (f, &root, "status", "request", "move", "1", "--to", "submitted", NULL);
+  g_assert_cmpint (json_object_get_int_member (o, "request_id"), ==, 1);
+  o = json_of (f, &root, "history", "request", "show", "1", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "history")), ==, 2);
+
+  o = json_of (f, &root, "shift_id", "shift", "open", "--operator", "01", "--at", "2026-11-28 08:00", NULL);
+  o = json_of (f, &root, "shift_id", "shift", "close", "--operator", "01", "--at", "2026-11-28 20:00", NULL);
+  o = json_of (f, &root, "terminals", "shift", "list", NULL);
+  g_assert_cmpstr (json_object_get_string_member (o, "operator_no"), ==, "01");
+  o = json_of (f, &root, "text", "report", "handover", "--shift", "1", NULL);
+  g_assert_cmpint (json_object_get_int_member (o, "pages"), >=, 1);
+  o = json_of (f, &root, "report_sequence_no", "report", "sign", "1", NULL);
+  g_assert_cmpint (json_object_get_int_member (o, "report_sequence_no"), ==, 1);
+
+  o = json_of (f, &root, "role", "operator", "list", NULL);
+  o = json_of (f, &root, "code", "duplicate", "2", "--reason", "customer", "--out", pdf, NULL);
+  {
+    g_autofree char *code = g_strdup (json_object_get_string_member (o, "code"));
+
+    o = json_of (f, &root, "genuine", "verify", code, NULL);
+    g_assert_true (json_object_get_boolean_member (o, "genuine"));
+    g_assert_cmpstr (json_object_get_string_member (
+      json_object_get_object_member (json_object_get_object_member (o, "duplicate"), "transaction"), "voucher_no"), ==,
+      "000102");
+  }
+  o = json_of (f, &root, "fingerprint", "audit", "verify", NULL);
+  g_assert_true (json_object_get_boolean_member (o, "ok"));
+  g_assert_cmpint (json_object_get_int_member (o, "entries"), >, 5);
+  o = json_of (f, &root, "problems", "check", NULL);
+  g_assert_true (json_object_get_boolean_member (o, "ok"));
+  o = json_of (f, &root, "backup", "backup", NULL);
+  g_assert_true (g_file_test (json_object_get_string_member (o, "backup"), G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +456,7 @@ main (int    argc,
   CF_TEST_ADD_CLI ("/cli/commands/profiles", test_profiles);
   CF_TEST_ADD_CLI ("/cli/commands/reconcile", test_reconcile);
   CF_TEST_ADD_CLI ("/cli/commands/find-spoken-and-near-misses", test_find_spoken_and_near_misses);
+  CF_TEST_ADD_CLI ("/cli/commands/json-everywhere", test_json_everywhere);
 
   return g_test_run ();
 }

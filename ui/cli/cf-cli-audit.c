@@ -1,8 +1,8 @@
 /* cf-cli-audit.c — checking, backing up and restoring the database from the command line
  *
- *   counterfoil audit verify      the hash chain of the audit log
- *   counterfoil check             the file, the links between rows, the audit chain
- *   counterfoil backup [--out FILE] [--keep N]
+ *   counterfoil audit verify [--json]   the hash chain of the audit log
+ *   counterfoil check [--json]          the file, the links between rows, the audit chain
+ *   counterfoil backup [--out FILE] [--keep N] [--json]
  *   counterfoil --operator MANAGER restore FILE
  *
  * Each exits 0 when all is well and 1 when something is wrong, for scripts.
@@ -17,7 +17,21 @@
 #include <glib/gi18n.h>
 
 #include "cf-audit-anchors.h"
+#include "cf-cli-json.h"
 #include "cf-cli-private.h"
+
+/* What a check found, for a script: ok, and each problem in words. */
+static void
+print_problems_json (JsonBuilder *b,
+                     GPtrArray   *problems)
+{
+  cf_cli_json_set_bool (b, "ok", problems->len == 0);
+  json_builder_set_member_name (b, "problems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < problems->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (problems, i));
+  json_builder_end_array (b);
+}
 
 static int
 audit_verify (CfCliContext  *ctx,
@@ -30,9 +44,11 @@ audit_verify (CfCliContext  *ctx,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *anchor = NULL;
   g_autofree char *fingerprint = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor,
       N_("Also check a fingerprint read off a signed report or a duplicate"), N_("CODE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   gint64 broken = 0;
@@ -50,25 +66,33 @@ audit_verify (CfCliContext  *ctx,
       g_printerr ("counterfoil audit verify: %s\n", error->message);
       return 1;
     }
-  if (broken != 0)
-    {
-      g_printerr (_("The audit log was altered: entry %lld does not follow from the one before it.\n"), (long long) broken);
-      return 1;
-    }
   /* The chain may be whole and still be cut short or rewritten: the
    * anchors written outside the database tell. */
-  problems = cf_audit_anchors_check (store);
+  problems = broken != 0 ? g_ptr_array_new_with_free_func (g_free) : cf_audit_anchors_check (store);
+  if (broken != 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("entry %lld does not follow from the one before it"), (long long) broken));
+  else if (problems->len == 0 && anchor != NULL && !cf_audit_check_fingerprint (store, anchor, &error))
+    g_ptr_array_add (problems, g_strdup (error->message));
+  anchors = cf_audit_anchors_load (cf_store_get_path (store));
+  fingerprint = problems->len == 0 ? cf_audit_current_fingerprint (store) : NULL;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      print_problems_json (b, problems);
+      cf_cli_json_set_int (b, "entries", (gint64) n);
+      cf_cli_json_set_int (b, "anchors", anchors->len);
+      cf_cli_json_set_string (b, "fingerprint", fingerprint);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return problems->len > 0 ? 1 : 0;
+    }
   for (guint i = 0; i < problems->len; i++)
     g_printerr (_("The audit log was altered: %s.\n"), (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
     return 1;
-  if (anchor != NULL && !cf_audit_check_fingerprint (store, anchor, &error))
-    {
-      g_printerr (_("The audit log was altered: %s.\n"), error->message);
-      return 1;
-    }
-  anchors = cf_audit_anchors_load (cf_store_get_path (store));
-  fingerprint = cf_audit_current_fingerprint (store);
   g_print (_("The audit log holds: %llu entries, each chained to the one before.\n"), (unsigned long long) n);
   g_print (g_dngettext (GETTEXT_PACKAGE, "It agrees with the %u anchor written outside it",
                         "It agrees with the %u anchors written outside it", anchors->len), anchors->len);
@@ -100,10 +124,15 @@ cf_cli_run_check (CfCliContext  *ctx,
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
 
   if (!cf_cli_parse_options (ctx, "check", NULL,
                              _("Check the file, the links between rows, the audit log with its anchors and the "
-                               "signed reports; exit 0 when all is sound"), NULL, &argc, &argv))
+                               "signed reports; exit 0 when all is sound"), entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 1)
     return cf_cli_usage_error ("check", _("check takes no arguments"));
@@ -119,6 +148,17 @@ cf_cli_run_check (CfCliContext  *ctx,
     for (guint i = 0; i < anchored->len; i++)
       g_ptr_array_add (problems, g_strdup (g_ptr_array_index (anchored, i)));
   }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "database", cf_store_get_path (store));
+      print_problems_json (b, problems);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return problems->len > 0 ? 1 : 0;
+    }
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("counterfoil check: %s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
@@ -134,10 +174,13 @@ cf_cli_run_backup (CfCliContext *ctx,
                    char         **argv)
 {
   g_autofree char *out = NULL;
+  gboolean json = FALSE;
+  guint removed = 0;
   int keep = 10;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the backup to this file instead of the backups folder"), N_("FILE") },
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep, N_("Keep this many backups in the backups folder (default 10; 0 keeps all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -160,15 +203,24 @@ cf_cli_run_backup (CfCliContext *ctx,
       g_printerr ("counterfoil backup: %s\n", error->message);
       return 1;
     }
-  g_print (_("Backed up to %s and checked.\n"), path);
   if (out == NULL && keep > 0)
+    removed = cf_store_prune_backups (store, (guint) keep);
+  if (json)
     {
-      guint removed = cf_store_prune_backups (store, (guint) keep);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
 
-      if (removed > 0)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Removed %u older backup.\n", "Removed %u older backups.\n", removed),
-                 removed);
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "backup", path);
+      cf_cli_json_set_bool (b, "checked", TRUE);
+      cf_cli_json_set_int (b, "removed", removed);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return 0;
     }
+  g_print (_("Backed up to %s and checked.\n"), path);
+  if (removed > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Removed %u older backup.\n", "Removed %u older backups.\n", removed),
+             removed);
   return 0;
 }
 

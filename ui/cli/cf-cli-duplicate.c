@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-cli-json.h"
 #include "cf-cli-private.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-pdf-duplicate.h"
@@ -121,6 +122,36 @@ which_clear (Which *which)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Which, which_clear)
 
+/* A duplicate as --json prints it; with its transaction when verifying. */
+static void
+record_to_json (JsonBuilder       *b,
+                CfStore           *store,
+                CfDuplicateRecord *record,
+                gboolean           with_transaction)
+{
+  json_builder_begin_object (b);
+  cf_cli_json_set_int (b, "number", record->number);
+  cf_cli_json_set_int (b, "transaction_id", record->transaction_id);
+  cf_cli_json_set_string (b, "copy", record->copy);
+  cf_cli_json_set_string (b, "reason", record->reason);
+  cf_cli_json_set_string (b, "reason_text", record->reason_text);
+  cf_cli_json_set_string (b, "operator_no", record->operator_no);
+  cf_cli_json_set_string (b, "issued_at", record->issued_at);
+  cf_cli_json_set_string (b, "output", record->output);
+  cf_cli_json_set_string (b, "code", record->code);
+  if (with_transaction)
+    {
+      g_autoptr(CfTransaction) txn = cf_store_get_transaction (store, record->transaction_id, NULL);
+
+      json_builder_set_member_name (b, "transaction");
+      if (txn != NULL)
+        json_builder_add_value (b, cf_cli_json_transaction (store, txn));
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_end_object (b);
+}
+
 int
 cf_cli_run_duplicate (CfCliContext  *ctx,
                       int            argc,
@@ -131,6 +162,7 @@ cf_cli_run_duplicate (CfCliContext  *ctx,
   g_autofree char *copy_text = NULL;
   g_autofree char *out = NULL;
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   int paper = 58;
   GOptionEntry entries[] = {
     { "voucher", 0, 0, G_OPTION_ARG_STRING, &which.voucher, N_("Voucher (trace) no., with --terminal"), N_("N") },
@@ -143,6 +175,7 @@ cf_cli_run_duplicate (CfCliContext  *ctx,
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who issues it (operator no.)"), N_("NO") },
     { "paper", 0, 0, G_OPTION_ARG_INT, &paper, N_("Paper width in mm: 58 (default), 76 or 80"), N_("MM") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE.pdf") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array: one object per duplicate"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -192,6 +225,17 @@ cf_cli_run_duplicate (CfCliContext  *ctx,
       g_printerr ("counterfoil duplicate: %s\n", error->message);
       return 1;
     }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < records->len; i++)
+        record_to_json (b, store, g_ptr_array_index (records, i), FALSE);
+      json_builder_end_array (b);
+      cf_cli_json_print (b);
+      return 0;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       CfDuplicateRecord *r = g_ptr_array_index (records, i);
@@ -211,9 +255,14 @@ cf_cli_run_verify (CfCliContext  *ctx,
   g_autoptr(CfDuplicateRecord) record = NULL;
   g_autoptr(CfTransaction) txn = NULL;
   g_autofree char *amount = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
 
   if (!cf_cli_parse_options (ctx, "verify", _("CODE"), _("Tell whether a duplicate slip's check code is genuine"),
-                             NULL, &argc, &argv))
+                             entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 2)
     return cf_cli_usage_error ("verify", _("give the check code printed on the duplicate, such as 7K2Q-M9XD"));
@@ -221,6 +270,22 @@ cf_cli_run_verify (CfCliContext  *ctx,
     return 1;
 
   record = cf_duplicate_verify (store, argv[1], &error);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_bool (b, "genuine", record != NULL);
+      cf_cli_json_set_string (b, "reason", record == NULL ? error->message : NULL);
+      json_builder_set_member_name (b, "duplicate");
+      if (record != NULL)
+        record_to_json (b, store, record, TRUE);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return record != NULL ? 0 : 1;
+    }
   if (record == NULL)
     {
       g_print ("%s\n", _("NOT GENUINE"));

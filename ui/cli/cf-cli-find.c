@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-money.h"
@@ -22,81 +23,6 @@
 #include "cf-reconcile.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
-
-static void
-add_sources (JsonBuilder   *b,
-             CfStore       *store,
-             CfTransaction *txn)
-{
-  g_autoptr(GPtrArray) sources = cf_reconcile_list_sources (store, cf_transaction_get_id (txn), NULL);
-
-  json_builder_set_member_name (b, "sources");
-  json_builder_begin_array (b);
-  for (guint i = 0; sources != NULL && i < sources->len; i++)
-    {
-      CfTransactionSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *file = source->file != NULL ? g_path_get_basename (source->file) : NULL;
-
-      json_builder_begin_object (b);
-      cf_cli_json_set_string (b, "file", file);
-      cf_cli_json_set_int (b, "line", source->line);
-      cf_cli_json_set_string (b, "kind", source->kind);
-      cf_cli_json_set_string (b, "matched_by", source->matched_by);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static JsonNode *
-transaction_to_json (CfStore       *store,
-                     CfTransaction *txn)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
-  g_autofree char *amount = cf_money_to_decimal (cf_transaction_get_signed_amount (txn));
-  const struct { const char *name; const char *value; } strings[] = {
-    { "time", cf_transaction_get_local_time (txn) },
-    { "time_zone", cf_transaction_get_time_zone (txn) },
-    { "merchant_no", cf_transaction_get_merchant_no (txn) },
-    { "merchant_name", cf_transaction_get_merchant_name (txn) },
-    { "terminal_no", cf_transaction_get_terminal_no (txn) },
-    { "operator_no", cf_transaction_get_operator_no (txn) },
-    { "batch_no", cf_transaction_get_batch_no (txn) },
-    { "voucher_no", cf_transaction_get_voucher_no (txn) },
-    { "ref_no", cf_transaction_get_ref_no (txn) },
-    { "auth_code", cf_transaction_get_auth_code (txn) },
-    { "card", *card != '\0' ? card : NULL },
-    { "card_brand", cf_transaction_get_card_brand (txn) },
-    { "issuer", cf_transaction_get_issuer (txn) },
-    { "type", cf_txn_type_to_nick (cf_transaction_get_txn_type (txn)) },
-    { "amount", amount },
-    { "currency", cf_transaction_get_currency (txn) },
-    { "status", cf_transaction_get_status (txn) },
-    { "entry_mode", cf_entry_mode_to_nick (cf_transaction_get_entry_mode (txn)) },
-    { "payment_method", cf_payment_method_to_nick (cf_transaction_get_payment_method (txn)) },
-    { "source_id", cf_transaction_get_source_id (txn) },
-    { "order_no", cf_transaction_get_order_no (txn) },
-    { "channel_no", cf_transaction_get_channel_no (txn) },
-    { "store", cf_transaction_get_store_name (txn) },
-    { "orig_voucher_no", cf_transaction_get_orig_voucher_no (txn) },
-    { "orig_ref_no", cf_transaction_get_orig_ref_no (txn) },
-  };
-  int offset;
-
-  json_builder_begin_object (b);
-  cf_cli_json_set_int (b, "id", cf_transaction_get_id (txn));
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    cf_cli_json_set_string (b, strings[i].name, strings[i].value);
-  json_builder_set_member_name (b, "utc_offset_minutes");
-  if (cf_transaction_get_utc_offset (txn, &offset))
-    json_builder_add_int_value (b, offset);
-  else
-    json_builder_add_null_value (b);
-  add_sources (b, store, txn);
-  json_builder_end_object (b);
-
-  return json_builder_get_root (b);
-}
 
 static void
 print_rows (GPtrArray *found)
@@ -285,7 +211,7 @@ cf_cli_run_find (CfCliContext  *ctx,
 
       json_builder_begin_array (b);
       for (guint i = 0; i < found->len; i++)
-        json_builder_add_value (b, transaction_to_json (store, g_ptr_array_index (found, i)));
+        json_builder_add_value (b, cf_cli_json_transaction (store, g_ptr_array_index (found, i)));
       json_builder_end_array (b);
       root = json_builder_get_root (b);
       text = json_to_string (root, TRUE);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cf-auth.h"
+#include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-demo.h"

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cf-auth.h"
+#include "cf-cli-json.h"
 #include "cf-cli-private.h"
 
 /* Asks on the terminal itself, so that a PIN never passes through a pipe
@@ -176,6 +177,29 @@ print_operators (GPtrArray *operators)
     }
 }
 
+static void
+print_operators_json (GPtrArray *operators)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < operators->len; i++)
+    {
+      CfOperator *op = g_ptr_array_index (operators, i);
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "operator_no", cf_operator_get_no (op));
+      cf_cli_json_set_string (b, "name", cf_operator_get_name (op));
+      cf_cli_json_set_string (b, "role", cf_operator_get_role (op) == CF_ROLE_MANAGER ? "manager" : "clerk");
+      cf_cli_json_set_bool (b, "has_pin", cf_operator_has_pin (op));
+      cf_cli_json_set_string (b, "locked_until", cf_operator_get_locked_until (op));
+      cf_cli_json_set_bool (b, "active", cf_operator_is_active (op));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  cf_cli_json_print (b);
+}
+
 static int
 operator_list (CfCliContext  *ctx,
                int            argc,
@@ -184,8 +208,14 @@ operator_list (CfCliContext  *ctx,
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) operators = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
 
-  if (!cf_cli_parse_options (ctx, "operator list", NULL, _("List the people who work at the desk"), NULL, &argc, &argv))
+  if (!cf_cli_parse_options (ctx, "operator list", NULL, _("List the people who work at the desk"), entries, &argc,
+                             &argv))
     return ctx->exit_status;
   if (argc != 1)
     return cf_cli_usage_error ("operator list", _("list takes no arguments"));
@@ -196,9 +226,12 @@ operator_list (CfCliContext  *ctx,
       g_printerr ("counterfoil operator list: %s\n", error->message);
       return 1;
     }
-  if (operators->len == 0)
+  if (json)
+    print_operators_json (operators);
+  else if (operators->len == 0)
     g_print ("%s\n", _("No operators yet: create the first manager with “counterfoil operator add NO NAME”."));
-  print_operators (operators);
+  else
+    print_operators (operators);
   return 0;
 }
 
@@ -208,10 +241,12 @@ operator_add (CfCliContext  *ctx,
               char         **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   g_autofree char *role_name = NULL;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("clerk (the default) or manager"), N_("ROLE") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager adding them"), N_("NO") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -240,7 +275,10 @@ operator_add (CfCliContext  *ctx,
           g_printerr ("counterfoil operator add: %s\n", error->message);
           return 1;
         }
-      g_print (_("%s (%s) is the first manager and can sign in now.\n"), argv[2], argv[1]);
+      if (json)
+        cf_cli_json_print_strings ("operator_no", argv[1], "done", "add", NULL);
+      else
+        g_print (_("%s (%s) is the first manager and can sign in now.\n"), argv[2], argv[1]);
       return 0;
     }
   if ((by = cf_cli_sign_in (ctx, store, "operator", operator_no, &status)) == NULL)
@@ -252,7 +290,10 @@ operator_add (CfCliContext  *ctx,
       g_printerr ("counterfoil operator add: %s\n", error->message);
       return 1;
     }
-  g_print (_("Operator %s saved.\n"), argv[1]);
+  if (json)
+    cf_cli_json_print_strings ("operator_no", argv[1], "done", "add", NULL);
+  else
+    g_print (_("Operator %s saved.\n"), argv[1]);
   return 0;
 }
 
@@ -265,8 +306,10 @@ change_operator (CfCliContext  *ctx,
                  const char    *summary)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who does it (a manager, but for one's own PIN)"), N_("NO") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autofree char *command = g_strconcat ("operator ", argv[0], NULL);
@@ -300,7 +343,9 @@ change_operator (CfCliContext  *ctx,
       g_printerr ("counterfoil %s: %s\n", command, error->message);
       return 1;
     }
-  if (g_str_equal (verb, "pin"))
+  if (json)
+    cf_cli_json_print_strings ("operator_no", argv[1], "done", verb, NULL);
+  else if (g_str_equal (verb, "pin"))
     g_print (_("Operator %s has a new PIN.\n"), argv[1]);
   else if (g_str_equal (verb, "unlock"))
     g_print (_("Operator %s may try their PIN again.\n"), argv[1]);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cf-card-number.h"
+#include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-pdf-report.h"
 
@@ -62,58 +63,47 @@ cf_cli_print_row (GString *line)
   fflush (stdout);
 }
 
-void
-cf_cli_json_set_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-/* A string member; NULL as JSON null. */
-void
-cf_cli_json_set_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /**
  * cf_cli_emit_report:
  * @doc: (nullable): the report, or %NULL when making it failed with @error
  * @out: (nullable): the PDF to write
- * @text: whether to print the report's text
+ * @how: print its text, or a JSON object with the text, the pages and the file
  *
  * What every command that makes a report does with it.
  *
  * Returns: the exit status
  */
 int
-cf_cli_emit_report (const char  *command,
-                    CfReportDoc *doc,
-                    const char  *out,
-                    gboolean     text,
-                    GError      *error)
+cf_cli_emit_report (const char   *command,
+                    CfReportDoc  *doc,
+                    const char   *out,
+                    CfCliPrint    how,
+                    GError       *error)
 {
   g_autoptr(GError) write_error = NULL;
+  g_autofree char *content = NULL;
 
   if (doc == NULL || (out != NULL && !cf_pdf_write_report (doc, out, &write_error)))
     {
       g_printerr ("counterfoil %s: %s\n", command, doc == NULL ? error->message : write_error->message);
       return 1;
     }
-  if (text)
+  if (how != CF_CLI_PRINT_NOTHING)
+    content = cf_report_doc_to_text (doc);
+  if (how == CF_CLI_PRINT_JSON)
     {
-      g_autofree char *content = cf_report_doc_to_text (doc);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
 
-      g_print ("%s", content);
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "out", out);
+      cf_cli_json_set_int (b, "pages", cf_report_doc_get_n_pages (doc));
+      cf_cli_json_set_string (b, "text", content);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return 0;
     }
+  if (how == CF_CLI_PRINT_TEXT)
+    g_print ("%s", content);
   if (out != NULL)
     g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
   return 0;

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-money.h"
@@ -443,7 +444,7 @@ reconcile_report (CfCliContext  *ctx,
   g_autofree char *from = NULL, *to = NULL, *terminal = NULL, *out = NULL, *operator_no = NULL;
   g_autofree char *start = NULL, *end = NULL;
   gint64 number = 0;
-  gboolean sign = FALSE, text = FALSE;
+  gboolean sign = FALSE, text = FALSE, json = FALSE;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("From this date or date and time"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Up to this date (inclusive) or date and time"), N_("DATE") },
@@ -452,6 +453,8 @@ reconcile_report (CfCliContext  *ctx,
     { "no", 0, 0, G_OPTION_ARG_INT64, &number, N_("A signed report, as it was signed"), N_("N") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the report to this PDF"), N_("FILE") },
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Print the report's text"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object: the report's text, its pages and the file written"),
+      NULL },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager signing off"), N_("NO") },
     { NULL }
   };
@@ -465,9 +468,9 @@ reconcile_report (CfCliContext  *ctx,
                                "or a signed one again with --no N"),
                              entries, &argc, &argv))
     return ctx->exit_status;
-  if (argc != 1 || (out == NULL && !text) || (number != 0 && (from != NULL || to != NULL || sign)))
+  if (argc != 1 || (out == NULL && !text && !json) || (number != 0 && (from != NULL || to != NULL || sign)))
     return cf_cli_usage_error ("reconcile report",
-                               _("give --from DATE --to DATE or --no N, and --out FILE.pdf or --text"));
+                               _("give --from DATE --to DATE or --no N, and --out FILE.pdf, --text or --json"));
   if (number == 0 && !read_period ("reconcile report", from, to, &start, &end, &status))
     return status;
   if (out != NULL && !cf_cli_check_out_path ("reconcile report", out))
@@ -496,7 +499,8 @@ reconcile_report (CfCliContext  *ctx,
       CfReconcileScope scope = { start, end, terminal };
       doc = cf_reconcile_report_build (store, &scope, &error);
     }
-  return cf_cli_emit_report ("reconcile report", doc, out, text, error);
+  return cf_cli_emit_report ("reconcile report", doc, out, json ? CF_CLI_PRINT_JSON : text ? CF_CLI_PRINT_TEXT : CF_CLI_PRINT_NOTHING,
+                             error);
 }
 
 static const CfCliSubcommand subcommands[] = {

@@ -1,6 +1,6 @@
 /* cf-cli-request.c — replacement requests from the command line
  *
- *   counterfoil request list | show ID
+ *   counterfoil request list | show ID [--json]
  *   counterfoil --operator NO request move ID --to STATE [--note TEXT]
  *   counterfoil request letter ID --out FILE.pdf
  *   counterfoil --operator NO request doc ID KIND --state STATE [--file PATH]
@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-cli-json.h"
 #include "cf-cli-private.h"
 #include "cf-loss-service.h"
 #include "cf-money.h"
@@ -62,14 +63,77 @@ print_request_details (CfStore       *store,
   print_request_history (store, r->id);
 }
 
+static void
+request_to_json (JsonBuilder   *b,
+                 CfStore       *store,
+                 CfRequestInfo *r,
+                 gboolean       whole)
+{
+  json_builder_begin_object (b);
+  cf_cli_json_set_int (b, "id", r->id);
+  cf_cli_json_set_int (b, "incident_id", r->incident_id);
+  cf_cli_json_set_string (b, "counterpart", r->counterpart);
+  cf_cli_json_set_string (b, "counterpart_ref", r->counterpart_ref);
+  cf_cli_json_set_string (b, "status", cf_request_status_to_nick (r->status));
+  cf_cli_json_set_string (b, "created_at", r->created_at);
+  cf_cli_json_set_string (b, "submitted_at", r->submitted_at);
+  cf_cli_json_set_string (b, "due_date", r->due_date);
+  if (r->has_fee)
+    cf_cli_json_set_money (b, "fee", r->fee_minor);
+  else
+    cf_cli_json_set_string (b, "fee", NULL);
+  cf_cli_json_set_string (b, "fee_paid_on", r->fee_paid_on);
+  cf_cli_json_set_int (b, "slips", r->n_slips);
+  cf_cli_json_set_bool (b, "overdue", r->overdue);
+  cf_cli_json_set_bool (b, "due_soon", r->due_soon);
+  if (whole)
+    {
+      g_autoptr(GPtrArray) documents = cf_loss_list_documents (store, r->id, NULL);
+      g_autoptr(GPtrArray) moves = cf_loss_list_history (store, r->id, NULL);
+
+      json_builder_set_member_name (b, "documents");
+      json_builder_begin_array (b);
+      for (guint d = 0; documents != NULL && d < documents->len; d++)
+        {
+          char **doc = g_ptr_array_index (documents, d);
+
+          json_builder_begin_object (b);
+          cf_cli_json_set_string (b, "kind", doc[0]);
+          cf_cli_json_set_string (b, "state", doc[1]);
+          cf_cli_json_set_string (b, "file", *doc[2] != '\0' ? doc[2] : NULL);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "history");
+      json_builder_begin_array (b);
+      for (guint m = 0; moves != NULL && m < moves->len; m++)
+        {
+          char **move = g_ptr_array_index (moves, m);
+
+          json_builder_begin_object (b);
+          cf_cli_json_set_string (b, "at", move[0]);
+          cf_cli_json_set_string (b, "from", *move[1] != '\0' ? move[1] : NULL);
+          cf_cli_json_set_string (b, "to", move[2]);
+          cf_cli_json_set_string (b, "operator_no", *move[3] != '\0' ? move[3] : NULL);
+          cf_cli_json_set_string (b, "note", *move[4] != '\0' ? move[4] : NULL);
+          cf_cli_json_set_string (b, "approved_by", *move[5] != '\0' ? move[5] : NULL);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+}
+
 /* Every request, or the one @only names with its documents and history. */
 static int
-print_requests (CfStore *store,
-                gint64   only)
+print_requests (CfStore  *store,
+                gint64    only,
+                gboolean  json)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) requests = cf_loss_list_requests (store, now, &error);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
   gboolean shown = FALSE;
 
   if (requests == NULL)
@@ -77,6 +141,8 @@ print_requests (CfStore *store,
       g_printerr ("counterfoil request: %s\n", error->message);
       return 1;
     }
+  if (only == 0)
+    json_builder_begin_array (b);
   for (guint i = 0; i < requests->len; i++)
     {
       CfRequestInfo *r = g_ptr_array_index (requests, i);
@@ -84,6 +150,11 @@ print_requests (CfStore *store,
       if (only > 0 && r->id != only)
         continue;
       shown = TRUE;
+      if (json)
+        {
+          request_to_json (b, store, r, only > 0);
+          continue;
+        }
       g_print (_("#%lld  incident #%lld  %s  %s  %u slips  due %s%s\n"), (long long) r->id, (long long) r->incident_id,
                r->counterpart, cf_request_status_get_label (r->status), r->n_slips,
                r->due_date != NULL ? r->due_date : "-",
@@ -91,9 +162,18 @@ print_requests (CfStore *store,
       if (only > 0)
         print_request_details (store, r);
     }
-  if (!shown)
-    g_print ("%s\n", only > 0 ? _("There is no such request.") : _("No replacement requests."));
-  return only > 0 && !shown ? 1 : 0;
+  if (only == 0)
+    json_builder_end_array (b);
+  if (only > 0 && !shown)
+    {
+      g_printerr ("counterfoil request show: %s\n", _("There is no such request."));
+      return 1;
+    }
+  if (json)
+    cf_cli_json_print (b);
+  else if (!shown)
+    g_print ("%s\n", _("No replacement requests."));
+  return 0;
 }
 
 static int
@@ -101,16 +181,21 @@ request_list (CfCliContext  *ctx,
               int            argc,
               char         **argv)
 {
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
   g_autoptr(CfStore) store = NULL;
 
   if (!cf_cli_parse_options (ctx, "request list", NULL,
-                             _("List the replacement requests with their state and due date"), NULL, &argc, &argv))
+                             _("List the replacement requests with their state and due date"), entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 1)
     return cf_cli_usage_error ("request list", _("list takes no arguments"));
   if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
-  return print_requests (store, 0);
+  return print_requests (store, 0, json);
 }
 
 static int
@@ -118,18 +203,23 @@ request_show (CfCliContext  *ctx,
               int            argc,
               char         **argv)
 {
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
   g_autoptr(CfStore) store = NULL;
   gint64 id;
 
   if (!cf_cli_parse_options (ctx, "request show", _("ID"),
                              _("Show a replacement request: its reference, fee, documents and every move"),
-                             NULL, &argc, &argv))
+                             entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 2)
     return cf_cli_usage_error ("request show", _("give the request's ID"));
   if ((store = cf_cli_open_for_id (ctx, "request show", argv[1], &id)) == NULL)
     return ctx->exit_status;
-  return print_requests (store, id);
+  return print_requests (store, id, json);
 }
 
 static int
@@ -140,10 +230,12 @@ request_move (CfCliContext  *ctx,
   g_autofree char *to = NULL;
   g_autofree char *note = NULL;
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The new state: submitted, under_review, approved, rejected, fulfilled, closed or cancelled"), N_("STATE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What happened"), N_("TEXT") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Who moves it (operator no.)"), N_("NO") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -169,7 +261,18 @@ request_move (CfCliContext  *ctx,
       g_printerr ("counterfoil request move: %s\n", error->message);
       return 1;
     }
-  g_print (_("Request #%lld is now %s\n"), (long long) id, cf_request_status_get_label (status));
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_int (b, "request_id", id);
+      cf_cli_json_set_string (b, "status", cf_request_status_to_nick (status));
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+    }
+  else
+    g_print (_("Request #%lld is now %s\n"), (long long) id, cf_request_status_get_label (status));
   return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-handover-report.h"
@@ -46,6 +47,43 @@ print_shifts (GPtrArray *shifts)
     }
 }
 
+static void
+print_shifts_json (GPtrArray *shifts)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < shifts->len; i++)
+    {
+      CfShiftInfo *shift = g_ptr_array_index (shifts, i);
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_int (b, "id", shift->id);
+      cf_cli_json_set_string (b, "operator_no", shift->operator_no);
+      cf_cli_json_set_string (b, "operator_name", shift->operator_name);
+      cf_cli_json_set_string (b, "started_at", shift->started_at);
+      cf_cli_json_set_string (b, "ended_at", shift->ended_at);
+      json_builder_set_member_name (b, "terminals");
+      json_builder_begin_array (b);
+      for (guint t = 0; shift->terminals != NULL && shift->terminals[t] != NULL; t++)
+        json_builder_add_string_value (b, shift->terminals[t]);
+      json_builder_end_array (b);
+      cf_cli_json_set_string (b, "handed_to", shift->handed_to);
+      cf_cli_json_set_string (b, "notes", shift->notes);
+      cf_cli_json_set_string (b, "variance", shift->variance);
+      cf_cli_json_set_string (b, "closed_by", shift->closed_by);
+      cf_cli_json_set_bool (b, "defined_later", shift->defined_later);
+      json_builder_set_member_name (b, "report_sequence_no");
+      if (shift->report_sequence_no != 0)
+        json_builder_add_int_value (b, shift->report_sequence_no);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  cf_cli_json_print (b);
+}
+
 static int
 shift_list (CfCliContext  *ctx,
             int            argc,
@@ -54,9 +92,14 @@ shift_list (CfCliContext  *ctx,
   g_autoptr(CfStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shifts = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
 
   if (!cf_cli_parse_options (ctx, "shift list", NULL, _("List the shifts, newest first, with their handover state"),
-                             NULL, &argc, &argv))
+                             entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 1)
     return cf_cli_usage_error ("shift list", _("list takes no arguments"));
@@ -67,7 +110,10 @@ shift_list (CfCliContext  *ctx,
       g_printerr ("counterfoil shift list: %s\n", error->message);
       return 1;
     }
-  print_shifts (shifts);
+  if (json)
+    print_shifts_json (shifts);
+  else
+    print_shifts (shifts);
   return 0;
 }
 
@@ -77,12 +123,14 @@ shift_open (CfCliContext  *ctx,
             char         **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   g_autofree char *at = NULL;
   g_auto(GStrv) terminals = NULL;
   GOptionEntry entries[] = {
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("Whose shift it is"), N_("NO") },
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it opened, if not now"), N_("TIME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -104,7 +152,10 @@ shift_open (CfCliContext  *ctx,
       g_printerr ("counterfoil shift open: %s\n", error->message);
       return 1;
     }
-  g_print (_("Shift #%lld opened.\n"), (long long) id);
+  if (json)
+    cf_cli_json_print_ints ("shift_id", id, NULL);
+  else
+    g_print (_("Shift #%lld opened.\n"), (long long) id);
   return 0;
 }
 
@@ -114,6 +165,7 @@ shift_close (CfCliContext  *ctx,
              char         **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   g_autofree char *at = NULL;
   g_autofree char *handed_to = NULL;
   g_autofree char *notes = NULL;
@@ -124,6 +176,7 @@ shift_close (CfCliContext  *ctx,
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("What the next person should know"), N_("TEXT") },
     { "variance", 0, 0, G_OPTION_ARG_STRING, &variance, N_("What does not add up, and why"), N_("TEXT") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it closed, if not now"), N_("TIME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -149,7 +202,10 @@ shift_close (CfCliContext  *ctx,
       g_printerr ("counterfoil shift close: %s\n", error->message);
       return 1;
     }
-  g_print (_("Shift #%lld closed.\n"), (long long) id);
+  if (json)
+    cf_cli_json_print_ints ("shift_id", id, NULL);
+  else
+    g_print (_("Shift #%lld closed.\n"), (long long) id);
   return 0;
 }
 
@@ -159,6 +215,7 @@ shift_define (CfCliContext  *ctx,
               char         **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   g_autofree char *whose = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
@@ -171,6 +228,7 @@ shift_define (CfCliContext  *ctx,
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("When it ended"), N_("TIME") },
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("A terminal worked (repeat for more; none for all)"), N_("T") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("What the next person should know"), N_("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -194,7 +252,10 @@ shift_define (CfCliContext  *ctx,
       g_printerr ("counterfoil shift define: %s\n", error->message);
       return 1;
     }
-  g_print (_("Shift #%lld recorded.\n"), (long long) id);
+  if (json)
+    cf_cli_json_print_ints ("shift_id", id, NULL);
+  else
+    g_print (_("Shift #%lld recorded.\n"), (long long) id);
   return 0;
 }
 
@@ -219,8 +280,10 @@ report_sign (CfCliContext  *ctx,
              char         **argv)
 {
   g_autofree char *operator_no = NULL;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager signing off"), N_("NO") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -246,7 +309,11 @@ report_sign (CfCliContext  *ctx,
       g_printerr ("counterfoil report sign: %s\n", error->message);
       return 1;
     }
-  g_print (_("Shift #%lld signed off as handover report no. %06lld.\n"), (long long) shift_id, (long long) sequence_no);
+  if (json)
+    cf_cli_json_print_ints ("shift_id", shift_id, "report_sequence_no", sequence_no, NULL);
+  else
+    g_print (_("Shift #%lld signed off as handover report no. %06lld.\n"), (long long) shift_id,
+             (long long) sequence_no);
   return 0;
 }
 
@@ -286,6 +353,7 @@ report_handover (CfCliContext  *ctx,
   g_autofree char *out = NULL;
   g_auto(GStrv) terminals = NULL;
   gboolean text = FALSE;
+  gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "shift", 0, 0, G_OPTION_ARG_INT64, &shift_id, N_("The shift to report"), N_("ID") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Report a period from this time…"), N_("TIME") },
@@ -293,6 +361,8 @@ report_handover (CfCliContext  *ctx,
     { "terminal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &terminals, N_("Only this terminal (repeat for more)"), N_("T") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the report to this PDF"), N_("FILE") },
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Print the report's text"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object: the report's text, its pages and the file written"),
+      NULL },
     { NULL }
   };
   g_autoptr(CfStore) store = NULL;
@@ -305,16 +375,17 @@ report_handover (CfCliContext  *ctx,
                              entries, &argc, &argv))
     return ctx->exit_status;
   if (argc != 1 || shift_id < 0 || (shift_id != 0) == (from != NULL || to != NULL) ||
-      (shift_id == 0 && (from == NULL || to == NULL)) || (out == NULL && !text))
+      (shift_id == 0 && (from == NULL || to == NULL)) || (out == NULL && !text && !json))
     return cf_cli_usage_error ("report handover",
-                               _("give either --shift ID or --from TIME --to TIME, and --out FILE.pdf or --text"));
+                               _("give either --shift ID or --from TIME --to TIME, and --out FILE.pdf, --text or --json"));
   if (out != NULL && !cf_cli_check_out_path ("report handover", out))
     return 1;
   if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
     return 1;
 
   doc = build_handover (store, shift_id, from, to, (const char * const *) terminals, now, &error);
-  return cf_cli_emit_report ("report handover", doc, out, text, error);
+  return cf_cli_emit_report ("report handover", doc, out, json ? CF_CLI_PRINT_JSON : text ? CF_CLI_PRINT_TEXT : CF_CLI_PRINT_NOTHING,
+                             error);
 }
 
 static const CfCliSubcommand report_commands[] = {
