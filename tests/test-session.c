@@ -87,9 +87,15 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   g_assert_cmpstr (cf_window_get_operator (window), ==, "099");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
 
-  /* Ctrl+L's action hides the desk. */
+  /* Ctrl+L's action hides the desk, and forgets what was looked for. */
+  cf_test_type_search (window, "visa");
+  cf_test_searches_before = cf_window_get_n_searches (window);
+  gtk_editable_set_text (GTK_EDITABLE (window->filter_terminal), "10458321");
+  cf_test_wait_for (cf_test_search_finished, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   cf_test_drain_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (cf_window_get_search_entry (window)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->filter_terminal)), ==, "");
   g_assert_true (cf_window_is_locked (window));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cf_window_get_search_entry (window))));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cf_test_find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL))),

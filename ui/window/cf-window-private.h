@@ -124,6 +124,7 @@ void           cf_window_details_init        (CfWindow *self);
 /* cf-window-search.c */
 void      cf_window_search_init       (CfWindow  *self);
 void      cf_window_search_class_init (GtkWidgetClass *widget_class);
+void      cf_window_search_forget     (CfWindow  *self);
 
 /* cf-window-import.c */
 void      cf_window_import_init       (CfWindow  *self);

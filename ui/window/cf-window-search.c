@@ -435,6 +435,19 @@ clear_search_activated (GtkWidget  *widget,
     cf_window_start_search (self);
 }
 
+/**
+ * cf_window_search_forget:
+ *
+ * Clears the search and every filter, for the next person at the desk: what
+ * one clerk looked for is nobody else's business.
+ */
+void
+cf_window_search_forget (CfWindow *self)
+{
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->filter_button));
+  clear_search_activated (GTK_WIDGET (self), "win.clear-search", NULL);
+}
+
 static void
 apply_hidden_columns (CfWindow *self)
 {

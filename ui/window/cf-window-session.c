@@ -93,6 +93,7 @@ session_locked_cb (CfSession  *session,
                    CfWindow   *self)
 {
   close_dialogs (self);
+  cf_window_search_forget (self);
   cf_sign_in_page_reset (self->sign_in_page, operator_no, TRUE);
   gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
 }
