@@ -131,6 +131,47 @@ test_near_misses (CfTestDb      *f,
   cf_test_close_window (window);
 }
 
+static gboolean
+operator_column_gave_way (gpointer window)
+{
+  return !gtk_column_view_column_get_visible (CF_WINDOW (window)->columns[2]);
+}
+
+/* At 1024 pixels the least needed columns give way; time, amount, card and
+ * voucher stay, and no header is cut. */
+static void
+test_columns_give_way (CfTestDb      *f,
+                       gconstpointer  data)
+{
+  CfWindow *window = cf_test_show_window (f->store, NULL);
+  enum { TIME = 0, OPERATOR = 2, VOUCHER = 3, CARD = 6, AMOUNT = 8 };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  cf_test_wait_for (operator_column_gave_way, window);
+  g_assert_true (gtk_column_view_column_get_visible (window->columns[TIME]));
+  g_assert_true (gtk_column_view_column_get_visible (window->columns[VOUCHER]));
+  g_assert_true (gtk_column_view_column_get_visible (window->columns[CARD]));
+  g_assert_true (gtk_column_view_column_get_visible (window->columns[AMOUNT]));
+  {
+    int shown = 0;
+
+    for (guint i = 0; i < N_COLUMNS; i++)
+      {
+        g_autoptr(PangoLayout) header = gtk_widget_create_pango_layout (
+          GTK_WIDGET (window->column_view), gtk_column_view_column_get_title (window->columns[i]));
+        int width;
+
+        pango_layout_get_pixel_size (header, &width, NULL);
+        g_assert_cmpint (gtk_column_view_column_get_fixed_width (window->columns[i]), >, width + 16);
+        if (gtk_column_view_column_get_visible (window->columns[i]))
+          shown += gtk_column_view_column_get_fixed_width (window->columns[i]);
+      }
+    g_assert_cmpint (shown, <=, gtk_widget_get_width (GTK_WIDGET (window->list_probe)));
+  }
+
+  cf_test_close_window (window);
+}
+
 static void
 test_sort_by_amount (CfTestDb      *f,
                      gconstpointer  data)
@@ -542,6 +583,7 @@ main (int    argc,
   CF_TEST_ADD_DEMO ("/browser/lists-everything-newest-first", test_lists_everything_newest_first);
   CF_TEST_ADD_DEMO ("/browser/search-as-typed", test_search_as_typed);
   CF_TEST_ADD_DEMO ("/browser/near-misses", test_near_misses);
+  CF_TEST_ADD_DEMO ("/browser/columns-give-way", test_columns_give_way);
   CF_TEST_ADD_DEMO ("/browser/sort-by-amount", test_sort_by_amount);
   CF_TEST_ADD_DEMO ("/browser/void-shows-its-original", test_void_shows_its_original);
   CF_TEST_ADD_DEMO ("/browser/issue-duplicates", test_issue_duplicates);

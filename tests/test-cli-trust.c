@@ -237,6 +237,7 @@ test_restore_refuses_back_doors (CfTestDb      *f,
   g_assert_nonnull (strstr (run.err, "--other-shop"));
   cf_test_run_clear (&run);
   cf_test_counterfoil (&run, f->db_path, "restore", "--other-shop", other, NULL);
+  g_test_message ("restore --other-shop → %d\n%s%s", run.status, run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
 
   /* The restore and its record happened together; then the good backup

@@ -20,6 +20,7 @@
 #include "cf-sign-in-page.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction-query.h"
+#include "cf-width-probe.h"
 #include "cf-window.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,7 @@ struct _CfWindow
   GtkWidget            *detail_scroller;
   GtkBox               *detail_box;
   GtkBox               *no_results_box;
+  CfWidthProbe         *list_probe;
   CfNearMissesView     *near_misses;        /* built in code */
   CfDetailsPane        *details;
   GtkColumnViewColumn  *columns[N_COLUMNS];
@@ -125,6 +127,12 @@ void           cf_window_details_init        (CfWindow *self);
 void      cf_window_search_init       (CfWindow  *self);
 void      cf_window_search_class_init (GtkWidgetClass *widget_class);
 void      cf_window_search_forget     (CfWindow  *self);
+void      cf_window_search_width_changed (CfWindow *self);
+
+/* cf-window-columns.c */
+void      cf_window_columns_init      (CfWindow       *self);
+void      cf_window_columns_fit       (CfWindow       *self,
+                                       const gboolean  shown[N_COLUMNS]);
 
 /* cf-window-import.c */
 void      cf_window_import_init       (CfWindow  *self);

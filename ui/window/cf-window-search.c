@@ -452,17 +452,25 @@ static void
 apply_hidden_columns (CfWindow *self)
 {
   g_auto(GStrv) hidden = self->settings != NULL ? g_settings_get_strv (self->settings, "hidden-columns") : NULL;
+  gboolean shown[N_COLUMNS];
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      gboolean visible = hidden == NULL || !g_strv_contains ((const char * const *) hidden, column_info[i].id);
       g_autofree char *action = g_strdup_printf ("column-%s", column_info[i].id);
       GAction *a = g_action_map_lookup_action (G_ACTION_MAP (self), action);
 
-      gtk_column_view_column_set_visible (self->columns[i], visible);
+      shown[i] = hidden == NULL || !g_strv_contains ((const char * const *) hidden, column_info[i].id);
       if (a != NULL)
-        g_simple_action_set_state (G_SIMPLE_ACTION (a), g_variant_new_boolean (visible));
+        g_simple_action_set_state (G_SIMPLE_ACTION (a), g_variant_new_boolean (shown[i]));
     }
+  cf_window_columns_fit (self, shown);
+}
+
+/* The list is narrower or wider: which columns fit. */
+void
+cf_window_search_width_changed (CfWindow *self)
+{
+  apply_hidden_columns (self);
 }
 
 static void
@@ -479,10 +487,17 @@ toggle_column_cb (GSimpleAction *action,
 
   if (self->settings == NULL)
     {
-      for (guint i = 0; i < N_COLUMNS; i++)
-        if (g_str_equal (column_info[i].id, id))
-          gtk_column_view_column_set_visible (self->columns[i], now_visible);
+      gboolean shown[N_COLUMNS];
+
       g_simple_action_set_state (action, g_variant_new_boolean (now_visible));
+      for (guint i = 0; i < N_COLUMNS; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("column-%s", column_info[i].id);
+          GAction *a = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+          shown[i] = a == NULL || g_variant_get_boolean (g_action_get_state (a));
+        }
+      cf_window_columns_fit (self, shown);
       return;
     }
 
@@ -591,6 +606,7 @@ cf_window_search_init (CfWindow *self)
 {
   build_filter_popover (self);
   build_columns (self);
+  cf_window_columns_init (self);
   self->near_misses = CF_NEAR_MISSES_VIEW (cf_near_misses_view_new ());
   gtk_box_prepend (self->no_results_box, GTK_WIDGET (self->near_misses));
   g_signal_connect_object (self->near_misses, "transaction-activated", G_CALLBACK (near_miss_activated_cb), self,

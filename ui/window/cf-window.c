@@ -163,6 +163,12 @@ cf_window_reload (CfWindow *self)
   cf_window_start_search (self);
 }
 
+static void
+list_width_changed_cb (CfWindow *self)
+{
+  cf_window_search_width_changed (self);
+}
+
 /* Duplicates */
 
 static void
@@ -642,6 +648,7 @@ cf_window_class_init (CfWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
 
   g_type_ensure (CF_TYPE_TRANSACTION);
+  g_type_ensure (CF_TYPE_WIDTH_PROBE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, window_title);
@@ -670,6 +677,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, no_results_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, list_probe);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, columns_menu);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, session_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sign_in_box);
@@ -690,6 +698,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "column_slip", FALSE, G_STRUCT_OFFSET (CfWindow, columns[10]));
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_width_changed_cb);
 
   cf_window_import_class_init (widget_class);
   cf_window_search_class_init (widget_class);
