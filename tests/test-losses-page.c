@@ -39,6 +39,22 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A request's fee and the day it was paid are two fields; the calendar fills the day. */
 static void
 check_fee_fields (CfTestDb *f,
@@ -117,11 +133,25 @@ test_loss_dialog_from_selection (CfTestDb      *f,
   /* 2: impact, computed. */
   g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "impact");
   g_assert_true (cf_loss_dialog_next (dialog));
-  /* 3: the responsible person is required. */
-  g_assert_false (cf_loss_dialog_next (dialog));
-  g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "responsible"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "cause")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "responsible")), "001");
+  /* 3: the responsible person is required: Next waits for one, and the
+   * field is marked; who found it is the clerk signed in, one of the
+   * operators the button beside it lists. */
+  {
+    GtkWidget *next = cf_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Next");
+    GtkWidget *responsible = cf_loss_dialog_get_field (dialog, "responsible");
+    g_autofree char *me = g_strdup_printf ("(%s)", cf_window_get_operator (window));
+
+    g_assert_false (gtk_widget_get_sensitive (next));
+    g_assert_false (cf_loss_dialog_next (dialog));
+    g_assert_nonnull (strstr (cf_loss_dialog_get_message (dialog), "responsible"));
+    g_assert_true (gtk_widget_has_css_class (responsible, "error"));
+    g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (cf_loss_dialog_get_field (dialog, "discovered-by"))), me));
+    g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Choose an Operator"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_loss_dialog_get_field (dialog, "cause")), 0);
+    gtk_editable_set_text (GTK_EDITABLE (responsible), "001");
+    g_assert_true (gtk_widget_get_sensitive (next));
+    g_assert_false (gtk_widget_has_css_class (responsible, "error"));
+  }
   g_assert_true (cf_loss_dialog_next (dialog));
   /* 4: customers, optional. */
   g_assert_cmpstr (cf_loss_dialog_get_step (dialog), ==, "customers");

@@ -20,6 +20,7 @@
 #include "cf-file-dialog.h"
 #include "cf-handover-report.h"
 #include "cf-message.h"
+#include "cf-operator-menu.h"
 #include "cf-pdf-report.h"
 #include "cf-report-view.h"
 #include "cf-shift-service.h"
@@ -305,6 +306,10 @@ close_clicked_cb (GtkButton      *button,
       GtkWidget *row = adw_entry_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
+      /* Handed to: the next person is one of the operators. */
+      if (i == 0)
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), cf_operator_menu_new (cf_session_get_store (self->session),
+                                                                             GTK_EDITABLE (row), CF_OPERATOR_AS_NO));
       gtk_list_box_append (GTK_LIST_BOX (box), row);
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);

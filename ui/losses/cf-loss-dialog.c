@@ -20,6 +20,7 @@
 #include "cf-loss-service.h"
 #include "cf-message.h"
 #include "cf-money.h"
+#include "cf-operator-menu.h"
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
@@ -138,6 +139,8 @@ say (CfLossDialog *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
 }
 
+static void update_next (CfLossDialog *self);
+
 /* Select all: an afternoon's lost slips are ticked in one click. */
 static void
 select_all_toggled_cb (GtkCheckButton *all,
@@ -176,11 +179,13 @@ list_transactions (CfLossDialog *self,
       row->txn = g_object_ref (g_ptr_array_index (txns, i));
       row->lost = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (label));
       gtk_check_button_set_active (row->lost, ticked);
+      g_signal_connect_object (row->lost, "toggled", G_CALLBACK (update_next), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->found_box, GTK_WIDGET (row->lost));
       g_ptr_array_add (self->rows, row);
     }
   if (txns->len == 0)
     gtk_box_append (self->found_box, gtk_label_new (_("No transaction in this period.")));
+  update_next (self);
 }
 
 static void
@@ -250,8 +255,15 @@ build_customers_and_remedies (CfLossDialog *self)
           row->remedy = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new_from_strings (remedies)));
           row->reason = GTK_ENTRY (g_object_ref_sink (gtk_entry_new ()));
           gtk_entry_set_placeholder_text (row->reason, _("Why no action (needed for “No action”)"));
-          /* The summary follows each choice. */
+          /* The summary follows each choice; a remedy's label does not resize the row. */
           g_signal_connect_object (row->remedy, "notify::selected", G_CALLBACK (show_summary), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (row->remedy, "notify::selected", G_CALLBACK (update_next), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (row->reason, "changed", G_CALLBACK (update_next), self, G_CONNECT_SWAPPED);
+          gtk_widget_set_size_request (GTK_WIDGET (row->remedy), 280, -1);
+          gtk_widget_set_size_request (GTK_WIDGET (row->proof), 200, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row->remedy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remedy"), -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row->proof), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Other proof the customer has"), -1);
         }
       /* Built again after Back: the old boxes are gone with clear_box (), the
        * row's own widgets are kept, with what was typed in them. */
@@ -453,6 +465,63 @@ close_request_cb (CfLossDialog *self)
   return FALSE;
 }
 
+/* Whether the step holds what it needs; the field at fault is marked, and
+ * with @focus it takes the focus. */
+static gboolean
+step_is_complete (CfLossDialog *self,
+                  gboolean      focus)
+{
+  g_autoptr(GPtrArray) lost = lost_rows (self);
+  gboolean complete = TRUE;
+
+  switch (self->step)
+    {
+    case 0:
+      return lost->len > 0;
+    case 2:
+      {
+        GtkWidget *responsible = field (self, "responsible");
+
+        complete = text_of (self, "responsible") != NULL;
+        if (complete)
+          gtk_widget_remove_css_class (responsible, "error");
+        else if (focus)
+          {
+            gtk_widget_add_css_class (responsible, "error");
+            gtk_widget_grab_focus (responsible);
+          }
+        return complete;
+      }
+    case 4:
+      for (guint i = 0; i < lost->len; i++)
+        {
+          SlipRow *row = g_ptr_array_index (lost, i);
+          gboolean missing = gtk_drop_down_get_selected (row->remedy) == 3 &&
+                             *gtk_editable_get_text (GTK_EDITABLE (row->reason)) == '\0';
+
+          if (!missing)
+            gtk_widget_remove_css_class (GTK_WIDGET (row->reason), "error");
+          else if (focus)
+            {
+              gtk_widget_add_css_class (GTK_WIDGET (row->reason), "error");
+              if (complete)
+                gtk_widget_grab_focus (GTK_WIDGET (row->reason));
+            }
+          complete = complete && !missing;
+        }
+      return complete;
+    default:
+      return TRUE;
+    }
+}
+
+/* Next waits until the step holds what it needs. */
+static void
+update_next (CfLossDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next), step_is_complete (self, FALSE));
+}
+
 static void
 update_buttons (CfLossDialog *self)
 {
@@ -463,6 +532,7 @@ update_buttons (CfLossDialog *self)
   adw_window_title_set_subtitle (self->title, _(titles[self->step]));
   gtk_widget_set_sensitive (GTK_WIDGET (self->back), self->step > 0);
   gtk_button_set_label (self->next, self->step == G_N_ELEMENTS (steps) - 1 ? _("_Finish") : _("_Next"));
+  update_next (self);
 }
 
 static gboolean
@@ -542,7 +612,7 @@ cf_loss_dialog_next (CfLossDialog *self)
       show_impact (self);
       break;
     case 2:
-      if (text_of (self, "responsible") == NULL)
+      if (!step_is_complete (self, TRUE))
         {
           say (self, _("Name the person responsible for the slips."), TRUE);
           return FALSE;
@@ -553,14 +623,10 @@ cf_loss_dialog_next (CfLossDialog *self)
       show_summary (self);
       break;
     case 4:
-      for (guint i = 0; i < lost->len; i++)
+      if (!step_is_complete (self, TRUE))
         {
-          SlipRow *row = g_ptr_array_index (lost, i);
-          if (gtk_drop_down_get_selected (row->remedy) == 3 && *gtk_editable_get_text (GTK_EDITABLE (row->reason)) == '\0')
-            {
-              say (self, _("Say why no action is taken for every slip marked “No action”."), TRUE);
-              return FALSE;
-            }
+          say (self, _("Say why no action is taken for every slip marked “No action”."), TRUE);
+          return FALSE;
         }
       return finish (self);
     default:
@@ -593,10 +659,35 @@ back_clicked_cb (CfLossDialog *self)
 }
 
 /* The transactions to start with, ticked; else the draft left last time. */
+/* Beside a field in its grid: a calendar, or the list of operators. */
+static void
+attach_beside (CfLossDialog *self,
+               const char   *name,
+               GtkWidget    *widget)
+{
+  GtkWidget *entry = field (self, name);
+  GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (entry));
+  int column, row, width, height;
+
+  gtk_grid_query_child (grid, entry, &column, &row, &width, &height);
+  gtk_grid_attach (grid, widget, column + width, row, 1, 1);
+}
+
 static void
 start (CfLossDialog *self,
        GArray       *preselected)
 {
+  /* Who found it and who answers for it are, nearly always, people here. */
+  {
+    const char *const people[] = { "discovered-by", "responsible" };
+    g_autofree char *me = cf_operator_menu_text_for (self->store, self->operator_no, CF_OPERATOR_AS_NAME_AND_NO);
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      attach_beside (self, people[i], cf_operator_menu_new (self->store, GTK_EDITABLE (field (self, people[i])),
+                                                            CF_OPERATOR_AS_NAME_AND_NO));
+    if (me != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (field (self, "discovered-by")), me);
+  }
   if ((preselected == NULL || preselected->len == 0) && restore_draft (self))
     say (self, _("The draft saved when this dialog was last closed is back; Finish records it."), FALSE);
   else if (preselected != NULL && preselected->len > 0)
@@ -763,6 +854,7 @@ cf_loss_dialog_init (CfLossDialog *self)
     g_hash_table_insert (self->fields, (gpointer) field_ids[i].name,
                          gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_LOSS_DIALOG, field_ids[i].id));
   gtk_editable_set_text (GTK_EDITABLE (field (self, "discovered-at")), when);
+  g_signal_connect_object (field (self, "responsible"), "changed", G_CALLBACK (update_next), self, G_CONNECT_SWAPPED);
 
   /* Each moment field says how it is written, and has a calendar beside it. */
   {
@@ -771,12 +863,9 @@ cf_loss_dialog_init (CfLossDialog *self)
     for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
       {
         GtkWidget *entry = field (self, moments[i]);
-        GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (entry));
-        int column, row, width, height;
 
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD HH:MM"));
-        gtk_grid_query_child (grid, entry, &column, &row, &width, &height);
-        gtk_grid_attach (grid, cf_date_button_new (GTK_EDITABLE (entry), _("Choose the day")), column + width, row, 1, 1);
+        attach_beside (self, moments[i], cf_date_button_new (GTK_EDITABLE (entry), _("Choose the day")));
       }
   }
 }
