@@ -580,6 +580,19 @@ cf_loss_document_kinds (void)
   return kinds;
 }
 
+/* An enclosed document of the letter, ticked when it is ready. */
+typedef struct
+{
+  gboolean  ready;
+  char     *label;
+} DocumentLine;
+
+static void
+document_line_clear (gpointer data)
+{
+  g_free (((DocumentLine *) data)->label);
+}
+
 /**
  * cf_loss_build_letter:
  * @today: the letter's date
@@ -598,7 +611,7 @@ cf_loss_build_letter (CfStore     *store,
 {
   g_autoptr(CfReportDoc) doc = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GString) documents = g_string_new (NULL);
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (DocumentLine));
   g_autofree char *counterpart = NULL;
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
   g_autofree char *number = g_strdup_printf ("#%lld", (long long) request_id);
@@ -615,6 +628,8 @@ cf_loss_build_letter (CfStore     *store,
                             "授权码 Auth", "金额 Amount" };
   const guint widths[] = { 26, 22, 20, 30, 18, 18, 26 };
   const char *signatures[] = { "申请人 Applicant", "负责人 Manager", "商户盖章 Merchant stamp", NULL };
+
+  g_array_set_clear_func (documents, document_line_clear);
 
   stmt = cf_store_prepare (store, "SELECT counterpart FROM replacement_requests WHERE id = ?", error);
   if (stmt == NULL)
@@ -665,9 +680,12 @@ cf_loss_build_letter (CfStore     *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (documents, "%s %s\n",
-                            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") == 0 ? "□" : "☑",
-                            cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      DocumentLine line = { g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") != 0,
+                            g_strdup (cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0))) };
+
+      g_array_append_val (documents, line);
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The acquirer the journal names is the one the letter goes to. */
@@ -700,7 +718,10 @@ cf_loss_build_letter (CfStore     *store,
   }
   cf_report_doc_add_table (doc, headers, widths, G_N_ELEMENTS (headers), rows);
   cf_report_doc_add_paragraph (doc, "随附材料 Documents enclosed:");
-  cf_report_doc_add_paragraph (doc, documents->str);
+  for (guint i = 0; i < documents->len; i++)
+    cf_report_doc_add_check_item (doc, g_array_index (documents, DocumentLine, i).ready,
+                                  g_array_index (documents, DocumentLine, i).label);
+  cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);
   cf_report_doc_add_paragraph (doc, "我们承诺以上信息真实，补办的签购单仅用于对账、退换货及税务用途。\n"
                                     "We confirm the above is true; the copies will serve reconciliation, returns and tax records only.");
   cf_report_doc_add_signatures (doc, signatures);

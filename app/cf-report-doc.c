@@ -260,6 +260,44 @@ cf_report_doc_add_caption (CfReportDoc *self,
   cf_report_doc_add_paragraph (self, text);
 }
 
+/**
+ * cf_report_doc_add_check_item:
+ * @checked: whether the box is ticked
+ *
+ * A line of a checklist: a box drawn (not a glyph a font may lack), ticked
+ * or empty, then @text.
+ */
+void
+cf_report_doc_add_check_item (CfReportDoc *self,
+                              gboolean     checked,
+                              const char  *text)
+{
+  const double box = 8.0;
+  const double indent = box + 6.0;
+  g_autoptr(GPtrArray) lines = wrap_cells (text, cells_for (CONTENT_WIDTH_PT - indent, CF_REPORT_FONT_PT));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      need (self, CF_REPORT_LINE_PT);
+      self->y += CF_REPORT_LINE_PT;
+      if (i == 0)
+        {
+          double top = self->y - 4 - box + 1;
+
+          add_shape_op (self, CF_REPORT_OP_RECT, CF_REPORT_MARGIN_PT, top, box, box);
+          if (checked)
+            {
+              /* A tick: down to the bottom third, then up past the box's corner. */
+              add_shape_op (self, CF_REPORT_OP_LINE, CF_REPORT_MARGIN_PT + 1.5, top + box * 0.5, box * 0.3, box * 0.35);
+              add_shape_op (self, CF_REPORT_OP_LINE, CF_REPORT_MARGIN_PT + 1.5 + box * 0.3, top + box * 0.85,
+                            box * 0.6, -box * 0.85);
+            }
+        }
+      add_text_op (self, CF_REPORT_MARGIN_PT + indent, self->y - 4, CF_REPORT_FONT_PT, FALSE,
+                   g_ptr_array_index (lines, i));
+    }
+}
+
 /* "label   value", the value wrapped in its own column. */
 void
 cf_report_doc_add_field (CfReportDoc *self,
@@ -279,6 +317,18 @@ cf_report_doc_add_field (CfReportDoc *self,
         add_text_op (self, CF_REPORT_MARGIN_PT, self->y - 4, CF_REPORT_FONT_PT, TRUE, label);
       add_text_op (self, CF_REPORT_MARGIN_PT + label_pt, self->y - 4, CF_REPORT_FONT_PT, FALSE, g_ptr_array_index (lines, i));
     }
+}
+
+/* "¥1,234.56", "-88.50", "CNY 12.00": a cell that is an amount. */
+static gboolean
+is_amount (const char *text)
+{
+  static GRegex *amount;
+
+  if (g_once_init_enter (&amount))
+    g_once_init_leave (&amount, g_regex_new ("^-?(?:[A-Z]{3} ?|[¥￥$€£])?-?[0-9][0-9,]*\\.[0-9]{2}$", G_REGEX_OPTIMIZE,
+                                             0, NULL));
+  return g_regex_match (amount, text, 0, NULL);
 }
 
 static void
@@ -305,8 +355,15 @@ table_row (CfReportDoc        *self,
   for (guint c = 0; c < n_columns; c++)
     {
       for (guint l = 0; l < wrapped[c]->len; l++)
-        add_text_op (self, x + 3, top + (l + 1) * CF_REPORT_LINE_PT - 2, CF_REPORT_FONT_PT, bold,
-                     g_ptr_array_index (wrapped[c], l));
+        {
+          const char *text = g_ptr_array_index (wrapped[c], l);
+          /* Amounts line up on their last digit, as in a ledger. */
+          double left = !bold && is_amount (text)
+                        ? x + widths[c] - 3 - cf_receipt_text_cells (text) * CF_REPORT_CELL_PT
+                        : x + 3;
+
+          add_text_op (self, left, top + (l + 1) * CF_REPORT_LINE_PT - 2, CF_REPORT_FONT_PT, bold, text);
+        }
       add_shape_op (self, CF_REPORT_OP_RECT, x, top, widths[c], height);
       x += widths[c];
       g_ptr_array_unref (wrapped[c]);

@@ -49,6 +49,9 @@ void              cf_report_doc_add_paragraph   (CfReportDoc  *self,
                                                  const char   *text);
 void              cf_report_doc_add_caption     (CfReportDoc  *self,
                                                  const char   *text);
+void              cf_report_doc_add_check_item  (CfReportDoc  *self,
+                                                 gboolean      checked,
+                                                 const char   *text);
 void              cf_report_doc_add_field       (CfReportDoc  *self,
                                                  const char   *label,
                                                  const char   *value);

@@ -346,6 +346,44 @@ test_letter (CfTestDb      *f,
                                                    "('set-request-document', 'set-request-fee', 'set-request-reference')"), ==, 6);
   }
 
+  /* The checklist's boxes are drawn, ticked for what is ready, not left to a
+   * glyph the PDF's font may lack; the amounts end on the table's right edge. */
+  {
+    g_autoptr(CfReportDoc) again = cf_loss_build_letter (f->store, 1, today, &error);
+    guint pages = cf_report_doc_get_n_pages (again);
+    guint boxes = 0, tick_strokes = 0, amounts_right = 0, amounts = 0;
+    double first_right = 0;
+
+    g_assert_no_error (error);
+    for (guint p = 0; p < pages; p++)
+      {
+        GArray *ops = cf_report_doc_get_page (again, p);
+
+        for (guint i = 0; i < ops->len; i++)
+          {
+            CfReportOp *op = &g_array_index (ops, CfReportOp, i);
+
+            if (op->kind == CF_REPORT_OP_RECT && op->width == 8.0 && op->height == 8.0)
+              boxes++;
+            else if (op->kind == CF_REPORT_OP_LINE && op->width < 8.0 && op->x < CF_REPORT_MARGIN_PT + 8.0)
+              tick_strokes++;
+            else if (op->kind == CF_REPORT_OP_TEXT && (g_str_has_prefix (op->text, "¥") || g_str_has_prefix (op->text, "-¥")))
+              {
+                double right = op->x + g_utf8_strlen (op->text, -1) * CF_REPORT_CELL_PT;
+
+                /* Every amount, long or short, ends where the first one does. */
+                if (amounts++ == 0)
+                  first_right = right;
+                amounts_right += ABS (right - first_right) < 0.5;
+              }
+          }
+      }
+    g_assert_cmpuint (boxes, ==, 7);
+    g_assert_cmpuint (tick_strokes, ==, 2 * 3);    /* ready, submitted, ready */
+    g_assert_cmpuint (amounts, >=, 90);
+    g_assert_cmpuint (amounts_right, ==, amounts);
+  }
+
   g_assert_null (cf_loss_build_letter (f->store, 42, today, &error));
   g_assert_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND);
 }
