@@ -506,23 +506,42 @@ cf_loss_cause_get_label (const char *cause)
   return cause;
 }
 
+/* Each document as the window names it, in the reader's language, and as
+ * the letter prints it, in both. */
 static const struct
 {
   const char *kind;
+  const char *name;
   const char *label;
 } document_labels[] = {
-  { "business_licence",   "营业执照 Business licence" },
-  { "tax_registration",   "税务登记证 Tax registration certificate" },
-  { "account_permit",     "开户许可证 Account opening permit" },
-  { "legal_rep_id",       "法定代表人身份证 Legal representative's ID" },
-  { "application_letter", "补办申请书 This application letter" },
-  { "slip_list",          "丢失签购单清单 List of lost slips" },
+  { "business_licence",   N_("Business licence"), "营业执照 Business licence" },
+  { "tax_registration",   N_("Tax registration certificate"), "税务登记证 Tax registration certificate" },
+  { "account_permit",     N_("Account opening permit"), "开户许可证 Account opening permit" },
+  { "legal_rep_id",       N_("Legal representative's ID"), "法定代表人身份证 Legal representative's ID" },
+  { "application_letter", N_("This application letter"), "补办申请书 This application letter" },
+  { "slip_list",          N_("List of lost slips"), "丢失签购单清单 List of lost slips" },
 };
+
+/**
+ * cf_loss_document_name:
+ *
+ * Returns: a document's name for the window, in the reader's language; a
+ *   document of the clerk's own (`bank_form`) by the name it was given
+ */
+const char *
+cf_loss_document_name (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_labels); i++)
+    if (g_strcmp0 (kind, document_labels[i].kind) == 0)
+      return _(document_labels[i].name);
+  return kind;
+}
 
 /**
  * cf_loss_document_label:
  *
- * Returns: a document kind's bilingual name, `营业执照 Business licence`
+ * Returns: a document kind's bilingual name, as printed on a letter:
+ *   `营业执照 Business licence`
  */
 const char *
 cf_loss_document_label (const char *kind)

@@ -177,6 +177,7 @@ gboolean        cf_loss_set_fee              (CfStore                  *store,
                                               const char               *operator_no,
                                               GError                  **error);
 const char     *cf_loss_document_label       (const char               *kind);
+const char     *cf_loss_document_name        (const char               *kind);
 const char     *cf_loss_document_kind_for    (const char               *text);
 GPtrArray      *cf_loss_document_kinds       (void);
 const char     *cf_loss_cause_get_label      (const char               *cause);

@@ -185,7 +185,7 @@ test_request_documents_fees_references (CfTestDb      *f,
 
   cf_test_counterfoil (&show, f->db_path, "request", "show", "1", NULL);
   g_assert_cmpint (show.status, ==, 0);
-  g_assert_nonnull (strstr (show.out, "[ready] 营业执照 Business licence  /scans/licence.pdf"));
+  g_assert_nonnull (strstr (show.out, "[ready] Business licence  /scans/licence.pdf"));
   g_assert_nonnull (strstr (show.out, "[missing] bank_form"));
   g_assert_nonnull (strstr (show.out, "50.00"));
   g_assert_nonnull (strstr (show.out, "2026-11-30"));

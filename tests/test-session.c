@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cf-audit-sentence.h"
 #include "cf-audit-page-private.h"
 #include "cf-auth.h"
 #include "cf-demo.h"
@@ -408,6 +409,34 @@ test_change_my_pin (CfTestDb      *f,
   g_clear_pointer (&test_now, g_date_time_unref);
 }
 
+/* The Audit Log reads each entry's details as a sentence: no JSON, no code's
+ * English phrase, a manager's approval in words; what it does not know, as stored. */
+static void
+test_audit_sentences (void)
+{
+  static const struct { const char *action; const char *details; const char *sentence; } cases[] = {
+    { "move-request", "{\"from\":\"draft\",\"to\":\"submitted\"} [manager override: 099]",
+      "Moved from “Draft” to “Submitted”. Approved by manager 099." },
+    { "set-request-document", "{\"document\":\"business_licence\",\"state\":\"ready\"}", "Business licence marked ready." },
+    { "set-request-fee", "{\"fee_minor\":5000,\"paid_on\":\"2026-11-30\"}", "A fee of ¥50.00, paid on 2026-11-30." },
+    { "report-loss", "{\"slips\":4,\"requests\":1,\"cause\":\"human\"}", "4 slips reported lost (cause: human); 1 requests made." },
+    { "sign-off-handover", "{\"sequence_no\":7,\"sha256\":\"ab\"}", "Signed off as handover report no. 000007." },
+    { "lock-window", "by hand", "Locked by hand." },
+    { "wrong-pin", "wrong PIN 2 of 5; next try after 2 s", "Wrong PIN, 2 of 5; the next try after 2 s." },
+    { "close-shift", "[manager override: 099]", "Approved by manager 099." },
+    { "save-operator", "王芳, clerk, PIN set", "王芳, a clerk, with a PIN." },
+    { "create-first-manager", "李娜", "李娜" },
+    { "move-request", "{not json", "{not json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sentence = cf_audit_sentence (cases[i].action, cases[i].details);
+
+      g_assert_cmpstr (sentence, ==, cases[i].sentence);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +450,7 @@ main (int    argc,
   CF_TEST_ADD_DEMO ("/session/typing-in-a-dialog-is-activity", test_typing_in_a_dialog_is_activity);
   CF_TEST_ADD_DEMO ("/session/change-my-pin", test_change_my_pin);
   g_test_add_func ("/session/open-error-shown", test_open_error_shown);
+  g_test_add_func ("/session/audit-sentences", test_audit_sentences);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include "cf-audit-entry.h"
 #include "cf-audit-page-private.h"
+#include "cf-audit-sentence.h"
 #include "cf-store-task.h"
 
 #define MAX_SHOWN 5000
@@ -33,6 +34,7 @@ struct _CfAuditPage
   GtkLabel     *count_label;
   GtkLabel     *status_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *details_column;
 
   GListStore   *entries;
 
@@ -221,6 +223,7 @@ cf_audit_page_class_init (CfAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfAuditPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CfAuditPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, CfAuditPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CfAuditPage, details_column);
   gtk_widget_class_bind_template_child (widget_class, CfAuditPage, entries);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, verify_clicked_cb);
@@ -237,9 +240,39 @@ mapped_cb (CfAuditPage *self)
 }
 
 static void
+details_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+/* What the entry says, as a sentence in the reader's language; the stored
+ * text, as the chain hashed it, in the tooltip. */
+static void
+details_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  CfAuditEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *sentence = cf_audit_sentence (cf_audit_entry_get_action (entry), cf_audit_entry_get_details (entry));
+
+  gtk_label_set_text (GTK_LABEL (label), sentence);
+  gtk_widget_set_tooltip_text (label, cf_audit_entry_get_details (entry));
+}
+
+static void
 cf_audit_page_init (CfAuditPage *self)
 {
+  g_autoptr(GtkListItemFactory) details = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (details, "setup", G_CALLBACK (details_setup_cb), NULL);
+  g_signal_connect (details, "bind", G_CALLBACK (details_bind_cb), NULL);
+  gtk_column_view_column_set_factory (self->details_column, details);
   self->cancellable = g_cancellable_new ();
   /* "All actions", then the actions the log holds (fill_actions()). */
   self->actions = gtk_string_list_new ((const char *[]) { _("All actions"), NULL });

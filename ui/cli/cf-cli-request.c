@@ -58,7 +58,7 @@ print_request_details (CfStore       *store,
   for (guint d = 0; documents != NULL && d < documents->len; d++)
     {
       char **doc = g_ptr_array_index (documents, d);
-      g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_label (doc[0]), *doc[2] != '\0' ? "  " : "", doc[2]);
+      g_print ("    [%s] %s%s%s\n", doc[1], cf_loss_document_name (doc[0]), *doc[2] != '\0' ? "  " : "", doc[2]);
     }
   print_request_history (store, r->id);
 }
@@ -320,6 +320,7 @@ describe_document_kinds (void)
   g_autoptr(GPtrArray) kinds = cf_loss_document_kinds ();
   GString *text = g_string_new (_("Mark a document of a request missing, ready or submitted. KIND is one of:"));
 
+  /* Both names: either may be typed. */
   for (guint i = 0; i < kinds->len; i++)
     g_string_append_printf (text, "\n  %-20s %s", (const char *) g_ptr_array_index (kinds, i),
                             cf_loss_document_label (g_ptr_array_index (kinds, i)));

@@ -316,7 +316,7 @@ add_request_details (CfLossesPage  *self,
       GtkWidget *choice = gtk_drop_down_new_from_strings (states);
       guint selected = g_strcmp0 (doc[1], "submitted") == 0 ? 2 : g_strcmp0 (doc[1], "ready") == 0 ? 1 : 0;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_loss_document_label (doc[0]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_loss_document_name (doc[0]));
       if (*doc[2] != '\0')
         {
           g_autofree char *escaped = g_markup_escape_text (doc[2], -1);
