@@ -326,7 +326,9 @@ cf_incident_view_init (CfIncidentView *self)
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->state));
   gtk_widget_set_hexpand (heading, TRUE);
+  /* Labelled and shown by cf_incident_view_show(), when there is something to follow up. */
   self->follow_up = gtk_button_new_with_mnemonic ("");
+  gtk_widget_set_visible (self->follow_up, FALSE);
   gtk_widget_add_css_class (self->follow_up, "suggested-action");
   gtk_widget_set_valign (self->follow_up, GTK_ALIGN_CENTER);
   g_signal_connect_object (self->follow_up, "clicked", G_CALLBACK (follow_up_clicked_cb), self, G_CONNECT_SWAPPED);

@@ -542,6 +542,8 @@ build_filter_popover (CfWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       *fields[i].entry = GTK_ENTRY (gtk_entry_new ());
       gtk_entry_set_placeholder_text (*fields[i].entry, fields[i].placeholder);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (*fields[i].entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
       gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
       gtk_grid_attach (self->filter_grid, GTK_WIDGET (*fields[i].entry), 1, (int) row, 1, 1);
       g_signal_connect_object (*fields[i].entry, "activate", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -554,6 +556,7 @@ build_filter_popover (CfWindow *self)
   label = gtk_label_new (_("Type"));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   self->filter_type = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (types));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_type), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
   gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_type), 1, (int) row++, 1, 1);
   g_signal_connect_object (self->filter_type, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -564,6 +567,8 @@ build_filter_popover (CfWindow *self)
   label = gtk_label_new (_("Paid with"));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   self->filter_method = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (methods));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_method), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
   gtk_grid_attach (self->filter_grid, label, 0, (int) row, 1, 1);
   gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->filter_method), 1, (int) row++, 1, 1);
   g_signal_connect_object (self->filter_method, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
