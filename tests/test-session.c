@@ -102,6 +102,20 @@ test_sign_in_lock_and_override (CfTestDb      *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cf_test_find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL))),
                    ==, "Operator");
 
+  /* Choosing who one is moves on to the PIN. */
+  {
+    AdwComboRow *who = ADW_COMBO_ROW (cf_test_find_widget (sign_in_page, ADW_TYPE_COMBO_ROW, NULL));
+    GtkWidget *pin = cf_test_find_widget (sign_in_page, ADW_TYPE_PASSWORD_ENTRY_ROW, "PIN");
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (GTK_WIDGET (who));
+    adw_combo_row_set_selected (who, adw_combo_row_get_selected (who) == 0 ? 1 : 0);
+    cf_test_drain_main_loop ();
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (focus == pin || gtk_widget_is_ancestor (focus, pin));
+  }
+
   /* A wrong PIN: said so, and the button waits the second the store says,
    * by the page's clock, which the test moves. */
   start_clock (window);

@@ -38,6 +38,7 @@ struct _CfSignInPage
   /* owned */
   CfStore              *store;
   GPtrArray            *operators;   /* CfOperator, as listed in operator_row */
+  guint                 focus_pin_id;
   guint                 countdown_id;
   CfClockFunc           clock;       /* (nullable): the wall clock when NULL */
   gpointer              clock_data;
@@ -170,11 +171,25 @@ button_clicked_cb (CfSignInPage *self)
     sign_in (self);
 }
 
+static gboolean
+focus_pin_cb (gpointer user_data)
+{
+  CfSignInPage *self = user_data;
+
+  self->focus_pin_id = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 operator_selected_cb (CfSignInPage *self)
 {
   set_message (self, NULL);
   update_wait (self);
+  /* Who was chosen types their PIN next: once the list's popover has closed
+   * and given the focus back, it moves on to the PIN. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->focus_pin_id == 0)
+    self->focus_pin_id = g_idle_add_full (G_PRIORITY_LOW, focus_pin_cb, self, NULL);
 }
 
 static void
@@ -183,6 +198,7 @@ cf_sign_in_page_dispose (GObject *object)
   CfSignInPage *self = (CfSignInPage *) object;
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_handle_id (&self->focus_pin_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->operators, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_SIGN_IN_PAGE);
