@@ -281,7 +281,7 @@ test_import_from_window (CfTestDb      *f,
     g_assert_cmpstr (who, ==, "099");
     summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
     g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
-                     "1 files: 1 imported, 1 duplicates, 1 conflicts, 0 rejected, 0 unreadable");
+                     "1 file: 1 imported, 1 duplicates, 1 conflicts, 0 rejected, 0 unreadable");
     gtk_window_destroy (GTK_WINDOW (summary));
   }
 

@@ -69,7 +69,7 @@ test_teach_a_layout (CfTestDb      *f,
   /* No profile reads it: the summary says so and offers the assistant. */
   summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
   g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
-                   "1 files: 0 imported, 0 duplicates, 0 conflicts, 0 rejected, 1 unreadable");
+                   "1 file: 0 imported, 0 duplicates, 0 conflicts, 0 rejected, 1 unreadable");
   teach = cf_test_find_widget (GTK_WIDGET (summary), GTK_TYPE_BUTTON, "_Teach This Layout…");
   g_assert_nonnull (teach);
   g_signal_emit_by_name (teach, "clicked");
@@ -121,7 +121,7 @@ test_teach_a_layout (CfTestDb      *f,
   cf_test_wait_for (cf_test_import_finished, window);
   summary = cf_test_find_toplevel (CF_TYPE_IMPORT_SUMMARY);
   g_assert_cmpstr (cf_import_summary_get_headline (summary), ==,
-                   "1 files: 3 imported, 0 duplicates, 0 conflicts, 0 rejected, 0 unreadable");
+                   "1 file: 3 imported, 0 duplicates, 0 conflicts, 0 rejected, 0 unreadable");
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE payment_method = 'cash' "
                                                 "AND currency = 'EUR' AND utc_offset = 60"), ==, 3);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT sum (amount_minor) FROM transactions WHERE type = 'sale'"), ==, 103250);

@@ -235,7 +235,10 @@ show_reports (CfImportSummary *self)
       rejected += r->rejected;
       any_rejects |= r->rejects->len > 0;
     }
-  headline = g_strdup_printf (_("%u files: %u imported, %u duplicates, %u conflicts, %u rejected, %u unreadable"),
+  headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u file: %u imported, %u duplicates, %u conflicts, %u rejected, %u unreadable",
+                                           "%u files: %u imported, %u duplicates, %u conflicts, %u rejected, %u unreadable",
+                                           self->reports->len),
                               self->reports->len, imported, duplicates, conflicts, rejected, failed);
   gtk_label_set_text (self->headline, headline);
   gtk_widget_set_sensitive (self->save_button, any_rejects);

@@ -105,6 +105,7 @@ cf_cli_emit_report (const char   *command,
   if (how == CF_CLI_PRINT_TEXT)
     g_print ("%s", content);
   if (out != NULL)
-    g_printerr (_("Wrote %s (%u pages).\n"), out, cf_report_doc_get_n_pages (doc));
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n",
+                             cf_report_doc_get_n_pages (doc)), out, cf_report_doc_get_n_pages (doc));
   return 0;
 }

@@ -166,7 +166,8 @@ add_requests (CfIncidentView   *self,
     {
       CfRequestInfo *r = g_ptr_array_index (detail->requests, i);
       g_autofree char *title = g_strdup_printf (_("#%lld · %s"), (long long) r->id, cf_request_status_get_label (r->status));
-      g_autofree char *subtitle = g_strdup_printf (_("%u slips · due %s"), r->n_slips,
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slip · due %s", "%u slips · due %s", r->n_slips),
+                                                   r->n_slips,
                                                    r->due_date != NULL ? r->due_date : _("when submitted"));
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *show = gtk_button_new_with_mnemonic (_("_Open"));

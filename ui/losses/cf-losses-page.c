@@ -496,7 +496,8 @@ show_incidents (CfLossesPage *self,
     {
       CfIncidentInfo *inc = g_ptr_array_index (incidents, i);
       g_autofree char *amount = cf_money_format (inc->amount_minor, "CNY");
-      g_autofree char *title = g_strdup_printf (_("#%lld · %u slips · %s · %s"), (long long) inc->id, inc->n_slips, amount,
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "#%lld · %u slip · %s · %s", "#%lld · %u slips · %s · %s",
+                                                             inc->n_slips), (long long) inc->id, inc->n_slips, amount,
                                                 inc->resolved ? _("resolved") : _("open"));
       g_autofree char *subtitle = g_strdup_printf (_("Reported %s · cause %s · responsible %s · %u of %u settled%s%s"),
                                                    inc->created_at, cf_loss_cause_get_label (inc->cause),
@@ -533,7 +534,8 @@ show_requests (CfLossesPage *self,
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
       CfRequestInfo *r = g_ptr_array_index (requests, i);
-      g_autofree char *title = g_strdup_printf (_("#%lld · %s · %s · %u slips"), (long long) r->id,
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "#%lld · %s · %s · %u slip", "#%lld · %s · %s · %u slips",
+                                                             r->n_slips), (long long) r->id,
                                                 counterpart_label (r->counterpart),
                                                 cf_request_status_get_label (r->status), r->n_slips);
       g_autofree char *subtitle = g_strdup_printf (_("Incident #%lld · created %s · due %s%s"), (long long) r->incident_id,
