@@ -21,6 +21,7 @@
 #include "cf-message.h"
 #include "cf-operators-page.h"
 #include "cf-preferences-window.h"
+#include "cf-receipt-doc.h"
 #include "cf-settlement.h"
 
 struct _CfPreferencesWindow
@@ -199,9 +200,20 @@ paper_changed_cb (AdwComboRow         *row,
                   CfPreferencesWindow *self)
 {
   static const int widths[] = { 58, 76, 80 };
+  static const int printed[] = { 48, 64, 72 };
   guint selected = adw_combo_row_get_selected (row);
 
-  if (self->settings != NULL && selected < G_N_ELEMENTS (widths))
+  if (selected >= G_N_ELEMENTS (widths))
+    return;
+  /* What the roll means for the slip, under the choice: the row stays short. */
+  {
+    guint columns = cf_receipt_columns_for_paper ((guint) widths[selected]);
+    g_autofree char *subtitle = g_strdup_printf (_("%u characters a line, printed about %d mm wide"), columns,
+                                                 printed[selected]);
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  }
+  if (self->settings != NULL)
     g_settings_set_int (self->settings, "paper-width", widths[selected]);
 }
 
@@ -242,6 +254,7 @@ cf_preferences_window_new (GtkWindow *parent,
   if (self->settings != NULL)
     paper = g_settings_get_int (self->settings, "paper-width");
   adw_combo_row_set_selected (self->paper_row, paper >= 80 ? 2 : paper >= 76 ? 1 : 0);
+  paper_changed_cb (self->paper_row, NULL, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), self->settings != NULL);
 
   {
