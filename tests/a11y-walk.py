@@ -133,6 +133,10 @@ def main():
             app = subprocess.Popen([exe, "--db", db], env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             status = walk(app)
+        except gi.repository.GLib.GError as error:
+            # The app went away under the walk: its log says why.
+            print(f"Bail out! {error.message}; the app {'exited with ' + str(app.poll()) if app.poll() is not None else 'still runs'}")
+            status = 1
         finally:
             app.terminate()
             try:
