@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "cf-demo.h"
+#include "cf-near-misses.h"
 #include "cf-store.h"
 #include "cf-transaction-list.h"
 #include "cf-transaction.h"
@@ -88,8 +89,8 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   CfWindow *window;
   gint64 filled_us;
-  char *voucher, *ref, *auth, *day;
-  const char *searches[6];
+  char *voucher, *ref, *auth, *day, *spoken_day, *miss;
+  const char *searches[8];
 
   if (!gtk_init_check ())
     {
@@ -148,6 +149,8 @@ main (int    argc,
     ref = g_strdup (cf_transaction_get_ref_no (t));
     auth = g_strdup_printf ("%s", cf_transaction_get_card_last4 (t));
     day = g_strdup_printf ("%.10s 12:", cf_transaction_get_local_time (t));
+    spoken_day = g_strdup_printf ("%.10s 晚上8点", cf_transaction_get_local_time (t));
+    miss = g_strdup_printf ("%.10s %s 8pm 88.80", cf_transaction_get_local_time (t), cf_transaction_get_card_last4 (t));
     g_object_unref (t);
   }
   searches[0] = voucher;
@@ -156,6 +159,8 @@ main (int    argc,
   searches[3] = "88.00";
   searches[4] = day;
   searches[5] = "visa refund";
+  searches[6] = "about 8pm";
+  searches[7] = spoken_day;
 
   g_print ("%-28s %8s %10s %10s\n", "search", "rows", "cold ms", "warm ms");
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
@@ -167,7 +172,27 @@ main (int    argc,
       g_print ("%-28s %8u %10.1f %10.1f\n", searches[i], rows, cold, warm);
     }
 
+  /* A search that finds nothing, and what the window then offers. */
+  {
+    g_autoptr(CfTransactionQuery) q = cf_transaction_query_new ();
+    g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) misses = NULL;
+    guint rows = 0;
+    gint64 t0;
+
+    cf_transaction_query_add_search (q, miss, now, understood);
+    t0 = g_get_monotonic_time ();
+    misses = cf_near_misses_find (store, q, NULL);
+    for (guint i = 0; misses != NULL && i < misses->len; i++)
+      rows += ((CfNearMiss *) g_ptr_array_index (misses, i))->transactions->len;
+    g_print ("near misses of “%s”: %u kinds, %u rows, %.1f ms\n", miss, misses != NULL ? misses->len : 0, rows,
+             (g_get_monotonic_time () - t0) / 1000.0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
+  g_free (spoken_day);
+  g_free (miss);
   g_free (voucher);
   g_free (ref);
   g_free (auth);
