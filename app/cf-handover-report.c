@@ -418,10 +418,15 @@ build (CfStore                *store,
     const guint *r = figures->reconciled;
     g_autofree char *expected = r[CF_RECONCILE_EXPECTED] > 0
                               ? g_strdup_printf (" · %u 预期 expected", r[CF_RECONCILE_EXPECTED]) : g_strdup ("");
-    g_autofree char *reconciled = g_strdup_printf ("%u 对上 matched · %u 未结算 unsettled · %u 流水无 missing · %u 不符 differ%s",
-                                                   r[CF_RECONCILE_MATCHED], r[CF_RECONCILE_UNSETTLED],
-                                                   r[CF_RECONCILE_MISSING], r[CF_RECONCILE_DIFFERS] + r[CF_RECONCILE_FEE_DIFFERS],
-                                                   expected);
+    gboolean no_statement = r[CF_RECONCILE_MATCHED] + r[CF_RECONCILE_MISSING] + r[CF_RECONCILE_DIFFERS] +
+                            r[CF_RECONCILE_FEE_DIFFERS] + r[CF_RECONCILE_EXPECTED] == 0;
+    /* Before the acquirer's statement is in, "unsettled" is no finding: say what it is. */
+    g_autofree char *reconciled = no_statement
+      ? g_strdup_printf ("尚无对账单 no statement imported for this period yet (%u 笔待核对 to check)",
+                         r[CF_RECONCILE_UNSETTLED])
+      : g_strdup_printf ("%u 对上 matched · %u 未结算 unsettled · %u 流水无 missing · %u 不符 differ%s",
+                         r[CF_RECONCILE_MATCHED], r[CF_RECONCILE_UNSETTLED], r[CF_RECONCILE_MISSING],
+                         r[CF_RECONCILE_DIFFERS] + r[CF_RECONCILE_FEE_DIFFERS], expected);
     cf_report_doc_add_field (doc, "对账 Reconciled", reconciled);
   }
   cf_report_doc_add_space (doc, CF_REPORT_LINE_PT / 2);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-handover-report.h"
 #include "cf-reconcile-report.h"
 #include "cf-reconcile.h"
@@ -72,13 +74,48 @@ assert_reconciled (CfTestDb *f)
   }
 }
 
+/* The handover report's 对账 line for the day. */
+static char *
+handover_reconciled_line (CfTestDb *f)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 30, 12, 0, 0);
+  CfHandoverScope scope = { "2026-11-27 00:00:00", "2026-11-28 00:00:00", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReportDoc) doc = cf_handover_build_period (f->store, &scope, today, &error);
+  g_autofree char *text = NULL;
+  const char *line;
+
+  g_assert_no_error (error);
+  text = cf_report_doc_to_text (doc);
+  /* The label, and the value beside it, wrapped over the next lines. */
+  line = strstr (text, "对账 Reconciled");
+  g_assert_nonnull (line);
+  return g_strndup (line, strstr (line, "类型 Type") != NULL ? (gsize) (strstr (line, "类型 Type") - line) : strlen (line));
+}
+
 static void
 test_journal_then_statement (CfTestDb      *f,
                              gconstpointer  data)
 {
   import_ok (f, "reconcile/journal.csv", 5, 0, 0);
+  /* Before the acquirer's statement, nothing is "unsettled" yet: the report says what is missing. */
+  {
+    g_autofree char *line = handover_reconciled_line (f);
+
+    g_test_message ("%s", line);
+    g_assert_nonnull (strstr (line, "尚无对账单 no statement imported"));
+    g_assert_nonnull (strstr (line, "(5 笔待核对"));
+    g_assert_null (strstr (line, "未结算"));
+  }
   import_ok (f, "reconcile/statement.csv", 1, 4, 1);
   assert_reconciled (f);
+  {
+    g_autofree char *line = handover_reconciled_line (f);
+
+    g_test_message ("%s", line);
+    g_assert_nonnull (strstr (line, "3 对上 matched · 1 未结算 unsettled · 1 流水无 missing"));
+    g_assert_null (strstr (line, "尚无对账单"));
+  }
 
   /* The statement's fee fills the journal's sale; its own numbers stay. */
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT fee_minor FROM transactions WHERE ref_no = '331709150201'"), ==, 50);
