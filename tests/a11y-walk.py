@@ -162,12 +162,23 @@ def walk(process):
     if pin is None:
         print("Bail out! the sign-in page has no PIN field")
         return 1
-    # Typed as a person types (GTK 4.8 takes no text through AT-SPI), into
-    # the PIN field, which has the focus when the page opens.
+    # Typed as a person types: GTK 4.8 takes no text through AT-SPI. Once
+    # more if the first try was lost on a machine too busy to keep up.
     time.sleep(0.5)
-    subprocess.run(["xdotool", "type", "--delay", "50", "2580"], check=True)
-    subprocess.run(["xdotool", "key", "Return"], check=True)
-    if wait_for(lambda: find(frame, "page tab", "Audit Log"), timeout=30) is None:
+    for attempt in range(2):
+        # A click into the PIN field first, should anything have taken the
+        # focus; GTK gives positions in its window only.
+        box = pin.get_extents(Atspi.CoordType.WINDOW)
+        windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(process.pid)],
+                                 capture_output=True, text=True).stdout.split()
+        if windows:
+            subprocess.run(["xdotool", "mousemove", "--window", windows[0], str(box.x + box.width // 2),
+                            str(box.y + box.height // 2), "click", "1"], check=True)
+        subprocess.run(["xdotool", "type", "--delay", "50", "2580"], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+        if wait_for(lambda: find(frame, "page tab", "Audit Log"), timeout=30) is not None:
+            break
+    else:
         print("Bail out! signing in as the manager did not show the Audit Log")
         return 1
 
