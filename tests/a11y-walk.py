@@ -189,10 +189,19 @@ def walk(process):
         time.sleep(1.0)
     desk = sorted(set(unnamed(frame)))
 
-    print("1..2")
+    # Preferences (Ctrl+,), a window of its own with its pages.
+    subprocess.run(["xdotool", "key", "ctrl+comma"], check=True)
+    preferences = wait_for(lambda: next((app.get_child_at_index(i) for i in range(app.get_child_count())
+                                         if app.get_child_at_index(i).get_name() == "Preferences"), None))
+    time.sleep(1.0)
+    settings = sorted(set(unnamed(preferences))) if preferences is not None else ["the window did not open"]
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+
+    print("1..3")
     failed = 0
     for n, (what, found) in enumerate((("the sign-in page", sorted(set(problems))),
-                                       ("every section: " + ", ".join(SECTIONS), desk)), start=1):
+                                       ("every section: " + ", ".join(SECTIONS), desk),
+                                       ("Preferences", settings)), start=1):
         if found:
             failed += 1
             print(f"not ok {n} {what}")

@@ -292,6 +292,7 @@ operator_menu (CfOperatorsPage *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *name = g_strdup_printf (_("Change %s"), cf_operator_get_name (op));
   const struct { const char *verb; const char *label; gboolean shown; } items[] = {
     { "edit", N_("Change Name or Role…"), cf_operator_is_active (op) },
     { "pin", N_("Set a New PIN…"), cf_operator_is_active (op) },
@@ -317,6 +318,7 @@ operator_menu (CfOperatorsPage *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Change This Operator"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return button;
 }
 
