@@ -3,7 +3,8 @@
 #
 # Starts Counterfoil on a demo shop with the accessibility bridge on, signs
 # in as the manager (who sees every section), opens each section from the
-# view switcher and walks the AT-SPI tree: an interactive widget (a button,
+# keyboard, then Preferences and the loss dialog, and walks the AT-SPI tree
+# of each: an interactive widget (a button,
 # a field, a check box, a list to choose from…) that is shown without an
 # accessible name fails the test. GTK 4.8 names an unnamed widget after its
 # class ("GtkImage"), so such a name counts as none.
@@ -197,11 +198,23 @@ def walk(process):
     settings = sorted(set(unnamed(preferences))) if preferences is not None else ["the window did not open"]
     subprocess.run(["xdotool", "key", "Escape"], check=True)
 
-    print("1..3")
+    # The guided loss dialog, from the Losses section's button (Alt+R).
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "alt+2"], check=True)
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "alt+r"], check=True)
+    dialog = wait_for(lambda: next((app.get_child_at_index(i) for i in range(app.get_child_count())
+                                    if app.get_child_at_index(i).get_name() == "Report Lost Slips"), None), timeout=20)
+    time.sleep(1.0)
+    loss = sorted(set(unnamed(dialog))) if dialog is not None else ["the dialog did not open"]
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+
+    print("1..4")
     failed = 0
     for n, (what, found) in enumerate((("the sign-in page", sorted(set(problems))),
                                        ("every section: " + ", ".join(SECTIONS), desk),
-                                       ("Preferences", settings)), start=1):
+                                       ("Preferences", settings),
+                                       ("the loss dialog", loss)), start=1):
         if found:
             failed += 1
             print(f"not ok {n} {what}")

@@ -841,6 +841,26 @@ cf_loss_dialog_class_init (CfLossDialogClass *klass)
     gtk_widget_class_bind_template_child_full (widget_class, field_ids[i].id, FALSE, 0);
 }
 
+/* A field is named by the label left of it in its grid: GTK 4.8 does not
+ * make a mnemonic label a screen reader's name. */
+static void
+name_by_grid_label (GtkWidget *field)
+{
+  GtkWidget *parent = gtk_widget_get_parent (field);
+  int column, row, width, height;
+
+  if (!GTK_IS_GRID (parent))
+    return;
+  gtk_grid_query_child (GTK_GRID (parent), field, &column, &row, &width, &height);
+  if (column > 0)
+    {
+      GtkWidget *label = gtk_grid_get_child_at (GTK_GRID (parent), column - 1, row);
+
+      if (GTK_IS_LABEL (label))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    }
+}
+
 static void
 cf_loss_dialog_init (CfLossDialog *self)
 {
@@ -851,8 +871,13 @@ cf_loss_dialog_init (CfLossDialog *self)
   self->fields = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_ptr_array_new_with_free_func (slip_row_free);
   for (guint i = 0; i < G_N_ELEMENTS (field_ids); i++)
-    g_hash_table_insert (self->fields, (gpointer) field_ids[i].name,
-                         gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_LOSS_DIALOG, field_ids[i].id));
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_LOSS_DIALOG,
+                                                                     field_ids[i].id));
+
+      g_hash_table_insert (self->fields, (gpointer) field_ids[i].name, widget);
+      name_by_grid_label (widget);
+    }
   gtk_editable_set_text (GTK_EDITABLE (field (self, "discovered-at")), when);
   g_signal_connect_object (field (self, "responsible"), "changed", G_CALLBACK (update_next), self, G_CONNECT_SWAPPED);
 
