@@ -4,9 +4,8 @@
 # Starts Counterfoil on a demo shop with the accessibility bridge on, signs
 # in as the manager (who sees every section), opens each section from the
 # keyboard, then Preferences and the loss dialog, and walks the AT-SPI tree
-# of each: an interactive widget (a button,
-# a field, a check box, a list to choose from…) that is shown without an
-# accessible name fails the test. GTK 4.8 names an unnamed widget after its
+# of each: an interactive widget (a button, a field, a check box, a list to
+# choose from…) that is shown without an accessible name fails the test. GTK 4.8 names an unnamed widget after its
 # class ("GtkImage"), so such a name counts as none.
 #
 # Run by `meson test a11y` under the ui suite (Xvfb and a D-Bus session).
