@@ -3,10 +3,11 @@
 #
 # Starts Counterfoil on a demo shop with the accessibility bridge on, signs
 # in as the manager (who sees every section), opens each section from the
-# keyboard, then Preferences and the loss dialog, and walks the AT-SPI tree
-# of each: an interactive widget (a button, a field, a check box, a list to
-# choose from…) that is shown without an accessible name fails the test. GTK 4.8 names an unnamed widget after its
-# class ("GtkImage"), so such a name counts as none.
+# keyboard, then Preferences, the loss dialog and the duplicate dialog, and
+# walks the AT-SPI tree of each: an interactive widget (a button, a field, a
+# check box, a list to choose from…) that is shown without an accessible name
+# fails the test. GTK 4.8 names an unnamed widget after its class
+# ("GtkImage"), so such a name counts as none.
 #
 # Run by `meson test a11y` under the ui suite (Xvfb and a D-Bus session).
 #
@@ -208,12 +209,24 @@ def walk(process):
     loss = sorted(set(unnamed(dialog))) if dialog is not None else ["the dialog did not open"]
     subprocess.run(["xdotool", "key", "Escape"], check=True)
 
-    print("1..4")
+    # The duplicate dialog, from the browser (Ctrl+P on the selected sale).
+    subprocess.run(["xdotool", "key", "alt+1"], check=True)
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "ctrl+p"], check=True)
+    known = {frame.get_name(), "Preferences", "Report Lost Slips"}
+    duplicate = wait_for(lambda: next((app.get_child_at_index(i) for i in range(app.get_child_count())
+                                       if app.get_child_at_index(i).get_name() not in known), None), timeout=20)
+    time.sleep(1.0)
+    issue = sorted(set(unnamed(duplicate))) if duplicate is not None else ["the dialog did not open"]
+    subprocess.run(["xdotool", "key", "Escape"], check=True)
+
+    print("1..5")
     failed = 0
     for n, (what, found) in enumerate((("the sign-in page", sorted(set(problems))),
                                        ("every section: " + ", ".join(SECTIONS), desk),
                                        ("Preferences", settings),
-                                       ("the loss dialog", loss)), start=1):
+                                       ("the loss dialog", loss),
+                                       ("the duplicate dialog", issue)), start=1):
         if found:
             failed += 1
             print(f"not ok {n} {what}")
