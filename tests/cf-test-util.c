@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cf-card-number.h"
+#include "cf-demo.h"
 #include "cf-importer.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
@@ -44,6 +45,26 @@ cf_test_rm_rf (const char *dir)
         g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+/**
+ * cf_test_db_add_demo:
+ * @n_transactions: how many
+ * @seed: which shop of that size
+ *
+ * Fills @fixture's database with a demo shop whose last sale is before noon
+ * on 2026-11-29, the tests' "today".
+ */
+void
+cf_test_db_add_demo (CfTestDb *fixture,
+                     guint     n_transactions,
+                     guint32   seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+
+  g_assert_true (cf_demo_populate (fixture->store, n_transactions, seed, until, NULL, &error));
+  g_assert_no_error (error);
 }
 
 void

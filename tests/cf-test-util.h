@@ -21,6 +21,9 @@ typedef struct
 
 void     cf_test_db_setup        (CfTestDb      *fixture,
                                   gconstpointer  data);
+void     cf_test_db_add_demo     (CfTestDb      *fixture,
+                                  guint          n_transactions,
+                                  guint32        seed);
 void     cf_test_db_teardown     (CfTestDb      *fixture,
                                   gconstpointer  data);
 char    *cf_test_data_path       (const char    *name);

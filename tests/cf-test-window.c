@@ -209,14 +209,10 @@ cf_test_details_text (CfWindow *window)
 
 void
 cf_test_demo_setup (CfTestDb      *f,
-            gconstpointer  data)
+                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
-
   cf_test_db_setup (f, data);
-  g_assert_true (cf_demo_populate (f->store, 3000, 5, until, NULL, &error));
-  g_assert_no_error (error);
+  cf_test_db_add_demo (f, 3000, 5);
 }
 
 /* The newest message dialog with @heading, or NULL. */

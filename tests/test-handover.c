@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cf-auth.h"
-#include "cf-demo.h"
 #include "cf-handover-report.h"
 #include "cf-pdf-report.h"
 #include "cf-report-painter.h"
@@ -24,12 +23,8 @@ static void
 demo_setup (CfTestDb      *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
-
   cf_test_db_setup (f, data);
-  g_assert_true (cf_demo_populate (f->store, 20000, 5, until, NULL, &error));
-  g_assert_no_error (error);
+  cf_test_db_add_demo (f, 20000, 5);
 }
 
 static GDateTime *

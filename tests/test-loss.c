@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "cf-demo.h"
 #include "cf-loss-service.h"
 #include "cf-report-doc.h"
 #include "cf-store-private.h"
@@ -19,12 +18,8 @@ static void
 demo_setup (CfTestDb      *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
-
   cf_test_db_setup (f, data);
-  g_assert_true (cf_demo_populate (f->store, 3000, 9, until, NULL, &error));
-  g_assert_no_error (error);
+  cf_test_db_add_demo (f, 3000, 9);
 }
 
 static const CfLossIncidentInfo info = {

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cf-demo.h"
 #include "cf-near-misses.h"
 #include "cf-spoken-time.h"
 #include "cf-store-private.h"
@@ -129,12 +128,8 @@ static void
 demo_setup (CfTestDb      *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
-
   cf_test_db_setup (f, data);
-  g_assert_true (cf_demo_populate (f->store, 5000, 11, until, NULL, &error));
-  g_assert_no_error (error);
+  cf_test_db_add_demo (f, 5000, 11);
 }
 
 static guint

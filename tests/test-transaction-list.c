@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "cf-demo.h"
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 #include "cf-transaction-list.h"
@@ -17,12 +16,8 @@ static void
 demo_setup (CfTestDb      *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
-
   cf_test_db_setup (f, data);
-  g_assert_true (cf_demo_populate (f->store, 5000, 11, until, NULL, &error));
-  g_assert_no_error (error);
+  cf_test_db_add_demo (f, 5000, 11);
 }
 
 /* The ids SQL gives for a WHERE clause and ORDER BY, the truth to compare with. */

@@ -142,17 +142,25 @@ from_phrase (const char *action,
       N_("Restored from %s (its log kept up to entry %s); the database before it is kept as %s.") },
   };
 
+  /* Compiled once: every row of the log that is bound reads its phrase. */
+  static GRegex *regexes[G_N_ELEMENTS (phrases)];
+
+  if (g_once_init_enter (&regexes[0]))
+    {
+      for (guint i = 1; i < G_N_ELEMENTS (phrases); i++)
+        regexes[i] = g_regex_new (phrases[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&regexes[0], g_regex_new (phrases[0].pattern, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     {
-      g_autoptr(GRegex) regex = NULL;
       g_autoptr(GMatchInfo) match = NULL;
       char *groups[3] = { NULL };
       char *sentence;
 
       if (!g_str_equal (action, phrases[i].action))
         continue;
-      regex = g_regex_new (phrases[i].pattern, 0, 0, NULL);
-      if (!g_regex_match (regex, details, 0, &match))
+      if (!g_regex_match (regexes[i], details, 0, &match))
         continue;
       for (int g = 0; g < 3; g++)
         groups[g] = g_match_info_fetch (match, g + 1);

@@ -186,6 +186,21 @@ duplicate_issued_cb (gpointer user_data)
     cf_losses_page_reload (self->losses_page);
 }
 
+/* The duplicate dialog for @txns (the selection, or an incident's pending slips). */
+static void
+ask_duplicates (CfWindow  *self,
+                GPtrArray *txns)
+{
+  CfDuplicateDialog *dialog;
+
+  if (txns->len == 0)
+    return;
+  dialog = cf_duplicate_dialog_new (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details),
+                                    cf_window_get_operator (self), cf_window_paper_columns (self));
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (duplicate_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* An incident's follow-up: the duplicates of the slips given, whatever is selected. */
 static void
 issue_duplicates_of_activated (GtkWidget  *widget,
@@ -196,7 +211,6 @@ issue_duplicates_of_activated (GtkWidget  *widget,
   g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func (g_object_unref);
   GVariantIter iter;
   gint64 id;
-  CfDuplicateDialog *dialog;
 
   if (self->store == NULL)
     return;
@@ -208,12 +222,7 @@ issue_duplicates_of_activated (GtkWidget  *widget,
       if (txn != NULL)
         g_ptr_array_add (txns, txn);
     }
-  if (txns->len == 0)
-    return;
-  dialog = cf_duplicate_dialog_new (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details),
-                                    cf_window_get_operator (self), cf_window_paper_columns (self));
-  g_signal_connect_object (dialog, "issued", G_CALLBACK (duplicate_issued_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_duplicates (self, txns);
 }
 
 /* From anywhere in the window (an incident's slip): the browser, that transaction selected. */
@@ -237,14 +246,9 @@ issue_duplicate_activated (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GPtrArray) txns = selected_transactions (self, MAX_DUPLICATES_AT_ONCE);
-  CfDuplicateDialog *dialog;
 
-  if (self->store == NULL || txns->len == 0)
-    return;
-  dialog = cf_duplicate_dialog_new (GTK_WINDOW (self), self->store, txns, cf_details_pane_get_copy (self->details),
-                                    cf_window_get_operator (self), cf_window_paper_columns (self));
-  g_signal_connect_object (dialog, "issued", G_CALLBACK (duplicate_issued_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->store != NULL)
+    ask_duplicates (self, txns);
 }
 
 /**
