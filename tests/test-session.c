@@ -436,6 +436,8 @@ test_audit_sentences (void)
     { "report-loss", "{\"slips\":4,\"requests\":1,\"cause\":\"human\"}", "4 slips reported lost (cause: human); 1 requests made." },
     { "sign-off-handover", "{\"sequence_no\":7,\"sha256\":\"ab\"}", "Signed off as handover report no. 000007." },
     { "lock-window", "by hand", "Locked by hand." },
+    { "issue-duplicate", "{\"number\":2,\"copy\":\"cardholder\",\"reason\":\"customer\",\"output\":\"pdf\",\"code\":\"7K2Q-M9XD\"}",
+      "Duplicate No. 2, Cardholder copy; check code 7K2Q-M9XD." },
     { "wrong-pin", "wrong PIN 2 of 5; next try after 2 s", "Wrong PIN, 2 of 5; the next try after 2 s." },
     { "close-shift", "[manager override: 099]", "Approved by manager 099." },
     { "save-operator", "王芳, clerk, PIN set", "王芳, a clerk, with a PIN." },

@@ -47,6 +47,17 @@ document_state (const char *state)
   return _("missing");
 }
 
+/* The names the duplicate dialog gives the copies. */
+static const char *
+copy_label (const char *nick)
+{
+  if (g_strcmp0 (nick, "cardholder") == 0)
+    return _("Cardholder copy");
+  if (g_strcmp0 (nick, "bank") == 0)
+    return _("Bank copy");
+  return _("Merchant copy");
+}
+
 static const char *
 status_label (const char *nick)
 {
@@ -85,8 +96,8 @@ from_json (const char *action,
     return g_strdup_printf (_("%lld slips reported lost (cause: %s); %lld requests made."), (long long) num (o, "slips"),
                             cf_loss_cause_get_label (str (o, "cause")), (long long) num (o, "requests"));
   if (g_str_equal (action, "issue-duplicate"))
-    return g_strdup_printf (_("Duplicate No. %lld, the %s copy; check code %s."), (long long) num (o, "number"),
-                            str (o, "copy"), str (o, "code"));
+    return g_strdup_printf (_("Duplicate No. %lld, %s; check code %s."), (long long) num (o, "number"),
+                            copy_label (str (o, "copy")), str (o, "code"));
   if (g_str_equal (action, "sign-off-handover"))
     return g_strdup_printf (_("Signed off as handover report no. %06lld."), (long long) num (o, "sequence_no"));
   if (g_str_equal (action, "sign-off-reconciliation"))
