@@ -49,12 +49,21 @@ cf_audit_anchor_free (CfAuditAnchor *anchor)
  * cf_audit_anchors_path:
  *
  * Returns: (transfer full): the anchor file of the database at @db_path:
- *   `counterfoil.db.anchors` beside `counterfoil.db`
+ *   `counterfoil.db.anchors` beside `counterfoil.db`; for a server, a file
+ *   of this desk's named after the connection string, under
+ *   `$XDG_DATA_HOME/counterfoil/servers/`: each desk keeps its own anchors
+ *   of the chain it saw
  */
 char *
 cf_audit_anchors_path (const char *db_path)
 {
-  return g_strconcat (db_path, ".anchors", NULL);
+  g_autofree char *name = NULL;
+
+  if (!cf_db_is_conninfo (db_path))
+    return g_strconcat (db_path, ".anchors", NULL);
+  name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, db_path, -1);
+  name[16] = '\0';
+  return g_strdup_printf ("%s/counterfoil/servers/%s.anchors", g_get_user_data_dir (), name);
 }
 
 /**
@@ -65,25 +74,25 @@ cf_audit_anchors_path (const char *db_path)
  * Reads the head of the chain of the database open as @db.
  */
 gboolean
-cf_audit_head (sqlite3  *db,
+cf_audit_head (CfDb     *db,
                gint64   *id_out,
                char    **hash_out)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   *id_out = 0;
   *hash_out = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+  if (cf_db_prepare (db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", &stmt) != CF_DB_OK)
     return FALSE;
-  switch (sqlite3_step (stmt))
+  switch (cf_db_step (stmt))
     {
-    case SQLITE_ROW:
-      *id_out = sqlite3_column_int64 (stmt, 0);
-      *hash_out = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    case CF_DB_ROW:
+      *id_out = cf_db_column_int64 (stmt, 0);
+      *hash_out = g_strdup ((const char *) cf_db_column_text (stmt, 1));
       ok = *hash_out != NULL;
       break;
-    case SQLITE_DONE:
+    case CF_DB_DONE:
       *hash_out = g_strdup ("");
       ok = TRUE;
       break;
@@ -165,6 +174,13 @@ cf_audit_anchors_append_head (const char  *db_path,
   int fd;
   gboolean ok;
 
+  /* A server's anchors live in a folder of the desk's own, made on first use. */
+  if (cf_db_is_conninfo (db_path))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (dir, 0700);
+    }
   /* O_APPEND: lines from several processes never interleave. */
   fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   ok = fd >= 0 && write (fd, line, len) == (gssize) len && fsync (fd) == 0;
@@ -275,20 +291,20 @@ current_anchors (GPtrArray *anchors)
 
 /* Compares one anchor with the chain of @db; a problem, or %NULL. */
 static char *
-check_anchor (sqlite3             *db,
+check_anchor (CfDb                *db,
               const CfAuditAnchor *anchor,
               gint64               head_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   char *problem = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit_log WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
-    return g_strdup (sqlite3_errmsg (db));
-  sqlite3_bind_int64 (stmt, 1, anchor->entry_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (cf_db_prepare (db, "SELECT hash FROM audit_log WHERE id = ?", &stmt) != CF_DB_OK)
+    return g_strdup (cf_db_errmsg (db));
+  cf_db_bind_int64 (stmt, 1, anchor->entry_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    hash = g_strdup ((const char *) cf_db_column_text (stmt, 0));
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   if (hash == NULL)
     problem = g_strdup_printf (_("entry %lld is missing (the log ends at entry %lld), "
@@ -312,7 +328,7 @@ check_anchor (sqlite3             *db,
  *   disagrees with the anchors that speak for it; empty when it agrees
  */
 GPtrArray *
-cf_audit_anchors_check_db (sqlite3   *db,
+cf_audit_anchors_check_db (CfDb      *db,
                            GPtrArray *anchors,
                            gint64     up_to)
 {
@@ -364,7 +380,7 @@ cf_audit_check_fingerprint (CfStore     *store,
   g_autofree char *hash = NULL;
   g_autofree char *shown = one_line (code);
   const char *p = upper;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char *end;
   gint64 id;
 
@@ -382,10 +398,10 @@ cf_audit_check_fingerprint (CfStore     *store,
   stmt = cf_store_prepare (store, "SELECT hash FROM audit_log WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     hash = cf_sql_dup_text (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   if (hash == NULL)
     {

@@ -246,40 +246,40 @@ cf_audit_find (CfStore             *store,
 
   for (guint q = 0; q < G_N_ELEMENTS (sql); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, sql[q], error);
+      g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, sql[q], error);
 
       if (stmt == NULL)
         return NULL;
-      cf_sql_bind_text (stmt, 1, FIELD (operator_no), SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 2, FIELD (action), SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, FIELD (operator_no), CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 2, FIELD (action), CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, object_type != NULL && *object_type != '\0' ? object_type : NULL, CF_DB_STATIC);
       if (object_id > 0)
-        sqlite3_bind_int64 (stmt, 4, object_id);
-      cf_sql_bind_text (stmt, 5, FIELD (from), SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 6, end, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, limit);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+        cf_db_bind_int64 (stmt, 4, object_id);
+      cf_sql_bind_text (stmt, 5, FIELD (from), CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 6, end, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 7, limit);
+      while (cf_db_step (stmt) == CF_DB_ROW)
         {
           CfAuditEntry *entry;
 
           if (q == 1)
             {
               if (n_matching != NULL)
-                *n_matching = sqlite3_column_int64 (stmt, 0);
+                *n_matching = cf_db_column_int64 (stmt, 0);
               continue;
             }
           entry = g_object_new (CF_TYPE_AUDIT_ENTRY, NULL);
-          entry->id = sqlite3_column_int64 (stmt, 0);
+          entry->id = cf_db_column_int64 (stmt, 0);
           entry->at = cf_sql_dup_text (stmt, 1);
           entry->operator_no = cf_sql_dup_text (stmt, 2);
           entry->operator_name = cf_sql_dup_text (stmt, 3);
           entry->action = cf_sql_dup_text (stmt, 4);
           entry->object_type = cf_sql_dup_text (stmt, 5);
-          entry->object_id = sqlite3_column_int64 (stmt, 6);
+          entry->object_id = cf_db_column_int64 (stmt, 6);
           entry->details = cf_sql_dup_text (stmt, 7);
           g_ptr_array_add (entries, entry);
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, cf_db_finalize);
       if (n_matching == NULL)
         break;
     }
@@ -296,11 +296,11 @@ GStrv
 cf_audit_list_actions (CfStore *store)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT DISTINCT action FROM audit_log ORDER BY action", NULL);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  while (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
+    g_strv_builder_add (builder, (const char *) cf_db_column_text (stmt, 0));
+  g_clear_pointer (&stmt, cf_db_finalize);
   return g_strv_builder_end (builder);
 }
 

@@ -45,14 +45,14 @@ update_account (CfStore     *store,
                 const char  *text,
                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, sql, error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, sql, error);
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+    cf_db_bind_text (stmt, 2, text, -1, CF_DB_STATIC);
   ok = cf_store_step_done (store, stmt, _("counting a PIN try"), error);
   return ok;
 }
@@ -72,7 +72,7 @@ refuse_try (CfStore    *store,
   g_autofree char *minute_ago_text = cf_auth_utc_text (minute_ago);
   g_autofree char *logged_at = NULL;
   gint64 refused = 0;
-  sqlite3_stmt *stmt;
+  CfDbStmt *stmt;
   gboolean ok;
 
   ok = update_account (store, "UPDATE operators SET refused_tries = refused_tries + 1 WHERE operator_no = ?1",
@@ -81,13 +81,13 @@ refuse_try (CfStore    *store,
                                 NULL) : NULL;
   if (stmt != NULL)
     {
-      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+      if (cf_db_step (stmt) == CF_DB_ROW)
         {
-          refused = sqlite3_column_int64 (stmt, 0);
+          refused = cf_db_column_int64 (stmt, 0);
           logged_at = cf_sql_dup_text (stmt, 1);
         }
-      sqlite3_finalize (stmt);
+      cf_db_finalize (stmt);
     }
   if (ok && (logged_at == NULL || g_strcmp0 (logged_at, minute_ago_text) <= 0))
     {
@@ -108,16 +108,16 @@ static gboolean
 is_last_manager (CfStore *store,
                  Account *account)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gint64 managers = 0;
 
   if (account->role != CF_ROLE_MANAGER)
     return FALSE;
   stmt = cf_store_prepare (store, "SELECT count(*) FROM operators WHERE role = 'manager' AND active "
                                   "AND pin_hash IS NOT NULL", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    managers = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
+    managers = cf_db_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, cf_db_finalize);
   return managers <= 1;
 }
 

@@ -140,27 +140,27 @@ cf_auth_load_account (CfStore     *store,
                       Account     *account,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT name, role, active, pin_hash, failed_pins, next_try_at, locked_until FROM operators WHERE operator_no = ?",
     error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  found = cf_db_step (stmt) == CF_DB_ROW;
   if (found)
     {
       account->name = cf_sql_dup_text (stmt, 0);
-      account->role = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "manager") == 0 ? CF_ROLE_MANAGER
+      account->role = g_strcmp0 ((const char *) cf_db_column_text (stmt, 1), "manager") == 0 ? CF_ROLE_MANAGER
                                                                                                : CF_ROLE_CLERK;
-      account->active = sqlite3_column_int (stmt, 2) != 0;
+      account->active = cf_db_column_int (stmt, 2) != 0;
       account->pin_hash = cf_sql_dup_text (stmt, 3);
-      account->failed_pins = sqlite3_column_int (stmt, 4);
+      account->failed_pins = cf_db_column_int (stmt, 4);
       account->next_try_at = cf_sql_dup_text (stmt, 5);
       account->locked_until = cf_sql_dup_text (stmt, 6);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!found)
     g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
                  _("There is no operator no. %s"), operator_no != NULL ? operator_no : "");
@@ -194,12 +194,12 @@ cf_auth_load_active_account (CfStore     *store,
 gboolean
 cf_auth_needs_first_manager (CfStore *store)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT NOT EXISTS (SELECT 1 FROM operators WHERE role = 'manager' AND active AND pin_hash IS NOT NULL)", NULL);
   gboolean needs = TRUE;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    needs = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
+    needs = cf_db_column_int (stmt, 0) != 0;
   return needs;
 }
 
@@ -232,7 +232,7 @@ upsert_operator (CfStore     *store,
                  const char  *pin_hash,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "INSERT INTO operators (operator_no, name, role, created_at, pin_hash) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role, active = 1, "
     "  pin_hash = coalesce (excluded.pin_hash, pin_hash)", error);
@@ -242,11 +242,11 @@ upsert_operator (CfStore     *store,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, name, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, cf_role_to_nick (role), SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, now, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, pin_hash, -1, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, name, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, cf_role_to_nick (role), CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, now, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 5, pin_hash, -1, CF_DB_STATIC);
   ok = cf_store_step_done (store, stmt, _("saving an operator"), error);
   return ok;
 }
@@ -283,15 +283,15 @@ cf_auth_create_first_manager (CfStore     *store,
 }
 
 static CfOperator *
-operator_from_row (sqlite3_stmt *stmt)
+operator_from_row (CfDbStmt *stmt)
 {
-  CfOperator *op = cf_operator_new ((const char *) sqlite3_column_text (stmt, 0),
-                                    (const char *) sqlite3_column_text (stmt, 1),
-                                    g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "manager") == 0
+  CfOperator *op = cf_operator_new ((const char *) cf_db_column_text (stmt, 0),
+                                    (const char *) cf_db_column_text (stmt, 1),
+                                    g_strcmp0 ((const char *) cf_db_column_text (stmt, 2), "manager") == 0
                                     ? CF_ROLE_MANAGER : CF_ROLE_CLERK);
 
-  cf_operator_set_access (op, sqlite3_column_int (stmt, 3) != 0, sqlite3_column_type (stmt, 4) != SQLITE_NULL,
-                          (const char *) sqlite3_column_text (stmt, 5));
+  cf_operator_set_access (op, cf_db_column_int (stmt, 3) != 0, cf_db_column_type (stmt, 4) != CF_DB_NULL,
+                          (const char *) cf_db_column_text (stmt, 5));
   return op;
 }
 
@@ -312,13 +312,13 @@ cf_auth_list_operators (CfStore   *store,
                         GError   **error)
 {
   g_autoptr(GPtrArray) operators = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT " OPERATOR_COLUMNS " FROM operators WHERE active OR ?1 ORDER BY operator_no", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, with_inactive);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int (stmt, 1, with_inactive);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (operators, operator_from_row (stmt));
   return g_steal_pointer (&operators);
 }
@@ -333,16 +333,16 @@ cf_auth_get_operator (CfStore     *store,
                       const char  *operator_no,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT " OPERATOR_COLUMNS " FROM operators WHERE operator_no = ? AND active", error);
   CfOperator *op = NULL;
 
   if (stmt == NULL)
     return NULL;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     op = operator_from_row (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (op == NULL)
     g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
                  _("There is no operator no. %s"), operator_no != NULL ? operator_no : "");
@@ -400,7 +400,7 @@ update_operator (CfStore     *store,
                  const char  *action,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
@@ -408,17 +408,17 @@ update_operator (CfStore     *store,
   ok = (stmt = cf_store_prepare (store, sql, error)) != NULL;
   if (ok)
     {
-      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
       if (bound_text != NULL)
-        cf_sql_bind_text (stmt, 2, bound_text, SQLITE_STATIC);
+        cf_sql_bind_text (stmt, 2, bound_text, CF_DB_STATIC);
       ok = cf_store_step_done (store, stmt, action, error);
-      if (ok && sqlite3_changes (cf_store_get_db (store)) == 0)
+      if (ok && cf_db_changes (cf_store_get_db (store)) == 0)
         {
           g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_UNKNOWN_OPERATOR,
                        _("There is no operator no. %s"), operator_no);
           ok = FALSE;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return cf_store_finish_audited (store, ok, by, action, "operator", 0, operator_no, error);
 }

@@ -46,7 +46,7 @@ add_demo_operators (CfStore  *store,
                     GError  **error)
 {
   g_autofree char *pin_hash = cf_auth_hash_pin (CF_DEMO_PIN, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char now[21];
   gboolean ok = TRUE;
 
@@ -59,11 +59,11 @@ add_demo_operators (CfStore  *store,
   cf_store_now_utc (now);
   for (guint o = 0; ok && o < G_N_ELEMENTS (operators); o++)
     {
-      cf_sql_bind_text (stmt, 1, operators[o].no, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 2, operators[o].name, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, cf_role_to_nick (operators[o].role), SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 4, now, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 5, pin_hash, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, operators[o].no, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 2, operators[o].name, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, cf_role_to_nick (operators[o].role), CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 4, now, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 5, pin_hash, CF_DB_STATIC);
       ok = cf_store_step_done (store, stmt, "adding the demo operators", error);
     }
   return ok;
@@ -179,7 +179,7 @@ typedef struct
 {
   CfStore      *store;
   GRand        *rand;
-  sqlite3_stmt *insert;
+  CfDbStmt *insert;
   GArray       *recent;       /* DemoSale: the last month's sales */
   guint         first_today;  /* where today's sales begin in @recent */
   guint         voucher[G_N_ELEMENTS (terminals)];
@@ -255,52 +255,52 @@ insert_sale (DemoShop       *shop,
              double          entry_roll,
              GError        **error)
 {
-  sqlite3_stmt *insert = shop->insert;
+  CfDbStmt *insert = shop->insert;
   const char *entry = entry_roll < 0.55 ? "contactless" : entry_roll < 0.95 ? "chip" : entry_roll < 0.99 ? "swipe" : "manual";
   g_autofree char *key = g_strdup_printf ("tbv\x1f%s\x1f%s\x1f%s", sale->terminal, sale->batch, sale->voucher);
   char auth[7];
   int c = 1;
 
   g_snprintf (auth, sizeof auth, "%06d", g_rand_int_range (shop->rand, 0, 1000000));
-  cf_sql_bind_text (insert, c++, key, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->local_time, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->terminal, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->batch, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->voucher, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->ref, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, auth, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, cards[sale->card].first6, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, sale->last4, SQLITE_STATIC);
-  sqlite3_bind_int (insert, c++, (int) cards[sale->card].length);
-  cf_sql_bind_text (insert, c++, cards[sale->card].brand, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, cards[sale->card].kind, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, cards[sale->card].issuer, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, acquirer, SQLITE_STATIC);
-  cf_sql_bind_text (insert, c++, cf_txn_type_to_nick (type), SQLITE_STATIC);
+  cf_sql_bind_text (insert, c++, key, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->local_time, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->terminal, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->batch, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->voucher, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->ref, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, auth, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].first6, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, sale->last4, CF_DB_STATIC);
+  cf_db_bind_int (insert, c++, (int) cards[sale->card].length);
+  cf_sql_bind_text (insert, c++, cards[sale->card].brand, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].kind, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, cards[sale->card].issuer, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, acquirer, CF_DB_STATIC);
+  cf_sql_bind_text (insert, c++, cf_txn_type_to_nick (type), CF_DB_STATIC);
   cf_sql_bind_text (insert, c++, type == CF_TXN_TYPE_SALE ? "消费" : type == CF_TXN_TYPE_VOID ? "消费撤销"
-                                  : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, c++, sale->amount);
-  sqlite3_bind_int64 (insert, c++, (sale->amount * (cards[sale->card].length == 19 ? 38 : 60) + 5000) / 10000);
-  cf_sql_bind_text (insert, c++, entry, SQLITE_STATIC);
+                                  : type == CF_TXN_TYPE_REFUND ? "退货" : "预授权完成", CF_DB_STATIC);
+  cf_db_bind_int64 (insert, c++, sale->amount);
+  cf_db_bind_int64 (insert, c++, (sale->amount * (cards[sale->card].length == 19 ? 38 : 60) + 5000) / 10000);
+  cf_sql_bind_text (insert, c++, entry, CF_DB_STATIC);
   if (type == CF_TXN_TYPE_VOID)
-    cf_sql_bind_text (insert, c++, original->voucher, SQLITE_TRANSIENT);
+    cf_sql_bind_text (insert, c++, original->voucher, CF_DB_TRANSIENT);
   else
-    sqlite3_bind_null (insert, c++);
+    cf_db_bind_null (insert, c++);
   if (type == CF_TXN_TYPE_REFUND)
     {
-      cf_sql_bind_text (insert, c++, original->ref, SQLITE_TRANSIENT);
-      cf_sql_bind_text (insert, c++, orig_date, SQLITE_TRANSIENT);
+      cf_sql_bind_text (insert, c++, original->ref, CF_DB_TRANSIENT);
+      cf_sql_bind_text (insert, c++, orig_date, CF_DB_TRANSIENT);
     }
   else
     {
-      sqlite3_bind_null (insert, c++);
-      sqlite3_bind_null (insert, c++);
+      cf_db_bind_null (insert, c++);
+      cf_db_bind_null (insert, c++);
     }
 
-  if (sqlite3_step (insert) != SQLITE_DONE)
+  if (cf_db_step (insert) != CF_DB_DONE)
     return cf_store_set_error (shop->store, error, _("creating demo transactions"));
-  sqlite3_reset (insert);
+  cf_db_reset (insert);
   return TRUE;
 }
 
@@ -441,7 +441,7 @@ cf_demo_populate (CfStore       *store,
   /* Trading runs up to yesterday, so that nothing lies in the future. */
   g_autoptr(GDateTime) end_day = g_date_time_add_days (end_midnight, -1);
   g_autoptr(GArray) recent = g_array_new (FALSE, FALSE, sizeof (DemoSale));
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CfDbStmt) insert = NULL;
   DemoShop shop = { store, rand, NULL, recent, 0, { 0 }, { 0 }, 0 };
   gint64 existing;
   gboolean ok;
@@ -462,12 +462,12 @@ cf_demo_populate (CfStore       *store,
    * demo clerks with a published PIN and reports signed in its manager's
    * name have no place there. */
   {
-    g_autoptr(sqlite3_stmt) used = cf_store_prepare (store, "SELECT (SELECT count (*) FROM operators) + "
+    g_autoptr(CfDbStmt) used = cf_store_prepare (store, "SELECT (SELECT count (*) FROM operators) + "
                                                             "(SELECT count (*) FROM imports)", error);
 
-    if (used == NULL || sqlite3_step (used) != SQLITE_ROW)
+    if (used == NULL || cf_db_step (used) != CF_DB_ROW)
       return FALSE;
-    if (sqlite3_column_int64 (used, 0) > 0)
+    if (cf_db_column_int64 (used, 0) > 0)
       {
         g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_EMPTY,
                      _("%s is a shop's own database (it has operators or imports); demo data goes only into a "
@@ -491,7 +491,7 @@ cf_demo_populate (CfStore       *store,
           "  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 'CNY', '成功', ?20, ?21, ?22, ?23)", error)) != NULL;
   shop.insert = insert;
   ok = ok && trade (&shop, end_day, n_transactions, cancellable, error);
-  g_clear_pointer (&insert, sqlite3_finalize);
+  g_clear_pointer (&insert, cf_db_finalize);
   if (ok)
     ok = cf_store_exec (store, "COMMIT", error);
   if (!ok)
@@ -517,15 +517,15 @@ cf_demo_add_shifts (CfStore  *store,
     "钱箱已清点，无差异。", "终端 3 打印纸已更换。", "一位顾客来电索取签购单复印件，已补打。",
     "Cash counted, no difference.", "交班前已做结算。",
   };
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT substr (max (local_time), 1, 10) FROM transactions", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT substr (max (local_time), 1, 10) FROM transactions", error);
   g_autoptr(GDateTime) last_day = NULL;
   g_autofree char *day_text = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+  if (cf_db_step (stmt) == CF_DB_ROW && cf_db_column_text (stmt, 0) != NULL)
     day_text = cf_sql_dup_text (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (day_text == NULL)
     return TRUE;
   {

@@ -103,13 +103,13 @@ static char *
 natural_key_of (CfStore *store,
                 gint64   transaction_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT natural_key FROM transactions WHERE id = ?", NULL);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT natural_key FROM transactions WHERE id = ?", NULL);
   char *key = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     key = cf_sql_dup_text (stmt, 0);
   return key;
 }
@@ -168,7 +168,7 @@ static char *
 operator_label (CfStore    *store,
                 const char *operator_no)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char *label = NULL;
 
   if (operator_no == NULL)
@@ -176,10 +176,10 @@ operator_label (CfStore    *store,
   stmt = cf_store_prepare (store, "SELECT name FROM operators WHERE operator_no = ?", NULL);
   if (stmt != NULL)
     {
-      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), operator_no) != 0)
-        label = g_strdup_printf ("%s (%s)", sqlite3_column_text (stmt, 0), operator_no);
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+      if (cf_db_step (stmt) == CF_DB_ROW && g_strcmp0 ((const char *) cf_db_column_text (stmt, 0), operator_no) != 0)
+        label = g_strdup_printf ("%s (%s)", cf_db_column_text (stmt, 0), operator_no);
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return label != NULL ? label : g_strdup (operator_no);
 }
@@ -249,8 +249,8 @@ cf_duplicate_issue (CfStore               *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *issued_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *chain = NULL;
-  g_autoptr(sqlite3_stmt) next_number = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CfDbStmt) next_number = NULL;
+  g_autoptr(CfDbStmt) insert = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CF_IS_STORE (store), NULL);
@@ -296,12 +296,12 @@ cf_duplicate_issue (CfStore               *store,
           goto out;
         }
 
-      sqlite3_bind_int64 (next_number, 1, id);
-      sqlite3_step (next_number);
+      cf_db_bind_int64 (next_number, 1, id);
+      cf_db_step (next_number);
       record = g_new0 (CfDuplicateRecord, 1);
       record->transaction_id = id;
-      record->number = (guint) sqlite3_column_int (next_number, 0);
-      sqlite3_reset (next_number);
+      record->number = (guint) cf_db_column_int (next_number, 0);
+      cf_db_reset (next_number);
       record->copy = g_strdup (cf_receipt_copy_to_nick (copy));
       record->reason = g_strdup (cf_duplicate_reason_to_nick (reason));
       record->reason_text = g_strdup (reason_text);
@@ -311,22 +311,22 @@ cf_duplicate_issue (CfStore               *store,
       record->code = make_code (secret, key, id, record->number);
       g_ptr_array_add (records, record);
 
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int (insert, 2, (int) record->number);
-      cf_sql_bind_text (insert, 3, record->copy, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 4, record->reason, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 5, reason_text, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 6, operator_no, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 7, issued_at, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 8, output, SQLITE_STATIC);
-      cf_sql_bind_text (insert, 9, record->code, SQLITE_STATIC);
-      if (sqlite3_step (insert) != SQLITE_DONE)
+      cf_db_bind_int64 (insert, 1, id);
+      cf_db_bind_int (insert, 2, (int) record->number);
+      cf_sql_bind_text (insert, 3, record->copy, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 4, record->reason, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 5, reason_text, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 6, operator_no, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 7, issued_at, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 8, output, CF_DB_STATIC);
+      cf_sql_bind_text (insert, 9, record->code, CF_DB_STATIC);
+      if (cf_db_step (insert) != CF_DB_DONE)
         {
           cf_store_set_error (store, error, _("recording a duplicate"));
           goto out;
         }
-      sqlite3_reset (insert);
-      sqlite3_clear_bindings (insert);
+      cf_db_reset (insert);
+      cf_db_clear_bindings (insert);
 
       details = g_strdup_printf ("{\"number\":%u,\"copy\":\"%s\",\"reason\":\"%s\",\"output\":\"%s\",\"code\":\"%s\"}",
                                  record->number, record->copy, record->reason, output, record->code);
@@ -345,8 +345,8 @@ cf_duplicate_issue (CfStore               *store,
   ok = render (docs, user_data, error);
 
 out:
-  g_clear_pointer (&next_number, sqlite3_finalize);
-  g_clear_pointer (&insert, sqlite3_finalize);
+  g_clear_pointer (&next_number, cf_db_finalize);
+  g_clear_pointer (&insert, cf_db_finalize);
   if (ok)
     ok = cf_store_exec (store, "COMMIT", error);
   if (!ok)
@@ -359,12 +359,12 @@ out:
 }
 
 static CfDuplicateRecord *
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (CfDbStmt *stmt)
 {
   CfDuplicateRecord *r = g_new0 (CfDuplicateRecord, 1);
 
-  r->transaction_id = sqlite3_column_int64 (stmt, 0);
-  r->number = (guint) sqlite3_column_int (stmt, 1);
+  r->transaction_id = cf_db_column_int64 (stmt, 0);
+  r->number = (guint) cf_db_column_int (stmt, 1);
   r->copy = cf_sql_dup_text (stmt, 2);
   r->reason = cf_sql_dup_text (stmt, 3);
   r->reason_text = cf_sql_dup_text (stmt, 4);
@@ -389,13 +389,13 @@ cf_duplicate_list_for (CfStore  *store,
                        GError  **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_duplicate_record_free);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE transaction_id = ? "
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE transaction_id = ? "
                                                 "ORDER BY number", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (records, record_from_row (stmt));
   return g_steal_pointer (&records);
 }
@@ -417,15 +417,15 @@ cf_duplicate_verify (CfStore     *store,
   g_autofree char *key = NULL;
   g_autofree char *expected = NULL;
   CfDuplicateRecord *record = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   stmt = cf_store_prepare (store, "SELECT " RECORD_COLUMNS " FROM duplicates WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  cf_sql_bind_text (stmt, 1, normal, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_sql_bind_text (stmt, 1, normal, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     record = record_from_row (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   /* The record must also be the one the secret signs: an edited row is not. */
   if (record != NULL && secret != NULL)

@@ -103,20 +103,20 @@ terminal_list (const CfHandoverScope *scope)
   return g_strdup_printf ("\x1f%s\x1f", joined);
 }
 
-static sqlite3_stmt *
+static CfDbStmt *
 prepare_scoped (CfStore                *store,
                 const char             *sql,
                 const CfHandoverScope  *scope,
                 const char             *terminals,
                 GError                **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, sql, error);
+  CfDbStmt *stmt = cf_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  cf_sql_bind_text (stmt, 1, scope->from, SQLITE_TRANSIENT);
-  cf_sql_bind_text (stmt, 2, scope->to, SQLITE_TRANSIENT);
-  cf_sql_bind_text (stmt, 3, terminals, SQLITE_TRANSIENT);
+  cf_sql_bind_text (stmt, 1, scope->from, CF_DB_TRANSIENT);
+  cf_sql_bind_text (stmt, 2, scope->to, CF_DB_TRANSIENT);
+  cf_sql_bind_text (stmt, 3, terminals, CF_DB_TRANSIENT);
   return stmt;
 }
 
@@ -128,22 +128,22 @@ load_lines (CfStore                *store,
             const char             *terminals,
             GError                **error)
 {
-  sqlite3_stmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
+  CfDbStmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
   GPtrArray *lines;
 
   if (stmt == NULL)
     return NULL;
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfHandoverLine *line = g_new0 (CfHandoverLine, 1);
 
       line->label = cf_sql_dup_text (stmt, 0);
-      line->count = (guint) sqlite3_column_int64 (stmt, 1);
-      line->amount_minor = sqlite3_column_int64 (stmt, 2);
+      line->count = (guint) cf_db_column_int64 (stmt, 1);
+      line->amount_minor = cf_db_column_int64 (stmt, 2);
       g_ptr_array_add (lines, line);
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
   return lines;
 }
 
@@ -155,7 +155,7 @@ load_rows (CfStore                *store,
            const char             *terminals,
            GError                **error)
 {
-  sqlite3_stmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
+  CfDbStmt *stmt = prepare_scoped (store, sql, scope, terminals, error);
 
   return stmt != NULL ? cf_sql_collect_rows (stmt) : NULL;
 }
@@ -167,7 +167,7 @@ load_totals (CfStore                *store,
              CfHandoverFigures      *figures,
              GError                **error)
 {
-  sqlite3_stmt *stmt = prepare_scoped (store,
+  CfDbStmt *stmt = prepare_scoped (store,
     "SELECT count (*), "
     "  coalesce (sum (CASE WHEN t.type IN ('sale', 'auth_complete') THEN t.amount_minor END), 0), "
     "  coalesce (sum (CASE WHEN t.type IN ('void', 'refund') THEN t.amount_minor END), 0), "
@@ -179,31 +179,31 @@ load_totals (CfStore                *store,
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (cf_db_step (stmt) == CF_DB_ROW)
     {
-      figures->count = (guint) sqlite3_column_int64 (stmt, 0);
-      figures->sales_minor = sqlite3_column_int64 (stmt, 1);
-      figures->reversals_minor = sqlite3_column_int64 (stmt, 2);
-      figures->net_minor = sqlite3_column_int64 (stmt, 3);
-      figures->slips_lost = (guint) sqlite3_column_int64 (stmt, 4);
-      figures->currency = g_strdup (sqlite3_column_text (stmt, 5) != NULL ? (const char *) sqlite3_column_text (stmt, 5)
+      figures->count = (guint) cf_db_column_int64 (stmt, 0);
+      figures->sales_minor = cf_db_column_int64 (stmt, 1);
+      figures->reversals_minor = cf_db_column_int64 (stmt, 2);
+      figures->net_minor = cf_db_column_int64 (stmt, 3);
+      figures->slips_lost = (guint) cf_db_column_int64 (stmt, 4);
+      figures->currency = g_strdup (cf_db_column_text (stmt, 5) != NULL ? (const char *) cf_db_column_text (stmt, 5)
                                                                          : "CNY");
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
 
   stmt = prepare_scoped (store, "SELECT CAST (substr (t.local_time, 12, 2) AS INTEGER), sum (t.amount_minor) "
                                 "FROM transactions t WHERE " IN_SCOPE " AND t.type IN ('sale', 'auth_complete') "
                                 "GROUP BY 1", scope, terminals, error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      int hour = sqlite3_column_int (stmt, 0);
+      int hour = cf_db_column_int (stmt, 0);
 
       if (hour >= 0 && hour < 24)
-        figures->hourly_sales_minor[hour] = sqlite3_column_int64 (stmt, 1);
+        figures->hourly_sales_minor[hour] = cf_db_column_int64 (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
   return TRUE;
 }
 
@@ -553,7 +553,7 @@ cf_handover_build_shift (CfStore    *store,
                          GError    **error)
 {
   g_autoptr(CfShiftInfo) shift = cf_shift_get (store, shift_id, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autofree char *stored_sum = NULL;
   g_autofree char *sum = NULL;
@@ -566,13 +566,13 @@ cf_handover_build_shift (CfStore    *store,
   stmt = cf_store_prepare (store, "SELECT content, sha256 FROM handover_reports WHERE shift_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, shift_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, shift_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     {
-      content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+      content = g_bytes_new (cf_db_column_blob (stmt, 0), (gsize) cf_db_column_bytes (stmt, 0));
       stored_sum = cf_sql_dup_text (stmt, 1);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (content != NULL)
     sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   if (content == NULL || g_strcmp0 (sum, stored_sum) != 0)
@@ -610,7 +610,7 @@ cf_handover_sign_off (CfStore     *store,
   g_autofree char *chain = NULL;
   g_autofree char *anchor_detail = NULL;
   g_autoptr(GError) anchor_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean kept;
   const char *signer;
   gint64 sequence_no = 0;
@@ -638,9 +638,9 @@ cf_handover_sign_off (CfStore     *store,
   stmt = cf_store_prepare (store, "SELECT coalesce (max (sequence_no), 0) + 1 FROM handover_reports", error);
   if (stmt == NULL)
     goto out;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sequence_no = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    sequence_no = cf_db_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   /* The log's head as it was signed is printed: paper that vouches for it. */
   chain = cf_audit_current_fingerprint (store);
@@ -655,15 +655,15 @@ cf_handover_sign_off (CfStore     *store,
                                   "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, sequence_no);
-  sqlite3_bind_int64 (stmt, 2, shift_id);
-  cf_sql_bind_text (stmt, 3, signer, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, at, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
+  cf_db_bind_int64 (stmt, 1, sequence_no);
+  cf_db_bind_int64 (stmt, 2, shift_id);
+  cf_sql_bind_text (stmt, 3, signer, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, at, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 5, sum, -1, CF_DB_STATIC);
+  cf_db_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), CF_DB_STATIC);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"sha256\":\"%s\"}", (long long) sequence_no, sum);
   kept = cf_store_step_done (store, stmt, "keeping the signed report", error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!cf_store_finish_audited (store, kept, manager_no, "sign-off-handover", "shift", shift_id, details, error))
     return 0;
   anchor_detail = g_strdup_printf ("No. %06lld", (long long) sequence_no);

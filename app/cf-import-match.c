@@ -42,13 +42,13 @@
 #define NOT_THIS_FILE \
   " AND +t.import_id IS NOT ?9 AND NOT EXISTS (SELECT 1 FROM %s s WHERE s.transaction_id = t.id AND s.import_id IS ?9)"
 
-static sqlite3_stmt *
+static CfDbStmt *
 prepare (ImportRun   *run,
          GError     **error,
          const char  *format,
          ...) G_GNUC_PRINTF (3, 4);
 
-static sqlite3_stmt *
+static CfDbStmt *
 prepare (ImportRun   *run,
          GError     **error,
          const char  *format,
@@ -135,17 +135,17 @@ cf_import_match_prepare (ImportRun  *run,
 void
 cf_import_match_clear (ImportRun *run)
 {
-  g_clear_pointer (&run->match_day, sqlite3_finalize);
-  g_clear_pointer (&run->match_source_key, sqlite3_finalize);
-  g_clear_pointer (&run->match_by_ref, sqlite3_finalize);
-  g_clear_pointer (&run->match_by_voucher, sqlite3_finalize);
-  g_clear_pointer (&run->match_by_card, sqlite3_finalize);
-  g_clear_pointer (&run->match_stored, sqlite3_finalize);
-  g_clear_pointer (&run->match_insert_source, sqlite3_finalize);
-  g_clear_pointer (&run->match_insert_discrepancy, sqlite3_finalize);
-  g_clear_pointer (&run->match_fill, sqlite3_finalize);
-  g_clear_pointer (&run->match_fill_indexed, sqlite3_finalize);
-  g_clear_pointer (&run->match_insert_question, sqlite3_finalize);
+  g_clear_pointer (&run->match_day, cf_db_finalize);
+  g_clear_pointer (&run->match_source_key, cf_db_finalize);
+  g_clear_pointer (&run->match_by_ref, cf_db_finalize);
+  g_clear_pointer (&run->match_by_voucher, cf_db_finalize);
+  g_clear_pointer (&run->match_by_card, cf_db_finalize);
+  g_clear_pointer (&run->match_stored, cf_db_finalize);
+  g_clear_pointer (&run->match_insert_source, cf_db_finalize);
+  g_clear_pointer (&run->match_insert_discrepancy, cf_db_finalize);
+  g_clear_pointer (&run->match_fill, cf_db_finalize);
+  g_clear_pointer (&run->match_fill_indexed, cf_db_finalize);
+  g_clear_pointer (&run->match_insert_question, cf_db_finalize);
   g_clear_pointer (&run->match_days, g_hash_table_unref);
   g_clear_pointer (&run->question_candidates, g_free);
 }
@@ -163,10 +163,10 @@ day_has_others (ImportRun  *run,
   g_strlcpy (day, row->local_time, sizeof day);
   if (g_hash_table_lookup_extended (run->match_days, day, NULL, &known))
     return known != NULL;
-  sqlite3_bind_text (run->match_day, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (run->match_day, 9, run->match_import_id);
-  others = sqlite3_step (run->match_day) == SQLITE_ROW && sqlite3_column_int (run->match_day, 0) != 0;
-  sqlite3_reset (run->match_day);
+  cf_db_bind_text (run->match_day, 1, day, -1, CF_DB_TRANSIENT);
+  cf_db_bind_int64 (run->match_day, 9, run->match_import_id);
+  others = cf_db_step (run->match_day) == CF_DB_ROW && cf_db_column_int (run->match_day, 0) != 0;
+  cf_db_reset (run->match_day);
   g_hash_table_insert (run->match_days, g_strdup (day), GINT_TO_POINTER (others));
   return others;
 }
@@ -174,38 +174,38 @@ day_has_others (ImportRun  *run,
 /* Up to MAX_CANDIDATES ids from one rule's statement. */
 static guint
 collect (ImportRun    *run,
-         sqlite3_stmt *stmt,
+         CfDbStmt *stmt,
          const Row    *row,
          gint64        ids[MAX_CANDIDATES])
 {
   guint n = 0;
 
-  cf_sql_bind_text (stmt, 1, NULL, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, NULL, CF_DB_STATIC);
   if (stmt == run->match_by_ref)
-    cf_sql_bind_text (stmt, 1, row->values[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
+    cf_sql_bind_text (stmt, 1, row->values[CF_FIELD_REF_NO], CF_DB_TRANSIENT);
   else if (stmt == run->match_by_voucher)
-    cf_sql_bind_text (stmt, 1, row->values[CF_FIELD_VOUCHER_NO], SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, cf_txn_type_to_nick (row->type), -1, SQLITE_STATIC);
+    cf_sql_bind_text (stmt, 1, row->values[CF_FIELD_VOUCHER_NO], CF_DB_TRANSIENT);
+  cf_db_bind_text (stmt, 2, cf_txn_type_to_nick (row->type), -1, CF_DB_STATIC);
   if (stmt != run->match_by_ref)
     {
-      cf_sql_bind_text (stmt, 3, row->values[CF_FIELD_TERMINAL_NO], SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, row->local_time, -1, SQLITE_TRANSIENT);
+      cf_sql_bind_text (stmt, 3, row->values[CF_FIELD_TERMINAL_NO], CF_DB_TRANSIENT);
+      cf_db_bind_text (stmt, 4, row->local_time, -1, CF_DB_TRANSIENT);
     }
   if (stmt == run->match_by_card)
     {
-      sqlite3_bind_int64 (stmt, 5, row->amount);
-      sqlite3_bind_text (stmt, 6, row->last4, -1, SQLITE_TRANSIENT);
+      cf_db_bind_int64 (stmt, 5, row->amount);
+      cf_db_bind_text (stmt, 6, row->last4, -1, CF_DB_TRANSIENT);
     }
   if (stmt != run->match_by_ref)
     {
-      cf_sql_bind_identifier (stmt, 7, row->values[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
-      cf_sql_bind_text (stmt, 8, row->values[CF_FIELD_BATCH_NO], SQLITE_TRANSIENT);
+      cf_sql_bind_identifier (stmt, 7, row->values[CF_FIELD_REF_NO], CF_DB_TRANSIENT);
+      cf_sql_bind_text (stmt, 8, row->values[CF_FIELD_BATCH_NO], CF_DB_TRANSIENT);
     }
-  sqlite3_bind_int64 (stmt, 9, run->match_import_id);
-  while (n < MAX_CANDIDATES && sqlite3_step (stmt) == SQLITE_ROW)
-    ids[n++] = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  cf_db_bind_int64 (stmt, 9, run->match_import_id);
+  while (n < MAX_CANDIDATES && cf_db_step (stmt) == CF_DB_ROW)
+    ids[n++] = cf_db_column_int64 (stmt, 0);
+  cf_db_reset (stmt);
+  cf_db_clear_bindings (stmt);
   return n;
 }
 
@@ -218,13 +218,13 @@ add_discrepancy (ImportRun   *run,
                  const char  *found,
                  GError     **error)
 {
-  sqlite3_stmt *s = run->match_insert_discrepancy;
+  CfDbStmt *s = run->match_insert_discrepancy;
 
-  sqlite3_bind_int64 (s, 1, transaction_id);
-  sqlite3_bind_int64 (s, 2, source_id);
-  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
-  cf_sql_bind_text (s, 4, stored, SQLITE_TRANSIENT);
-  cf_sql_bind_text (s, 5, found, SQLITE_TRANSIENT);
+  cf_db_bind_int64 (s, 1, transaction_id);
+  cf_db_bind_int64 (s, 2, source_id);
+  cf_db_bind_text (s, 3, field, -1, CF_DB_STATIC);
+  cf_sql_bind_text (s, 4, stored, CF_DB_TRANSIENT);
+  cf_sql_bind_text (s, 5, found, CF_DB_TRANSIENT);
   return cf_store_step_done (run->store, s, _("recording a difference between files"), error);
 }
 
@@ -255,24 +255,24 @@ record_discrepancies (ImportRun   *run,
                       gint64       source_id,
                       GError     **error)
 {
-  sqlite3_stmt *s = run->match_stored;
+  CfDbStmt *s = run->match_stored;
   gint64 amount;
   g_autofree char *currency = NULL;
   g_autofree char *time = NULL;
   g_autofree char *last4 = NULL;
   gboolean ok = TRUE;
 
-  sqlite3_bind_int64 (s, 1, transaction_id);
-  if (sqlite3_step (s) != SQLITE_ROW)
+  cf_db_bind_int64 (s, 1, transaction_id);
+  if (cf_db_step (s) != CF_DB_ROW)
     {
-      sqlite3_reset (s);
+      cf_db_reset (s);
       return TRUE;
     }
-  amount = sqlite3_column_int64 (s, 0);
+  amount = cf_db_column_int64 (s, 0);
   currency = cf_sql_dup_text (s, 1);
   time = cf_sql_dup_text (s, 2);
   last4 = cf_sql_dup_text (s, 3);
-  sqlite3_reset (s);
+  cf_db_reset (s);
 
   if (amount != row->amount)
     {
@@ -300,60 +300,60 @@ attach (ImportRun   *run,
         const char  *rule,
         GError     **error)
 {
-  sqlite3_stmt *s = run->match_insert_source;
+  CfDbStmt *s = run->match_insert_source;
   const char *const *v = row->values;
   gint64 source_id;
 
-  sqlite3_bind_int64 (s, 1, transaction_id);
+  cf_db_bind_int64 (s, 1, transaction_id);
   if (run->report->import_id > 0)
-    sqlite3_bind_int64 (s, 2, run->report->import_id);
-  sqlite3_bind_int (s, 3, (int) line);
-  cf_sql_bind_identifier (s, 4, row->natural_key, SQLITE_TRANSIENT);
-  sqlite3_bind_text (s, 5, rule, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 6, row->local_time, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (s, 7, row->amount);
+    cf_db_bind_int64 (s, 2, run->report->import_id);
+  cf_db_bind_int (s, 3, (int) line);
+  cf_sql_bind_identifier (s, 4, row->natural_key, CF_DB_TRANSIENT);
+  cf_db_bind_text (s, 5, rule, -1, CF_DB_STATIC);
+  cf_db_bind_text (s, 6, row->local_time, -1, CF_DB_TRANSIENT);
+  cf_db_bind_int64 (s, 7, row->amount);
   if (row->has_fee)
-    sqlite3_bind_int64 (s, 8, row->fee);
-  sqlite3_bind_text (s, 9, row->currency, -1, SQLITE_TRANSIENT);
+    cf_db_bind_int64 (s, 8, row->fee);
+  cf_db_bind_text (s, 9, row->currency, -1, CF_DB_TRANSIENT);
   if (*row->last4 != '\0')
-    sqlite3_bind_text (s, 10, row->last4, -1, SQLITE_TRANSIENT);
-  cf_sql_bind_identifier (s, 11, v[CF_FIELD_TERMINAL_NO], SQLITE_TRANSIENT);
-  cf_sql_bind_text (s, 12, v[CF_FIELD_BATCH_NO], SQLITE_TRANSIENT);
-  cf_sql_bind_text (s, 13, v[CF_FIELD_VOUCHER_NO], SQLITE_TRANSIENT);
-  cf_sql_bind_identifier (s, 14, v[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
+    cf_db_bind_text (s, 10, row->last4, -1, CF_DB_TRANSIENT);
+  cf_sql_bind_identifier (s, 11, v[CF_FIELD_TERMINAL_NO], CF_DB_TRANSIENT);
+  cf_sql_bind_text (s, 12, v[CF_FIELD_BATCH_NO], CF_DB_TRANSIENT);
+  cf_sql_bind_text (s, 13, v[CF_FIELD_VOUCHER_NO], CF_DB_TRANSIENT);
+  cf_sql_bind_identifier (s, 14, v[CF_FIELD_REF_NO], CF_DB_TRANSIENT);
   if (*row->settlement_date != '\0')
-    sqlite3_bind_text (s, 15, row->settlement_date, -1, SQLITE_TRANSIENT);
+    cf_db_bind_text (s, 15, row->settlement_date, -1, CF_DB_TRANSIENT);
   if (!cf_store_step_done (run->store, s, _("attaching a file's row to its transaction"), error))
     return FALSE;
-  source_id = sqlite3_last_insert_rowid (cf_store_get_db (run->store));
+  source_id = cf_db_last_insert_rowid (cf_store_get_db (run->store));
 
   for (guint i = 0; run->match_fill != NULL && i < 2; i++)
     {
-      sqlite3_stmt *f = i == 0 ? run->match_fill : run->match_fill_indexed;
+      CfDbStmt *f = i == 0 ? run->match_fill : run->match_fill_indexed;
 
-      sqlite3_bind_int64 (f, 1, transaction_id);
+      cf_db_bind_int64 (f, 1, transaction_id);
       if (i == 0)
         {
-          cf_sql_bind_text (f, 2, v[CF_FIELD_BATCH_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 5, v[CF_FIELD_AUTH_CODE], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 6, row->card_brand, SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 7, v[CF_FIELD_CARD_KIND], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 8, v[CF_FIELD_ISSUER], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 9, v[CF_FIELD_ACQUIRER], SQLITE_TRANSIENT);
+          cf_sql_bind_text (f, 2, v[CF_FIELD_BATCH_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 5, v[CF_FIELD_AUTH_CODE], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 6, row->card_brand, CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 7, v[CF_FIELD_CARD_KIND], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 8, v[CF_FIELD_ISSUER], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 9, v[CF_FIELD_ACQUIRER], CF_DB_TRANSIENT);
           if (row->has_fee)
-            sqlite3_bind_int64 (f, 10, row->fee);
-          cf_sql_bind_identifier (f, 11, v[CF_FIELD_MERCHANT_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 12, v[CF_FIELD_MERCHANT_NAME], SQLITE_TRANSIENT);
+            cf_db_bind_int64 (f, 10, row->fee);
+          cf_sql_bind_identifier (f, 11, v[CF_FIELD_MERCHANT_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 12, v[CF_FIELD_MERCHANT_NAME], CF_DB_TRANSIENT);
         }
       else
         {
-          cf_sql_bind_text (f, 3, v[CF_FIELD_VOUCHER_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_identifier (f, 4, v[CF_FIELD_REF_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 13, v[CF_FIELD_OPERATOR_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_identifier (f, 14, v[CF_FIELD_SOURCE_ID], SQLITE_TRANSIENT);
-          cf_sql_bind_identifier (f, 15, v[CF_FIELD_ORDER_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_identifier (f, 16, v[CF_FIELD_CHANNEL_NO], SQLITE_TRANSIENT);
-          cf_sql_bind_text (f, 17, v[CF_FIELD_STORE], SQLITE_TRANSIENT);
+          cf_sql_bind_text (f, 3, v[CF_FIELD_VOUCHER_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_identifier (f, 4, v[CF_FIELD_REF_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 13, v[CF_FIELD_OPERATOR_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_identifier (f, 14, v[CF_FIELD_SOURCE_ID], CF_DB_TRANSIENT);
+          cf_sql_bind_identifier (f, 15, v[CF_FIELD_ORDER_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_identifier (f, 16, v[CF_FIELD_CHANNEL_NO], CF_DB_TRANSIENT);
+          cf_sql_bind_text (f, 17, v[CF_FIELD_STORE], CF_DB_TRANSIENT);
         }
       if (!cf_store_step_done (run->store, f, _("completing a transaction from another file"), error))
         return FALSE;
@@ -396,14 +396,14 @@ cf_import_match_row (ImportRun    *run,
     return TRUE;
 
   /* This row again: a source already on record. */
-  cf_sql_bind_identifier (run->match_source_key, 1, row->natural_key, SQLITE_TRANSIENT);
-  if (sqlite3_step (run->match_source_key) == SQLITE_ROW)
+  cf_sql_bind_identifier (run->match_source_key, 1, row->natural_key, CF_DB_TRANSIENT);
+  if (cf_db_step (run->match_source_key) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (run->match_source_key, 0);
-      gboolean same = sqlite3_column_int64 (run->match_source_key, 1) == row->amount &&
-                      g_strcmp0 ((const char *) sqlite3_column_text (run->match_source_key, 2), row->local_time) == 0;
+      gint64 id = cf_db_column_int64 (run->match_source_key, 0);
+      gboolean same = cf_db_column_int64 (run->match_source_key, 1) == row->amount &&
+                      g_strcmp0 ((const char *) cf_db_column_text (run->match_source_key, 2), row->local_time) == 0;
 
-      sqlite3_reset (run->match_source_key);
+      cf_db_reset (run->match_source_key);
       *handled = TRUE;
       if (same)
         {
@@ -417,20 +417,20 @@ cf_import_match_row (ImportRun    *run,
         return cf_import_store_reject (run, CF_IMPORT_REJECT_CONFLICT, line, NULL, reason, raw_text, id, error);
       }
     }
-  sqlite3_reset (run->match_source_key);
+  cf_db_reset (run->match_source_key);
 
   /* This row's own transaction: the usual duplicate-or-conflict. */
-  cf_sql_bind_identifier (run->find_existing, 1, row->natural_key, SQLITE_TRANSIENT);
-  if (sqlite3_step (run->find_existing) == SQLITE_ROW)
+  cf_sql_bind_identifier (run->find_existing, 1, row->natural_key, CF_DB_TRANSIENT);
+  if (cf_db_step (run->find_existing) == CF_DB_ROW)
     {
-      sqlite3_reset (run->find_existing);
+      cf_db_reset (run->find_existing);
       return TRUE;
     }
-  sqlite3_reset (run->find_existing);
+  cf_db_reset (run->find_existing);
 
   for (r = 0; r < G_N_ELEMENTS (rules) && n == 0; r++)
     {
-      sqlite3_stmt *stmt = G_STRUCT_MEMBER (sqlite3_stmt *, run, rules[r].offset);
+      CfDbStmt *stmt = G_STRUCT_MEMBER (CfDbStmt *, run, rules[r].offset);
 
       if ((r == 0 && row->values[CF_FIELD_REF_NO] == NULL) ||
           (r == 1 && (row->values[CF_FIELD_VOUCHER_NO] == NULL || row->values[CF_FIELD_TERMINAL_NO] == NULL)) ||
@@ -466,16 +466,16 @@ cf_import_match_ask (ImportRun  *run,
                      gint64      transaction_id,
                      GError    **error)
 {
-  sqlite3_stmt *s = run->match_insert_question;
+  CfDbStmt *s = run->match_insert_question;
   char now[21];
 
   if (run->question_candidates == NULL)
     return TRUE;
   cf_store_now_utc (now);
-  sqlite3_bind_int64 (s, 1, transaction_id);
-  sqlite3_bind_text (s, 2, run->question_candidates, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (s, 3, run->question_rule, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, now, -1, SQLITE_TRANSIENT);
+  cf_db_bind_int64 (s, 1, transaction_id);
+  cf_db_bind_text (s, 2, run->question_candidates, -1, CF_DB_TRANSIENT);
+  cf_db_bind_text (s, 3, run->question_rule, -1, CF_DB_STATIC);
+  cf_db_bind_text (s, 4, now, -1, CF_DB_TRANSIENT);
   g_clear_pointer (&run->question_candidates, g_free);
   run->report->questions++;
   return cf_store_step_done (run->store, s, _("recording an open match"), error);

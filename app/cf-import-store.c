@@ -68,17 +68,17 @@ cf_import_prepare_statements (ImportRun  *run,
  * (@mode CF_CARD_SCRUB_IDENTIFIER) are masked only where they are a card of
  * a real issuer range. */
 static void
-bind_or_null (sqlite3_stmt *stmt,
+bind_or_null (CfDbStmt *stmt,
               int           index,
               const char   *text,
               CfCardScrub   mode)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
+    cf_db_bind_null (stmt, index);
   else if (mode == CF_CARD_SCRUB_IDENTIFIER)
-    cf_sql_bind_identifier (stmt, index, text, SQLITE_TRANSIENT);
+    cf_sql_bind_identifier (stmt, index, text, CF_DB_TRANSIENT);
   else
-    cf_sql_bind_text (stmt, index, text, SQLITE_TRANSIENT);
+    cf_sql_bind_text (stmt, index, text, CF_DB_TRANSIENT);
 }
 
 gboolean
@@ -93,14 +93,14 @@ cf_import_store_reject (ImportRun          *run,
 {
   cf_import_report_add_reject (run->report, kind, line, column, reason, raw_text, transaction_id);
 
-  sqlite3_bind_int64 (run->insert_reject, 1, run->report->import_id);
-  cf_sql_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", SQLITE_STATIC);
-  sqlite3_bind_int (run->insert_reject, 3, (int) line);
+  cf_db_bind_int64 (run->insert_reject, 1, run->report->import_id);
+  cf_sql_bind_text (run->insert_reject, 2, kind == CF_IMPORT_REJECT_CONFLICT ? "conflict" : "rejected", CF_DB_STATIC);
+  cf_db_bind_int (run->insert_reject, 3, (int) line);
   bind_or_null (run->insert_reject, 4, column, CF_CARD_SCRUB_ANY);
-  cf_sql_bind_text (run->insert_reject, 5, raw_text, SQLITE_TRANSIENT);
-  cf_sql_bind_text (run->insert_reject, 6, reason, SQLITE_TRANSIENT);
+  cf_sql_bind_text (run->insert_reject, 5, raw_text, CF_DB_TRANSIENT);
+  cf_sql_bind_text (run->insert_reject, 6, reason, CF_DB_TRANSIENT);
   if (transaction_id > 0)
-    sqlite3_bind_int64 (run->insert_reject, 7, transaction_id);
+    cf_db_bind_int64 (run->insert_reject, 7, transaction_id);
   return cf_store_step_done (run->store, run->insert_reject, _("saving a rejected row"), error);
 }
 
@@ -119,27 +119,27 @@ remember_reference_data (ImportRun  *run,
 
   if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))
     {
-      cf_sql_bind_identifier (run->insert_merchant, 1, merchant_no, SQLITE_TRANSIENT);
+      cf_sql_bind_identifier (run->insert_merchant, 1, merchant_no, CF_DB_TRANSIENT);
       bind_or_null (run->insert_merchant, 2, row->values[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
-      cf_sql_bind_text (run->insert_merchant, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_merchant, 3, now, CF_DB_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_merchant, _("saving a merchant"), error))
         return FALSE;
       g_hash_table_add (run->seen_merchants, g_strdup (merchant_no));
     }
   if (terminal_no != NULL && !g_hash_table_contains (run->seen_terminals, terminal_no))
     {
-      cf_sql_bind_identifier (run->insert_terminal, 1, terminal_no, SQLITE_TRANSIENT);
+      cf_sql_bind_identifier (run->insert_terminal, 1, terminal_no, CF_DB_TRANSIENT);
       bind_or_null (run->insert_terminal, 2, merchant_no, CF_CARD_SCRUB_IDENTIFIER);
-      cf_sql_bind_text (run->insert_terminal, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_terminal, 3, now, CF_DB_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_terminal, _("saving a terminal"), error))
         return FALSE;
       g_hash_table_add (run->seen_terminals, g_strdup (terminal_no));
     }
   if (operator_no != NULL && !g_hash_table_contains (run->seen_operators, operator_no))
     {
-      cf_sql_bind_text (run->insert_operator, 1, operator_no, SQLITE_TRANSIENT);
-      cf_sql_bind_text (run->insert_operator, 2, operator_no, SQLITE_TRANSIENT);
-      cf_sql_bind_text (run->insert_operator, 3, now, SQLITE_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 1, operator_no, CF_DB_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 2, operator_no, CF_DB_TRANSIENT);
+      cf_sql_bind_text (run->insert_operator, 3, now, CF_DB_TRANSIENT);
       if (!cf_store_step_done (run->store, run->insert_operator, _("saving an operator"), error))
         return FALSE;
       g_hash_table_add (run->seen_operators, g_strdup (operator_no));
@@ -167,16 +167,16 @@ append_difference (GString    *out,
 
 /* Returns: (nullable): how the stored transaction differs from the row, or NULL if it does not */
 static char *
-describe_conflict (sqlite3_stmt *existing,
+describe_conflict (CfDbStmt *existing,
                    const Row    *row)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  gint64 id = sqlite3_column_int64 (existing, 0);
-  gint64 amount = sqlite3_column_int64 (existing, 1);
-  const char *time = (const char *) sqlite3_column_text (existing, 2);
-  const char *last4 = (const char *) sqlite3_column_text (existing, 3);
-  const char *type = (const char *) sqlite3_column_text (existing, 4);
-  const char *currency = (const char *) sqlite3_column_text (existing, 5);
+  gint64 id = cf_db_column_int64 (existing, 0);
+  gint64 amount = cf_db_column_int64 (existing, 1);
+  const char *time = (const char *) cf_db_column_text (existing, 2);
+  const char *last4 = (const char *) cf_db_column_text (existing, 3);
+  const char *type = (const char *) cf_db_column_text (existing, 4);
+  const char *currency = (const char *) cf_db_column_text (existing, 5);
 
   if (amount != row->amount || g_strcmp0 (currency, row->currency) != 0)
     {
@@ -219,7 +219,7 @@ cf_import_store_row (ImportRun   *run,
                      guint        line,
                      GError     **error)
 {
-  sqlite3_stmt *s = run->insert_txn;
+  CfDbStmt *s = run->insert_txn;
   const char *const *v = row->values;
   gboolean handled;
   int rc;
@@ -229,13 +229,13 @@ cf_import_store_row (ImportRun   *run,
   if (handled)
     return TRUE;
 
-  cf_sql_bind_identifier (s, 1, row->natural_key, SQLITE_TRANSIENT);
+  cf_sql_bind_identifier (s, 1, row->natural_key, CF_DB_TRANSIENT);
   if (run->report->import_id > 0)
-    sqlite3_bind_int64 (s, 2, run->report->import_id);
-  sqlite3_bind_int (s, 3, (int) line);
-  cf_sql_bind_text (s, 4, row->local_time, SQLITE_TRANSIENT);
+    cf_db_bind_int64 (s, 2, run->report->import_id);
+  cf_db_bind_int (s, 3, (int) line);
+  cf_sql_bind_text (s, 4, row->local_time, CF_DB_TRANSIENT);
   if (row->has_offset)
-    sqlite3_bind_int (s, 5, row->utc_offset);
+    cf_db_bind_int (s, 5, row->utc_offset);
   bind_or_null (s, 6, v[CF_FIELD_TIME_ZONE], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 7, v[CF_FIELD_MERCHANT_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
@@ -248,61 +248,61 @@ cf_import_store_row (ImportRun   *run,
   bind_or_null (s, 15, row->first6, CF_CARD_SCRUB_ANY);
   bind_or_null (s, 16, row->last4, CF_CARD_SCRUB_ANY);
   if (row->card_length > 0)
-    sqlite3_bind_int (s, 17, (int) row->card_length);
+    cf_db_bind_int (s, 17, (int) row->card_length);
   bind_or_null (s, 18, row->card_brand, CF_CARD_SCRUB_ANY);
   bind_or_null (s, 19, v[CF_FIELD_CARD_KIND], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 20, v[CF_FIELD_ISSUER], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 21, v[CF_FIELD_ACQUIRER], CF_CARD_SCRUB_ANY);
-  cf_sql_bind_text (s, 22, cf_txn_type_to_nick (row->type), SQLITE_STATIC);
+  cf_sql_bind_text (s, 22, cf_txn_type_to_nick (row->type), CF_DB_STATIC);
   bind_or_null (s, 23, row->type_text, CF_CARD_SCRUB_ANY);
-  sqlite3_bind_int64 (s, 24, row->amount);
+  cf_db_bind_int64 (s, 24, row->amount);
   if (row->has_fee)
-    sqlite3_bind_int64 (s, 25, row->fee);
-  cf_sql_bind_text (s, 26, row->currency, SQLITE_TRANSIENT);
+    cf_db_bind_int64 (s, 25, row->fee);
+  cf_sql_bind_text (s, 26, row->currency, CF_DB_TRANSIENT);
   bind_or_null (s, 27, v[CF_FIELD_STATUS], CF_CARD_SCRUB_ANY);
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
-    cf_sql_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), SQLITE_STATIC);
+    cf_sql_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), CF_DB_STATIC);
   bind_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
   bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_IDENTIFIER);
-  cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), SQLITE_STATIC);
+  cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), CF_DB_STATIC);
   if (*row->settlement_date != '\0')
-    sqlite3_bind_text (s, 34, row->settlement_date, -1, SQLITE_TRANSIENT);
+    cf_db_bind_text (s, 34, row->settlement_date, -1, CF_DB_TRANSIENT);
   bind_or_null (s, 35, v[CF_FIELD_ORDER_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 36, v[CF_FIELD_CHANNEL_NO], CF_CARD_SCRUB_IDENTIFIER);
   bind_or_null (s, 37, v[CF_FIELD_STORE], CF_CARD_SCRUB_ANY);
 
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  sqlite3_clear_bindings (s);
+  rc = cf_db_step (s);
+  cf_db_reset (s);
+  cf_db_clear_bindings (s);
 
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       /* The schema's own checks are the last line; name the row, not SQL. */
       g_autofree char *raw_text = cf_import_dup_scrubbed_record (reader);
-      g_autofree char *reason = g_strdup (sqlite3_errmsg (cf_store_get_db (run->store)));
+      g_autofree char *reason = g_strdup (cf_db_errmsg (cf_store_get_db (run->store)));
 
       return cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CF_DB_DONE)
     return cf_store_set_error (run->store, error, _("saving a transaction"));
 
-  if (sqlite3_changes (cf_store_get_db (run->store)) > 0)
+  if (cf_db_changes (cf_store_get_db (run->store)) > 0)
     {
       run->report->imported++;
-      return cf_import_match_ask (run, sqlite3_last_insert_rowid (cf_store_get_db (run->store)), error) &&
+      return cf_import_match_ask (run, cf_db_last_insert_rowid (cf_store_get_db (run->store)), error) &&
              remember_reference_data (run, row, error);
     }
 
   /* Already stored: the same, or not? */
-  cf_sql_bind_identifier (run->find_existing, 1, row->natural_key, SQLITE_TRANSIENT);
-  if (sqlite3_step (run->find_existing) == SQLITE_ROW)
+  cf_sql_bind_identifier (run->find_existing, 1, row->natural_key, CF_DB_TRANSIENT);
+  if (cf_db_step (run->find_existing) == CF_DB_ROW)
     {
       g_autofree char *conflict = describe_conflict (run->find_existing, row);
-      gint64 id = sqlite3_column_int64 (run->find_existing, 0);
+      gint64 id = cf_db_column_int64 (run->find_existing, 0);
 
-      sqlite3_reset (run->find_existing);
+      cf_db_reset (run->find_existing);
       if (conflict != NULL)
         {
           g_autofree char *raw_text = cf_import_dup_scrubbed_record (reader);
@@ -311,6 +311,6 @@ cf_import_store_row (ImportRun   *run,
       run->report->duplicates++;
       return TRUE;
     }
-  sqlite3_reset (run->find_existing);
+  cf_db_reset (run->find_existing);
   return cf_store_set_error (run->store, error, _("looking up a stored transaction"));
 }

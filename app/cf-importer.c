@@ -140,12 +140,12 @@ cf_importer_set_operator (CfImporter *self,
 static void
 import_run_clear (ImportRun *run)
 {
-  g_clear_pointer (&run->insert_txn, sqlite3_finalize);
-  g_clear_pointer (&run->find_existing, sqlite3_finalize);
-  g_clear_pointer (&run->insert_reject, sqlite3_finalize);
-  g_clear_pointer (&run->insert_merchant, sqlite3_finalize);
-  g_clear_pointer (&run->insert_terminal, sqlite3_finalize);
-  g_clear_pointer (&run->insert_operator, sqlite3_finalize);
+  g_clear_pointer (&run->insert_txn, cf_db_finalize);
+  g_clear_pointer (&run->find_existing, cf_db_finalize);
+  g_clear_pointer (&run->insert_reject, cf_db_finalize);
+  g_clear_pointer (&run->insert_merchant, cf_db_finalize);
+  g_clear_pointer (&run->insert_terminal, cf_db_finalize);
+  g_clear_pointer (&run->insert_operator, cf_db_finalize);
   cf_import_match_clear (run);
   g_clear_pointer (&run->settlement_text, g_free);
   g_clear_pointer (&run->seen_merchants, g_hash_table_unref);
@@ -304,7 +304,7 @@ static gboolean
 begin_import_record (ImportRun   *run,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char now[21];
   gboolean ok;
 
@@ -314,17 +314,17 @@ begin_import_record (ImportRun   *run,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_sql_bind_text (stmt, 1, run->report->file, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, run->report->sha256, -1, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, now, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, run->operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, run->report->profile, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 6, run->report->encoding, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 7, run->report->kind, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  cf_sql_bind_text (stmt, 1, run->report->file, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 2, run->report->sha256, -1, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, now, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, run->operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 5, run->report->profile, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 6, run->report->encoding, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 7, run->report->kind, CF_DB_STATIC);
+  ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (run->store, error, _("recording the import"));
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (ok)
-    run->report->import_id = sqlite3_last_insert_rowid (cf_store_get_db (run->store));
+    run->report->import_id = cf_db_last_insert_rowid (cf_store_get_db (run->store));
   return ok;
 }
 
@@ -333,7 +333,7 @@ finish_import_record (ImportRun  *run,
                       GError    **error)
 {
   CfImportReport *r = run->report;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *details = NULL;
   g_autofree char *notes = NULL;
   gboolean ok;
@@ -343,13 +343,13 @@ finish_import_record (ImportRun  *run,
                            "skipped = ?, masked_pans = ?, notes = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) r->rows);
-  sqlite3_bind_int (stmt, 2, (int) r->imported);
-  sqlite3_bind_int (stmt, 3, (int) r->duplicates);
-  sqlite3_bind_int (stmt, 4, (int) r->conflicts);
-  sqlite3_bind_int (stmt, 5, (int) r->rejected);
-  sqlite3_bind_int (stmt, 6, (int) r->skipped);
-  sqlite3_bind_int (stmt, 7, (int) r->masked_pans);
+  cf_db_bind_int (stmt, 1, (int) r->rows);
+  cf_db_bind_int (stmt, 2, (int) r->imported);
+  cf_db_bind_int (stmt, 3, (int) r->duplicates);
+  cf_db_bind_int (stmt, 4, (int) r->conflicts);
+  cf_db_bind_int (stmt, 5, (int) r->rejected);
+  cf_db_bind_int (stmt, 6, (int) r->skipped);
+  cf_db_bind_int (stmt, 7, (int) r->masked_pans);
   /* What the person should know stays with the import, for Import History. */
   if (r->notes->len > 0)
     {
@@ -357,10 +357,10 @@ finish_import_record (ImportRun  *run,
       notes = g_strjoinv ("\n", (char **) r->notes->pdata);
       g_ptr_array_remove_index (r->notes, r->notes->len - 1);
     }
-  cf_sql_bind_text (stmt, 8, notes, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, r->import_id);
-  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (run->store, error, _("recording the import"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  cf_sql_bind_text (stmt, 8, notes, CF_DB_STATIC);
+  cf_db_bind_int64 (stmt, 9, r->import_id);
+  ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (run->store, error, _("recording the import"));
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!ok)
     return FALSE;
 
@@ -379,7 +379,7 @@ open_scratch (CfStore   *shop,
               CfStore  **scratch,
               GError   **error)
 {
-  g_autoptr(sqlite3_stmt) attach = NULL;
+  g_autoptr(CfDbStmt) attach = NULL;
   gboolean ok;
 
   *scratch = cf_store_open (":memory:", error);
@@ -388,7 +388,7 @@ open_scratch (CfStore   *shop,
   attach = cf_store_prepare (*scratch, "ATTACH DATABASE ? AS live", error);
   if (attach == NULL)
     return FALSE;
-  sqlite3_bind_text (attach, 1, cf_store_get_path (shop), -1, SQLITE_STATIC);
+  cf_db_bind_text (attach, 1, cf_store_get_path (shop), -1, CF_DB_STATIC);
   ok = cf_store_step_done (*scratch, attach, _("reading the shop's database"), error);
   return ok;
 }
@@ -675,7 +675,7 @@ cf_import_preview_file (const char       *path,
 {
   g_autoptr(CfStore) scratch = cf_store_open (":memory:", error);
   g_autoptr(CfImportReport) report = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (scratch == NULL)
@@ -689,8 +689,8 @@ cf_import_preview_file (const char       *path,
                                     "ORDER BY t.source_line LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) MIN (max_rows, G_MAXINT));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int (stmt, 1, (int) MIN (max_rows, G_MAXINT));
+  while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (found, cf_transaction_new_from_row (stmt));
   *rows = g_steal_pointer (&found);
   return g_steal_pointer (&report);

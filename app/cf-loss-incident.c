@@ -78,7 +78,7 @@ read_slips (CfStore          *store,
             CfIncidentDetail *detail,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT s.transaction_id, s.contacted, s.customer_note, s.proof, s.remedy, s.remedy_reason, "
     "  (SELECT min (d.issued_at) FROM duplicates d WHERE d.transaction_id = s.transaction_id), "
     "  (SELECT r.id FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
@@ -90,24 +90,24 @@ read_slips (CfStore          *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, detail->info->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, detail->info->id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfIncidentSlip *slip = g_new0 (CfIncidentSlip, 1);
       g_autofree char *remedy = cf_sql_dup_text (stmt, 4);
 
       g_ptr_array_add (detail->slips, slip);
-      slip->transaction = cf_store_get_transaction (store, sqlite3_column_int64 (stmt, 0), error);
+      slip->transaction = cf_store_get_transaction (store, cf_db_column_int64 (stmt, 0), error);
       if (slip->transaction == NULL)
         return FALSE;
-      slip->contacted = sqlite3_column_int (stmt, 1) != 0;
+      slip->contacted = cf_db_column_int (stmt, 1) != 0;
       slip->customer_note = cf_sql_dup_text (stmt, 2);
       slip->proof = cf_sql_dup_text (stmt, 3);
       slip->remedy = remedy_from_nick (remedy);
       slip->remedy_reason = cf_sql_dup_text (stmt, 5);
       slip->duplicate_issued_at = cf_sql_dup_text (stmt, 6);
-      slip->request_id = sqlite3_column_int64 (stmt, 7);
-      slip->state = slip_state (slip, sqlite3_column_int (stmt, 8) != 0);
+      slip->request_id = cf_db_column_int64 (stmt, 7);
+      slip->state = slip_state (slip, cf_db_column_int (stmt, 8) != 0);
     }
   return TRUE;
 }
@@ -147,7 +147,7 @@ read_incident (CfStore          *store,
                GError          **error)
 {
   g_autoptr(GPtrArray) incidents = cf_loss_list_incidents (store, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   if (incidents == NULL)
     return FALSE;
@@ -165,8 +165,8 @@ read_incident (CfStore          *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, incident_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     {
       detail->created_by = cf_sql_dup_text (stmt, 0);
       detail->discovered_by = cf_sql_dup_text (stmt, 1);

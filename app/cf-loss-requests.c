@@ -37,29 +37,29 @@ cf_loss_list_requests (CfStore    *store,
   g_autoptr(GDate) soon = cf_loss_add_working_days (date, DUE_SOON_WORKING_DAYS);
   g_autofree char *today_text = cf_loss_format_date (date);
   g_autofree char *soon_text = cf_loss_format_date (soon);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT r.id, r.incident_id, r.counterpart, r.counterpart_ref, r.status, r.created_at, r.submitted_at, "
     "  r.due_date, r.fee_minor, r.fee_paid_on, (SELECT count(*) FROM request_slips s WHERE s.request_id = r.id) "
     "FROM replacement_requests r ORDER BY r.due_date IS NULL, r.due_date, r.id DESC", error);
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfRequestInfo *info = g_new0 (CfRequestInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->incident_id = sqlite3_column_int64 (stmt, 1);
+      info->id = cf_db_column_int64 (stmt, 0);
+      info->incident_id = cf_db_column_int64 (stmt, 1);
       info->counterpart = cf_sql_dup_text (stmt, 2);
       info->counterpart_ref = cf_sql_dup_text (stmt, 3);
-      cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 4), &info->status);
+      cf_request_status_from_nick ((const char *) cf_db_column_text (stmt, 4), &info->status);
       info->created_at = cf_sql_dup_text (stmt, 5);
       info->submitted_at = cf_sql_dup_text (stmt, 6);
       info->due_date = cf_sql_dup_text (stmt, 7);
-      info->has_fee = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-      info->fee_minor = sqlite3_column_int64 (stmt, 8);
+      info->has_fee = cf_db_column_type (stmt, 8) != CF_DB_NULL;
+      info->fee_minor = cf_db_column_int64 (stmt, 8);
       info->fee_paid_on = cf_sql_dup_text (stmt, 9);
-      info->n_slips = (guint) sqlite3_column_int (stmt, 10);
+      info->n_slips = (guint) cf_db_column_int (stmt, 10);
       if (info->due_date != NULL && cf_request_status_is_open (info->status))
         {
           info->overdue = strcmp (info->due_date, today_text) < 0;
@@ -144,7 +144,7 @@ cf_loss_move_request (CfStore          *store,
   g_autofree char *at = cf_loss_now_local (now);
   g_autofree char *due = NULL;
   g_autofree char *details = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   CfRequestStatus from = CF_REQUEST_DRAFT;
   gboolean found;
   gboolean ok = FALSE;
@@ -155,11 +155,11 @@ cf_loss_move_request (CfStore          *store,
   stmt = cf_store_prepare (store, "SELECT status FROM replacement_requests WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  cf_db_bind_int64 (stmt, 1, request_id);
+  found = cf_db_step (stmt) == CF_DB_ROW;
   if (found)
-    cf_request_status_from_nick ((const char *) sqlite3_column_text (stmt, 0), &from);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+    cf_request_status_from_nick ((const char *) cf_db_column_text (stmt, 0), &from);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!found)
     {
       g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
@@ -196,25 +196,25 @@ cf_loss_move_request (CfStore          *store,
                                   "WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  cf_sql_bind_text (stmt, 1, cf_request_status_to_nick (to), SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, due, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, request_id);
+  cf_sql_bind_text (stmt, 1, cf_request_status_to_nick (to), CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, to == CF_REQUEST_SUBMITTED ? at : NULL, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, due, CF_DB_STATIC);
+  cf_db_bind_int64 (stmt, 4, request_id);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   stmt = cf_store_prepare (store, "INSERT INTO request_history (request_id, from_status, to_status, at, operator_no, note, "
                                   "  approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  cf_sql_bind_text (stmt, 2, cf_request_status_to_nick (from), SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, cf_request_status_to_nick (to), SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 6, note, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 7, cf_store_get_override (store), SQLITE_STATIC);
+  cf_db_bind_int64 (stmt, 1, request_id);
+  cf_sql_bind_text (stmt, 2, cf_request_status_to_nick (from), CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, cf_request_status_to_nick (to), CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 5, operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 6, note, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 7, cf_store_get_override (store), CF_DB_STATIC);
   if (!cf_store_step_done (store, stmt, _("moving the request"), error))
     goto out;
 
@@ -222,7 +222,7 @@ cf_loss_move_request (CfStore          *store,
   ok = cf_store_add_audit_entry (store, operator_no, "move-request", "replacement_request", request_id, details, error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (ok)
     ok = cf_store_exec (store, "COMMIT", error);
   if (!ok)
@@ -235,14 +235,14 @@ request_exists (CfStore  *store,
                 gint64    request_id,
                 GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT 1 FROM replacement_requests WHERE id = ?", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT 1 FROM replacement_requests WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  cf_db_bind_int64 (stmt, 1, request_id);
+  found = cf_db_step (stmt) == CF_DB_ROW;
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!found)
     g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
   return found;
@@ -266,7 +266,7 @@ cf_loss_set_document (CfStore     *store,
 {
   static const char *const states[] = { "missing", "ready", "submitted", NULL };
   g_autofree char *details = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   kind = cf_loss_document_kind_for (kind);
@@ -287,12 +287,12 @@ cf_loss_set_document (CfStore     *store,
                                         "file = coalesce (excluded.file, request_documents.file)", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, request_id);
-      cf_sql_bind_text (stmt, 2, kind, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, state, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 4, file, SQLITE_STATIC);
-      ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      cf_db_bind_int64 (stmt, 1, request_id);
+      cf_sql_bind_text (stmt, 2, kind, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, state, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 4, file, CF_DB_STATIC);
+      ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (store, error, _("changing the request"));
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-document", "replacement_request", request_id, details, error);
 }
@@ -307,12 +307,12 @@ cf_loss_list_documents (CfStore  *store,
                         gint64    request_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT kind, state, file FROM request_documents WHERE request_id = ? "
+  CfDbStmt *stmt = cf_store_prepare (store, "SELECT kind, state, file FROM request_documents WHERE request_id = ? "
                                                 "ORDER BY rowid", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
+  cf_db_bind_int64 (stmt, 1, request_id);
   return cf_sql_collect_rows (stmt);
 }
 
@@ -328,12 +328,12 @@ cf_loss_list_history (CfStore  *store,
                       gint64    request_id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT at, from_status, to_status, operator_no, note, approved_by "
+  CfDbStmt *stmt = cf_store_prepare (store, "SELECT at, from_status, to_status, operator_no, note, approved_by "
                                                 "FROM request_history WHERE request_id = ? ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
+  cf_db_bind_int64 (stmt, 1, request_id);
   return cf_sql_collect_rows (stmt);
 }
 
@@ -349,7 +349,7 @@ cf_loss_set_reference (CfStore     *store,
                        GError     **error)
 {
   g_autofree char *details = g_strdup_printf ("{\"reference\":\"%s\"}", reference != NULL ? reference : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   if (!cf_store_exec (store, "BEGIN IMMEDIATE", error))
@@ -358,10 +358,10 @@ cf_loss_set_reference (CfStore     *store,
        (stmt = cf_store_prepare (store, "UPDATE replacement_requests SET counterpart_ref = ? WHERE id = ?", error)) != NULL;
   if (ok)
     {
-      cf_sql_bind_text (stmt, 1, reference, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, request_id);
+      cf_sql_bind_text (stmt, 1, reference, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 2, request_id);
       ok = cf_store_step_done (store, stmt, _("changing the request"), error);
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-reference", "replacement_request", request_id, details, error);
 }
@@ -380,7 +380,7 @@ cf_loss_set_fee (CfStore     *store,
 {
   g_autofree char *details = g_strdup_printf ("{\"fee_minor\":%lld,\"paid_on\":\"%s\"}", (long long) fee_minor,
                                               paid_on != NULL ? paid_on : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   if (fee_minor < 0)
@@ -398,11 +398,11 @@ cf_loss_set_fee (CfStore     *store,
                                  error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, fee_minor);
-      cf_sql_bind_text (stmt, 2, paid_on, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, request_id);
-      ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (store, error, _("changing the request"));
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      cf_db_bind_int64 (stmt, 1, fee_minor);
+      cf_sql_bind_text (stmt, 2, paid_on, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 3, request_id);
+      ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (store, error, _("changing the request"));
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return cf_store_finish_audited (store, ok, operator_no, "set-request-fee", "replacement_request", request_id, details, error);
 }

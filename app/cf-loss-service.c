@@ -118,7 +118,7 @@ cf_loss_compute_impact (CfStore       *store,
   g_autoptr(GDateTime) retention = g_date_time_add_months (now, -RETENTION_MONTHS);
   g_autofree char *since = cf_loss_now_local (retention);
   g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   memset (impact, 0, sizeof *impact);
   stmt = cf_store_prepare (store,
@@ -141,16 +141,16 @@ cf_loss_compute_impact (CfStore       *store,
       CfTxnType type = CF_TXN_TYPE_OTHER;
       gint64 amount;
 
-      sqlite3_bind_int64 (stmt, 1, transaction_ids[i]);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      cf_db_bind_int64 (stmt, 1, transaction_ids[i]);
+      if (cf_db_step (stmt) != CF_DB_ROW)
         {
-          g_clear_pointer (&stmt, sqlite3_finalize);
+          g_clear_pointer (&stmt, cf_db_finalize);
           g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no transaction #%lld"),
                        (long long) transaction_ids[i]);
           return FALSE;
         }
-      cf_txn_type_from_nick ((const char *) sqlite3_column_text (stmt, 0), &type);
-      amount = sqlite3_column_int64 (stmt, 1);
+      cf_txn_type_from_nick ((const char *) cf_db_column_text (stmt, 0), &type);
+      amount = cf_db_column_int64 (stmt, 1);
       impact->count++;
       impact->count_by_type[type]++;
       /* One rule everywhere: voids and refunds count negative. */
@@ -160,15 +160,15 @@ cf_loss_compute_impact (CfStore       *store,
         impact->gross_minor += amount;
       impact->amount_by_type[type] += amount;
       impact->net_minor += amount;
-      impact->settled += sqlite3_column_int (stmt, 5) != 0;
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), since) >= 0)
+      impact->settled += cf_db_column_int (stmt, 5) != 0;
+      if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 2), since) >= 0)
         impact->in_retention++;
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "*") != 0)
+      if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 3), "*") != 0)
         g_hash_table_add (cards, cf_sql_dup_text (stmt, 3));
-      impact->refund_related += sqlite3_column_int (stmt, 4) != 0;
-      sqlite3_reset (stmt);
+      impact->refund_related += cf_db_column_int (stmt, 4) != 0;
+      cf_db_reset (stmt);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   impact->cards = g_hash_table_size (cards);
   return TRUE;
 }
@@ -181,18 +181,18 @@ create_request (CfStore    *store,
                 const char *operator_no,
                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gint64 id = 0;
 
   stmt = cf_store_prepare (store, "INSERT INTO replacement_requests (incident_id, counterpart, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  cf_sql_bind_text (stmt, 2, counterpart, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, created_at, SQLITE_STATIC);
+  cf_db_bind_int64 (stmt, 1, incident_id);
+  cf_sql_bind_text (stmt, 2, counterpart, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, created_at, CF_DB_STATIC);
   if (cf_store_step_done (store, stmt, _("recording a request"), error))
-    id = sqlite3_last_insert_rowid (cf_store_get_db (store));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+    id = cf_db_last_insert_rowid (cf_store_get_db (store));
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (id == 0)
     return 0;
 
@@ -200,12 +200,12 @@ create_request (CfStore    *store,
                                   "VALUES (?, NULL, 'draft', ?, ?, NULL)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  cf_sql_bind_text (stmt, 2, created_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
+  cf_db_bind_int64 (stmt, 1, id);
+  cf_sql_bind_text (stmt, 2, created_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, operator_no, CF_DB_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording a request"), error))
     id = 0;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (id == 0)
     return 0;
 
@@ -214,8 +214,8 @@ create_request (CfStore    *store,
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (default_documents) && id != 0; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      cf_sql_bind_text (stmt, 2, default_documents[i], SQLITE_STATIC);
+      cf_db_bind_int64 (stmt, 1, id);
+      cf_sql_bind_text (stmt, 2, default_documents[i], CF_DB_STATIC);
       if (!cf_store_step_done (store, stmt, _("recording a request"), error))
         id = 0;
     }
@@ -276,25 +276,25 @@ insert_incident (CfStore                  *store,
                  const char               *operator_no,
                  GError                  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "INSERT INTO loss_incidents (created_at, created_by, period_from, period_to, description, "
     "cause, discovered_by, discovered_at, responsible, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
-  cf_sql_bind_text (stmt, 1, created_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, info->period_from, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, info->period_to, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, info->description, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 6, info->cause, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 7, info->discovered_by, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 8, info->discovered_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 9, info->responsible, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 10, info->notes, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, created_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, info->period_from, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, info->period_to, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 5, info->description, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 6, info->cause, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 7, info->discovered_by, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 8, info->discovered_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 9, info->responsible, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 10, info->notes, CF_DB_STATIC);
   if (!cf_store_step_done (store, stmt, _("recording the incident"), error))
     return 0;
-  return sqlite3_last_insert_rowid (cf_store_get_db (store));
+  return cf_db_last_insert_rowid (cf_store_get_db (store));
 }
 
 /* A slip asked for from @slip->counterpart joins that counterpart's request
@@ -310,7 +310,7 @@ add_to_request (CfStore          *store,
                 GError          **error)
 {
   gint64 request_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (requests, slip->counterpart));
-  g_autoptr(sqlite3_stmt) link = NULL;
+  g_autoptr(CfDbStmt) link = NULL;
 
   if (request_id == 0)
     {
@@ -322,8 +322,8 @@ add_to_request (CfStore          *store,
   link = cf_store_prepare (store, "INSERT INTO request_slips (request_id, transaction_id) VALUES (?, ?)", error);
   if (link == NULL)
     return FALSE;
-  sqlite3_bind_int64 (link, 1, request_id);
-  sqlite3_bind_int64 (link, 2, slip->transaction_id);
+  cf_db_bind_int64 (link, 1, request_id);
+  cf_db_bind_int64 (link, 2, slip->transaction_id);
   return cf_store_step_done (store, link, doing, error);
 }
 
@@ -338,7 +338,7 @@ insert_slips (CfStore          *store,
               GError          **error)
 {
   static const char *const remedies[] = { "duplicate", "request", "none" };
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "INSERT INTO loss_slips (incident_id, transaction_id, contacted, customer_note, proof, remedy, remedy_reason) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -349,13 +349,13 @@ insert_slips (CfStore          *store,
       const CfLossSlip *slip = &slips[i];
       g_autofree char *doing = g_strdup_printf (_("recording the slip of transaction #%lld"), (long long) slip->transaction_id);
 
-      sqlite3_bind_int64 (stmt, 1, incident_id);
-      sqlite3_bind_int64 (stmt, 2, slip->transaction_id);
-      sqlite3_bind_int (stmt, 3, slip->contacted ? 1 : 0);
-      cf_sql_bind_text (stmt, 4, slip->customer_note, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 5, slip->proof, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 6, remedies[slip->remedy], SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 7, slip->remedy_reason, SQLITE_STATIC);
+      cf_db_bind_int64 (stmt, 1, incident_id);
+      cf_db_bind_int64 (stmt, 2, slip->transaction_id);
+      cf_db_bind_int (stmt, 3, slip->contacted ? 1 : 0);
+      cf_sql_bind_text (stmt, 4, slip->customer_note, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 5, slip->proof, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 6, remedies[slip->remedy], CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 7, slip->remedy_reason, CF_DB_STATIC);
       if (!cf_store_step_done (store, stmt, doing, error))
         return FALSE;
       if (slip->remedy == CF_LOSS_REMEDY_REQUEST &&
@@ -425,7 +425,7 @@ cf_loss_list_for_transaction (CfStore  *store,
                               gint64    transaction_id,
                               GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT i.id, i.created_at, coalesce (i.created_by, ''), s.remedy, "
     "  coalesce ((SELECT r.id FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
     "             WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id), ''), "
@@ -436,7 +436,7 @@ cf_loss_list_for_transaction (CfStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  cf_db_bind_int64 (stmt, 1, transaction_id);
   return cf_sql_collect_rows (g_steal_pointer (&stmt));
 }
 
@@ -453,7 +453,7 @@ cf_loss_list_incidents (CfStore  *store,
                         GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT i.id, i.created_at, i.period_from, i.period_to, i.cause, i.responsible, i.description, "
     "  count (s.transaction_id), "
     "  coalesce (sum (CASE WHEN t.type IN ('void', 'refund', 'preauth_void', 'auth_complete_void') "
@@ -467,20 +467,20 @@ cf_loss_list_incidents (CfStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfIncidentInfo *info = g_new0 (CfIncidentInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
+      info->id = cf_db_column_int64 (stmt, 0);
       info->created_at = cf_sql_dup_text (stmt, 1);
       info->period_from = cf_sql_dup_text (stmt, 2);
       info->period_to = cf_sql_dup_text (stmt, 3);
       info->cause = cf_sql_dup_text (stmt, 4);
       info->responsible = cf_sql_dup_text (stmt, 5);
       info->description = cf_sql_dup_text (stmt, 6);
-      info->n_slips = (guint) sqlite3_column_int (stmt, 7);
-      info->amount_minor = sqlite3_column_int64 (stmt, 8);
-      info->n_resolved = (guint) sqlite3_column_int (stmt, 9);
+      info->n_slips = (guint) cf_db_column_int (stmt, 7);
+      info->amount_minor = cf_db_column_int64 (stmt, 8);
+      info->n_resolved = (guint) cf_db_column_int (stmt, 9);
       info->resolved = info->n_resolved == info->n_slips;
       g_ptr_array_add (list, info);
     }
@@ -639,7 +639,7 @@ cf_loss_build_letter (CfStore     *store,
   g_autofree char *address = cf_store_get_setting (store, "merchant.address");
   g_autofree char *phone = cf_store_get_setting (store, "merchant.phone");
   gint64 total = 0;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   const char *to;
   g_autofree char *acquirer = NULL;
   g_autofree char *to_owned = NULL;
@@ -653,10 +653,10 @@ cf_loss_build_letter (CfStore     *store,
   stmt = cf_store_prepare (store, "SELECT counterpart FROM replacement_requests WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, request_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     counterpart = cf_sql_dup_text (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (counterpart == NULL)
     {
       g_set_error (error, CF_LOSS_ERROR, CF_LOSS_ERROR_NOT_FOUND, _("There is no request #%lld"), (long long) request_id);
@@ -671,41 +671,41 @@ cf_loss_build_letter (CfStore     *store,
                                   "WHERE s.request_id = ? ORDER BY t.local_time", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, request_id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       char **row = g_new0 (char *, 8);
 
       row[0] = cf_sql_dup_text (stmt, 0);
       for (int c = 1; c <= 3; c++)
-        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "-");
-      row[4] = sqlite3_column_text (stmt, 8) != NULL ? g_strdup_printf ("*%s", sqlite3_column_text (stmt, 8)) : g_strdup ("-");
-      row[5] = g_strdup (sqlite3_column_text (stmt, 9) != NULL ? (const char *) sqlite3_column_text (stmt, 9) : "-");
-      row[6] = cf_money_format (sqlite3_column_int64 (stmt, 4), (const char *) sqlite3_column_text (stmt, 5));
-      if (acquirer == NULL && sqlite3_column_text (stmt, 10) != NULL)
+        row[c] = g_strdup (cf_db_column_text (stmt, c) != NULL ? (const char *) cf_db_column_text (stmt, c) : "-");
+      row[4] = cf_db_column_text (stmt, 8) != NULL ? g_strdup_printf ("*%s", cf_db_column_text (stmt, 8)) : g_strdup ("-");
+      row[5] = g_strdup (cf_db_column_text (stmt, 9) != NULL ? (const char *) cf_db_column_text (stmt, 9) : "-");
+      row[6] = cf_money_format (cf_db_column_int64 (stmt, 4), (const char *) cf_db_column_text (stmt, 5));
+      if (acquirer == NULL && cf_db_column_text (stmt, 10) != NULL)
         acquirer = cf_sql_dup_text (stmt, 10);
-      total += sqlite3_column_int64 (stmt, 4);
+      total += cf_db_column_int64 (stmt, 4);
       g_ptr_array_add (rows, row);
       /* A journal's own merchant fields stand in for an unset profile. */
-      if (name == NULL && sqlite3_column_text (stmt, 6) != NULL)
+      if (name == NULL && cf_db_column_text (stmt, 6) != NULL)
         name = cf_sql_dup_text (stmt, 6);
-      if (merchant_no == NULL && sqlite3_column_text (stmt, 7) != NULL)
+      if (merchant_no == NULL && cf_db_column_text (stmt, 7) != NULL)
         merchant_no = cf_sql_dup_text (stmt, 7);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   stmt = cf_store_prepare (store, "SELECT kind, state FROM request_documents WHERE request_id = ? ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, request_id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      DocumentLine line = { g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "missing") != 0,
-                            g_strdup (cf_loss_document_label ((const char *) sqlite3_column_text (stmt, 0))) };
+      DocumentLine line = { g_strcmp0 ((const char *) cf_db_column_text (stmt, 1), "missing") != 0,
+                            g_strdup (cf_loss_document_label ((const char *) cf_db_column_text (stmt, 0))) };
 
       g_array_append_val (documents, line);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   /* The acquirer the journal names is the one the letter goes to. */
   if (g_str_equal (counterpart, "provider"))

@@ -240,7 +240,7 @@ cf_reconcile_report_sign (CfStore                 *store,
 {
   g_autoptr(CfReportDoc) doc = NULL;
   g_autoptr(GBytes) content = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autoptr(GError) anchor_error = NULL;
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *sum = NULL, *marking = NULL, *chain = NULL, *details = NULL, *anchor_detail = NULL;
@@ -255,9 +255,9 @@ cf_reconcile_report_sign (CfStore                 *store,
   stmt = cf_store_prepare (store, "SELECT coalesce (max (sequence_no), 0) + 1 FROM reconciliation_reports", error);
   if (stmt == NULL)
     goto out;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sequence_no = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    sequence_no = cf_db_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   chain = cf_audit_current_fingerprint (store);
   marking = g_strdup_printf ("No. R%06lld  %s %s  %s%s%s", (long long) sequence_no, signer, "签核 signed", at,
@@ -270,16 +270,16 @@ cf_reconcile_report_sign (CfStore                 *store,
                                   "signed_by, signed_at, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, sequence_no);
-  sqlite3_bind_text (stmt, 2, scope->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, scope->to, -1, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, scope->terminal_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, signer, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, sum, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), SQLITE_STATIC);
+  cf_db_bind_int64 (stmt, 1, sequence_no);
+  cf_db_bind_text (stmt, 2, scope->from, -1, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 3, scope->to, -1, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, scope->terminal_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 5, signer, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 6, at, -1, CF_DB_STATIC);
+  cf_db_bind_text (stmt, 7, sum, -1, CF_DB_STATIC);
+  cf_db_bind_blob (stmt, 8, g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), CF_DB_STATIC);
   kept = cf_store_step_done (store, stmt, _("keeping the signed report"), error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   details = g_strdup_printf ("{\"sequence_no\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"sha256\":\"%s\"}",
                              (long long) sequence_no, scope->from, scope->to, sum);
   if (!cf_store_finish_audited (store, kept, manager_no, "sign-off-reconciliation", "reconciliation_report",
@@ -307,23 +307,23 @@ cf_reconcile_report_load (CfStore  *store,
                           gint64    sequence_no,
                           GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT content, sha256 FROM reconciliation_reports "
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT content, sha256 FROM reconciliation_reports "
                                                           "WHERE sequence_no = ?", error);
   g_autoptr(GBytes) content = NULL;
   g_autofree char *sum = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, sequence_no);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, sequence_no);
+  if (cf_db_step (stmt) != CF_DB_ROW)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("there is no signed reconciliation report no. %lld"),
                    (long long) sequence_no);
       return NULL;
     }
-  content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  content = g_bytes_new (cf_db_column_blob (stmt, 0), (gsize) cf_db_column_bytes (stmt, 0));
   sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
-  if (g_strcmp0 (sum, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+  if (g_strcmp0 (sum, (const char *) cf_db_column_text (stmt, 1)) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The signed reconciliation report no. %lld does not match its SHA-256: it was altered outside Counterfoil"),

@@ -74,21 +74,21 @@ static gboolean
 fee_is_off (const CfFeeRate  rates[CF_FEE_KIND_N],
             CfTxnType        type,
             gint64           amount,
-            sqlite3_stmt    *stmt,
+            CfDbStmt    *stmt,
             int              column,
             gint64          *expected)
 {
   const CfFeeRate *rate;
   gint64 fee, want;
 
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL ||
+  if (cf_db_column_type (stmt, column) == CF_DB_NULL ||
       (type != CF_TXN_TYPE_SALE && type != CF_TXN_TYPE_AUTH_COMPLETE))
     return FALSE;
-  rate = cf_fee_rates_pick (rates, cf_fee_kind_of ((const char *) sqlite3_column_text (stmt, column + 1),
-                                                   (const char *) sqlite3_column_text (stmt, column + 2)));
+  rate = cf_fee_rates_pick (rates, cf_fee_kind_of ((const char *) cf_db_column_text (stmt, column + 1),
+                                                   (const char *) cf_db_column_text (stmt, column + 2)));
   if (rate == NULL)
     return FALSE;
-  fee = sqlite3_column_int64 (stmt, column);
+  fee = cf_db_column_int64 (stmt, column);
   want = cf_fee_rate_expected (rate, amount);
   if (expected != NULL)
     *expected = want;
@@ -114,8 +114,8 @@ cf_reconcile_compute (CfStore     *store,
                       GError     **error)
 {
   g_autoptr(CfReconciliation) self = g_new0 (CfReconciliation, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) questions = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
+  g_autoptr(CfDbStmt) questions = NULL;
   CfFeeRate rates[CF_FEE_KIND_N];
   int rc;
 
@@ -139,21 +139,21 @@ cf_reconcile_compute (CfStore     *store,
     "FROM k JOIN transactions t ON t.id = k.id GROUP BY k.id ORDER BY t.local_time, k.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  cf_sql_bind_text (stmt, 3, terminal_no, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cf_db_bind_text (stmt, 1, from, -1, CF_DB_TRANSIENT);
+  cf_db_bind_text (stmt, 2, to, -1, CF_DB_TRANSIENT);
+  cf_sql_bind_text (stmt, 3, terminal_no, CF_DB_TRANSIENT);
+  while ((rc = cf_db_step (stmt)) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean journal = sqlite3_column_int (stmt, 1) != 0;
-      gboolean settled = sqlite3_column_int (stmt, 2) != 0;
-      gboolean differs = sqlite3_column_int (stmt, 3) != 0;
-      gint64 amount = sqlite3_column_int64 (stmt, 4);
-      gboolean marked = sqlite3_column_int (stmt, 9) != 0;
+      gint64 id = cf_db_column_int64 (stmt, 0);
+      gboolean journal = cf_db_column_int (stmt, 1) != 0;
+      gboolean settled = cf_db_column_int (stmt, 2) != 0;
+      gboolean differs = cf_db_column_int (stmt, 3) != 0;
+      gint64 amount = cf_db_column_int64 (stmt, 4);
+      gboolean marked = cf_db_column_int (stmt, 9) != 0;
       CfTxnType type = CF_TXN_TYPE_OTHER;
       CfReconcileClass klass;
 
-      cf_txn_type_from_nick ((const char *) sqlite3_column_text (stmt, 5), &type);
+      cf_txn_type_from_nick ((const char *) cf_db_column_text (stmt, 5), &type);
       if (journal && settled)
         klass = differs ? CF_RECONCILE_DIFFERS
               : fee_is_off (rates, type, amount, stmt, 6, NULL) ? CF_RECONCILE_FEE_DIFFERS : CF_RECONCILE_MATCHED;
@@ -163,7 +163,7 @@ cf_reconcile_compute (CfStore     *store,
       self->amount_minor[klass] += cf_txn_type_is_reversal (type) ? -amount : amount;
       g_array_append_val (self->ids[klass], id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CF_DB_DONE)
     {
       cf_store_set_error (store, error, _("reconciling"));
       return NULL;
@@ -174,11 +174,11 @@ cf_reconcile_compute (CfStore     *store,
     "WHERE q.resolved_at IS NULL AND " SCOPE, error);
   if (questions == NULL)
     return NULL;
-  sqlite3_bind_text (questions, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (questions, 2, to, -1, SQLITE_TRANSIENT);
-  cf_sql_bind_text (questions, 3, terminal_no, SQLITE_TRANSIENT);
-  if (sqlite3_step (questions) == SQLITE_ROW)
-    self->open_questions = (guint) sqlite3_column_int (questions, 0);
+  cf_db_bind_text (questions, 1, from, -1, CF_DB_TRANSIENT);
+  cf_db_bind_text (questions, 2, to, -1, CF_DB_TRANSIENT);
+  cf_sql_bind_text (questions, 3, terminal_no, CF_DB_TRANSIENT);
+  if (cf_db_step (questions) == CF_DB_ROW)
+    self->open_questions = (guint) cf_db_column_int (questions, 0);
   return g_steal_pointer (&self);
 }
 
@@ -209,12 +209,12 @@ cf_reconcile_describe_differences (CfStore  *store,
                                    GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT d.field, d.stored, d.found, coalesce (i.file_name, ''), s.source_line FROM transaction_discrepancies d "
     "JOIN transaction_sources s ON s.id = d.source_id LEFT JOIN imports i ON i.id = s.import_id "
     "WHERE d.transaction_id = ? AND d.accepted_at IS NULL ORDER BY d.id", error);
 
-  g_autoptr(sqlite3_stmt) priced = NULL;
+  g_autoptr(CfDbStmt) priced = NULL;
   CfFeeRate rates[CF_FEE_KIND_N];
 
   if (stmt == NULL || !cf_fee_rates_load (store, rates, error))
@@ -225,34 +225,34 @@ cf_reconcile_describe_differences (CfStore  *store,
                              error);
   if (priced == NULL)
     return NULL;
-  sqlite3_bind_int64 (priced, 1, transaction_id);
-  if (sqlite3_step (priced) == SQLITE_ROW)
+  cf_db_bind_int64 (priced, 1, transaction_id);
+  if (cf_db_step (priced) == CF_DB_ROW)
     {
       CfTxnType type = CF_TXN_TYPE_OTHER;
-      gint64 amount = sqlite3_column_int64 (priced, 0);
+      gint64 amount = cf_db_column_int64 (priced, 0);
       gint64 expected = 0;
 
-      cf_txn_type_from_nick ((const char *) sqlite3_column_text (priced, 1), &type);
+      cf_txn_type_from_nick ((const char *) cf_db_column_text (priced, 1), &type);
       if (fee_is_off (rates, type, amount, priced, 2, &expected))
         {
-          g_autofree char *fee = cf_money_to_decimal (sqlite3_column_int64 (priced, 2));
+          g_autofree char *fee = cf_money_to_decimal (cf_db_column_int64 (priced, 2));
           g_autofree char *want = cf_money_to_decimal (expected);
           g_autofree char *rate = cf_fee_rate_format (cf_fee_rates_pick (rates, cf_fee_kind_of (
-                                    (const char *) sqlite3_column_text (priced, 3),
-                                    (const char *) sqlite3_column_text (priced, 4))));
+                                    (const char *) cf_db_column_text (priced, 3),
+                                    (const char *) cf_db_column_text (priced, 4))));
 
           g_ptr_array_add (out, g_strdup_printf (_("fee %s; the agreed %s makes %s"), fee, rate, want));
         }
     }
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      g_autofree char *file = g_path_get_basename ((const char *) sqlite3_column_text (stmt, 3));
+      g_autofree char *file = g_path_get_basename ((const char *) cf_db_column_text (stmt, 3));
 
       g_ptr_array_add (out, g_strdup_printf (_("%s %s; %s line %d says %s"),
-                                             field_label ((const char *) sqlite3_column_text (stmt, 0)),
-                                             sqlite3_column_text (stmt, 1), file, sqlite3_column_int (stmt, 4),
-                                             sqlite3_column_text (stmt, 2)));
+                                             field_label ((const char *) cf_db_column_text (stmt, 0)),
+                                             cf_db_column_text (stmt, 1), file, cf_db_column_int (stmt, 4),
+                                             cf_db_column_text (stmt, 2)));
     }
   return g_steal_pointer (&out);
 }
@@ -280,7 +280,7 @@ cf_reconcile_list_sources (CfStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_transaction_source_free);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT i.file_name, t.source_line, coalesce (i.kind, 'journal'), NULL, 0 FROM transactions t "
     "LEFT JOIN imports i ON i.id = t.import_id WHERE t.id = ?1 "
     "UNION ALL "
@@ -289,13 +289,13 @@ cf_reconcile_list_sources (CfStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfTransactionSource *source = g_new0 (CfTransactionSource, 1);
 
       source->file = cf_sql_dup_text (stmt, 0);
-      source->line = (guint) sqlite3_column_int (stmt, 1);
+      source->line = (guint) cf_db_column_int (stmt, 1);
       source->kind = cf_sql_dup_text (stmt, 2);
       source->matched_by = cf_sql_dup_text (stmt, 3);
       g_ptr_array_add (out, source);
@@ -320,7 +320,7 @@ cf_reconcile_accept (CfStore     *store,
                      const char  *note,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *details = NULL;
   char now[21];
   gboolean ok;
@@ -339,18 +339,18 @@ cf_reconcile_accept (CfStore     *store,
           "WHERE transaction_id = ?4 AND accepted_at IS NULL", error)) != NULL;
   if (ok)
     {
-      cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 2, now, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, note, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, transaction_id);
+      cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 2, now, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, note, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 4, transaction_id);
       ok = cf_store_step_done (store, stmt, _("accepting a difference"), error);
-      if (ok && sqlite3_changes (cf_store_get_db (store)) == 0)
+      if (ok && cf_db_changes (cf_store_get_db (store)) == 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        _("transaction #%lld has no difference between files to accept"), (long long) transaction_id);
           ok = FALSE;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   {
     g_autofree char *escaped = g_strescape (note, NULL);
@@ -367,7 +367,7 @@ read_sides (CfStore   *store,
             gboolean  *settled,
             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT count (*), coalesce (max (kind = 'journal'), 0), coalesce (max (kind <> 'journal'), 0) FROM ("
     "  SELECT coalesce (i.kind, 'journal') AS kind FROM transactions t LEFT JOIN imports i ON i.id = t.import_id "
     "  WHERE t.id = ?1 UNION ALL "
@@ -376,16 +376,16 @@ read_sides (CfStore   *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  if (cf_db_step (stmt) != CF_DB_ROW)
     return cf_store_set_error (store, error, _("reading a transaction's files"));
-  if (sqlite3_column_int (stmt, 0) == 0)
+  if (cf_db_column_int (stmt, 0) == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("there is no transaction #%lld"), (long long) transaction_id);
       return FALSE;
     }
-  *journal = sqlite3_column_int (stmt, 1) != 0;
-  *settled = sqlite3_column_int (stmt, 2) != 0;
+  *journal = cf_db_column_int (stmt, 1) != 0;
+  *settled = cf_db_column_int (stmt, 2) != 0;
   return TRUE;
 }
 
@@ -397,15 +397,15 @@ query_flag (CfStore     *store,
             gboolean    *flag,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, sql, error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, a);
+  cf_db_bind_int64 (stmt, 2, b);
+  if (cf_db_step (stmt) != CF_DB_ROW)
     return cf_store_set_error (store, error, _("linking two records"));
-  *flag = sqlite3_column_int (stmt, 0) != 0;
+  *flag = cf_db_column_int (stmt, 0) != 0;
   return TRUE;
 }
 
@@ -472,7 +472,7 @@ cf_reconcile_link (CfStore     *store,
                    const char  *operator_no,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) resolve = NULL;
+  g_autoptr(CfDbStmt) resolve = NULL;
   g_autofree char *details = NULL;
   gboolean record_held = FALSE, transaction_held = FALSE;
   gint64 keep = transaction_id, merge = record_id;
@@ -502,9 +502,9 @@ cf_reconcile_link (CfStore     *store,
                                            "WHERE transaction_id = ?3 AND resolved_at IS NULL", error)) != NULL;
   if (ok)
     {
-      cf_sql_bind_text (resolve, 1, operator_no, SQLITE_STATIC);
-      sqlite3_bind_text (resolve, 2, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (resolve, 3, keep);
+      cf_sql_bind_text (resolve, 1, operator_no, CF_DB_STATIC);
+      cf_db_bind_text (resolve, 2, now, -1, CF_DB_STATIC);
+      cf_db_bind_int64 (resolve, 3, keep);
       ok = cf_store_step_done (store, resolve, _("linking two records"), error);
     }
   details = g_strdup_printf ("{\"kept\":%" G_GINT64_FORMAT ",\"merged\":%" G_GINT64_FORMAT ",\"rule\":\"hand\"}",
@@ -526,7 +526,7 @@ cf_reconcile_mark_expected (CfStore     *store,
                             const char  *note,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *details = NULL;
   g_autofree char *escaped = NULL;
   gboolean journal = FALSE, settled = FALSE;
@@ -556,10 +556,10 @@ cf_reconcile_mark_expected (CfStore     *store,
     "note = excluded.note", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, transaction_id);
-      cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, note, -1, SQLITE_STATIC);
+      cf_db_bind_int64 (stmt, 1, transaction_id);
+      cf_sql_bind_text (stmt, 2, operator_no, CF_DB_STATIC);
+      cf_db_bind_text (stmt, 3, now, -1, CF_DB_STATIC);
+      cf_db_bind_text (stmt, 4, note, -1, CF_DB_STATIC);
       ok = cf_store_step_done (store, stmt, _("marking a record as expected"), error);
     }
   escaped = g_strescape (note, NULL);
@@ -577,10 +577,10 @@ char *
 cf_reconcile_dup_mark_note (CfStore *store,
                             gint64   transaction_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT note FROM reconcile_marks WHERE transaction_id = ?", NULL);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT note FROM reconcile_marks WHERE transaction_id = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, transaction_id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? cf_sql_dup_text (stmt, 0) : NULL;
+  cf_db_bind_int64 (stmt, 1, transaction_id);
+  return cf_db_step (stmt) == CF_DB_ROW ? cf_sql_dup_text (stmt, 0) : NULL;
 }

@@ -97,20 +97,20 @@ cf_fee_rates_load (CfStore    *store,
                    CfFeeRate   rates[CF_FEE_KIND_N],
                    GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT kind, rate_ppm, cap_minor FROM fee_rates", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT kind, rate_ppm, cap_minor FROM fee_rates", error);
 
   memset (rates, 0, sizeof (CfFeeRate) * CF_FEE_KIND_N);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       CfFeeKind kind;
 
-      if (!cf_fee_kind_from_nick ((const char *) sqlite3_column_text (stmt, 0), &kind))
+      if (!cf_fee_kind_from_nick ((const char *) cf_db_column_text (stmt, 0), &kind))
         continue;
       rates[kind].set = TRUE;
-      rates[kind].rate_ppm = (guint) sqlite3_column_int (stmt, 1);
-      rates[kind].cap_minor = sqlite3_column_int64 (stmt, 2);
+      rates[kind].rate_ppm = (guint) cf_db_column_int (stmt, 1);
+      rates[kind].cap_minor = cf_db_column_int64 (stmt, 2);
     }
   return TRUE;
 }
@@ -128,7 +128,7 @@ cf_fee_rates_set (CfStore          *store,
                   const char       *operator_no,
                   GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *details = NULL;
   gboolean ok;
 
@@ -148,12 +148,12 @@ cf_fee_rates_set (CfStore          *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, fee_kinds[kind].nick, -1, SQLITE_STATIC);
+      cf_db_bind_text (stmt, 1, fee_kinds[kind].nick, -1, CF_DB_STATIC);
       if (rate->set)
         {
-          sqlite3_bind_int (stmt, 2, (int) rate->rate_ppm);
+          cf_db_bind_int (stmt, 2, (int) rate->rate_ppm);
           if (rate->cap_minor > 0)
-            sqlite3_bind_int64 (stmt, 3, rate->cap_minor);
+            cf_db_bind_int64 (stmt, 3, rate->cap_minor);
         }
       ok = cf_store_step_done (store, stmt, _("keeping the agreed fee rate"), error);
     }
@@ -338,7 +338,7 @@ cf_settlement_list_days (CfStore     *store,
                          GError     **error)
 {
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_settlement_day_free);
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "WITH settled (day, known, amount, fee) AS ("
     "  SELECT coalesce (t.settlement_date, substr (t.local_time, 1, 10)), t.settlement_date IS NOT NULL, "
     "    CASE WHEN t." REVERSAL " THEN -t.amount_minor ELSE t.amount_minor END, "
@@ -356,25 +356,25 @@ cf_settlement_list_days (CfStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  cf_sql_bind_text (stmt, 3, terminal_no, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cf_db_bind_text (stmt, 1, from, -1, CF_DB_TRANSIENT);
+  cf_db_bind_text (stmt, 2, to, -1, CF_DB_TRANSIENT);
+  cf_sql_bind_text (stmt, 3, terminal_no, CF_DB_TRANSIENT);
+  while ((rc = cf_db_step (stmt)) == CF_DB_ROW)
     {
       CfSettlementDay *day = g_new0 (CfSettlementDay, 1);
 
-      g_strlcpy (day->date, (const char *) sqlite3_column_text (stmt, 0), sizeof day->date);
-      day->date_known = sqlite3_column_int (stmt, 1) != 0;
-      day->count = (guint) sqlite3_column_int (stmt, 2);
-      day->gross_minor = sqlite3_column_int64 (stmt, 3);
-      day->fee_minor = sqlite3_column_int64 (stmt, 4);
+      g_strlcpy (day->date, (const char *) cf_db_column_text (stmt, 0), sizeof day->date);
+      day->date_known = cf_db_column_int (stmt, 1) != 0;
+      day->count = (guint) cf_db_column_int (stmt, 2);
+      day->gross_minor = cf_db_column_int64 (stmt, 3);
+      day->fee_minor = cf_db_column_int64 (stmt, 4);
       day->net_minor = day->gross_minor - day->fee_minor;
-      day->has_deposit = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
-      day->deposit_minor = sqlite3_column_int64 (stmt, 5);
+      day->has_deposit = cf_db_column_type (stmt, 5) != CF_DB_NULL;
+      day->deposit_minor = cf_db_column_int64 (stmt, 5);
       day->deposit_note = cf_sql_dup_text (stmt, 6);
       g_ptr_array_add (days, day);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CF_DB_DONE)
     {
       cf_store_set_error (store, error, _("summing what was settled"));
       return NULL;
@@ -399,7 +399,7 @@ cf_settlement_set_deposit (CfStore     *store,
                            const char  *operator_no,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *details = NULL;
   g_autofree char *escaped = g_strescape (note != NULL ? note : "", NULL);
   GDate parsed;
@@ -425,11 +425,11 @@ cf_settlement_set_deposit (CfStore     *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, amount_minor);
-      cf_sql_bind_text (stmt, 3, operator_no, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 5, note != NULL && !cf_text_is_blank (note) ? note : NULL, SQLITE_STATIC);
+      cf_db_bind_text (stmt, 1, date, -1, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 2, amount_minor);
+      cf_sql_bind_text (stmt, 3, operator_no, CF_DB_STATIC);
+      cf_db_bind_text (stmt, 4, now, -1, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 5, note != NULL && !cf_text_is_blank (note) ? note : NULL, CF_DB_STATIC);
       ok = cf_store_step_done (store, stmt, _("keeping the deposit"), error);
     }
   details = g_strdup_printf ("{\"settlement_date\":\"%s\",\"amount_minor\":%" G_GINT64_FORMAT ",\"note\":\"%s\"}",

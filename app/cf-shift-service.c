@@ -92,15 +92,15 @@ lookup_role (CfStore     *store,
              const char  *operator_no,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
   char *role = NULL;
 
   if (stmt == NULL)
     return NULL;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     role = cf_sql_dup_text (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (role == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND,
                  _("There is no operator no. %s; add them in Preferences first"), operator_no != NULL ? operator_no : "");
@@ -120,7 +120,7 @@ check_overlap (CfStore             *store,
   /* The new shift's terminals as one string, each between unit separators. */
   g_autofree char *joined = terminals != NULL && terminals[0] != NULL ? g_strjoinv ("\x1f", (char **) terminals) : NULL;
   g_autofree char *list = joined != NULL ? g_strdup_printf ("\x1f%s\x1f", joined) : NULL;
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store,
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT s.id, s.operator_no, s.started_at, coalesce (s.ended_at, '') FROM shifts s "
     "WHERE s.id != ?1 AND s.started_at < ?3 AND coalesce (s.ended_at, '" OPEN_END "') > ?2 "
     "  AND (?4 IS NULL "
@@ -132,18 +132,18 @@ check_overlap (CfStore             *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, except_id);
-  cf_sql_bind_text (stmt, 2, started_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, ended_at != NULL ? ended_at : OPEN_END, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, list, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, except_id);
+  cf_sql_bind_text (stmt, 2, started_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, ended_at != NULL ? ended_at : OPEN_END, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, list, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     {
-      const char *end = (const char *) sqlite3_column_text (stmt, 3);
+      const char *end = (const char *) cf_db_column_text (stmt, 3);
 
       g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_OVERLAP,
                    _("This overlaps shift #%lld of operator %s (%s – %s) on a common terminal"),
-                   (long long) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1),
-                   sqlite3_column_text (stmt, 2), *end != '\0' ? end : _("still open"));
+                   (long long) cf_db_column_int64 (stmt, 0), cf_db_column_text (stmt, 1),
+                   cf_db_column_text (stmt, 2), *end != '\0' ? end : _("still open"));
       ok = FALSE;
     }
   return ok;
@@ -160,7 +160,7 @@ insert_shift (CfStore             *store,
               gboolean             defined_later,
               GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
   gint64 id;
 
@@ -168,28 +168,28 @@ insert_shift (CfStore             *store,
                                   "defined_later) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, started_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, ended_at, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 5, by, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 6, ended_at != NULL ? by : NULL, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, defined_later);
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, started_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, ended_at, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, notes != NULL && *notes != '\0' ? notes : NULL, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 5, by, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 6, ended_at != NULL ? by : NULL, CF_DB_STATIC);
+  cf_db_bind_int (stmt, 7, defined_later);
   ok = cf_store_step_done (store, stmt, "recording the shift", error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (!ok)
     return 0;
-  id = sqlite3_last_insert_rowid (cf_store_get_db (store));
+  id = cf_db_last_insert_rowid (cf_store_get_db (store));
 
   stmt = cf_store_prepare (store, "INSERT OR IGNORE INTO shift_terminals (shift_id, terminal_no) VALUES (?, ?)", error);
   if (stmt == NULL)
     return 0;
   for (guint i = 0; terminals != NULL && terminals[i] != NULL; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, id);
-      cf_sql_bind_text (stmt, 2, terminals[i], SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      cf_db_reset (stmt);
+      cf_db_bind_int64 (stmt, 1, id);
+      cf_sql_bind_text (stmt, 2, terminals[i], CF_DB_STATIC);
+      if (cf_db_step (stmt) != CF_DB_DONE)
         {
           cf_store_set_error (store, error, "recording the shift's terminals");
           return 0;
@@ -253,7 +253,7 @@ cf_shift_close (CfStore     *store,
   g_autofree char *closer_role = NULL;
   g_autofree char *taker_role = NULL;
   g_autofree char *refusal = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok = FALSE;
 
   if (end == NULL)
@@ -282,14 +282,14 @@ cf_shift_close (CfStore     *store,
   else if ((stmt = cf_store_prepare (store, "UPDATE shifts SET ended_at = ?, handed_to = ?, notes = ?, variance = ?, "
                                             "closed_by = ? WHERE id = ?", error)) != NULL)
     {
-      cf_sql_bind_text (stmt, 1, end, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 2, handed_to != NULL && *handed_to != '\0' ? handed_to : NULL, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, notes != NULL && *notes != '\0' ? notes : NULL, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 4, variance != NULL && *variance != '\0' ? variance : NULL, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 5, closed_by, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, shift_id);
+      cf_sql_bind_text (stmt, 1, end, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 2, handed_to != NULL && *handed_to != '\0' ? handed_to : NULL, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, notes != NULL && *notes != '\0' ? notes : NULL, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 4, variance != NULL && *variance != '\0' ? variance : NULL, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 5, closed_by, CF_DB_STATIC);
+      cf_db_bind_int64 (stmt, 6, shift_id);
       ok = cf_store_step_done (store, stmt, "closing the shift", error);
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, cf_db_finalize);
     }
   return cf_store_finish_audited (store, ok, closed_by, "close-shift", "shift", shift_id, NULL, error);
 }
@@ -343,12 +343,12 @@ cf_shift_define (CfStore             *store,
   "s.defined_later, coalesce ((SELECT sequence_no FROM handover_reports WHERE shift_id = s.id), 0)"
 
 static CfShiftInfo *
-shift_from_row (sqlite3_stmt *stmt)
+shift_from_row (CfDbStmt *stmt)
 {
   CfShiftInfo *info = g_new0 (CfShiftInfo, 1);
-  const char *terminals = (const char *) sqlite3_column_text (stmt, 5);
+  const char *terminals = (const char *) cf_db_column_text (stmt, 5);
 
-  info->id = sqlite3_column_int64 (stmt, 0);
+  info->id = cf_db_column_int64 (stmt, 0);
   info->operator_no = cf_sql_dup_text (stmt, 1);
   info->operator_name = cf_sql_dup_text (stmt, 2);
   info->started_at = cf_sql_dup_text (stmt, 3);
@@ -359,8 +359,8 @@ shift_from_row (sqlite3_stmt *stmt)
   info->notes = cf_sql_dup_text (stmt, 8);
   info->variance = cf_sql_dup_text (stmt, 9);
   info->closed_by = cf_sql_dup_text (stmt, 10);
-  info->defined_later = sqlite3_column_int (stmt, 11);
-  info->report_sequence_no = sqlite3_column_int64 (stmt, 12);
+  info->defined_later = cf_db_column_int (stmt, 11);
+  info->report_sequence_no = cf_db_column_int64 (stmt, 12);
   return info;
 }
 
@@ -374,15 +374,15 @@ cf_shift_get (CfStore  *store,
               gint64    shift_id,
               GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s WHERE s.id = ?", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s WHERE s.id = ?", error);
   CfShiftInfo *info = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, shift_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, shift_id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     info = shift_from_row (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (info == NULL)
     g_set_error (error, CF_SHIFT_ERROR, CF_SHIFT_ERROR_NOT_FOUND, _("There is no shift #%lld"), (long long) shift_id);
   return info;
@@ -397,14 +397,14 @@ GPtrArray *
 cf_shift_list (CfStore  *store,
                GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s "
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT " SHIFT_COLUMNS " FROM shifts s "
                                                 "ORDER BY s.started_at DESC, s.id DESC", error);
   GPtrArray *shifts;
 
   if (stmt == NULL)
     return NULL;
   shifts = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_shift_info_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (shifts, shift_from_row (stmt));
   return shifts;
 }
@@ -418,14 +418,14 @@ gint64
 cf_shift_find_open (CfStore    *store,
                     const char *operator_no)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (store, "SELECT id FROM shifts WHERE operator_no = ? AND ended_at IS NULL "
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT id FROM shifts WHERE operator_no = ? AND ended_at IS NULL "
                                                 "ORDER BY started_at DESC LIMIT 1", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  cf_sql_bind_text (stmt, 1, operator_no, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+  cf_sql_bind_text (stmt, 1, operator_no, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    id = cf_db_column_int64 (stmt, 0);
   return id;
 }

@@ -14,34 +14,34 @@
 #include "cf-sql.h"
 
 static int
-bind_scrubbed (sqlite3_stmt            *stmt,
+bind_scrubbed (CfDbStmt            *stmt,
                int                      index,
                const char              *text,
-               sqlite3_destructor_type  destroy,
+               CfDbDestroy  destroy,
                CfCardScrub              mode)
 {
   char *scrubbed;
   guint masked = 0;
 
   if (text == NULL)
-    return sqlite3_bind_null (stmt, index);
+    return cf_db_bind_null (stmt, index);
   /* Text that is not UTF-8 (a command-line argument in another encoding)
    * is stored as what can be read of it, never as bytes that break a reader. */
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_autofree char *valid = g_utf8_make_valid (text, -1);
       scrubbed = cf_card_number_scrub (valid, mode, NULL);
-      return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
+      return cf_db_bind_text (stmt, index, scrubbed, -1, g_free);
     }
   if (!cf_card_number_might_hold (text))
-    return sqlite3_bind_text (stmt, index, text, -1, destroy);
+    return cf_db_bind_text (stmt, index, text, -1, destroy);
   scrubbed = cf_card_number_scrub (text, mode, &masked);
   if (masked == 0)
     {
       g_free (scrubbed);
-      return sqlite3_bind_text (stmt, index, text, -1, destroy);
+      return cf_db_bind_text (stmt, index, text, -1, destroy);
     }
-  return sqlite3_bind_text (stmt, index, scrubbed, -1, g_free);
+  return cf_db_bind_text (stmt, index, scrubbed, -1, g_free);
 }
 
 /**
@@ -54,10 +54,10 @@ bind_scrubbed (sqlite3_stmt            *stmt,
  * states) are bound as they are.
  */
 int
-cf_sql_bind_text (sqlite3_stmt            *stmt,
+cf_sql_bind_text (CfDbStmt            *stmt,
                     int                      index,
                     const char              *text,
-                    sqlite3_destructor_type  destroy)
+                    CfDbDestroy  destroy)
 {
   return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_ANY);
 }
@@ -70,10 +70,10 @@ cf_sql_bind_text (sqlite3_stmt            *stmt,
  * the Luhn check by chance.
  */
 int
-cf_sql_bind_identifier (sqlite3_stmt            *stmt,
+cf_sql_bind_identifier (CfDbStmt            *stmt,
                           int                      index,
                           const char              *text,
-                          sqlite3_destructor_type  destroy)
+                          CfDbDestroy  destroy)
 {
   return bind_scrubbed (stmt, index, text, destroy, CF_CARD_SCRUB_IDENTIFIER);
 }
@@ -85,10 +85,10 @@ cf_sql_bind_identifier (sqlite3_stmt            *stmt,
  *   %NULL for NULL
  */
 char *
-cf_sql_dup_text (sqlite3_stmt *stmt,
+cf_sql_dup_text (CfDbStmt *stmt,
                    int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup ((const char *) cf_db_column_text (stmt, column));
 }
 
 /**
@@ -99,19 +99,19 @@ cf_sql_dup_text (sqlite3_stmt *stmt,
  *   NULL as ""
  */
 GPtrArray *
-cf_sql_collect_rows (sqlite3_stmt *stmt)
+cf_sql_collect_rows (CfDbStmt *stmt)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  int n = sqlite3_column_count (stmt);
+  int n = cf_db_column_count (stmt);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
       char **row = g_new0 (char *, n + 1);
 
       for (int c = 0; c < n; c++)
-        row[c] = g_strdup (sqlite3_column_text (stmt, c) != NULL ? (const char *) sqlite3_column_text (stmt, c) : "");
+        row[c] = g_strdup (cf_db_column_text (stmt, c) != NULL ? (const char *) cf_db_column_text (stmt, c) : "");
       g_ptr_array_add (rows, row);
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
   return rows;
 }

@@ -78,9 +78,9 @@ cf_store_audit_hash_sql (sqlite3_context  *context,
   g_autofree char *hash = NULL;
 
   for (int i = 0; i < 7; i++)
-    text[i] = sqlite3_value_type (argv[i]) == SQLITE_NULL ? NULL : (const char *) sqlite3_value_text (argv[i]);
+    text[i] = sqlite3_value_type (argv[i]) == CF_DB_NULL ? NULL : (const char *) sqlite3_value_text (argv[i]);
   hash = audit_hash (text[0], text[1], text[2], text[3], text[4], text[5], text[6]);
-  sqlite3_result_text (context, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_result_text (context, hash, -1, CF_DB_TRANSIENT);
 }
 
 /**
@@ -103,7 +103,7 @@ cf_store_add_audit_entry (CfStore     *self,
 {
   g_autofree char *with_override = NULL;
   const char *override_by;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char now[21];
   gboolean ok;
 
@@ -124,14 +124,14 @@ cf_store_add_audit_entry (CfStore     *self,
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
-  cf_sql_bind_text (stmt, 1, now, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, operator_no, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 3, action, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 4, object_type, SQLITE_STATIC);
+  cf_sql_bind_text (stmt, 1, now, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, operator_no, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 3, action, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 4, object_type, CF_DB_STATIC);
   if (object_id > 0)
-    sqlite3_bind_int64 (stmt, 5, object_id);
-  cf_sql_bind_text (stmt, 6, details, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("writing the audit log"));
+    cf_db_bind_int64 (stmt, 5, object_id);
+  cf_sql_bind_text (stmt, 6, details, CF_DB_STATIC);
+  ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (self, error, _("writing the audit log"));
   return ok;
 }
 
@@ -151,7 +151,7 @@ cf_store_verify_audit_chain (CfStore  *self,
                              guint64  *n_entries,
                              GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (self, "SELECT id, at, operator_no, action, object_type, object_id, details, "
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (self, "SELECT id, at, operator_no, action, object_type, object_id, details, "
                                                "coalesce (prev_hash, ''), coalesce (hash, '') FROM audit_log ORDER BY id",
                                          error);
   g_autofree char *previous = g_strdup ("");
@@ -160,24 +160,24 @@ cf_store_verify_audit_chain (CfStore  *self,
   *first_broken = 0;
   if (stmt == NULL)
     return FALSE;
-  while (*first_broken == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+  while (*first_broken == 0 && cf_db_step (stmt) == CF_DB_ROW)
     {
-      g_autofree char *expected = audit_hash (previous, (const char *) sqlite3_column_text (stmt, 1),
-                                              (const char *) sqlite3_column_text (stmt, 2),
-                                              (const char *) sqlite3_column_text (stmt, 3),
-                                              (const char *) sqlite3_column_text (stmt, 4),
-                                              sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL
-                                                : (const char *) sqlite3_column_text (stmt, 5),
-                                              (const char *) sqlite3_column_text (stmt, 6));
+      g_autofree char *expected = audit_hash (previous, (const char *) cf_db_column_text (stmt, 1),
+                                              (const char *) cf_db_column_text (stmt, 2),
+                                              (const char *) cf_db_column_text (stmt, 3),
+                                              (const char *) cf_db_column_text (stmt, 4),
+                                              cf_db_column_type (stmt, 5) == CF_DB_NULL ? NULL
+                                                : (const char *) cf_db_column_text (stmt, 5),
+                                              (const char *) cf_db_column_text (stmt, 6));
 
       n++;
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), previous) != 0 ||
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 8), expected) != 0)
-        *first_broken = sqlite3_column_int64 (stmt, 0);
+      if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 7), previous) != 0 ||
+          g_strcmp0 ((const char *) cf_db_column_text (stmt, 8), expected) != 0)
+        *first_broken = cf_db_column_int64 (stmt, 0);
       g_free (previous);
       previous = g_steal_pointer (&expected);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
   if (n_entries != NULL)
     *n_entries = n;
   return TRUE;
@@ -197,23 +197,23 @@ cf_store_check (CfStore  *self,
                 GError  **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gint64 broken = 0;
 
   if ((stmt = cf_store_prepare (self, "PRAGMA integrity_check", error)) == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-      g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), sqlite3_column_text (stmt, 0)));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  while (cf_db_step (stmt) == CF_DB_ROW)
+    if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 0), "ok") != 0)
+      g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), cf_db_column_text (stmt, 0)));
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   if ((stmt = cf_store_prepare (self, "PRAGMA foreign_key_check", error)) == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (problems, g_strdup_printf (_("row %lld of %s points to a missing row of %s"),
-                                                (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 0),
-                                                sqlite3_column_text (stmt, 2)));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+                                                (long long) cf_db_column_int64 (stmt, 1), cf_db_column_text (stmt, 0),
+                                                cf_db_column_text (stmt, 2)));
+  g_clear_pointer (&stmt, cf_db_finalize);
 
   if (!cf_store_verify_audit_chain (self, &broken, NULL, error))
     return NULL;
@@ -229,32 +229,32 @@ cf_store_check (CfStore  *self,
          "        AND a.object_type = 'shift' AND a.object_id = r.shift_id) "
          "FROM handover_reports r ORDER BY r.sequence_no", error)) == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (stmt, 2),
-                                                          (gsize) sqlite3_column_bytes (stmt, 2));
+      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cf_db_column_blob (stmt, 2),
+                                                          (gsize) cf_db_column_bytes (stmt, 2));
       g_autofree char *recorded = g_strdup_printf ("\"sha256\":\"%s\"", sum);
       /* The log's details pass the card number scrubber, and a digest's
        * digits can run long enough to look like a card: the entry then
        * holds the digest as the scrubber left it. */
       g_autofree char *recorded_scrubbed = cf_card_number_scrub (recorded, CF_CARD_SCRUB_ANY, NULL);
-      const char *entries = (const char *) sqlite3_column_text (stmt, 4);
+      const char *entries = (const char *) cf_db_column_text (stmt, 4);
 
-      if (g_strcmp0 (sum, (const char *) sqlite3_column_text (stmt, 3)) != 0)
+      if (g_strcmp0 (sum, (const char *) cf_db_column_text (stmt, 3)) != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) does not match its SHA-256: "
                                                       "it was altered"),
-                                                    (long long) sqlite3_column_int64 (stmt, 0),
-                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+                                                    (long long) cf_db_column_int64 (stmt, 0),
+                                                    (long long) cf_db_column_int64 (stmt, 1)));
       else if (entries == NULL)
         g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) has no sign-off in the "
                                                       "audit log: entries were removed"),
-                                                    (long long) sqlite3_column_int64 (stmt, 0),
-                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+                                                    (long long) cf_db_column_int64 (stmt, 0),
+                                                    (long long) cf_db_column_int64 (stmt, 1)));
       else if (strstr (entries, recorded) == NULL && strstr (entries, recorded_scrubbed) == NULL)
         g_ptr_array_add (problems, g_strdup_printf (_("signed report No. %06lld (shift #%lld) is not the one its "
                                                       "sign-off recorded in the audit log: it was replaced"),
-                                                    (long long) sqlite3_column_int64 (stmt, 0),
-                                                    (long long) sqlite3_column_int64 (stmt, 1)));
+                                                    (long long) cf_db_column_int64 (stmt, 0),
+                                                    (long long) cf_db_column_int64 (stmt, 1)));
     }
   return g_steal_pointer (&problems);
 }

@@ -66,6 +66,19 @@ static const char *const counted_tables[] = {
 };
 
 /* Opens @path read-only and checks it is a sound copy with @expected rows. */
+/* The head of the chain in a copy open as SQLite's own connection. */
+static gboolean
+head_of (sqlite3  *lite,
+         gint64   *id,
+         char    **hash)
+{
+  CfDb *db = cf_db_borrow_sqlite (lite);
+  gboolean ok = cf_audit_head (db, id, hash);
+
+  cf_db_close (db);
+  return ok;
+}
+
 static gboolean
 verify_backup (const char    *path,
                const gint64  *expected,
@@ -190,8 +203,8 @@ cf_store_backup_cancellable (CfStore       *self,
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
-    expected[i] = count_rows (cf_store_get_db (self), counted_tables[i]);
-  backup = sqlite3_backup_init (copy, "main", cf_store_get_db (self), "main");
+    expected[i] = count_rows (cf_store_get_sqlite (self), counted_tables[i]);
+  backup = sqlite3_backup_init (copy, "main", cf_store_get_sqlite (self), "main");
   rc = backup != NULL ? SQLITE_OK : sqlite3_errcode (copy);
   /* A few thousand pages at a time, so that a cancel is heard. */
   while (rc == SQLITE_OK && !g_cancellable_is_cancelled (cancellable))
@@ -211,7 +224,7 @@ cf_store_backup_cancellable (CfStore       *self,
   else if (!embed_anchors (copy, cf_store_get_path (self)))
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("The backup to %s failed: %s"), path, sqlite3_errmsg (copy));
   else
-    ok = cf_audit_head (copy, &head_id, &head_hash);
+    ok = head_of (copy, &head_id, &head_hash);
   sqlite3_close (copy);
 
   ok = ok && verify_backup (partial, expected, error);
@@ -381,7 +394,7 @@ reference_schema (void)
   if (g_once_init_enter (&made))
     {
       g_autoptr(CfStore) fresh = cf_store_open (":memory:", NULL);
-      reference = fresh != NULL ? schema_text (cf_store_get_db (fresh)) : g_strdup ("");
+      reference = fresh != NULL ? schema_text (cf_store_get_sqlite (fresh)) : g_strdup ("");
       g_once_init_leave (&made, 1);
     }
   return reference;
@@ -423,12 +436,12 @@ static char *
 shop_of (CfStore *store)
 {
   g_autofree char *no = cf_store_get_setting (store, "merchant.no");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   if (no != NULL && *no != '\0')
     return g_steal_pointer (&no);
-  if (sqlite3_prepare_v2 (cf_store_get_db (store), "SELECT merchant_no FROM merchants ORDER BY rowid LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = cf_store_prepare (store, "SELECT merchant_no FROM merchants ORDER BY id LIMIT 1", NULL);
+  if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
     no = cf_sql_dup_text (stmt, 0);
   return g_steal_pointer (&no);
 }
@@ -466,7 +479,7 @@ check_restorable (CfStore     *self,
                   CfRestoreFlags flags,
                   GError     **error)
 {
-  sqlite3 *db = cf_store_get_db (copy);
+  sqlite3 *db = cf_store_get_sqlite (copy);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) anchors = NULL;
   g_autoptr(GPtrArray) anchor_problems = NULL;
@@ -498,7 +511,7 @@ check_restorable (CfStore     *self,
     return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup,
                           _("it has no manager who can sign in, so nobody could approve anything after it"));
 
-  if (!cf_audit_head (db, &head_id, &head_hash))
+  if (!head_of (db, &head_id, &head_hash))
     return refuse_backup (error, CF_STORE_ERROR_NOT_OURS, backup, sqlite3_errmsg (db));
 
   /* Another shop's data replaces this shop's only on a manager's word; our
@@ -517,12 +530,12 @@ check_restorable (CfStore     *self,
 
   /* Its chain against every anchor that speaks for it: ours, and those it carries. */
   anchors = other_shop ? g_ptr_array_new () : cf_audit_anchors_load (cf_store_get_path (self));
-  anchor_problems = cf_audit_anchors_check_db (db, anchors, head_id);
+  anchor_problems = cf_audit_anchors_check_db (cf_store_get_db (copy), anchors, head_id);
   if (anchor_problems->len == 0 && embedded != NULL)
     {
       g_autoptr(GPtrArray) carried = cf_audit_anchors_parse (embedded);
       g_clear_pointer (&anchor_problems, g_ptr_array_unref);
-      anchor_problems = cf_audit_anchors_check_db (db, carried, head_id);
+      anchor_problems = cf_audit_anchors_check_db (cf_store_get_db (copy), carried, head_id);
     }
   if (anchor_problems->len > 0)
     {
@@ -703,8 +716,8 @@ cf_store_restore (CfStore     *self,
       return FALSE;
     }
 
-  swap = sqlite3_backup_init (cf_store_get_db (self), "main", cf_store_get_db (copy), "main");
-  rc = swap != NULL ? sqlite3_backup_step (swap, -1) : sqlite3_errcode (cf_store_get_db (self));
+  swap = sqlite3_backup_init (cf_store_get_sqlite (self), "main", cf_store_get_sqlite (copy), "main");
+  rc = swap != NULL ? sqlite3_backup_step (swap, -1) : sqlite3_errcode (cf_store_get_sqlite (self));
   if (swap != NULL)
     sqlite3_backup_finish (swap);
   g_clear_object (&copy);

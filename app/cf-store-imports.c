@@ -30,7 +30,7 @@ cf_store_get_import_info (CfStore     *self,
                           char       **operator_no,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean found;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
@@ -38,8 +38,8 @@ cf_store_get_import_info (CfStore     *self,
   stmt = cf_store_prepare (self, "SELECT file_name, imported_at, operator_no FROM imports WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  cf_db_bind_int64 (stmt, 1, import_id);
+  found = cf_db_step (stmt) == CF_DB_ROW;
   if (found)
     {
       *file_name = cf_sql_dup_text (stmt, 0);
@@ -65,7 +65,7 @@ cf_store_list_imports (CfStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_report_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
 
@@ -74,28 +74,28 @@ cf_store_list_imports (CfStore  *self,
                                  "ORDER BY id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int (stmt, 1, (int) limit);
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      CfImportReport *r = cf_import_report_new ((const char *) sqlite3_column_text (stmt, 1));
+      CfImportReport *r = cf_import_report_new ((const char *) cf_db_column_text (stmt, 1));
       int c = 0;
 
-      r->import_id = sqlite3_column_int64 (stmt, c);
+      r->import_id = cf_db_column_int64 (stmt, c);
       c += 2;
       r->sha256 = cf_sql_dup_text (stmt, c++);
       r->encoding = cf_sql_dup_text (stmt, c++);
       r->profile = cf_sql_dup_text (stmt, c++);
-      r->rows = (guint) sqlite3_column_int (stmt, c++);
-      r->imported = (guint) sqlite3_column_int (stmt, c++);
-      r->duplicates = (guint) sqlite3_column_int (stmt, c++);
-      r->conflicts = (guint) sqlite3_column_int (stmt, c++);
-      r->rejected = (guint) sqlite3_column_int (stmt, c++);
-      r->skipped = (guint) sqlite3_column_int (stmt, c++);
-      r->masked_pans = (guint) sqlite3_column_int (stmt, c++);
+      r->rows = (guint) cf_db_column_int (stmt, c++);
+      r->imported = (guint) cf_db_column_int (stmt, c++);
+      r->duplicates = (guint) cf_db_column_int (stmt, c++);
+      r->conflicts = (guint) cf_db_column_int (stmt, c++);
+      r->rejected = (guint) cf_db_column_int (stmt, c++);
+      r->skipped = (guint) cf_db_column_int (stmt, c++);
+      r->masked_pans = (guint) cf_db_column_int (stmt, c++);
       r->imported_at = cf_sql_dup_text (stmt, c++);
-      if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
+      if (cf_db_column_type (stmt, c) != CF_DB_NULL)
         {
-          g_auto(GStrv) notes = g_strsplit ((const char *) sqlite3_column_text (stmt, c), "\n", -1);
+          g_auto(GStrv) notes = g_strsplit ((const char *) cf_db_column_text (stmt, c), "\n", -1);
           for (guint i = 0; notes[i] != NULL; i++)
             g_ptr_array_add (r->notes, g_strdup (notes[i]));
         }
@@ -115,7 +115,7 @@ cf_store_load_import_rejects (CfStore         *self,
                               CfImportReport  *report,
                               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   guint rejected = report->rejected;
   guint conflicts = report->conflicts;
 
@@ -125,18 +125,18 @@ cf_store_load_import_rejects (CfStore         *self,
                                  "FROM import_rejects WHERE import_id = ? ORDER BY line", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report->import_id);
+  cf_db_bind_int64 (stmt, 1, report->import_id);
   g_ptr_array_set_size (report->rejects, 0);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     cf_import_report_add_reject (report,
-                                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "conflict") == 0
+                                 g_strcmp0 ((const char *) cf_db_column_text (stmt, 0), "conflict") == 0
                                  ? CF_IMPORT_REJECT_CONFLICT : CF_IMPORT_REJECT_BAD_ROW,
-                                 (guint) sqlite3_column_int (stmt, 1),
-                                 (const char *) sqlite3_column_text (stmt, 2),
-                                 (const char *) sqlite3_column_text (stmt, 3),
-                                 (const char *) sqlite3_column_text (stmt, 4),
-                                 sqlite3_column_int64 (stmt, 5));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+                                 (guint) cf_db_column_int (stmt, 1),
+                                 (const char *) cf_db_column_text (stmt, 2),
+                                 (const char *) cf_db_column_text (stmt, 3),
+                                 (const char *) cf_db_column_text (stmt, 4),
+                                 cf_db_column_int64 (stmt, 5));
+  g_clear_pointer (&stmt, cf_db_finalize);
   /* add_reject counts; the stored counts stay the truth. */
   report->rejected = rejected;
   report->conflicts = conflicts;

@@ -91,7 +91,7 @@ static const char merge_one[] =
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
 }
 
 /* The statements of merge_one, prepared once for all the pairs. */
@@ -105,17 +105,25 @@ prepare_all (CfStore     *store,
 
   while (tail != NULL && *tail != '\0')
     {
-      sqlite3_stmt *stmt = NULL;
-      const char *next = NULL;
+      /* One statement at a time: the next begins after a ';' outside quotes. */
+      const char *end = tail;
+      gboolean quoted = FALSE;
+      g_autofree char *one = NULL;
+      CfDbStmt *stmt;
 
-      if (sqlite3_prepare_v2 (cf_store_get_db (store), tail, -1, &stmt, &next) != SQLITE_OK)
+      while (*end != '\0' && (quoted || *end != ';'))
+        quoted ^= *end++ == '\'';
+      one = g_strndup (tail, end - tail);
+      tail = *end == ';' ? end + 1 : end;
+      if (*g_strstrip (one) == '\0')
+        continue;
+      stmt = cf_store_prepare (store, one, error);
+      if (stmt == NULL)
         {
-          cf_store_set_error (store, error, _("merging a transaction stored twice"));
+          g_prefix_error (error, "%s", _("merging a transaction stored twice: "));
           return NULL;
         }
-      tail = next;
-      if (stmt != NULL)
-        g_ptr_array_add (stmts, stmt);
+      g_ptr_array_add (stmts, stmt);
     }
   return g_steal_pointer (&stmts);
 }
@@ -131,18 +139,18 @@ exec_pair (CfStore     *store,
 {
   for (guint i = 0; i < stmts->len; i++)
     {
-      sqlite3_stmt *stmt = g_ptr_array_index (stmts, i);
+      CfDbStmt *stmt = g_ptr_array_index (stmts, i);
       int rc;
 
-      if (sqlite3_bind_parameter_count (stmt) >= 1)
-        sqlite3_bind_int64 (stmt, 1, keep);
-      if (sqlite3_bind_parameter_count (stmt) >= 2)
-        sqlite3_bind_int64 (stmt, 2, merge);
-      if (sqlite3_bind_parameter_count (stmt) >= 3)
-        sqlite3_bind_text (stmt, 3, matched_by, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      if (cf_db_bind_parameter_count (stmt) >= 1)
+        cf_db_bind_int64 (stmt, 1, keep);
+      if (cf_db_bind_parameter_count (stmt) >= 2)
+        cf_db_bind_int64 (stmt, 2, merge);
+      if (cf_db_bind_parameter_count (stmt) >= 3)
+        cf_db_bind_text (stmt, 3, matched_by, -1, CF_DB_STATIC);
+      rc = cf_db_step (stmt);
+      cf_db_reset (stmt);
+      if (rc != CF_DB_DONE)
         return cf_store_set_error (store, error, _("merging a transaction stored twice"));
     }
   return TRUE;
@@ -159,7 +167,7 @@ cf_store_merge_doubles (CfStore  *self,
                         guint    *merged,
                         GError  **error)
 {
-  g_autoptr(sqlite3_stmt) pairs = NULL;
+  g_autoptr(CfDbStmt) pairs = NULL;
   g_autoptr(GPtrArray) merge = NULL;
   guint n = 0;
 
@@ -170,19 +178,19 @@ cf_store_merge_doubles (CfStore  *self,
   pairs = cf_store_prepare (self, "SELECT keep_id, merge_id, rule FROM temp.merge_pairs ORDER BY merge_id", error);
   if (pairs == NULL)
     return FALSE;
-  while (sqlite3_step (pairs) == SQLITE_ROW)
+  while (cf_db_step (pairs) == CF_DB_ROW)
     {
-      gint64 keep = sqlite3_column_int64 (pairs, 0);
-      gint64 merged_id = sqlite3_column_int64 (pairs, 1);
+      gint64 keep = cf_db_column_int64 (pairs, 0);
+      gint64 merged_id = cf_db_column_int64 (pairs, 1);
       g_autofree char *details = g_strdup_printf ("{\"kept\":%" G_GINT64_FORMAT ",\"merged\":%" G_GINT64_FORMAT
-                                                  ",\"rule\":\"%s\"}", keep, merged_id, sqlite3_column_text (pairs, 2));
+                                                  ",\"rule\":\"%s\"}", keep, merged_id, cf_db_column_text (pairs, 2));
 
       if (!exec_pair (self, merge, keep, merged_id, "merge", error) ||
           !cf_store_add_audit_entry (self, NULL, "merge-transactions", "transaction", keep, details, error))
         return FALSE;
       n++;
     }
-  g_clear_pointer (&pairs, sqlite3_finalize);
+  g_clear_pointer (&pairs, cf_db_finalize);
   g_clear_pointer (&merge, g_ptr_array_unref);
   if (!cf_store_exec (self, "DROP TABLE temp.merge_pairs; DROP TABLE temp.merge_ambiguous;", error))
     return FALSE;

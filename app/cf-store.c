@@ -39,7 +39,7 @@ struct _CfStore
   GObject   parent_instance;
 
   char     *path;
-  sqlite3  *db;
+  CfDb     *db;
   char     *override_by;   /* a manager who authorised what happens now */
   Waiter   *waiter;        /* how long to wait for other writers, and whom to tell */
 };
@@ -54,7 +54,7 @@ cf_store_finalize (GObject *object)
   CfStore *self = (CfStore *) object;
 
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    cf_db_close (self->db);
   if (self->waiter != NULL)
     g_clear_object (&self->waiter->cancellable);
   g_free (self->waiter);
@@ -92,7 +92,7 @@ cf_store_set_error (CfStore     *self,
                     const char  *doing)
 {
   g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL,
-               _("%s: %s while %s"), self->path, sqlite3_errmsg (self->db), doing);
+               _("%s: %s while %s"), self->path, cf_db_errmsg (self->db), doing);
   return FALSE;
 }
 
@@ -106,12 +106,9 @@ cf_store_exec (CfStore     *self,
                const char  *sql,
                GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (cf_db_exec (self->db, sql) != CF_DB_OK)
     {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL, "%s: %s", self->path, message);
-      sqlite3_free (message);
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL, "%s: %s", self->path, cf_db_errmsg (self->db));
       return FALSE;
     }
   return TRUE;
@@ -120,16 +117,16 @@ cf_store_exec (CfStore     *self,
 /**
  * cf_store_prepare:
  *
- * Returns: (transfer full): a statement to finalize with sqlite3_finalize()
+ * Returns: (transfer full): a statement to finalize with cf_db_finalize()
  */
-sqlite3_stmt *
+CfDbStmt *
 cf_store_prepare (CfStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CfDbStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (cf_db_prepare (self->db, sql, &stmt) != CF_DB_OK)
     {
       cf_store_set_error (self, error, _("preparing a query"));
       return NULL;
@@ -146,21 +143,45 @@ cf_store_prepare (CfStore     *self,
  */
 gboolean
 cf_store_step_done (CfStore       *self,
-                    sqlite3_stmt  *stmt,
+                    CfDbStmt  *stmt,
                     const char    *doing,
                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = cf_db_step (stmt);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE || cf_store_set_error (self, error, doing);
+  cf_db_reset (stmt);
+  cf_db_clear_bindings (stmt);
+  return rc == CF_DB_DONE || cf_store_set_error (self, error, doing);
 }
 
-sqlite3 *
+CfDb *
 cf_store_get_db (CfStore *self)
 {
   return self->db;
+}
+
+/**
+ * cf_store_get_sqlite:
+ *
+ * Returns: (nullable): SQLite's own connection, for what only a file has
+ *   (its backup); %NULL on a server
+ */
+sqlite3 *
+cf_store_get_sqlite (CfStore *self)
+{
+  return cf_db_get_sqlite (self->db);
+}
+
+/**
+ * cf_store_is_server:
+ *
+ * Returns: whether the store is a PostgreSQL server rather than a file
+ */
+gboolean
+cf_store_is_server (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return cf_db_get_engine (self->db) == CF_DB_ENGINE_POSTGRES;
 }
 
 /**
@@ -176,17 +197,30 @@ cf_store_now_utc (char out[21])
   g_strlcpy (out, text, 21);
 }
 
+/* The schema's version: SQLite's user_version in a file, a one-row table on
+ * a server; 0 for a database Counterfoil has not written yet. */
 static int
 read_user_version (CfStore *self,
                    GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (self, "PRAGMA user_version", error);
+  gboolean server = cf_store_is_server (self);
+  g_autoptr(CfDbStmt) stmt = NULL;
   int version = -1;
 
+  if (server)
+    {
+      stmt = cf_store_prepare (self, "SELECT to_regclass ('counterfoil_schema') IS NOT NULL", error);
+      if (stmt == NULL || cf_db_step (stmt) != CF_DB_ROW)
+        return cf_store_set_error (self, error, _("reading the schema version")) ? -1 : -1;
+      if (cf_db_column_int (stmt, 0) == 0)
+        return 0;
+      g_clear_pointer (&stmt, cf_db_finalize);
+    }
+  stmt = cf_store_prepare (self, server ? "SELECT version FROM counterfoil_schema" : "PRAGMA user_version", error);
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    version = cf_db_column_int (stmt, 0);
   else
     cf_store_set_error (self, error, _("reading the schema version"));
   return version;
@@ -195,14 +229,49 @@ read_user_version (CfStore *self,
 static gboolean
 has_foreign_tables (CfStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean foreign = FALSE;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    foreign = sqlite3_step (stmt) == SQLITE_ROW;
-  return foreign;
+  stmt = cf_store_prepare (self, cf_store_is_server (self)
+                                   ? "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema ()"
+                                   : "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                           NULL);
+  return stmt != NULL && cf_db_step (stmt) == CF_DB_ROW;
+}
+
+/* One step up, in the transaction that records it. Another desk may have
+ * taken it while this one waited for the write lock: then it is done. */
+static gboolean
+migrate_step (CfStore    *self,
+              int         from,
+              int         to,
+              const char *sql,
+              GError    **error)
+{
+  g_autofree char *bump = cf_store_is_server (self)
+                          ? g_strdup_printf ("UPDATE counterfoil_schema SET version = %d", to)
+                          : g_strdup_printf ("PRAGMA user_version = %d", to);
+  int now;
+
+  if (!cf_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  now = read_user_version (self, error);
+  if (now >= to)
+    return cf_store_exec (self, "COMMIT", error);
+  if (now < 0 ||
+      !cf_store_exec (self, sql, error) ||
+      /* Schema 10 gave transactions sources: the doubles stored before
+       * are made one, once the tables they move into are all there. */
+      (from > 0 && from < 10 && to == CF_STORE_SCHEMA_VERSION && !cf_store_merge_doubles (self, NULL, error)) ||
+      !cf_store_exec (self, bump, error))
+    {
+      cf_store_exec (self, "ROLLBACK", NULL);
+      g_prefix_error (error, _("Upgrading the database to schema %d failed: "), to);
+      return FALSE;
+    }
+  if (!cf_store_exec (self, "COMMIT", error))
+    return FALSE;
+  g_debug ("%s: schema %d", self->path, to);
+  return TRUE;
 }
 
 static gboolean
@@ -210,35 +279,80 @@ migrate (CfStore  *self,
          int       from,
          GError  **error)
 {
-  for (int v = from; v < CF_STORE_SCHEMA_VERSION; v++)
+  if (cf_store_is_server (self))
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-
-      if (!cf_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!cf_store_exec (self, cf_store_migrations[v], error) ||
-          /* Schema 10 gave transactions sources: the doubles stored before
-           * are made one, once the tables they move into are all there. */
-          (from < 10 && v + 1 == CF_STORE_SCHEMA_VERSION && !cf_store_merge_doubles (self, NULL, error)) ||
-          !cf_store_exec (self, bump, error))
-        {
-          cf_store_exec (self, "ROLLBACK", NULL);
-          g_prefix_error (error, _("Upgrading the database to schema %d failed: "), v + 1);
+      for (guint i = 0; cf_store_steps_pg[i].sql != NULL; i++)
+        if (cf_store_steps_pg[i].version > from &&
+            !migrate_step (self, from, cf_store_steps_pg[i].version, cf_store_steps_pg[i].sql, error))
           return FALSE;
-        }
-      if (!cf_store_exec (self, "COMMIT", error))
-        return FALSE;
-      g_debug ("%s: schema %d", self->path, v + 1);
+      return TRUE;
     }
+  for (int v = from; v < CF_STORE_SCHEMA_VERSION; v++)
+    if (!migrate_step (self, from, v + 1, cf_store_migrations[v], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+open_server (CfStore     *self,
+             const char  *conninfo,
+             GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  if (cf_db_conninfo_has_password (conninfo))
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("The connection string holds a password. Keep it in ~/.pgpass or in pg_service.conf "
+                     "instead, where only you can read it, and leave it out of the string."));
+      return FALSE;
+    }
+  self->db = cf_db_open (conninfo, FALSE, &message);
+  if (self->db == NULL)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("Cannot connect to the database server %s: %s"), conninfo, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_file (CfStore     *self,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *message = NULL;
+
+  cf_file_locks_install ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  self->db = cf_db_open (path, FALSE, &message);
+  if (self->db == NULL)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path, message);
+      return FALSE;
+    }
+  cf_db_busy_timeout (self->db, 10000);
+  sqlite3_create_function (cf_db_get_sqlite (self->db), "cf_audit_hash", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, cf_store_audit_hash_sql, NULL, NULL);
   return TRUE;
 }
 
 /**
  * cf_store_open:
- * @path: the database file; created, with its folder, when missing
+ * @path: the database file, created with its folder when missing; or a
+ *   PostgreSQL server's connection string (`postgresql://…`, `service=…`)
  *
  * Opens the database and brings its schema up to date. A database written by
- * a newer Counterfoil, or a file that is not a Counterfoil database, is
+ * a newer Counterfoil, or one that is not a Counterfoil database, is
  * refused and left exactly as it was.
  *
  * Returns: (transfer full): the store
@@ -248,34 +362,12 @@ cf_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(CfStore) self = g_object_new (CF_TYPE_STORE, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
+  gboolean server = cf_db_is_conninfo (path);
   int version;
 
-  cf_file_locks_install ();
   self->path = g_strdup (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
-                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (self->db, 10000);
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_create_function (self->db, "cf_audit_hash", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                           cf_store_audit_hash_sql, NULL, NULL);
+  if (!(server ? open_server (self, path, error) : open_file (self, path, error)))
+    return NULL;
 
   /* Look before touching anything: even switching to WAL writes the file. */
   version = read_user_version (self, NULL);
@@ -283,7 +375,7 @@ cf_store_open (const char  *path,
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS,
                    _("%s is not a Counterfoil database (%s); it was left unchanged"),
-                   path, sqlite3_errmsg (self->db));
+                   path, cf_db_errmsg (self->db));
       return NULL;
     }
   if (version > CF_STORE_SCHEMA_VERSION)
@@ -297,7 +389,8 @@ cf_store_open (const char  *path,
   if (version == 0 && has_foreign_tables (self))
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS,
-                   _("%s is an SQLite database of another program; it was left unchanged"), path);
+                   server ? _("%s holds tables of another program; it was left unchanged")
+                          : _("%s is an SQLite database of another program; it was left unchanged"), path);
       return NULL;
     }
 
@@ -326,7 +419,7 @@ cf_store_set_busy_timeout (CfStore *self,
                            int      ms)
 {
   g_return_if_fail (CF_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, ms);
+  cf_db_busy_timeout (self->db, ms);
 }
 
 /* SQLite asks this while another connection holds the write lock: wait a
@@ -377,7 +470,11 @@ cf_store_wait_for_writers (CfStore         *self,
   self->waiter->max_us = (gint64) max_seconds * G_USEC_PER_SEC;
   self->waiter->waiting = waiting;
   self->waiter->user_data = user_data;
-  sqlite3_busy_handler (self->db, wait_for_writer, self->waiter);
+  /* A server's writers wait in the server (lock_timeout) for as long. */
+  if (cf_store_is_server (self))
+    cf_db_busy_timeout (self->db, (int) MIN ((gint64) max_seconds * 1000, G_MAXINT));
+  else
+    sqlite3_busy_handler (cf_db_get_sqlite (self->db), wait_for_writer, self->waiter);
 }
 
 const char *
@@ -403,7 +500,7 @@ gint64
 cf_store_count_transactions (CfStore  *self,
                              GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gint64 count = -1;
 
   g_return_val_if_fail (CF_IS_STORE (self), -1);
@@ -411,8 +508,8 @@ cf_store_count_transactions (CfStore  *self,
   stmt = cf_store_prepare (self, "SELECT count(*) FROM transactions", error);
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
+  if (cf_db_step (stmt) == CF_DB_ROW)
+    count = cf_db_column_int64 (stmt, 0);
   else
     cf_store_set_error (self, error, _("counting transactions"));
   return count;
@@ -431,7 +528,7 @@ cf_store_find_transactions (CfStore             *self,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -443,12 +540,12 @@ cf_store_find_transactions (CfStore             *self,
     return NULL;
 
   for (guint i = 0; i < params->len; i++)
-    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
+    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), CF_DB_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cf_db_step (stmt)) == CF_DB_ROW)
     g_ptr_array_add (result, cf_transaction_new_from_row (stmt));
 
-  if (rc != SQLITE_DONE)
+  if (rc != CF_DB_DONE)
     {
       cf_store_set_error (self, error, _("searching transactions"));
       return NULL;
@@ -467,7 +564,7 @@ cf_store_get_transaction (CfStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   CfTransaction *txn = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -475,8 +572,8 @@ cf_store_get_transaction (CfStore  *self,
   stmt = cf_store_prepare (self, "SELECT " CF_TRANSACTION_COLUMNS " FROM transactions t WHERE t.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 1, id);
+  if (cf_db_step (stmt) == CF_DB_ROW)
     txn = cf_transaction_new_from_row (stmt);
   else
     g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
@@ -493,7 +590,7 @@ char *
 cf_store_get_setting (CfStore    *self,
                       const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   char *value = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -501,8 +598,8 @@ cf_store_get_setting (CfStore    *self,
   stmt = cf_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  cf_sql_bind_text (stmt, 1, key, CF_DB_STATIC);
+  if (cf_db_step (stmt) == CF_DB_ROW && cf_db_column_type (stmt, 0) != CF_DB_NULL)
     value = cf_sql_dup_text (stmt, 0);
   return value;
 }
@@ -513,7 +610,7 @@ cf_store_set_setting (CfStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
@@ -522,9 +619,9 @@ cf_store_set_setting (CfStore     *self,
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
-  cf_sql_bind_text (stmt, 1, key, SQLITE_STATIC);
-  cf_sql_bind_text (stmt, 2, value, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE || cf_store_set_error (self, error, _("saving a setting"));
+  cf_sql_bind_text (stmt, 1, key, CF_DB_STATIC);
+  cf_sql_bind_text (stmt, 2, value, CF_DB_STATIC);
+  ok = cf_db_step (stmt) == CF_DB_DONE || cf_store_set_error (self, error, _("saving a setting"));
   return ok;
 }
 
@@ -538,14 +635,16 @@ cf_store_set_setting (CfStore     *self,
 gint64
 cf_store_get_data_version (CfStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   gint64 version = -1;
 
   g_return_val_if_fail (CF_IS_STORE (self), -1);
 
-  stmt = cf_store_prepare (self, "PRAGMA data_version", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
+  /* On a server: the next transaction id, which moves with every write. */
+  stmt = cf_store_prepare (self, cf_store_is_server (self) ? "SELECT txid_snapshot_xmax (txid_current_snapshot ())"
+                                                           : "PRAGMA data_version", NULL);
+  if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
+    version = cf_db_column_int64 (stmt, 0);
   return version;
 }
 
@@ -592,7 +691,7 @@ cf_store_find_original (CfStore        *self,
 {
   const char *voucher = cf_transaction_get_orig_voucher_no (reversal);
   const char *ref = cf_transaction_get_orig_ref_no (reversal);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   CfTransaction *original = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
@@ -603,7 +702,7 @@ cf_store_find_original (CfStore        *self,
                                      "WHERE t.ref_no = ? AND t.id != ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      cf_sql_bind_text (stmt, 1, ref, SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, ref, CF_DB_STATIC);
     }
   else if (voucher != NULL)
     {
@@ -613,15 +712,15 @@ cf_store_find_original (CfStore        *self,
                                      "AND t.batch_no IS ? ORDER BY t.local_time DESC LIMIT 1", error);
       if (stmt == NULL)
         return NULL;
-      cf_sql_bind_text (stmt, 1, voucher, SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), SQLITE_STATIC);
-      cf_sql_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), SQLITE_STATIC);
+      cf_sql_bind_text (stmt, 1, voucher, CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 3, cf_transaction_get_terminal_no (reversal), CF_DB_STATIC);
+      cf_sql_bind_text (stmt, 4, cf_transaction_get_batch_no (reversal), CF_DB_STATIC);
     }
   else
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 2, cf_transaction_get_id (reversal));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cf_db_bind_int64 (stmt, 2, cf_transaction_get_id (reversal));
+  if (cf_db_step (stmt) == CF_DB_ROW)
     original = cf_transaction_new_from_row (stmt);
   return original;
 }

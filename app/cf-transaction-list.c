@@ -89,7 +89,7 @@ load_page (CfTransactionList *self,
   g_autoptr(GHashTable) slot_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GError) error = NULL;
   guint last = MIN (first + PAGE_SIZE, self->ids->len);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
 
   for (guint i = first; i < last; i++)
     {
@@ -106,9 +106,9 @@ load_page (CfTransactionList *self,
       g_warning ("Cannot read transactions: %s", error->message);
       return;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cf_db_column_int64 (stmt, 0);
       guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slot_of, &id));
 
       if (slot > 0 && self->rows[slot - 1] == NULL)
@@ -117,7 +117,7 @@ load_page (CfTransactionList *self,
           self->n_loaded++;
         }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, cf_db_finalize);
 }
 
 static gpointer
@@ -153,7 +153,7 @@ read_ids (CfStore                   *store,
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   guint n = 0;
   int rc;
 
@@ -162,11 +162,11 @@ read_ids (CfStore                   *store,
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < params->len; i++)
-    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), SQLITE_STATIC);
+    cf_sql_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), CF_DB_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cf_db_step (stmt)) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cf_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
       if (++n % CANCEL_CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -174,7 +174,7 @@ read_ids (CfStore                   *store,
           return NULL;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CF_DB_DONE)
     {
       cf_store_set_error (store, error, _("searching transactions"));
       return NULL;

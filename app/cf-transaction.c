@@ -217,15 +217,15 @@ cf_transaction_init (CfTransaction *self)
  * Returns: (transfer full): the transaction
  */
 CfTransaction *
-cf_transaction_new_from_row (sqlite3_stmt *stmt)
+cf_transaction_new_from_row (CfDbStmt *stmt)
 {
   CfTransaction *self = g_object_new (CF_TYPE_TRANSACTION, NULL);
   int c = 0;
 
-  self->id = sqlite3_column_int64 (stmt, c++);
+  self->id = cf_db_column_int64 (stmt, c++);
   self->local_time = cf_sql_dup_text (stmt, c++);
-  self->has_utc_offset = sqlite3_column_type (stmt, c) != SQLITE_NULL;
-  self->utc_offset = sqlite3_column_int (stmt, c++);
+  self->has_utc_offset = cf_db_column_type (stmt, c) != CF_DB_NULL;
+  self->utc_offset = cf_db_column_int (stmt, c++);
   self->time_zone = cf_sql_dup_text (stmt, c++);
   self->merchant_no = cf_sql_dup_text (stmt, c++);
   self->merchant_name = cf_sql_dup_text (stmt, c++);
@@ -237,29 +237,29 @@ cf_transaction_new_from_row (sqlite3_stmt *stmt)
   self->auth_code = cf_sql_dup_text (stmt, c++);
   self->card_first6 = cf_sql_dup_text (stmt, c++);
   self->card_last4 = cf_sql_dup_text (stmt, c++);
-  self->card_length = (guint) sqlite3_column_int (stmt, c++);
+  self->card_length = (guint) cf_db_column_int (stmt, c++);
   self->card_brand = cf_sql_dup_text (stmt, c++);
   self->card_kind = cf_sql_dup_text (stmt, c++);
   self->issuer = cf_sql_dup_text (stmt, c++);
   self->acquirer = cf_sql_dup_text (stmt, c++);
-  if (!cf_txn_type_from_nick ((const char *) sqlite3_column_text (stmt, c++), &self->type))
+  if (!cf_txn_type_from_nick ((const char *) cf_db_column_text (stmt, c++), &self->type))
     self->type = CF_TXN_TYPE_OTHER;
   self->type_text = cf_sql_dup_text (stmt, c++);
-  self->amount_minor = sqlite3_column_int64 (stmt, c++);
-  self->has_fee = sqlite3_column_type (stmt, c) != SQLITE_NULL;
-  self->fee_minor = sqlite3_column_int64 (stmt, c++);
+  self->amount_minor = cf_db_column_int64 (stmt, c++);
+  self->has_fee = cf_db_column_type (stmt, c) != CF_DB_NULL;
+  self->fee_minor = cf_db_column_int64 (stmt, c++);
   self->currency = cf_sql_dup_text (stmt, c++);
   self->status = cf_sql_dup_text (stmt, c++);
-  self->entry_mode = cf_entry_mode_from_nick ((const char *) sqlite3_column_text (stmt, c++));
+  self->entry_mode = cf_entry_mode_from_nick ((const char *) cf_db_column_text (stmt, c++));
   self->orig_voucher_no = cf_sql_dup_text (stmt, c++);
   self->orig_ref_no = cf_sql_dup_text (stmt, c++);
   self->orig_date = cf_sql_dup_text (stmt, c++);
   self->source_id = cf_sql_dup_text (stmt, c++);
-  self->import_id = sqlite3_column_int64 (stmt, c++);
-  self->source_line = (guint) sqlite3_column_int (stmt, c++);
-  self->n_duplicates = (guint) sqlite3_column_int (stmt, c++);
-  self->reported_lost = sqlite3_column_int (stmt, c++) != 0;
-  if (!cf_payment_method_from_nick ((const char *) sqlite3_column_text (stmt, c++), &self->payment_method))
+  self->import_id = cf_db_column_int64 (stmt, c++);
+  self->source_line = (guint) cf_db_column_int (stmt, c++);
+  self->n_duplicates = (guint) cf_db_column_int (stmt, c++);
+  self->reported_lost = cf_db_column_int (stmt, c++) != 0;
+  if (!cf_payment_method_from_nick ((const char *) cf_db_column_text (stmt, c++), &self->payment_method))
     self->payment_method = CF_PAYMENT_METHOD_OTHER;
   self->order_no = cf_sql_dup_text (stmt, c++);
   self->channel_no = cf_sql_dup_text (stmt, c++);

@@ -67,26 +67,26 @@ main (int   argc,
   g_assert_true (cf_demo_populate (store, 100000, 11, NULL, NULL, &error));
   g_assert_true (cf_store_exec (store, "UPDATE operators SET role = 'manager' WHERE operator_no = '099'", &error));
   {
-    sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT (SELECT local_time FROM transactions ORDER BY local_time DESC "
+    CfDbStmt *stmt = cf_store_prepare (store, "SELECT (SELECT local_time FROM transactions ORDER BY local_time DESC "
                                                   "LIMIT 1 OFFSET 9999), datetime (max (local_time), '+1 second') "
                                                   "FROM transactions", &error);
 
     g_assert_nonnull (stmt);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    from = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    to = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    sqlite3_finalize (stmt);
+    g_assert_cmpint (cf_db_step (stmt), ==, CF_DB_ROW);
+    from = g_strdup ((const char *) cf_db_column_text (stmt, 0));
+    to = g_strdup ((const char *) cf_db_column_text (stmt, 1));
+    cf_db_finalize (stmt);
   }
   shift_id = cf_shift_define (store, "001", NULL, from, to, NULL, "099", &error);
   g_assert_no_error (error);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM transactions WHERE local_time >= '%s' AND local_time < '%s'",
                                             from, to);
-    sqlite3_stmt *stmt = cf_store_prepare (store, sql, &error);
+    CfDbStmt *stmt = cf_store_prepare (store, sql, &error);
 
-    sqlite3_step (stmt);
-    count = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
+    cf_db_step (stmt);
+    count = cf_db_column_int64 (stmt, 0);
+    cf_db_finalize (stmt);
   }
 
   for (guint r = 0; r < RUNS; r++)

@@ -221,11 +221,11 @@ void
 cf_test_assert_no_pan_stored (CfStore *store)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = cf_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'", NULL);
+  CfDbStmt *stmt = cf_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'", NULL);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  while (cf_db_step (stmt) == CF_DB_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) cf_db_column_text (stmt, 0)));
+  cf_db_finalize (stmt);
   g_assert_cmpuint (tables->len, >, 5);
 
   for (guint t = 0; t < tables->len; t++)
@@ -233,14 +233,14 @@ cf_test_assert_no_pan_stored (CfStore *store)
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
 
       stmt = cf_store_prepare (store, sql, NULL);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      while (cf_db_step (stmt) == CF_DB_ROW)
+        for (int c = 0; c < cf_db_column_count (stmt); c++)
           {
-            const char *value = (const char *) sqlite3_column_text (stmt, c);
+            const char *value = (const char *) cf_db_column_text (stmt, c);
             if (cf_test_text_has_pan (value))
-              g_error ("%s.%s holds a card number: %s", (char *) tables->pdata[t], sqlite3_column_name (stmt, c), value);
+              g_error ("%s.%s holds a card number: %s", (char *) tables->pdata[t], cf_db_column_name (stmt, c), value);
           }
-      sqlite3_finalize (stmt);
+      cf_db_finalize (stmt);
     }
 }
 
@@ -328,13 +328,13 @@ cf_test_query_int (CfStore    *store,
                    const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = cf_store_prepare (store, sql, &error);
+  CfDbStmt *stmt = cf_store_prepare (store, sql, &error);
   gint64 value;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (cf_db_step (stmt), ==, CF_DB_ROW);
+  value = cf_db_column_int64 (stmt, 0);
+  cf_db_finalize (stmt);
   return value;
 }
 
@@ -343,13 +343,13 @@ cf_test_query_text (CfStore    *store,
                     const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = cf_store_prepare (store, sql, &error);
+  CfDbStmt *stmt = cf_store_prepare (store, sql, &error);
   char *value = NULL;
 
   g_assert_no_error (error);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (cf_db_step (stmt) == CF_DB_ROW && cf_db_column_type (stmt, 0) != CF_DB_NULL)
+    value = g_strdup ((const char *) cf_db_column_text (stmt, 0));
+  cf_db_finalize (stmt);
   return value;
 }
 

@@ -67,15 +67,15 @@ ids_on_day (CfTestDb   *f,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM transactions WHERE substr (local_time, 1, 10) = '%s' "
                                           "ORDER BY id LIMIT %u", day, limit);
-  sqlite3_stmt *stmt = cf_store_prepare (f->store, sql, NULL);
+  CfDbStmt *stmt = cf_store_prepare (f->store, sql, NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cf_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
   return ids;
 }
 

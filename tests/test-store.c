@@ -233,11 +233,11 @@ test_indexes_used (CfTestDb      *f,
     {
       g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[i], NULL);
       g_autofree char *plan_detail = NULL;
-      sqlite3_stmt *stmt = cf_store_prepare (f->store, sql, NULL);
+      CfDbStmt *stmt = cf_store_prepare (f->store, sql, NULL);
 
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      plan_detail = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      sqlite3_finalize (stmt);
+      g_assert_cmpint (cf_db_step (stmt), ==, CF_DB_ROW);
+      plan_detail = g_strdup ((const char *) cf_db_column_text (stmt, 3));
+      cf_db_finalize (stmt);
       g_test_message ("%s → %s", queries[i], plan_detail);
       g_assert_nonnull (strstr (plan_detail, "USING INDEX"));
     }
@@ -407,7 +407,7 @@ test_check_digest_like_a_card (CfTestDb      *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfDbStmt) stmt = NULL;
   g_autofree char *content = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *details = NULL;
@@ -431,9 +431,9 @@ test_check_digest_like_a_card (CfTestDb      *f,
   stmt = cf_store_prepare (f->store, "INSERT INTO handover_reports (sequence_no, shift_id, signed_by, signed_at, sha256, content) "
                                      "VALUES (1, 1, '099', '2026-11-27 16:05:00', ?, ?)", &error);
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, sum, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 2, content, (int) strlen (content), SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  cf_db_bind_text (stmt, 1, sum, -1, CF_DB_STATIC);
+  cf_db_bind_blob (stmt, 2, content, (int) strlen (content), CF_DB_STATIC);
+  g_assert_cmpint (cf_db_step (stmt), ==, CF_DB_DONE);
   details = g_strdup_printf ("{\"sequence_no\":1,\"sha256\":\"%s\"}", sum);
   g_assert_true (cf_store_add_audit_entry (f->store, "099", "sign-off-handover", "shift", 1, details, &error));
 

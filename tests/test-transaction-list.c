@@ -27,15 +27,15 @@ ids_by_sql (CfStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM transactions t %s", where_order);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = cf_store_prepare (store, sql, NULL);
+  CfDbStmt *stmt = cf_store_prepare (store, sql, NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cf_db_step (stmt) == CF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cf_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
+  cf_db_finalize (stmt);
   return ids;
 }
 

@@ -8,16 +8,16 @@
 
 #pragma once
 
-#include <sqlite3.h>
+#include "cf-db.h"
 
 #include "cf-audit-anchors.h"
 
 G_BEGIN_DECLS
 
-gboolean    cf_audit_head                    (sqlite3        *db,
+gboolean    cf_audit_head                    (CfDb           *db,
                                               gint64         *id_out,
                                               char          **hash_out);
-GPtrArray  *cf_audit_anchors_check_db        (sqlite3        *db,
+GPtrArray  *cf_audit_anchors_check_db        (CfDb           *db,
                                               GPtrArray      *anchors,
                                               gint64          up_to);
 

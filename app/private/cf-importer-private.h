@@ -45,26 +45,26 @@ typedef struct
   char            *preamble_merchant_no;
   char            *preamble_merchant_name;
 
-  sqlite3_stmt    *insert_txn;
-  sqlite3_stmt    *find_existing;
-  sqlite3_stmt    *insert_reject;
-  sqlite3_stmt    *insert_merchant;
-  sqlite3_stmt    *insert_terminal;
-  sqlite3_stmt    *insert_operator;
+  CfDbStmt    *insert_txn;
+  CfDbStmt    *find_existing;
+  CfDbStmt    *insert_reject;
+  CfDbStmt    *insert_merchant;
+  CfDbStmt    *insert_terminal;
+  CfDbStmt    *insert_operator;
   /* cf-import-match.c: one transaction from every file */
   gint64           match_import_id;
   GHashTable      *match_days;     /* "YYYY-MM-DD" → whether another file has transactions that day */
-  sqlite3_stmt    *match_day;
-  sqlite3_stmt    *match_source_key;
-  sqlite3_stmt    *match_by_ref;
-  sqlite3_stmt    *match_by_voucher;
-  sqlite3_stmt    *match_by_card;
-  sqlite3_stmt    *match_stored;
-  sqlite3_stmt    *match_insert_source;
-  sqlite3_stmt    *match_insert_discrepancy;
-  sqlite3_stmt    *match_fill;
-  sqlite3_stmt    *match_fill_indexed;
-  sqlite3_stmt    *match_insert_question;
+  CfDbStmt    *match_day;
+  CfDbStmt    *match_source_key;
+  CfDbStmt    *match_by_ref;
+  CfDbStmt    *match_by_voucher;
+  CfDbStmt    *match_by_card;
+  CfDbStmt    *match_stored;
+  CfDbStmt    *match_insert_source;
+  CfDbStmt    *match_insert_discrepancy;
+  CfDbStmt    *match_fill;
+  CfDbStmt    *match_fill_indexed;
+  CfDbStmt    *match_insert_question;
   char            *question_candidates;  /* the row being stored could be any of these */
   const char      *question_rule;
 

@@ -1,4 +1,4 @@
-/* cf-sql.h — small helpers for SQLite statements: binding, reading, rows
+/* cf-sql.h — small helpers for statements: binding, reading, rows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,22 +8,23 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "cf-db.h"
+
 G_BEGIN_DECLS
 
-int        cf_sql_bind_text        (sqlite3_stmt            *stmt,
+int        cf_sql_bind_text        (CfDbStmt            *stmt,
                                     int                      index,
                                     const char              *text,
-                                    sqlite3_destructor_type  destroy);
-int        cf_sql_bind_identifier  (sqlite3_stmt            *stmt,
+                                    CfDbDestroy  destroy);
+int        cf_sql_bind_identifier  (CfDbStmt            *stmt,
                                     int                      index,
                                     const char              *text,
-                                    sqlite3_destructor_type  destroy);
-char      *cf_sql_dup_text         (sqlite3_stmt            *stmt,
+                                    CfDbDestroy  destroy);
+char      *cf_sql_dup_text         (CfDbStmt            *stmt,
                                     int                      column);
-GPtrArray *cf_sql_collect_rows     (sqlite3_stmt            *stmt);
+GPtrArray *cf_sql_collect_rows     (CfDbStmt            *stmt);
 
-/* A statement finalized when it goes out of scope:
- * g_autoptr(sqlite3_stmt) stmt = cf_store_prepare (…); */
+/* SQLite's own statement, for what only reads a file (a backup's copy) */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -10,16 +10,18 @@
 
 #include <sqlite3.h>
 
+#include "cf-db.h"
 #include "cf-sql.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
 
-sqlite3        *cf_store_get_db               (CfStore       *self);
+CfDb           *cf_store_get_db               (CfStore       *self);
+sqlite3        *cf_store_get_sqlite           (CfStore       *self);
 gboolean        cf_store_exec                 (CfStore       *self,
                                                const char    *sql,
                                                GError       **error);
-sqlite3_stmt   *cf_store_prepare              (CfStore       *self,
+CfDbStmt   *cf_store_prepare              (CfStore       *self,
                                                const char    *sql,
                                                GError       **error);
 gboolean        cf_store_set_error            (CfStore       *self,
@@ -35,7 +37,7 @@ gboolean        cf_store_merge_pair           (CfStore       *self,
                                                const char    *matched_by,
                                                GError       **error);
 gboolean        cf_store_step_done            (CfStore       *self,
-                                               sqlite3_stmt  *stmt,
+                                               CfDbStmt  *stmt,
                                                const char    *doing,
                                                GError       **error);
 gboolean        cf_store_finish_audited       (CfStore       *self,
@@ -56,5 +58,15 @@ void            cf_store_audit_hash_sql       (sqlite3_context  *context,
 
 /* Schema steps, one per version; cf-store-schema.c */
 extern const char *const cf_store_migrations[CF_STORE_SCHEMA_VERSION];
+
+/* A server's steps (cf-store-schema-pg.c): each brings the schema to its
+ * version from the one before; the list ends with a NULL step. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} CfStoreStep;
+
+extern const CfStoreStep cf_store_steps_pg[];
 
 G_END_DECLS

@@ -21,6 +21,6 @@ G_BEGIN_DECLS
   "EXISTS (SELECT 1 FROM loss_slips l WHERE l.transaction_id = t.id), t.payment_method, " \
   "t.order_no, t.channel_no, t.store_name"
 
-CfTransaction *cf_transaction_new_from_row (sqlite3_stmt *stmt);
+CfTransaction *cf_transaction_new_from_row (CfDbStmt *stmt);
 
 G_END_DECLS

@@ -1,0 +1,590 @@
+/* cf-db-pg.c — the engine boundary's server side: statements through libpq
+ *
+ * A statement is sent with its parameters as text (a blob as bytes) and no
+ * types, so that the server infers each from where it stands, as SQLite
+ * takes any value anywhere. The first run goes as one round trip; a
+ * statement run again (an import's insert, row after row) is prepared on
+ * the server under a name of its own. Rows are read from the whole result,
+ * so a column's text lives until the next step after the last row, a
+ * reset or the end of the statement, as in SQLite.
+ *
+ * SQLite's single writer is kept: `BEGIN IMMEDIATE` takes the database's
+ * write lock (a transaction-level advisory lock), so that what the services
+ * number or chain while they hold it — a duplicate's No., a report's
+ * sequence no., the audit chain — is numbered once, with no gap, on every
+ * desk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-db"
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cf-db-codes.h"
+#include "cf-db-pg.h"
+
+/* The key of the advisory lock every write transaction takes. */
+#define WRITE_LOCK_KEY "7432019846"
+
+/* Type OIDs, from the server's catalogue (pg_type.h is server-side). */
+enum
+{
+  OID_BOOL    = 16,
+  OID_BYTEA   = 17,
+  OID_INT8    = 20,
+  OID_INT2    = 21,
+  OID_INT4    = 23,
+  OID_OID     = 26,
+  OID_FLOAT4  = 700,
+  OID_FLOAT8  = 701,
+  OID_NUMERIC = 1700,
+};
+
+struct _CfDbPg
+{
+  PGconn     *conn;
+  char       *errmsg;
+  int         errcode;
+  gint64      last_insert_rowid;
+  int         changes;
+  guint       n_prepared;
+  GHashTable *id_tables;       /* tables whose key is an id: an INSERT returns it */
+};
+
+struct _CfDbPgStmt
+{
+  CfDbPg     *db;
+  char       *sql;             /* in the server's dialect */
+  int         n_params;
+  gboolean    returns_id;
+  char      **values;
+  int        *lengths;
+  int        *formats;
+  char       *name;            /* prepared on the server, once run twice */
+  guint       runs;
+  PGresult   *result;
+  int         row;
+  gboolean    executed;
+  GHashTable *blobs;           /* column → the current row's bytes, unescaped */
+  char        flag[2];         /* a boolean column read as text */
+};
+
+static void
+set_error (CfDbPg     *db,
+           int         code,
+           const char *message)
+{
+  g_autofree char *trimmed = g_strdup (message != NULL && *message != '\0' ? message : "unknown error");
+
+  g_free (db->errmsg);
+  db->errmsg = g_strdup (g_strstrip (trimmed));
+  db->errcode = code;
+}
+
+/* The nearest of SQLite's codes: a broken rule is CONSTRAINT, a wait that
+ * timed out or a transaction the server chose to cancel is BUSY. */
+static int
+code_of (const PGresult *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  if (state == NULL)
+    return CF_DB_ERROR;
+  if (g_str_equal (state, "23514"))
+    return SQLITE_CONSTRAINT_CHECK;
+  if (g_str_equal (state, "23505"))
+    return SQLITE_CONSTRAINT_UNIQUE;
+  if (g_str_has_prefix (state, "23"))
+    return CF_DB_CONSTRAINT;
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03") ||
+      g_str_equal (state, "57014"))
+    return CF_DB_BUSY;
+  return CF_DB_ERROR;
+}
+
+static gboolean
+result_ok (CfDbPg   *db,
+           PGresult *result)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return TRUE;
+  set_error (db, code_of (result),
+             result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (db->conn));
+  return FALSE;
+}
+
+static int
+run_simple (CfDbPg     *db,
+            const char *sql)
+{
+  PGresult *result = PQexec (db->conn, sql);
+  int rc = result_ok (db, result) ? CF_DB_OK : db->errcode;
+
+  PQclear (result);
+  return rc;
+}
+
+/* The desk's own time zone, so that what is read as local time on the
+ * server ("to_char (… AT TIME ZONE …)") is the shop's wall clock. */
+static void
+set_time_zone (CfDbPg *db)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *id = g_time_zone_get_identifier (local);
+  g_autofree char *sql = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (id == NULL || *id == ':' || *id == '/')
+    return;
+  quoted = PQescapeLiteral (db->conn, id, strlen (id));
+  if (quoted == NULL)
+    return;
+  sql = g_strdup_printf ("SET TIME ZONE %s", quoted);
+  PQfreemem (g_steal_pointer (&quoted));
+  if (run_simple (db, sql) != CF_DB_OK)
+    g_debug ("the server does not know the time zone %s: %s", id, db->errmsg);
+}
+
+/**
+ * cf_db_pg_conninfo_has_password:
+ *
+ * Returns: whether @conninfo carries a password (refused: it belongs in
+ *   libpq's password file or service file, not on a command line)
+ */
+gboolean
+cf_db_pg_conninfo_has_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  gboolean has = FALSE;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL && *o->val != '\0')
+      has = TRUE;
+  PQconninfoFree (options);
+  return has;
+}
+
+CfDbPg *
+cf_db_pg_open (const char  *conninfo,
+               char       **message)
+{
+  CfDbPg *db = g_new0 (CfDbPg, 1);
+
+  db->conn = PQconnectdb (conninfo);
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    {
+      g_autofree char *why = g_strdup (PQerrorMessage (db->conn));
+
+      *message = g_strdup (g_strstrip (why));
+      cf_db_pg_close (db);
+      return NULL;
+    }
+  if (PQsetClientEncoding (db->conn, "UTF8") != 0 ||
+      run_simple (db, "SET lock_timeout = '10s'; SET client_min_messages = warning") != CF_DB_OK)
+    {
+      *message = g_strdup (db->errmsg);
+      cf_db_pg_close (db);
+      return NULL;
+    }
+  set_time_zone (db);
+  return db;
+}
+
+void
+cf_db_pg_close (CfDbPg *db)
+{
+  if (db == NULL)
+    return;
+  PQfinish (db->conn);
+  g_clear_pointer (&db->id_tables, g_hash_table_unref);
+  g_free (db->errmsg);
+  g_free (db);
+}
+
+const char *
+cf_db_pg_errmsg (CfDbPg *db)
+{
+  if (db->errmsg == NULL && PQstatus (db->conn) != CONNECTION_OK)
+    set_error (db, CF_DB_ERROR, PQerrorMessage (db->conn));
+  return db->errmsg != NULL ? db->errmsg : "not an error";
+}
+
+int
+cf_db_pg_errcode (CfDbPg *db)
+{
+  return db->errcode;
+}
+
+/**
+ * cf_db_pg_exec:
+ *
+ * Runs statements that return no rows. `BEGIN IMMEDIATE` begins a
+ * transaction holding the write lock, as on SQLite.
+ */
+int
+cf_db_pg_exec (CfDbPg     *db,
+               const char *sql)
+{
+  g_autofree char *translated = NULL;
+
+  if (g_ascii_strcasecmp (sql, "BEGIN IMMEDIATE") == 0)
+    return run_simple (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+  translated = cf_db_pg_translate (sql, NULL, NULL, NULL, NULL);
+  /* A PRAGMA is nothing on a server. */
+  if (*translated == '\0')
+    return CF_DB_OK;
+  return run_simple (db, translated);
+}
+
+static gboolean
+has_id (const char *table,
+        gpointer    user_data)
+{
+  CfDbPg *db = user_data;
+
+  if (db->id_tables == NULL || !g_hash_table_contains (db->id_tables, table))
+    {
+      /* Read again: a table may have been made since (a migration). */
+      PGresult *result = PQexec (db->conn, "SELECT table_name FROM information_schema.columns "
+                                           "WHERE column_name = 'id' AND table_schema = current_schema ()");
+
+      g_clear_pointer (&db->id_tables, g_hash_table_unref);
+      db->id_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (PQresultStatus (result) == PGRES_TUPLES_OK)
+        for (int r = 0; r < PQntuples (result); r++)
+          g_hash_table_add (db->id_tables, g_strdup (PQgetvalue (result, r, 0)));
+      PQclear (result);
+    }
+  return g_hash_table_contains (db->id_tables, table);
+}
+
+int
+cf_db_pg_prepare (CfDbPg      *db,
+                  const char  *sql,
+                  CfDbPgStmt **stmt)
+{
+  CfDbPgStmt *made = g_new0 (CfDbPgStmt, 1);
+
+  made->db = db;
+  made->sql = cf_db_pg_translate (sql, has_id, db, &made->n_params, &made->returns_id);
+  made->values = g_new0 (char *, made->n_params + 1);
+  made->lengths = g_new0 (int, made->n_params + 1);
+  made->formats = g_new0 (int, made->n_params + 1);
+  made->row = -1;
+  *stmt = made;
+  return CF_DB_OK;
+}
+
+gint64
+cf_db_pg_last_insert_rowid (CfDbPg *db)
+{
+  return db->last_insert_rowid;
+}
+
+int
+cf_db_pg_changes (CfDbPg *db)
+{
+  return db->changes;
+}
+
+void
+cf_db_pg_lock_timeout (CfDbPg *db,
+                       int     ms)
+{
+  g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", MAX (ms, 1));
+
+  run_simple (db, sql);
+}
+
+static PGresult *
+execute (CfDbPgStmt *stmt)
+{
+  CfDbPg *db = stmt->db;
+  const char *const *values = (const char *const *) stmt->values;
+
+  stmt->runs++;
+  if (stmt->runs == 2 && stmt->name == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("cf_%u", ++db->n_prepared);
+      PGresult *prepared = PQprepare (db->conn, name, stmt->sql, stmt->n_params, NULL);
+
+      if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+        stmt->name = g_steal_pointer (&name);
+      PQclear (prepared);
+    }
+  if (stmt->name != NULL)
+    return PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, stmt->lengths, stmt->formats, 0);
+  return PQexecParams (db->conn, stmt->sql, stmt->n_params, NULL, values, stmt->lengths, stmt->formats, 0);
+}
+
+int
+cf_db_pg_step (CfDbPgStmt *stmt)
+{
+  CfDbPg *db = stmt->db;
+
+  if (stmt->executed)
+    {
+      if (stmt->result == NULL)
+        return CF_DB_DONE;
+      g_clear_pointer (&stmt->blobs, g_hash_table_unref);
+      stmt->row++;
+      return stmt->row < PQntuples (stmt->result) ? CF_DB_ROW : CF_DB_DONE;
+    }
+
+  stmt->executed = TRUE;
+  stmt->result = execute (stmt);
+  if (!result_ok (db, stmt->result))
+    {
+      g_clear_pointer (&stmt->result, PQclear);
+      return db->errcode;
+    }
+  if (PQresultStatus (stmt->result) == PGRES_COMMAND_OK || stmt->returns_id)
+    {
+      int n = PQntuples (stmt->result);
+
+      db->changes = stmt->returns_id ? n : atoi (PQcmdTuples (stmt->result));
+      if (stmt->returns_id && n > 0)
+        db->last_insert_rowid = g_ascii_strtoll (PQgetvalue (stmt->result, n - 1, 0), NULL, 10);
+      g_clear_pointer (&stmt->result, PQclear);
+      return CF_DB_DONE;
+    }
+  stmt->row = 0;
+  return PQntuples (stmt->result) > 0 ? CF_DB_ROW : CF_DB_DONE;
+}
+
+int
+cf_db_pg_reset (CfDbPgStmt *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->blobs, g_hash_table_unref);
+  stmt->executed = FALSE;
+  stmt->row = -1;
+  return CF_DB_OK;
+}
+
+int
+cf_db_pg_clear_bindings (CfDbPgStmt *stmt)
+{
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      g_clear_pointer (&stmt->values[i], g_free);
+      stmt->lengths[i] = 0;
+      stmt->formats[i] = 0;
+    }
+  return CF_DB_OK;
+}
+
+void
+cf_db_pg_finalize (CfDbPgStmt *stmt)
+{
+  cf_db_pg_reset (stmt);
+  cf_db_pg_clear_bindings (stmt);
+  if (stmt->name != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->name);
+
+      PQclear (PQexec (stmt->db->conn, sql));
+    }
+  g_free (stmt->name);
+  g_free (stmt->values);
+  g_free (stmt->lengths);
+  g_free (stmt->formats);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+int
+cf_db_pg_bind_parameter_count (CfDbPgStmt *stmt)
+{
+  return stmt->n_params;
+}
+
+static int
+bind (CfDbPgStmt *stmt,
+      int         index,
+      char       *value,
+      int         length,
+      int         format)
+{
+  if (index < 1 || index > stmt->n_params)
+    {
+      g_free (value);
+      return SQLITE_RANGE;
+    }
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = value;
+  stmt->lengths[index - 1] = length;
+  stmt->formats[index - 1] = format;
+  return CF_DB_OK;
+}
+
+int
+cf_db_pg_bind_int64 (CfDbPgStmt *stmt,
+                     int         index,
+                     gint64      value)
+{
+  return bind (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+int
+cf_db_pg_bind_text (CfDbPgStmt *stmt,
+                    int         index,
+                    const char *text,
+                    int         length)
+{
+  if (text == NULL)
+    return bind (stmt, index, NULL, 0, 0);
+  return bind (stmt, index, length < 0 ? g_strdup (text) : g_strndup (text, length), 0, 0);
+}
+
+int
+cf_db_pg_bind_blob (CfDbPgStmt *stmt,
+                    int         index,
+                    const void *data,
+                    int         length)
+{
+  /* Bytes go as bytes (binary format), never through text. */
+  return bind (stmt, index, g_memdup2 (data != NULL ? data : "", MAX (length, 0) + 1), length, 1);
+}
+
+static gboolean
+on_row (CfDbPgStmt *stmt,
+        int         column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         column >= 0 && column < PQnfields (stmt->result);
+}
+
+int
+cf_db_pg_column_count (CfDbPgStmt *stmt)
+{
+  if (stmt->result == NULL && !stmt->executed)
+    {
+      /* Asked before the first step: the server describes the statement. */
+      PGresult *described;
+      int n = 0;
+
+      if (stmt->name == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("cf_%u", ++stmt->db->n_prepared);
+          PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, NULL);
+
+          if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+            stmt->name = g_steal_pointer (&name);
+          PQclear (prepared);
+        }
+      if (stmt->name == NULL)
+        return 0;
+      described = PQdescribePrepared (stmt->db->conn, stmt->name);
+      n = PQnfields (described);
+      PQclear (described);
+      return n;
+    }
+  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+}
+
+const char *
+cf_db_pg_column_name (CfDbPgStmt *stmt,
+                      int         column)
+{
+  return stmt->result != NULL ? PQfname (stmt->result, column) : NULL;
+}
+
+int
+cf_db_pg_column_type (CfDbPgStmt *stmt,
+                      int         column)
+{
+  if (!on_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column))
+    return CF_DB_NULL;
+  switch (PQftype (stmt->result, column))
+    {
+    case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
+      return CF_DB_INTEGER;
+    case OID_FLOAT4: case OID_FLOAT8:
+      return CF_DB_FLOAT;
+    case OID_NUMERIC:
+      return strchr (PQgetvalue (stmt->result, stmt->row, column), '.') != NULL ? CF_DB_FLOAT : CF_DB_INTEGER;
+    case OID_BYTEA:
+      return CF_DB_BLOB;
+    default:
+      return CF_DB_TEXT;
+    }
+}
+
+const char *
+cf_db_pg_column_text (CfDbPgStmt *stmt,
+                      int         column)
+{
+  const char *value;
+
+  if (!on_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column))
+    return NULL;
+  value = PQgetvalue (stmt->result, stmt->row, column);
+  /* SQLite has no booleans: a comparison reads as 1 or 0. */
+  if (PQftype (stmt->result, column) == OID_BOOL)
+    {
+      stmt->flag[0] = value[0] == 't' ? '1' : '0';
+      stmt->flag[1] = '\0';
+      return stmt->flag;
+    }
+  if (PQftype (stmt->result, column) == OID_BYTEA)
+    return cf_db_pg_column_blob (stmt, column, NULL);
+  return value;
+}
+
+gint64
+cf_db_pg_column_int64 (CfDbPgStmt *stmt,
+                       int         column)
+{
+  const char *text = cf_db_pg_column_text (stmt, column);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+const void *
+cf_db_pg_column_blob (CfDbPgStmt *stmt,
+                      int         column,
+                      gsize      *size)
+{
+  GBytes *bytes;
+
+  if (size != NULL)
+    *size = 0;
+  if (!on_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column))
+    return NULL;
+  if (PQftype (stmt->result, column) != OID_BYTEA)
+    {
+      const char *text = PQgetvalue (stmt->result, stmt->row, column);
+
+      if (size != NULL)
+        *size = strlen (text);
+      return text;
+    }
+  if (stmt->blobs == NULL)
+    stmt->blobs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
+  bytes = g_hash_table_lookup (stmt->blobs, GINT_TO_POINTER (column));
+  if (bytes == NULL)
+    {
+      size_t length = 0;
+      unsigned char *raw = PQunescapeBytea ((const unsigned char *) PQgetvalue (stmt->result, stmt->row, column),
+                                            &length);
+      /* One byte more, zero, so that a blob holding text reads as a string. */
+      char *copy = g_malloc (length + 1);
+
+      memcpy (copy, raw, length);
+      copy[length] = '\0';
+      PQfreemem (raw);
+      bytes = g_bytes_new_take (copy, length);
+      g_hash_table_insert (stmt->blobs, GINT_TO_POINTER (column), bytes);
+    }
+  if (size != NULL)
+    *size = g_bytes_get_size (bytes);
+  return g_bytes_get_data (bytes, NULL);
+}
