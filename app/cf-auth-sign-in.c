@@ -113,7 +113,7 @@ is_last_manager (CfStore *store,
 
   if (account->role != CF_ROLE_MANAGER)
     return FALSE;
-  stmt = cf_store_prepare (store, "SELECT count(*) FROM operators WHERE role = 'manager' AND active "
+  stmt = cf_store_prepare (store, "SELECT count(*) FROM operators WHERE role = 'manager' AND active = 1 "
                                   "AND pin_hash IS NOT NULL", NULL);
   if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
     managers = cf_db_column_int64 (stmt, 0);

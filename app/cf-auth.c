@@ -195,7 +195,7 @@ gboolean
 cf_auth_needs_first_manager (CfStore *store)
 {
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
-    "SELECT NOT EXISTS (SELECT 1 FROM operators WHERE role = 'manager' AND active AND pin_hash IS NOT NULL)", NULL);
+    "SELECT NOT EXISTS (SELECT 1 FROM operators WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL)", NULL);
   gboolean needs = TRUE;
 
   if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
@@ -235,7 +235,7 @@ upsert_operator (CfStore     *store,
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "INSERT INTO operators (operator_no, name, role, created_at, pin_hash) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (operator_no) DO UPDATE SET name = excluded.name, role = excluded.role, active = 1, "
-    "  pin_hash = coalesce (excluded.pin_hash, pin_hash)", error);
+    "  pin_hash = coalesce (excluded.pin_hash, operators.pin_hash)", error);
   char now[21];
   gboolean ok;
 
@@ -313,7 +313,7 @@ cf_auth_list_operators (CfStore   *store,
 {
   g_autoptr(GPtrArray) operators = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
-    "SELECT " OPERATOR_COLUMNS " FROM operators WHERE active OR ?1 ORDER BY operator_no", error);
+    "SELECT " OPERATOR_COLUMNS " FROM operators WHERE active = 1 OR ?1 = 1 ORDER BY operator_no", error);
 
   if (stmt == NULL)
     return NULL;
@@ -334,7 +334,7 @@ cf_auth_get_operator (CfStore     *store,
                       GError     **error)
 {
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
-    "SELECT " OPERATOR_COLUMNS " FROM operators WHERE operator_no = ? AND active", error);
+    "SELECT " OPERATOR_COLUMNS " FROM operators WHERE operator_no = ? AND active = 1", error);
   CfOperator *op = NULL;
 
   if (stmt == NULL)

@@ -4,19 +4,23 @@
  * rewritten here, token by token, outside quoted text:
  *
  *   ?, ?N                  $N (a bare ? takes the number after the largest so far)
- *   IS ? / IS NOT ?        IS NOT DISTINCT FROM $N / IS DISTINCT FROM $N
+ *   a IS b / a IS NOT b    a IS NOT DISTINCT FROM b / a IS DISTINCT FROM b
+ *                          (b not NULL, TRUE or FALSE)
+ *   ? IS NULL              CAST ($N AS text) IS NULL (nothing else says its type)
  *   LIKE                   ILIKE (SQLite's LIKE ignores case)
- *   char, instr,           chr, strpos, string_agg, lastval; date, datetime,
- *   group_concat,          strftime and printf become the schema's cf_date,
- *   last_insert_rowid …    cf_datetime, … (see below)
+ *   char, instr,           chr, strpos, lastval; date, datetime, strftime
+ *   last_insert_rowid …    and printf become the schema's cf_date, … (below)
  *   +t.column              t.column (SQLite's "use no index here")
  *   INSERT OR IGNORE       INSERT … ON CONFLICT DO NOTHING
  *   INSERT INTO t …        … RETURNING id, when t has an id: the last
  *                          insert's id, as sqlite3_last_insert_rowid()
+ *   FROM (SELECT …)        FROM (SELECT …) AS cf_subquery_N, unless named
+ *   main.table             table
  *   PRAGMA …               nothing: the server has its own settings
  *
  * SQLite's functions the services use that the server lacks — date,
- * datetime, strftime, printf, max of a comparison, cf_audit_hash — are
+ * datetime, strftime, printf, group_concat, max and sum of a comparison,
+ * cf_audit_hash — are
  * defined on the server by the schema (cf-store-schema-pg.c), with SQLite's
  * meaning for the arguments the services pass.
  *
@@ -36,6 +40,10 @@ typedef struct
   GString  *out;
   int       max_param;
   gboolean  or_ignore;
+  gboolean  after_from;        /* the last word was FROM or JOIN */
+  int       depth;             /* of parentheses */
+  guint64   subqueries;        /* bit d: the parenthesis at depth d holds a subquery in FROM */
+  guint     n_aliases;
 } Rewrite;
 
 static gboolean
@@ -86,6 +94,7 @@ static const char *
 placeholder (Rewrite    *rw,
              const char *p)
 {
+  const char *after;
   int n;
 
   p++;
@@ -96,7 +105,14 @@ placeholder (Rewrite    *rw,
   else
     n = rw->max_param + 1;
   rw->max_param = MAX (rw->max_param, n);
-  g_string_append_printf (rw->out, "$%d", n);
+  /* "? IS NULL" says nothing of the type: as text, as SQLite would take it. */
+  after = skip_space (p);
+  if (word_at (after, "IS") && (word_at (skip_space (after + 2), "NULL") ||
+                                (word_at (skip_space (after + 2), "NOT") &&
+                                 word_at (skip_space (skip_space (after + 2) + 3), "NULL"))))
+    g_string_append_printf (rw->out, "CAST ($%d AS text)", n);
+  else
+    g_string_append_printf (rw->out, "$%d", n);
   return p;
 }
 
@@ -113,19 +129,25 @@ word (Rewrite    *rw,
     end++;
   next = skip_space (end);
 
+  /* SQLite's name for the database itself: the server's tables are its own. */
+  if (word_at (p, "main") && *end == '.')
+    return end + 1;
   if (word_at (p, "IS"))
     {
-      const char *after_not = word_at (next, "NOT") ? skip_space (next + 3) : NULL;
+      /* SQLite's IS compares anything, NULL equal to NULL. */
+      gboolean negated = word_at (next, "NOT");
+      const char *what = negated ? skip_space (next + 3) : next;
+      static const char *const keeps[] = { "NULL", "TRUE", "FALSE", "DISTINCT", "UNKNOWN", "NOT" };
+      gboolean compares = *what == '?' || *what == '(' || g_ascii_isalpha (*what) || *what == '_' ||
+                          *what == '\'' || g_ascii_isdigit (*what);
 
-      if (*next == '?')
+      for (guint i = 0; compares && i < G_N_ELEMENTS (keeps); i++)
+        if (word_at (what, keeps[i]))
+          compares = FALSE;
+      if (compares)
         {
-          g_string_append (rw->out, "IS NOT DISTINCT FROM ");
-          return next;
-        }
-      if (after_not != NULL && *after_not == '?')
-        {
-          g_string_append (rw->out, "IS DISTINCT FROM ");
-          return after_not;
+          g_string_append (rw->out, negated ? "IS DISTINCT FROM " : "IS NOT DISTINCT FROM ");
+          return what;
         }
     }
   else if (word_at (p, "LIKE") && before != '.')
@@ -138,7 +160,6 @@ word (Rewrite    *rw,
       static const char *const functions[][2] = {
         { "char", "chr" },
         { "instr", "strpos" },
-        { "group_concat", "string_agg" },
         { "last_insert_rowid", "lastval" },
         { "date", "cf_date" },
         { "datetime", "cf_datetime" },
@@ -165,7 +186,48 @@ word (Rewrite    *rw,
         }
     }
   g_string_append_len (rw->out, p, end - p);
+  rw->after_from = word_at (p, "FROM") || word_at (p, "JOIN");
   return end;
+}
+
+static const char *
+open_parenthesis (Rewrite    *rw,
+                  const char *p)
+{
+  const char *inside = skip_space (p + 1);
+
+  rw->depth++;
+  if (rw->after_from && rw->depth < 64 && (word_at (inside, "SELECT") || word_at (inside, "WITH")))
+    rw->subqueries |= G_GUINT64_CONSTANT (1) << rw->depth;
+  g_string_append_c (rw->out, '(');
+  rw->after_from = FALSE;
+  return p + 1;
+}
+
+/* A subquery in FROM must be named on the server; SQLite needs no name. */
+static const char *
+close_parenthesis (Rewrite    *rw,
+                   const char *p)
+{
+  static const char *const not_names[] = {
+    "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "JOIN", "LEFT", "INNER", "CROSS", "ON",
+    "HAVING", "WINDOW", "EXCEPT", "INTERSECT", "OFFSET", "USING",
+  };
+  const char *next = skip_space (p + 1);
+  gboolean named = is_word_char (*next);
+
+  g_string_append_c (rw->out, ')');
+  if (rw->depth > 0 && rw->depth < 64 && (rw->subqueries & (G_GUINT64_CONSTANT (1) << rw->depth)) != 0)
+    {
+      rw->subqueries &= ~(G_GUINT64_CONSTANT (1) << rw->depth);
+      for (guint i = 0; named && i < G_N_ELEMENTS (not_names); i++)
+        if (word_at (next, not_names[i]))
+          named = FALSE;
+      if (!named)
+        g_string_append_printf (rw->out, " AS cf_subquery_%u", ++rw->n_aliases);
+    }
+  rw->depth--;
+  return p + 1;
 }
 
 /* The table an INSERT writes to, when the statement is one. */
@@ -201,7 +263,7 @@ cf_db_pg_translate (const char  *sql,
                     int         *n_params,
                     gboolean    *returns_id)
 {
-  Rewrite rw = { g_string_sized_new (strlen (sql) + 32), 0, FALSE };
+  Rewrite rw = { g_string_sized_new (strlen (sql) + 32), 0, FALSE, FALSE, 0, 0, 0 };
   g_autofree char *table = insert_table (sql);
   const char *p = skip_space (sql);
   char before = ' ';
@@ -224,6 +286,10 @@ cf_db_pg_translate (const char  *sql,
         }
       else if (*p == '?')
         p = placeholder (&rw, p);
+      else if (*p == '(')
+        p = open_parenthesis (&rw, p);
+      else if (*p == ')')
+        p = close_parenthesis (&rw, p);
       else if (*p == '+' && (g_ascii_isalpha (p[1]) || p[1] == '_') &&
                (g_ascii_isspace (before) || before == '(' || before == ','))
         p++;

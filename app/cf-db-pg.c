@@ -37,6 +37,7 @@ enum
   OID_BOOL    = 16,
   OID_BYTEA   = 17,
   OID_INT8    = 20,
+  OID_TEXT    = 25,
   OID_INT2    = 21,
   OID_INT4    = 23,
   OID_OID     = 26,
@@ -54,6 +55,7 @@ struct _CfDbPg
   int         changes;
   guint       n_prepared;
   GHashTable *id_tables;       /* tables whose key is an id: an INSERT returns it */
+  char       *outer_savepoint; /* a SAVEPOINT that began the transaction: its RELEASE commits */
 };
 
 struct _CfDbPgStmt
@@ -65,6 +67,7 @@ struct _CfDbPgStmt
   char      **values;
   int        *lengths;
   int        *formats;
+  Oid        *types;           /* an integer is sent as one; text is left for the server to infer */
   char       *name;            /* prepared on the server, once run twice */
   guint       runs;
   PGresult   *result;
@@ -127,6 +130,8 @@ run_simple (CfDbPg     *db,
   PGresult *result = PQexec (db->conn, sql);
   int rc = result_ok (db, result) ? CF_DB_OK : db->errcode;
 
+  if (rc != CF_DB_OK)
+    g_debug ("%s\n  in: %.200s", db->errmsg, sql);
   PQclear (result);
   return rc;
 }
@@ -204,6 +209,7 @@ cf_db_pg_close (CfDbPg *db)
     return;
   PQfinish (db->conn);
   g_clear_pointer (&db->id_tables, g_hash_table_unref);
+  g_free (db->outer_savepoint);
   g_free (db->errmsg);
   g_free (db);
 }
@@ -235,7 +241,40 @@ cf_db_pg_exec (CfDbPg     *db,
   g_autofree char *translated = NULL;
 
   if (g_ascii_strcasecmp (sql, "BEGIN IMMEDIATE") == 0)
-    return run_simple (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+    {
+      int rc = run_simple (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+
+      /* Not waited for long enough: nothing begun, as on SQLite. */
+      if (rc != CF_DB_OK && PQtransactionStatus (db->conn) != PQTRANS_IDLE)
+        PQclear (PQexec (db->conn, "ROLLBACK"));
+      return rc;
+    }
+  /* SQLite's SAVEPOINT outside a transaction begins one, which its RELEASE
+   * commits; the server needs the transaction begun first. */
+  if (g_ascii_strncasecmp (sql, "SAVEPOINT ", 10) == 0 && PQtransactionStatus (db->conn) == PQTRANS_IDLE)
+    {
+      g_autofree char *begin = g_strdup_printf ("BEGIN; %s", sql);
+
+      g_free (db->outer_savepoint);
+      db->outer_savepoint = g_strstrip (g_strdup (sql + 10));
+      return run_simple (db, begin);
+    }
+  if (g_ascii_strncasecmp (sql, "RELEASE ", 8) == 0 && db->outer_savepoint != NULL)
+    {
+      const char *name = sql + 8;
+      g_autofree char *named = NULL;
+
+      if (g_ascii_strncasecmp (name, "SAVEPOINT ", 10) == 0)
+        name += 10;
+      named = g_strstrip (g_strdup (name));
+      if (g_str_equal (named, db->outer_savepoint))
+        {
+          g_clear_pointer (&db->outer_savepoint, g_free);
+          return run_simple (db, "COMMIT");
+        }
+    }
+  if ((g_ascii_strcasecmp (sql, "COMMIT") == 0 || g_ascii_strcasecmp (sql, "ROLLBACK") == 0))
+    g_clear_pointer (&db->outer_savepoint, g_free);
   translated = cf_db_pg_translate (sql, NULL, NULL, NULL, NULL);
   /* A PRAGMA is nothing on a server. */
   if (*translated == '\0')
@@ -277,6 +316,19 @@ cf_db_pg_prepare (CfDbPg      *db,
   made->values = g_new0 (char *, made->n_params + 1);
   made->lengths = g_new0 (int, made->n_params + 1);
   made->formats = g_new0 (int, made->n_params + 1);
+  made->types = g_new0 (Oid, made->n_params + 1);
+  /* A parameter the statement never names (SQLite lets ?9 come without ?2
+   * to ?8) is sent as text, so that the server need not guess its type. */
+  for (int i = 0; i < made->n_params; i++)
+    made->types[i] = OID_TEXT;
+  for (const char *p = strchr (made->sql, '$'); p != NULL; p = strchr (p + 1, '$'))
+    if (g_ascii_isdigit (p[1]))
+      {
+        gint64 n = g_ascii_strtoll (p + 1, NULL, 10);
+
+        if (n >= 1 && n <= made->n_params)
+          made->types[n - 1] = 0;
+      }
   made->row = -1;
   *stmt = made;
   return CF_DB_OK;
@@ -313,7 +365,7 @@ execute (CfDbPgStmt *stmt)
   if (stmt->runs == 2 && stmt->name == NULL)
     {
       g_autofree char *name = g_strdup_printf ("cf_%u", ++db->n_prepared);
-      PGresult *prepared = PQprepare (db->conn, name, stmt->sql, stmt->n_params, NULL);
+      PGresult *prepared = PQprepare (db->conn, name, stmt->sql, stmt->n_params, stmt->types);
 
       if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
         stmt->name = g_steal_pointer (&name);
@@ -321,7 +373,7 @@ execute (CfDbPgStmt *stmt)
     }
   if (stmt->name != NULL)
     return PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, stmt->lengths, stmt->formats, 0);
-  return PQexecParams (db->conn, stmt->sql, stmt->n_params, NULL, values, stmt->lengths, stmt->formats, 0);
+  return PQexecParams (db->conn, stmt->sql, stmt->n_params, stmt->types, values, stmt->lengths, stmt->formats, 0);
 }
 
 int
@@ -342,6 +394,7 @@ cf_db_pg_step (CfDbPgStmt *stmt)
   stmt->result = execute (stmt);
   if (!result_ok (db, stmt->result))
     {
+      g_debug ("%s\n  in: %s", db->errmsg, stmt->sql);
       g_clear_pointer (&stmt->result, PQclear);
       return db->errcode;
     }
@@ -377,6 +430,8 @@ cf_db_pg_clear_bindings (CfDbPgStmt *stmt)
       g_clear_pointer (&stmt->values[i], g_free);
       stmt->lengths[i] = 0;
       stmt->formats[i] = 0;
+      if (stmt->name == NULL && stmt->types[i] != OID_TEXT)
+        stmt->types[i] = 0;
     }
   return CF_DB_OK;
 }
@@ -396,6 +451,7 @@ cf_db_pg_finalize (CfDbPgStmt *stmt)
   g_free (stmt->values);
   g_free (stmt->lengths);
   g_free (stmt->formats);
+  g_free (stmt->types);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -411,7 +467,8 @@ bind (CfDbPgStmt *stmt,
       int         index,
       char       *value,
       int         length,
-      int         format)
+      int         format,
+      Oid         type)
 {
   if (index < 1 || index > stmt->n_params)
     {
@@ -422,6 +479,10 @@ bind (CfDbPgStmt *stmt,
   stmt->values[index - 1] = value;
   stmt->lengths[index - 1] = length;
   stmt->formats[index - 1] = format;
+  /* A prepared statement keeps the types it was prepared with; one the
+   * statement never names stays text. */
+  if (stmt->name == NULL && stmt->types[index - 1] != OID_TEXT)
+    stmt->types[index - 1] = type;
   return CF_DB_OK;
 }
 
@@ -430,7 +491,7 @@ cf_db_pg_bind_int64 (CfDbPgStmt *stmt,
                      int         index,
                      gint64      value)
 {
-  return bind (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+  return bind (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0, OID_INT8);
 }
 
 int
@@ -440,8 +501,8 @@ cf_db_pg_bind_text (CfDbPgStmt *stmt,
                     int         length)
 {
   if (text == NULL)
-    return bind (stmt, index, NULL, 0, 0);
-  return bind (stmt, index, length < 0 ? g_strdup (text) : g_strndup (text, length), 0, 0);
+    return bind (stmt, index, NULL, 0, 0, 0);
+  return bind (stmt, index, length < 0 ? g_strdup (text) : g_strndup (text, length), 0, 0, 0);
 }
 
 int
@@ -451,7 +512,7 @@ cf_db_pg_bind_blob (CfDbPgStmt *stmt,
                     int         length)
 {
   /* Bytes go as bytes (binary format), never through text. */
-  return bind (stmt, index, g_memdup2 (data != NULL ? data : "", MAX (length, 0) + 1), length, 1);
+  return bind (stmt, index, g_memdup2 (data != NULL ? data : "", MAX (length, 0) + 1), length, 1, OID_BYTEA);
 }
 
 static gboolean
@@ -474,7 +535,7 @@ cf_db_pg_column_count (CfDbPgStmt *stmt)
       if (stmt->name == NULL)
         {
           g_autofree char *name = g_strdup_printf ("cf_%u", ++stmt->db->n_prepared);
-          PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, NULL);
+          PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, stmt->types);
 
           if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
             stmt->name = g_steal_pointer (&name);

@@ -111,7 +111,7 @@ cf_import_match_prepare (ImportRun  *run,
     "WHERE id = ?1 AND ((batch_no IS NULL AND ?2 IS NOT NULL) OR (auth_code IS NULL AND ?5 IS NOT NULL) OR "
     "  (card_brand IS NULL AND ?6 IS NOT NULL) OR (card_kind IS NULL AND ?7 IS NOT NULL) OR "
     "  (issuer IS NULL AND ?8 IS NOT NULL) OR (acquirer IS NULL AND ?9 IS NOT NULL) OR "
-    "  (fee_minor IS NULL AND ?10 IS NOT NULL) OR (merchant_no IS NULL AND ?11 IS NOT NULL) OR "
+    "  (fee_minor IS NULL AND CAST (?10 AS INTEGER) IS NOT NULL) OR (merchant_no IS NULL AND ?11 IS NOT NULL) OR "
     "  (merchant_name IS NULL AND ?12 IS NOT NULL));"
     "", error);
   run->match_fill_indexed = run->against_live ? NULL : cf_store_prepare (run->store,

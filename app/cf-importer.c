@@ -581,7 +581,7 @@ import_file_into (CfStore              *store,
   /* A dry run must not hold the shop's write lock for the length of a
    * big file (a clerk could not even sign in meanwhile): it is imported
    * into a scratch database in memory, reading the shop's beside it. */
-  if (dry_run && !g_str_equal (cf_store_get_path (store), ":memory:"))
+  if (dry_run && !g_str_equal (cf_store_get_path (store), ":memory:") && !cf_store_is_server (store))
     {
       if (!open_scratch (store, &scratch, error))
         {
@@ -596,9 +596,9 @@ import_file_into (CfStore              *store,
   /* A larger page cache keeps the thirteen indexes' pages in memory while a big
    * file goes in; it is this connection's only. */
   if (!cf_store_exec (store, "PRAGMA cache_size = -131072", error) ||
-      /* BEGIN IMMEDIATE would take the write lock of every attached
-       * database, the shop's too: a dry run's scratch begins deferred. */
-      !cf_store_exec (store, run.against_live ? "BEGIN" : "BEGIN IMMEDIATE", error))
+      /* BEGIN IMMEDIATE would lock every attached database, the shop's too; on
+       * a server a dry run is rolled back, unseen: neither takes the lock. */
+      !cf_store_exec (store, run.against_live || dry_run ? "BEGIN" : "BEGIN IMMEDIATE", error))
     {
       import_run_clear (&run);
       return NULL;

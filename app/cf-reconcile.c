@@ -131,12 +131,12 @@ cf_reconcile_compute (CfStore     *store,
     "  UNION ALL "
     "  SELECT s.transaction_id, coalesce (i.kind, 'journal') FROM transaction_sources s "
     "  JOIN transactions t ON t.id = s.transaction_id LEFT JOIN imports i ON i.id = s.import_id WHERE " SCOPE ") "
-    "SELECT k.id, max (k.kind = 'journal'), max (k.kind <> 'journal'), "
-    "  EXISTS (SELECT 1 FROM transaction_discrepancies d WHERE d.transaction_id = k.id "
+    "SELECT t.id, max (k.kind = 'journal'), max (k.kind <> 'journal'), "
+    "  EXISTS (SELECT 1 FROM transaction_discrepancies d WHERE d.transaction_id = t.id "
     "          AND d.field IN ('amount', 'currency') AND d.accepted_at IS NULL), "
     "  t.amount_minor, t.type, t.fee_minor, t.payment_method, t.card_kind, "
-    "  EXISTS (SELECT 1 FROM reconcile_marks m WHERE m.transaction_id = k.id) "
-    "FROM k JOIN transactions t ON t.id = k.id GROUP BY k.id ORDER BY t.local_time, k.id", error);
+    "  EXISTS (SELECT 1 FROM reconcile_marks m WHERE m.transaction_id = t.id) "
+    "FROM k JOIN transactions t ON t.id = k.id GROUP BY t.id ORDER BY t.local_time, t.id", error);
   if (stmt == NULL)
     return NULL;
   cf_db_bind_text (stmt, 1, from, -1, CF_DB_TRANSIENT);
@@ -368,7 +368,8 @@ read_sides (CfStore   *store,
             GError   **error)
 {
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
-    "SELECT count (*), coalesce (max (kind = 'journal'), 0), coalesce (max (kind <> 'journal'), 0) FROM ("
+    "SELECT count (*), coalesce (max (CASE WHEN kind = 'journal' THEN 1 ELSE 0 END), 0), "
+    "  coalesce (max (CASE WHEN kind <> 'journal' THEN 1 ELSE 0 END), 0) FROM ("
     "  SELECT coalesce (i.kind, 'journal') AS kind FROM transactions t LEFT JOIN imports i ON i.id = t.import_id "
     "  WHERE t.id = ?1 UNION ALL "
     "  SELECT coalesce (i.kind, 'journal') FROM transaction_sources s LEFT JOIN imports i ON i.id = s.import_id "

@@ -351,7 +351,8 @@ cf_settlement_list_days (CfStore     *store,
     "  FROM transaction_sources s JOIN transactions t ON t.id = s.transaction_id JOIN imports i ON i.id = s.import_id "
     "  WHERE i.kind <> 'journal' AND " SCOPE ") "
     "SELECT d.day, min (d.known), count (*), sum (d.amount), sum (d.fee), p.amount_minor, p.note "
-    "FROM settled d LEFT JOIN settlement_deposits p ON p.settlement_date = d.day GROUP BY d.day ORDER BY d.day", error);
+    "FROM settled d LEFT JOIN settlement_deposits p ON p.settlement_date = d.day "
+    "GROUP BY d.day, p.amount_minor, p.note ORDER BY d.day", error);
   int rc;
 
   if (stmt == NULL)

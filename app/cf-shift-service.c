@@ -92,7 +92,7 @@ lookup_role (CfStore     *store,
              const char  *operator_no,
              GError     **error)
 {
-  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active", error);
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, "SELECT role FROM operators WHERE operator_no = ? AND active = 1", error);
   char *role = NULL;
 
   if (stmt == NULL)

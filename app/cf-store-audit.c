@@ -119,8 +119,9 @@ cf_store_add_audit_entry (CfStore     *self,
    * from its start, so two writers cannot both chain onto the same entry. */
   stmt = cf_store_prepare (self,
     "INSERT INTO audit_log (at, operator_no, action, object_type, object_id, details, prev_hash, hash) "
-    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, last, cf_audit_hash (last, ?1, ?2, ?3, ?4, ?5, ?6) "
-    "FROM (SELECT coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS last)", error);
+    "SELECT ?1, ?2, ?3, ?4, CAST (?5 AS BIGINT), ?6, last, "
+    "       cf_audit_hash (last, ?1, ?2, ?3, ?4, CAST (CAST (?5 AS BIGINT) AS TEXT), ?6) "
+    "FROM (SELECT coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS last) AS head", error);
   if (stmt == NULL)
     return FALSE;
   cf_store_now_utc (now);
@@ -200,20 +201,25 @@ cf_store_check (CfStore  *self,
   g_autoptr(CfDbStmt) stmt = NULL;
   gint64 broken = 0;
 
-  if ((stmt = cf_store_prepare (self, "PRAGMA integrity_check", error)) == NULL)
-    return NULL;
-  while (cf_db_step (stmt) == CF_DB_ROW)
-    if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 0), "ok") != 0)
-      g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), cf_db_column_text (stmt, 0)));
-  g_clear_pointer (&stmt, cf_db_finalize);
+  /* A file is checked page by page and link by link; a server keeps its
+   * own pages and never lets a row point to a missing one. */
+  if (!cf_store_is_server (self))
+    {
+      if ((stmt = cf_store_prepare (self, "PRAGMA integrity_check", error)) == NULL)
+        return NULL;
+      while (cf_db_step (stmt) == CF_DB_ROW)
+        if (g_strcmp0 ((const char *) cf_db_column_text (stmt, 0), "ok") != 0)
+          g_ptr_array_add (problems, g_strdup_printf (_("damaged file: %s"), cf_db_column_text (stmt, 0)));
+      g_clear_pointer (&stmt, cf_db_finalize);
 
-  if ((stmt = cf_store_prepare (self, "PRAGMA foreign_key_check", error)) == NULL)
-    return NULL;
-  while (cf_db_step (stmt) == CF_DB_ROW)
-    g_ptr_array_add (problems, g_strdup_printf (_("row %lld of %s points to a missing row of %s"),
-                                                (long long) cf_db_column_int64 (stmt, 1), cf_db_column_text (stmt, 0),
-                                                cf_db_column_text (stmt, 2)));
-  g_clear_pointer (&stmt, cf_db_finalize);
+      if ((stmt = cf_store_prepare (self, "PRAGMA foreign_key_check", error)) == NULL)
+        return NULL;
+      while (cf_db_step (stmt) == CF_DB_ROW)
+        g_ptr_array_add (problems, g_strdup_printf (_("row %lld of %s points to a missing row of %s"),
+                                                    (long long) cf_db_column_int64 (stmt, 1),
+                                                    cf_db_column_text (stmt, 0), cf_db_column_text (stmt, 2)));
+      g_clear_pointer (&stmt, cf_db_finalize);
+    }
 
   if (!cf_store_verify_audit_chain (self, &broken, NULL, error))
     return NULL;

@@ -185,6 +185,19 @@ cf_store_is_server (CfStore *self)
 }
 
 /**
+ * cf_store_names_server:
+ *
+ * Returns: whether @target, as given to cf_store_open(), is a PostgreSQL
+ *   server's connection string (`postgresql://…`, `service=shop`, `host=…
+ *   dbname=…`) rather than a file
+ */
+gboolean
+cf_store_names_server (const char *target)
+{
+  return cf_db_is_conninfo (target);
+}
+
+/**
  * cf_store_now_utc:
  * @out: (out): the current UTC time, `YYYY-MM-DDTHH:MM:SSZ`
  */

@@ -52,6 +52,7 @@ CfStore        *cf_store_open                  (const char          *path,
                                                 GError             **error);
 const char     *cf_store_get_path              (CfStore             *self);
 gboolean        cf_store_is_server             (CfStore             *self);
+gboolean        cf_store_names_server          (const char          *target);
 int             cf_store_get_schema_version    (CfStore             *self);
 gint64          cf_store_count_transactions    (CfStore             *self,
                                                 GError             **error);

@@ -198,7 +198,7 @@ cf_transaction_query_to_sql (const CfTransactionQuery *self,
   GString *sql = g_string_new (NULL);
   const char *sort = sort_columns[self->sort_column];
 
-  g_string_append_printf (sql, "SELECT %s FROM transactions t WHERE 1", columns);
+  g_string_append_printf (sql, "SELECT %s FROM transactions t WHERE 1 = 1", columns);
   add_equal (sql, params, "voucher_no", self->voucher_no);
   /* A wallet's or processor's own number, the shop's order no. or the
    * channel's stand where an RRN would. */

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cf-audit-anchors.h"
 #include "cf-card-number.h"
 #include "cf-demo.h"
 #include "cf-importer.h"
@@ -22,7 +23,8 @@ cf_test_db_setup (CfTestDb      *fixture,
 
   fixture->dir = g_dir_make_tmp ("counterfoil-test-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->db_path = cf_test_on_server () ? cf_test_server_create_db ()
+                                          : g_build_filename (fixture->dir, "test.db", NULL);
   fixture->store = cf_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
@@ -72,6 +74,13 @@ cf_test_db_teardown (CfTestDb      *fixture,
                      gconstpointer  data)
 {
   g_clear_object (&fixture->store);
+  if (cf_test_on_server ())
+    {
+      g_autofree char *anchors = cf_audit_anchors_path (fixture->db_path);
+
+      g_unlink (anchors);
+      cf_test_server_drop_db (fixture->db_path);
+    }
   cf_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
@@ -221,7 +230,9 @@ void
 cf_test_assert_no_pan_stored (CfStore *store)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  CfDbStmt *stmt = cf_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'", NULL);
+  CfDbStmt *stmt = cf_store_prepare (store, cf_store_is_server (store)
+                                              ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema ()"
+                                              : "SELECT name FROM sqlite_master WHERE type = 'table'", NULL);
 
   while (cf_db_step (stmt) == CF_DB_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) cf_db_column_text (stmt, 0)));
@@ -367,4 +378,38 @@ cf_test_add_operator (CfStore    *store,
                                           operator_no, name, cf_role_to_nick (role));
 
   g_assert_true (cf_store_exec (store, sql, NULL));
+}
+
+/**
+ * cf_test_allow_tampering:
+ * @table: a table the database guards (the audit log, signed reports)
+ *
+ * Lifts the database's guard on @table, as someone with the database's own
+ * tools could: SQLite's triggers are dropped, the server's disabled (the
+ * audit log keeps the trigger that chains new entries).
+ */
+void
+cf_test_allow_tampering (CfStore    *store,
+                         const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (cf_store_is_server (store))
+    sql = g_strdup_printf ("ALTER TABLE %s DISABLE TRIGGER %s_%s", table, table,
+                           g_str_equal (table, "audit_log") ? "kept" : "frozen");
+  else
+    {
+      g_autoptr(GString) drops = g_string_new (NULL);
+      g_autofree char *query = g_strdup_printf ("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                                "AND tbl_name = '%s'", table);
+      g_autoptr(CfDbStmt) stmt = cf_store_prepare (store, query, &error);
+
+      g_assert_no_error (error);
+      while (cf_db_step (stmt) == CF_DB_ROW)
+        g_string_append_printf (drops, "DROP TRIGGER %s;", cf_db_column_text (stmt, 0));
+      sql = g_string_free (g_steal_pointer (&drops), FALSE);
+    }
+  g_assert_true (cf_store_exec (store, sql, &error));
+  g_assert_no_error (error);
 }

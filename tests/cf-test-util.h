@@ -9,6 +9,7 @@
 
 #include "cf-import-report.h"
 #include "cf-store.h"
+#include "cf-test-server.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,8 @@ gint64   cf_test_query_int       (CfStore       *store,
                                   const char    *sql);
 char    *cf_test_query_text      (CfStore       *store,
                                   const char    *sql);
+void     cf_test_allow_tampering (CfStore       *store,
+                                  const char    *table);
 void     cf_test_rm_rf           (const char    *dir);
 void     cf_test_add_operator    (CfStore       *store,
                                   const char    *operator_no,

@@ -140,7 +140,7 @@ dup_ledger (CfStore *store)
   return cf_test_query_text (store,
                              "SELECT group_concat (line, char (10)) FROM ("
                              "  SELECT coalesce (ref_no, '') || ' ' || type || ' ' || payment_method || ' ' || amount_minor || ' ' || currency || ' ' ||"
-                             "         local_time || ' ' || coalesce (utc_offset, '') AS line"
+                             "         local_time || ' ' || coalesce (CAST (utc_offset AS TEXT), '') AS line"
                              "  FROM transactions ORDER BY local_time, id)");
 }
 

@@ -20,6 +20,15 @@ assert_no_pan_in_database (CfTestDb *f)
   g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
   g_autofree char *found = NULL;
 
+  /* On a server, every text column is read instead of the file's bytes. */
+  if (cf_test_on_server ())
+    {
+      g_autoptr(CfStore) store = cf_store_open (f->db_path, NULL);
+
+      g_assert_nonnull (store);
+      cf_test_assert_no_pan_stored (store);
+      return;
+    }
   g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
   if (cf_test_file_has_pan (f->db_path, &found) || cf_test_file_has_pan (wal, &found))
     g_error ("a full card number reached the database: %s", found);

@@ -36,7 +36,7 @@ cf_cli_open_store (CfCliContext *ctx,
   g_autofree char *path = ctx->db_path != NULL ? g_strdup (ctx->db_path) : cf_store_default_path ();
   CfStore *store;
 
-  if (how != CF_CLI_OPEN_CREATE && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (how != CF_CLI_OPEN_CREATE && !cf_store_names_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (how == CF_CLI_OPEN_EXISTING_OR_EMPTY)
         return cf_store_open (":memory:", NULL);
