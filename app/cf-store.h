@@ -23,6 +23,7 @@ typedef enum
   CF_STORE_ERROR_NOT_EMPTY,
   CF_STORE_ERROR_OTHER_SHOP,
   CF_STORE_ERROR_UNVOUCHED,
+  CF_STORE_ERROR_CHAIN,
 } CfStoreError;
 
 /**
@@ -122,6 +123,22 @@ GPtrArray      *cf_store_list_imports          (CfStore             *self,
                                                 GError             **error);
 gboolean        cf_store_load_import_rejects   (CfStore             *self,
                                                 CfImportReport      *report,
+                                                GError             **error);
+
+/* What cf_store_migrate_to() copied */
+typedef struct
+{
+  guint64  rows;
+  guint64  transactions;
+  guint64  audit_entries;
+  guint    reports;       /* signed reports, each checked byte for byte */
+  gboolean already;       /* the server held this shop already: nothing copied */
+  guint64  file_entries_after; /* then: audit entries the file has gained since */
+} CfMigrateResult;
+
+gboolean        cf_store_migrate_to            (CfStore             *self,
+                                                const char          *conninfo,
+                                                CfMigrateResult     *result,
                                                 GError             **error);
 
 G_END_DECLS

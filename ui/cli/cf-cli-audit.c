@@ -4,6 +4,7 @@
  *   counterfoil check [--json]          the file, the links between rows, the audit chain
  *   counterfoil backup [--out FILE] [--keep N] [--json]
  *   counterfoil --operator MANAGER restore FILE
+ *   counterfoil --operator MANAGER migrate --to CONNINFO [--json]
  *
  * Each exits 0 when all is well and 1 when something is wrong, for scripts.
  *
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-audit-anchors.h"
+#include "cf-auth.h"
 #include "cf-cli-json.h"
 #include "cf-cli-private.h"
 
@@ -267,5 +269,76 @@ cf_cli_run_restore (CfCliContext *ctx,
       return 1;
     }
   g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept_as);
+  return 0;
+}
+
+int
+cf_cli_run_migrate (CfCliContext *ctx,
+                    int          argc,
+                    char       **argv)
+{
+  g_autofree char *operator_no = NULL;
+  g_autofree char *to = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The server's database: postgresql://HOST/DB or service=NAME (passwords in ~/.pgpass)"), N_("CONNINFO") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_no, N_("The manager moving it"), N_("NO") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CfMigrateResult result;
+  const char *by;
+  int status = 0;
+
+  if (!cf_cli_parse_options (ctx, "migrate", NULL,
+                             _("Copy this shop's database file onto a PostgreSQL server, whole, and check it there"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 1 || to == NULL)
+    return cf_cli_usage_error ("migrate", _("name the server with --to"));
+  if ((store = cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING)) == NULL)
+    return 1;
+  if ((by = cf_cli_sign_in (ctx, store, "migrate", operator_no, &status)) == NULL)
+    return status;
+  if (!cf_auth_require_manager (store, by, _("Only a manager moves the shop to a server"), &error) ||
+      !cf_store_migrate_to (store, to, &result, &error))
+    {
+      g_printerr ("counterfoil migrate: %s\n", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      cf_cli_json_set_string (b, "to", to);
+      cf_cli_json_set_bool (b, "already", result.already);
+      cf_cli_json_set_int (b, "file_entries_after", (gint64) result.file_entries_after);
+      cf_cli_json_set_int (b, "rows", (gint64) result.rows);
+      cf_cli_json_set_int (b, "transactions", (gint64) result.transactions);
+      cf_cli_json_set_int (b, "audit_entries", (gint64) result.audit_entries);
+      cf_cli_json_set_int (b, "signed_reports", result.reports);
+      json_builder_end_object (b);
+      cf_cli_json_print (b);
+      return 0;
+    }
+  if (result.already && result.file_entries_after > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "The server already holds this shop: nothing was copied. The file has %" G_GUINT64_FORMAT
+                          " audit entry since the move (a sign-in, or work done on the file); it stays in the file.\n",
+                          "The server already holds this shop: nothing was copied. The file has %" G_GUINT64_FORMAT
+                          " audit entries since the move (sign-ins, or work done on the file); they stay in the file.\n",
+                          result.file_entries_after),
+             result.file_entries_after);
+  else if (result.already)
+    g_print (_("The server already holds this shop: nothing was copied.\n"));
+  else
+    g_print (_("Moved %" G_GUINT64_FORMAT " rows to the server: %" G_GUINT64_FORMAT " transactions, "
+               "%" G_GUINT64_FORMAT " audit entries (the chain checked there) and %u signed reports "
+               "(each checked byte for byte).\nFrom now on open it with --db \"%s\".\n"),
+             result.rows, result.transactions, result.audit_entries, result.reports, to);
   return 0;
 }
