@@ -176,6 +176,41 @@ cf_db_pg_conninfo_has_password (const char *conninfo)
   return has;
 }
 
+/**
+ * cf_db_pg_describe:
+ *
+ * Returns: (transfer full): @conninfo as a person names it: `shop on
+ *   db.example.com`, `service shop`
+ */
+char *
+cf_db_pg_describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *dbname = NULL, *host = NULL, *service = NULL, *user = NULL;
+  char *described;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "service"))
+        service = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+    }
+  if (service != NULL && dbname == NULL)
+    described = g_strdup_printf ("service %s", service);
+  else
+    described = g_strdup_printf ("%s on %s", dbname != NULL ? dbname : user != NULL ? user : "postgres",
+                                 host != NULL ? host : "localhost");
+  PQconninfoFree (options);
+  return described;
+}
+
 CfDbPg *
 cf_db_pg_open (const char  *conninfo,
                char       **message)

@@ -70,6 +70,18 @@ cf_db_conninfo_has_password (const char *conninfo)
 }
 
 /**
+ * cf_db_describe:
+ *
+ * Returns: (transfer full): @target as a person names it: the file's name,
+ *   or `shop on db.example.com` for a server
+ */
+char *
+cf_db_describe (const char *target)
+{
+  return cf_db_is_conninfo (target) ? cf_db_pg_describe (target) : g_path_get_basename (target);
+}
+
+/**
  * cf_db_open:
  * @target: a file path, `:memory:`, or a server's connection string
  * @message: (out) (transfer full): why it could not be opened

@@ -25,6 +25,21 @@
 #include "cf-partial-file.h"
 #include "cf-store-private.h"
 
+/* A server's database is backed up on the server, by its administrator's
+ * pg_dump; this desk copies only a file. */
+static gboolean
+refuse_on_server (CfStore  *self,
+                  GError  **error)
+{
+  if (!cf_store_is_server (self))
+    return FALSE;
+  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+               _("%s is a PostgreSQL server's database: back it up and restore it on the server, with "
+                 "pg_dump --format=custom and pg_restore. Counterfoil backs up and restores database files only."),
+               cf_store_get_path (self));
+  return TRUE;
+}
+
 /* backups/ beside the database */
 static char *
 backups_dir (CfStore *self)
@@ -172,6 +187,8 @@ cf_store_backup_cancellable (CfStore       *self,
   gboolean ok = FALSE;
   int rc;
 
+  if (refuse_on_server (self, error))
+    return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("%s exists already; choose another name"), path);
@@ -298,7 +315,7 @@ cf_store_prune_backups (CfStore *self,
   const char *name;
   guint removed = 0;
 
-  if (listing == NULL)
+  if (listing == NULL || cf_store_is_server (self))
     return 0;
   while ((name = g_dir_read_name (listing)) != NULL)
     {
@@ -676,7 +693,8 @@ cf_store_restore (CfStore     *self,
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
 
-  if (!cf_auth_require_manager (self, operator_no, _("Only a manager restores a backup"), error))
+  if (refuse_on_server (self, error) ||
+      !cf_auth_require_manager (self, operator_no, _("Only a manager restores a backup"), error))
     return FALSE;
   if (same_file (cf_store_get_path (self), backup))
     {

@@ -198,6 +198,19 @@ cf_store_names_server (const char *target)
 }
 
 /**
+ * cf_store_dup_display_name:
+ *
+ * Returns: (transfer full): the database as a window names it: the file's
+ *   name (`counterfoil.db`), or the server's database (`shop on db.example.com`)
+ */
+char *
+cf_store_dup_display_name (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  return cf_db_describe (self->path);
+}
+
+/**
  * cf_store_now_utc:
  * @out: (out): the current UTC time, `YYYY-MM-DDTHH:MM:SSZ`
  */

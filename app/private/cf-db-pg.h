@@ -13,6 +13,7 @@ typedef struct _CfDbPg     CfDbPg;
 typedef struct _CfDbPgStmt CfDbPgStmt;
 
 gboolean     cf_db_pg_conninfo_has_password (const char *conninfo);
+char        *cf_db_pg_describe             (const char  *conninfo);
 CfDbPg      *cf_db_pg_open                 (const char  *conninfo,
                                             char       **message);
 void         cf_db_pg_close                (CfDbPg      *db);

@@ -36,6 +36,7 @@ typedef struct _CfDbStmt CfDbStmt;
 
 gboolean     cf_db_is_conninfo         (const char   *target);
 gboolean     cf_db_conninfo_has_password (const char *conninfo);
+char        *cf_db_describe            (const char   *target);
 CfDb        *cf_db_open                (const char   *target,
                                         gboolean      read_only,
                                         char        **message);

@@ -409,7 +409,11 @@ cf_backups_page_new (CfSession *session,
   CfBackupsPage *self = g_object_new (CF_TYPE_BACKUPS_PAGE, NULL);
   g_autofree char *dir = g_path_get_dirname (cf_store_get_path (cf_session_get_store (session)));
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
-  g_autofree char *description = g_strdup_printf (_("Each backup is one file in %s, checked before it counts."), folder);
+  gboolean server = cf_store_is_server (cf_session_get_store (session));
+  g_autofree char *description = server ? g_strdup (_("This shop's database is on a PostgreSQL server: it is backed up "
+                                                      "and restored there, with pg_dump and pg_restore."))
+                                        : g_strdup_printf (_("Each backup is one file in %s, checked before it counts."),
+                                                           folder);
   struct { GtkWidget *widget; const char *key; const char *property; } bound[] = {
     { GTK_WIDGET (self->on_close_switch), "backup-on-close", "active" },
     { GTK_WIDGET (self->daily_switch), "backup-daily", "active" },
@@ -427,7 +431,7 @@ cf_backups_page_new (CfSession *session,
 
       if (self->settings != NULL)
         g_settings_bind (self->settings, bound[i].key, target, bound[i].property, G_SETTINGS_BIND_DEFAULT);
-      gtk_widget_set_sensitive (bound[i].widget, self->settings != NULL);
+      gtk_widget_set_sensitive (bound[i].widget, self->settings != NULL && !server);
     }
 
   cf_backups_page_reload (self);

@@ -314,7 +314,7 @@ cf_sign_in_page_reset (CfSignInPage *self,
 
   gtk_label_set_text (self->title, locked ? _("Counterfoil Is Locked") : _("Sign In"));
   {
-    g_autofree char *base = g_path_get_basename (cf_store_get_path (self->store));
+    g_autofree char *base = cf_store_dup_display_name (self->store);
     g_autofree char *text = g_strdup_printf (locked ? _("%s is hidden until someone signs in with their PIN.")
                                                     : _("Choose who you are and type your PIN to work on %s."), base);
     gtk_label_set_text (self->description, text);

@@ -340,8 +340,9 @@ daily_backup_cb (gpointer data)
 {
   CfWindow *self = data;
 
+  /* A server's database is backed up on the server. */
   if (self->backing_up || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-daily") ||
-      !daily_backup_due (self->store))
+      cf_store_is_server (self->store) || !daily_backup_due (self->store))
     return G_SOURCE_CONTINUE;
   self->backing_up = TRUE;
   cf_session_back_up_async (self->session, self->cancellable, daily_backup_done_cb, self);
@@ -457,7 +458,8 @@ cf_window_session_close (CfWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (self->store == NULL || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-on-close"))
+  if (self->store == NULL || self->settings == NULL || !g_settings_get_boolean (self->settings, "backup-on-close") ||
+      cf_store_is_server (self->store))
     return FALSE;
   self->closing = TRUE;
   gtk_stack_set_visible_child_name (self->session_stack, "closing");

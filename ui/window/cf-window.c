@@ -140,7 +140,7 @@ cf_window_reload (CfWindow *self)
       return;
     }
 
-  base = g_path_get_basename (cf_store_get_path (self->store));
+  base = cf_store_dup_display_name (self->store);
   adw_view_switcher_title_set_subtitle (self->window_title, base);
   cf_losses_page_reload (self->losses_page);
   cf_handover_page_reload (self->handover_page);
