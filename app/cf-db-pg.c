@@ -56,6 +56,8 @@ struct _CfDbPg
   guint       n_prepared;
   GHashTable *id_tables;       /* tables whose key is an id: an INSERT returns it */
   char       *outer_savepoint; /* a SAVEPOINT that began the transaction: its RELEASE commits */
+  CfDbPgWaiting waiting;       /* told once when the write lock is another desk's */
+  gpointer    waiting_data;
 };
 
 struct _CfDbPgStmt
@@ -263,6 +265,37 @@ cf_db_pg_errcode (CfDbPg *db)
   return db->errcode;
 }
 
+/* BEGIN, then the write lock: at once when it is free; otherwise whoever
+ * asked is told, and the wait lasts as long as lock_timeout allows. */
+static int
+begin_writing (CfDbPg *db)
+{
+  PGresult *result = PQexec (db->conn, "BEGIN; SELECT pg_try_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+  gboolean taken;
+
+  if (!result_ok (db, result))
+    {
+      PQclear (result);
+      return db->errcode;
+    }
+  taken = PQntuples (result) == 1 && PQgetvalue (result, 0, 0)[0] == 't';
+  PQclear (result);
+  if (taken)
+    return CF_DB_OK;
+  if (db->waiting != NULL)
+    db->waiting (db->waiting_data);
+  return run_simple (db, "SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+}
+
+void
+cf_db_pg_set_waiting (CfDbPg        *db,
+                      CfDbPgWaiting  waiting,
+                      gpointer       user_data)
+{
+  db->waiting = waiting;
+  db->waiting_data = user_data;
+}
+
 /**
  * cf_db_pg_exec:
  *
@@ -277,7 +310,7 @@ cf_db_pg_exec (CfDbPg     *db,
 
   if (g_ascii_strcasecmp (sql, "BEGIN IMMEDIATE") == 0)
     {
-      int rc = run_simple (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+      int rc = begin_writing (db);
 
       /* Not waited for long enough: nothing begun, as on SQLite. */
       if (rc != CF_DB_OK && PQtransactionStatus (db->conn) != PQTRANS_IDLE)

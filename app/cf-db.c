@@ -229,6 +229,20 @@ cf_db_busy_timeout (CfDb *db,
     cf_db_pg_lock_timeout (db->pg, ms);
 }
 
+/**
+ * cf_db_set_waiting:
+ * @waiting: (nullable): called once when a write must wait for another
+ *   desk's (on a server; SQLite's busy handler does this for a file)
+ */
+void
+cf_db_set_waiting (CfDb      *db,
+                   void     (*waiting) (gpointer user_data),
+                   gpointer   user_data)
+{
+  if (db->pg != NULL)
+    cf_db_pg_set_waiting (db->pg, waiting, user_data);
+}
+
 int
 cf_db_step (CfDbStmt *stmt)
 {

@@ -198,6 +198,33 @@ cf_store_names_server (const char *target)
 }
 
 /**
+ * cf_store_check_target:
+ *
+ * Tells whether @target can be given to cf_store_open() as a setting: a
+ * file's full path, or a server's connection string that holds no password.
+ */
+gboolean
+cf_store_check_target (const char  *target,
+                       GError     **error)
+{
+  if (cf_db_is_conninfo (target))
+    {
+      if (!cf_db_conninfo_has_password (target))
+        return TRUE;
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+                   _("The connection string holds a password. Keep it in ~/.pgpass or in pg_service.conf "
+                     "instead, where only you can read it, and leave it out of the string."));
+      return FALSE;
+    }
+  if (g_path_is_absolute (target))
+    return TRUE;
+  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
+               _("Give the database file's full path, starting with /, or a server's connection string "
+                 "(postgresql://HOST/DATABASE or service=NAME)"));
+  return FALSE;
+}
+
+/**
  * cf_store_dup_display_name:
  *
  * Returns: (transfer full): the database as a window names it: the file's
@@ -326,13 +353,8 @@ open_server (CfStore     *self,
 {
   g_autofree char *message = NULL;
 
-  if (cf_db_conninfo_has_password (conninfo))
-    {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
-                   _("The connection string holds a password. Keep it in ~/.pgpass or in pg_service.conf "
-                     "instead, where only you can read it, and leave it out of the string."));
-      return FALSE;
-    }
+  if (!cf_store_check_target (conninfo, error))
+    return FALSE;
   self->db = cf_db_open (conninfo, FALSE, &message);
   if (self->db == NULL)
     {
@@ -498,7 +520,10 @@ cf_store_wait_for_writers (CfStore         *self,
   self->waiter->user_data = user_data;
   /* A server's writers wait in the server (lock_timeout) for as long. */
   if (cf_store_is_server (self))
-    cf_db_busy_timeout (self->db, (int) MIN ((gint64) max_seconds * 1000, G_MAXINT));
+    {
+      cf_db_busy_timeout (self->db, (int) MIN ((gint64) max_seconds * 1000, G_MAXINT));
+      cf_db_set_waiting (self->db, waiting, user_data);
+    }
   else
     sqlite3_busy_handler (cf_db_get_sqlite (self->db), wait_for_writer, self->waiter);
 }

@@ -55,6 +55,8 @@ const char     *cf_store_get_path              (CfStore             *self);
 gboolean        cf_store_is_server             (CfStore             *self);
 gboolean        cf_store_names_server          (const char          *target);
 char           *cf_store_dup_display_name      (CfStore             *self);
+gboolean        cf_store_check_target          (const char          *target,
+                                                GError             **error);
 int             cf_store_get_schema_version    (CfStore             *self);
 gint64          cf_store_count_transactions    (CfStore             *self,
                                                 GError             **error);

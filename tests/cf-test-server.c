@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "cf-audit-anchors.h"
 #include "cf-test-server.h"
 
 /**
@@ -74,6 +77,26 @@ cf_test_server_drop_db (const char *conninfo)
     return;
   sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name + strlen ("dbname="));
   run_on_maintenance (sql);
+}
+
+/**
+ * cf_test_server_recreate_db:
+ *
+ * Empties the database of @conninfo: dropped and made again, as a file is
+ * removed so that the next command makes it anew.
+ */
+void
+cf_test_server_recreate_db (const char *conninfo)
+{
+  const char *name = strstr (conninfo, "dbname=");
+  g_autofree char *sql = NULL;
+  g_autofree char *anchors = cf_audit_anchors_path (conninfo);
+
+  g_assert_nonnull (name);
+  cf_test_server_drop_db (conninfo);
+  sql = g_strdup_printf ("CREATE DATABASE %s", name + strlen ("dbname="));
+  run_on_maintenance (sql);
+  g_unlink (anchors);
 }
 
 /**

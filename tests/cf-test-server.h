@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 gboolean  cf_test_on_server          (void);
 char     *cf_test_server_create_db   (void);
 void      cf_test_server_drop_db     (const char *conninfo);
+void      cf_test_server_recreate_db (const char *conninfo);
 gboolean  cf_test_needs_file         (void);
 
 G_END_DECLS

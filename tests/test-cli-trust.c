@@ -184,6 +184,9 @@ test_restore_refuses_back_doors (CfTestDb      *f,
   g_auto(CfTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
 
+  if (cf_test_needs_file ())
+    return;
+
   cf_test_counterfoil (&run, f->db_path, "import", journal, NULL);
   g_assert_cmpint (run.status, ==, 0);
   cf_test_run_clear (&run);
@@ -303,6 +306,9 @@ test_audit_anchors (CfTestDb      *f,
   gsize saved_length = 0;
   g_auto(CfTestRun) run = { 0 };
   const char *line;
+
+  if (cf_test_needs_file ())
+    return;
 
   g_clear_object (&f->store);
   cf_test_counterfoil (&run, f->db_path, "import", journal, NULL);

@@ -207,6 +207,11 @@ static void
 remove_database (CfTestDb *f)
 {
   g_clear_object (&f->store);
+  if (cf_test_on_server ())
+    {
+      cf_test_server_recreate_db (f->db_path);
+      return;
+    }
   for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
     {
       g_autofree char *file = g_strconcat (f->db_path, *suffix, NULL);
@@ -308,8 +313,12 @@ test_killed_import_leaves_nothing (CfTestDb      *f,
 
   f->store = cf_store_open (f->db_path, &error);
   g_assert_no_error (error);
-  check = cf_test_query_text (f->store, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
+  /* A file is checked page by page; a server rolls back the connection that died. */
+  if (!cf_test_on_server ())
+    {
+      check = cf_test_query_text (f->store, "PRAGMA integrity_check");
+      g_assert_cmpstr (check, ==, "ok");
+    }
   g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 0);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
   g_assert_cmpint (cf_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 0);
@@ -332,6 +341,7 @@ test_messages_follow_locale (CfTestDb      *f,
 
   g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
   cf_test_counterfoil (&run, f->db_path, "import", journal, NULL);
+  g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "journal-en.csv 第 7 行，amount 列：“12.3x”不是金额"));
   g_assert_nonnull (strstr (run.out, "导入 5"));
@@ -488,7 +498,8 @@ test_newer_database_refused (CfTestDb      *f,
   g_assert_true (cf_store_set_setting (f->store, "x", "y", NULL));
   {
     g_autoptr(GError) error = NULL;
-    g_assert_true (cf_store_exec (f->store, "PRAGMA user_version = 42", &error));
+    g_assert_true (cf_store_exec (f->store, cf_test_on_server () ? "UPDATE counterfoil_schema SET version = 42"
+                                                                 : "PRAGMA user_version = 42", &error));
   }
   g_clear_object (&f->store);
   cf_test_counterfoil (&run, f->db_path, "find", NULL);
@@ -519,8 +530,8 @@ test_audit_and_check (CfTestDb      *f,
   /* Someone edits the log with another tool: both commands name the entry and fail. */
   f->store = cf_store_open (f->db_path, &error);
   g_assert_no_error (error);
-  g_assert_true (cf_store_exec (f->store, "DROP TRIGGER audit_log_append_only; "
-                                          "UPDATE audit_log SET details = '{}' WHERE id = 2", &error));
+  cf_test_allow_tampering (f->store, "audit_log");
+  g_assert_true (cf_store_exec (f->store, "UPDATE audit_log SET details = '{}' WHERE id = 2", &error));
   g_clear_object (&f->store);
   cf_test_run_clear (&run);
   cf_test_counterfoil (&run, f->db_path, "audit", "verify", NULL);
@@ -628,6 +639,9 @@ test_backup_and_restore (CfTestDb      *f,
   g_auto(CfTestRun) run = { 0 };
   gint64 audit_before;
   gsize length;
+
+  if (cf_test_needs_file ())
+    return;
 
   cf_test_counterfoil (&run, f->db_path, "backup", "--out", backup, NULL);
   g_assert_cmpint (run.status, ==, 0);

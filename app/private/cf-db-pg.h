@@ -12,7 +12,12 @@ G_BEGIN_DECLS
 typedef struct _CfDbPg     CfDbPg;
 typedef struct _CfDbPgStmt CfDbPgStmt;
 
+typedef void (*CfDbPgWaiting) (gpointer user_data);
+
 gboolean     cf_db_pg_conninfo_has_password (const char *conninfo);
+void         cf_db_pg_set_waiting          (CfDbPg       *db,
+                                            CfDbPgWaiting waiting,
+                                            gpointer      user_data);
 char        *cf_db_pg_describe             (const char  *conninfo);
 CfDbPg      *cf_db_pg_open                 (const char  *conninfo,
                                             char       **message);

@@ -55,6 +55,9 @@ gint64       cf_db_last_insert_rowid   (CfDb         *db);
 int          cf_db_changes             (CfDb         *db);
 void         cf_db_busy_timeout        (CfDb         *db,
                                         int           ms);
+void         cf_db_set_waiting         (CfDb         *db,
+                                        void        (*waiting) (gpointer user_data),
+                                        gpointer      user_data);
 
 int          cf_db_step                (CfDbStmt     *stmt);
 int          cf_db_reset               (CfDbStmt     *stmt);

@@ -182,10 +182,11 @@ database_apply_cb (AdwEntryRow         *row,
                    CfPreferencesWindow *self)
 {
   g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
 
-  if (*path != '\0' && !g_path_is_absolute (path))
+  if (*path != '\0' && !cf_store_check_target (path, &error))
     {
-      show_error (self, _("Give the database's full path, starting with /"));
+      show_error (self, error->message);
       return;
     }
   if (self->settings != NULL)
