@@ -371,8 +371,8 @@ copy_and_check (CfStore          *file,
       if (count_rows (server, tables[i]) != (gint64) copied || count_rows (file, tables[i]) != (gint64) copied)
         {
           g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL,
-                       _("%s: %" G_GUINT64_FORMAT " rows were read but the server holds %lld"),
-                       tables[i], copied, (long long) count_rows (server, tables[i]));
+                       _("%s: %llu rows were read but the server holds %lld"),
+                       tables[i], (unsigned long long) copied, (long long) count_rows (server, tables[i]));
           return FALSE;
         }
       result->rows += copied;

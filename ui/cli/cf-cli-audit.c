@@ -327,18 +327,18 @@ cf_cli_run_migrate (CfCliContext *ctx,
     }
   if (result.already && result.file_entries_after > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "The server already holds this shop: nothing was copied. The file has %" G_GUINT64_FORMAT
-                          " audit entry since the move (a sign-in, or work done on the file); it stays in the file.\n",
-                          "The server already holds this shop: nothing was copied. The file has %" G_GUINT64_FORMAT
-                          " audit entries since the move (sign-ins, or work done on the file); they stay in the file.\n",
-                          result.file_entries_after),
-             result.file_entries_after);
+                          "The server already holds this shop: nothing was copied. The file has %llu audit entry "
+                          "since the move (a sign-in, or work done on the file); it stays in the file.\n",
+                          "The server already holds this shop: nothing was copied. The file has %llu audit entries "
+                          "since the move (sign-ins, or work done on the file); they stay in the file.\n",
+                          (gulong) result.file_entries_after),
+             (unsigned long long) result.file_entries_after);
   else if (result.already)
     g_print (_("The server already holds this shop: nothing was copied.\n"));
   else
-    g_print (_("Moved %" G_GUINT64_FORMAT " rows to the server: %" G_GUINT64_FORMAT " transactions, "
-               "%" G_GUINT64_FORMAT " audit entries (the chain checked there) and %u signed reports "
-               "(each checked byte for byte).\nFrom now on open it with --db \"%s\".\n"),
-             result.rows, result.transactions, result.audit_entries, result.reports, to);
+    g_print (_("Moved %llu rows to the server: %llu transactions, %llu audit entries (the chain checked there) "
+               "and %u signed reports (each checked byte for byte).\nFrom now on open it with --db \"%s\".\n"),
+             (unsigned long long) result.rows, (unsigned long long) result.transactions,
+             (unsigned long long) result.audit_entries, result.reports, to);
   return 0;
 }
