@@ -58,6 +58,7 @@ struct _CfDbPg
   char       *outer_savepoint; /* a SAVEPOINT that began the transaction: its RELEASE commits */
   CfDbPgWaiting waiting;       /* told once when the write lock is another desk's */
   gpointer    waiting_data;
+  gint64      heard;           /* changes other connections announced, so far */
 };
 
 struct _CfDbPgStmt
@@ -236,6 +237,9 @@ cf_db_pg_open (const char  *conninfo,
       return NULL;
     }
   set_time_zone (db);
+  /* What other desks commit is announced on this channel (the schema's
+   * cf_notify_change): heard between statements, counted by data_version. */
+  run_simple (db, "LISTEN counterfoil_changed");
   return db;
 }
 
@@ -400,6 +404,27 @@ cf_db_pg_prepare (CfDbPg      *db,
   made->row = -1;
   *stmt = made;
   return CF_DB_OK;
+}
+
+/**
+ * cf_db_pg_data_version:
+ *
+ * Returns: how many changes other connections have announced since this one
+ *   opened: it moves when another desk commits, as SQLite's data_version
+ */
+gint64
+cf_db_pg_data_version (CfDbPg *db)
+{
+  PGnotify *notify;
+
+  PQconsumeInput (db->conn);
+  while ((notify = PQnotifies (db->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (db->conn))
+        db->heard++;
+      PQfreemem (notify);
+    }
+  return db->heard;
 }
 
 gint64

@@ -207,6 +207,27 @@ cf_db_prepare (CfDb        *db,
   return rc;
 }
 
+/**
+ * cf_db_data_version:
+ *
+ * Returns: a number that moves when another connection commits a change:
+ *   SQLite's data_version; on a server, the changes announced to this one
+ */
+gint64
+cf_db_data_version (CfDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (db->pg != NULL)
+    return cf_db_pg_data_version (db->pg);
+  if (sqlite3_prepare_v2 (db->lite, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
 gint64
 cf_db_last_insert_rowid (CfDb *db)
 {

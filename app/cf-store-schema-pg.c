@@ -433,7 +433,18 @@ static const char schema_11[] =
   "  content         bytea NOT NULL"
   ");"
   NUMBER_ON ("reconciliation_reports")
-  FROZEN ("reconciliation_reports", "reconciliation", "");
+  FROZEN ("reconciliation_reports", "reconciliation", "")
+
+  /* Every committed change is announced (NOTIFY, once per transaction and
+   * table): the other desks' windows listen and show it. */
+  "CREATE FUNCTION cf_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+  "  PERFORM pg_notify ('counterfoil_changed', TG_TABLE_NAME); RETURN NULL; END $$;"
+  "DO $$ DECLARE t text; BEGIN "
+  "  FOR t IN SELECT table_name FROM information_schema.tables "
+  "           WHERE table_schema = current_schema () AND table_name <> 'counterfoil_schema' LOOP "
+  "    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I "
+  "                     FOR EACH STATEMENT EXECUTE FUNCTION cf_notify_change ()', t || '_notify', t);"
+  "  END LOOP; END $$;";
 
 const CfStoreStep cf_store_steps_pg[] = {
   { 11, schema_11 },

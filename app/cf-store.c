@@ -686,17 +686,8 @@ cf_store_set_setting (CfStore     *self,
 gint64
 cf_store_get_data_version (CfStore *self)
 {
-  g_autoptr(CfDbStmt) stmt = NULL;
-  gint64 version = -1;
-
   g_return_val_if_fail (CF_IS_STORE (self), -1);
-
-  /* On a server: the next transaction id, which moves with every write. */
-  stmt = cf_store_prepare (self, cf_store_is_server (self) ? "SELECT txid_snapshot_xmax (txid_current_snapshot ())"
-                                                           : "PRAGMA data_version", NULL);
-  if (stmt != NULL && cf_db_step (stmt) == CF_DB_ROW)
-    version = cf_db_column_int64 (stmt, 0);
-  return version;
+  return cf_db_data_version (self->db);
 }
 
 /**

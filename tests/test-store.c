@@ -277,6 +277,29 @@ add_entries (CfStore *store,
     }
 }
 
+/* The window hears of another desk's writes by its data version: it moves
+ * when another connection commits, not for a read, on either engine. */
+static void
+test_data_version_follows_others (CfTestDb      *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) other = cf_store_open (f->db_path, &error);
+  gint64 before;
+
+  g_assert_no_error (error);
+  before = cf_store_get_data_version (f->store);
+  g_assert_cmpint (cf_store_count_transactions (other, NULL), ==, 0);
+  g_assert_cmpint (cf_store_get_data_version (f->store), ==, before);
+
+  g_assert_true (cf_store_add_audit_entry (other, "099", "test", NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+  /* A server's announcement travels a socket: give it the time a window would. */
+  for (guint i = 0; i < 200 && cf_store_get_data_version (f->store) == before; i++)
+    g_usleep (10000);
+  g_assert_cmpint (cf_store_get_data_version (f->store), !=, before);
+}
+
 static void
 test_audit_chain (CfTestDb      *f,
                   gconstpointer  data)
@@ -492,6 +515,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
   ADD ("/store/audit-chain", test_audit_chain);
+  ADD ("/store/data-version-follows-others", test_data_version_follows_others);
   ADD ("/store/demo-only-in-its-own-database", test_demo_only_in_its_own_database);
   ADD ("/store/audit-chain-removal", test_audit_chain_removal);
   ADD ("/store/backup", test_backup);

@@ -30,6 +30,7 @@ int          cf_db_pg_prepare              (CfDbPg      *db,
                                             const char  *sql,
                                             CfDbPgStmt **stmt);
 gint64       cf_db_pg_last_insert_rowid    (CfDbPg      *db);
+gint64       cf_db_pg_data_version         (CfDbPg      *db);
 int          cf_db_pg_changes              (CfDbPg      *db);
 void         cf_db_pg_lock_timeout         (CfDbPg      *db,
                                             int          ms);

@@ -52,6 +52,7 @@ int          cf_db_prepare             (CfDb         *db,
                                         const char   *sql,
                                         CfDbStmt    **stmt);
 gint64       cf_db_last_insert_rowid   (CfDb         *db);
+gint64       cf_db_data_version        (CfDb         *db);
 int          cf_db_changes             (CfDb         *db);
 void         cf_db_busy_timeout        (CfDb         *db,
                                         int           ms);

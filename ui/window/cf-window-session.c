@@ -5,8 +5,9 @@
  * set in Preferences; locking also closes the window's dialogs. On start
  * the audit chain is verified and a broken one is announced across the
  * top of the desk. The database is backed up when the window closes and
- * once a day while it is open, and PRAGMA data_version is polled so that
- * what another process writes (a command-line import) shows up here.
+ * once a day while it is open, and the database's data version is polled
+ * each second (SQLite's data_version; on a server, the changes other desks
+ * announce), so that what another process or desk writes shows up here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +26,7 @@
 #include "cf-window-private.h"
 
 #define IDLE_CHECK_SECONDS   10
-#define DATA_CHECK_SECONDS   2
+#define DATA_CHECK_SECONDS   1
 #define DAILY_CHECK_SECONDS  3600
 
 /* Signing in and locking */
