@@ -59,6 +59,10 @@ struct _CfDbPg
   CfDbPgWaiting waiting;       /* told once when the write lock is another desk's */
   gpointer    waiting_data;
   gint64      heard;           /* changes other connections announced, so far */
+  int         lock_timeout_ms;
+  guint       generation;      /* of the connection: a reset forgets prepared statements */
+  gboolean    in_transaction;
+  gboolean    lost_in_transaction;
 };
 
 struct _CfDbPgStmt
@@ -72,6 +76,7 @@ struct _CfDbPgStmt
   int        *formats;
   Oid        *types;           /* an integer is sent as one; text is left for the server to infer */
   char       *name;            /* prepared on the server, once run twice */
+  guint       generation;      /* of the connection it was prepared on */
   guint       runs;
   PGresult   *result;
   int         row;
@@ -126,12 +131,44 @@ result_ok (CfDbPg   *db,
   return FALSE;
 }
 
+static gboolean connected (CfDbPg *db);
+
+/* Whether a transaction is open, and whether the connection died in one. */
+static void
+note_transaction (CfDbPg *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (db->conn);
+
+  if (status == PQTRANS_UNKNOWN)
+    db->lost_in_transaction = db->lost_in_transaction || db->in_transaction;
+  else
+    db->in_transaction = status != PQTRANS_IDLE;
+}
+
 static int
 run_simple (CfDbPg     *db,
             const char *sql)
 {
-  PGresult *result = PQexec (db->conn, sql);
-  int rc = result_ok (db, result) ? CF_DB_OK : db->errcode;
+  PGresult *result;
+  int rc;
+
+  /* The server undid what the lost connection had begun: its ROLLBACK is
+   * done, its COMMIT cannot be. */
+  if (db->lost_in_transaction &&
+      (g_ascii_strcasecmp (sql, "ROLLBACK") == 0 || g_ascii_strcasecmp (sql, "COMMIT") == 0))
+    {
+      db->lost_in_transaction = db->in_transaction = FALSE;
+      if (g_ascii_strcasecmp (sql, "ROLLBACK") == 0)
+        return CF_DB_OK;
+      set_error (db, CF_DB_ERROR, "the connection to the server was lost before this change was saved; "
+                                  "nothing of it was kept");
+      return CF_DB_ERROR;
+    }
+  if (!connected (db))
+    return db->errcode;
+  result = PQexec (db->conn, sql);
+  rc = result_ok (db, result) ? CF_DB_OK : db->errcode;
+  note_transaction (db);
 
   if (rc != CF_DB_OK)
     g_debug ("%s\n  in: %.200s", db->errmsg, sql);
@@ -214,12 +251,60 @@ cf_db_pg_describe (const char *conninfo)
   return described;
 }
 
+/* What a connection is set to, made again after a reset. */
+static gboolean
+set_up_session (CfDbPg *db)
+{
+  g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d; SET client_min_messages = warning; "
+                                          /* What other desks commit is announced on this channel (the
+                                           * schema's cf_notify_change), counted by data_version. */
+                                          "LISTEN counterfoil_changed", db->lock_timeout_ms);
+  PGresult *result;
+  gboolean ok;
+
+  if (PQsetClientEncoding (db->conn, "UTF8") != 0)
+    return FALSE;
+  result = PQexec (db->conn, sql);
+  ok = result_ok (db, result);
+  PQclear (result);
+  if (ok)
+    set_time_zone (db);
+  return ok;
+}
+
+/* A connection the server or the network dropped is made again, unless it
+ * dropped inside a change: that change is lost whole (the server undid it)
+ * and its service hears so before anything else is sent. */
+static gboolean
+connected (CfDbPg *db)
+{
+  if (PQstatus (db->conn) == CONNECTION_OK)
+    return TRUE;
+  if (db->lost_in_transaction)
+    {
+      set_error (db, CF_DB_ERROR, "the connection to the server was lost in the middle of a change; "
+                                  "nothing of it was kept");
+      return FALSE;
+    }
+  PQreset (db->conn);
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    {
+      set_error (db, CF_DB_ERROR, PQerrorMessage (db->conn));
+      return FALSE;
+    }
+  db->generation++;
+  db->in_transaction = FALSE;
+  g_debug ("connected to the server again");
+  return set_up_session (db);
+}
+
 CfDbPg *
 cf_db_pg_open (const char  *conninfo,
                char       **message)
 {
   CfDbPg *db = g_new0 (CfDbPg, 1);
 
+  db->lock_timeout_ms = 10000;
   db->conn = PQconnectdb (conninfo);
   if (PQstatus (db->conn) != CONNECTION_OK)
     {
@@ -229,18 +314,31 @@ cf_db_pg_open (const char  *conninfo,
       cf_db_pg_close (db);
       return NULL;
     }
-  if (PQsetClientEncoding (db->conn, "UTF8") != 0 ||
-      run_simple (db, "SET lock_timeout = '10s'; SET client_min_messages = warning") != CF_DB_OK)
+  if (!set_up_session (db))
     {
       *message = g_strdup (db->errmsg);
       cf_db_pg_close (db);
       return NULL;
     }
-  set_time_zone (db);
-  /* What other desks commit is announced on this channel (the schema's
-   * cf_notify_change): heard between statements, counted by data_version. */
-  run_simple (db, "LISTEN counterfoil_changed");
   return db;
+}
+
+/**
+ * cf_db_pg_is_connected:
+ *
+ * Returns: whether the connection is up; a dropped one is made again here
+ *   (unless a change was under way on it: its service must end it first)
+ */
+gboolean
+cf_db_pg_is_connected (CfDbPg *db)
+{
+  /* Reading what the server sent finds a connection it closed. */
+  PQconsumeInput (db->conn);
+  if (PQstatus (db->conn) == CONNECTION_OK)
+    return TRUE;
+  if (!db->lost_in_transaction)
+    run_simple (db, "SELECT 1");
+  return PQstatus (db->conn) == CONNECTION_OK;
 }
 
 void
@@ -445,6 +543,7 @@ cf_db_pg_lock_timeout (CfDbPg *db,
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", MAX (ms, 1));
 
+  db->lock_timeout_ms = MAX (ms, 1);
   run_simple (db, sql);
 }
 
@@ -454,6 +553,14 @@ execute (CfDbPgStmt *stmt)
   CfDbPg *db = stmt->db;
   const char *const *values = (const char *const *) stmt->values;
 
+  if (!connected (db))
+    return NULL;
+  /* Prepared on a connection since reset: prepare it again. */
+  if (stmt->name != NULL && stmt->generation != db->generation)
+    {
+      g_clear_pointer (&stmt->name, g_free);
+      stmt->runs = 1;
+    }
   stmt->runs++;
   if (stmt->runs == 2 && stmt->name == NULL)
     {
@@ -461,7 +568,10 @@ execute (CfDbPgStmt *stmt)
       PGresult *prepared = PQprepare (db->conn, name, stmt->sql, stmt->n_params, stmt->types);
 
       if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
-        stmt->name = g_steal_pointer (&name);
+        {
+          stmt->name = g_steal_pointer (&name);
+          stmt->generation = db->generation;
+        }
       PQclear (prepared);
     }
   if (stmt->name != NULL)
@@ -473,6 +583,7 @@ int
 cf_db_pg_step (CfDbPgStmt *stmt)
 {
   CfDbPg *db = stmt->db;
+  gboolean was_in_transaction;
 
   if (stmt->executed)
     {
@@ -484,7 +595,20 @@ cf_db_pg_step (CfDbPgStmt *stmt)
     }
 
   stmt->executed = TRUE;
+  was_in_transaction = db->in_transaction;
   stmt->result = execute (stmt);
+  /* A connection found dead by a read outside any change: the read is asked
+   * again on a new one. A write is not: it may have been done before the
+   * answer was lost, and its service says so instead. */
+  if (PQstatus (db->conn) == CONNECTION_BAD && !was_in_transaction &&
+      g_ascii_strncasecmp (stmt->sql, "SELECT", 6) == 0)
+    {
+      g_clear_pointer (&stmt->result, PQclear);
+      stmt->result = execute (stmt);
+    }
+  if (stmt->result == NULL && db->errmsg != NULL && PQstatus (db->conn) != CONNECTION_OK)
+    return db->errcode;
+  note_transaction (db);
   if (!result_ok (db, stmt->result))
     {
       g_debug ("%s\n  in: %s", db->errmsg, stmt->sql);
@@ -631,7 +755,10 @@ cf_db_pg_column_count (CfDbPgStmt *stmt)
           PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, stmt->types);
 
           if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
-            stmt->name = g_steal_pointer (&name);
+            {
+              stmt->name = g_steal_pointer (&name);
+              stmt->generation = stmt->db->generation;
+            }
           PQclear (prepared);
         }
       if (stmt->name == NULL)

@@ -228,6 +228,18 @@ cf_db_data_version (CfDb *db)
   return version;
 }
 
+/**
+ * cf_db_is_connected:
+ *
+ * Returns: whether the database can be reached: always for a file; for a
+ *   server, whether the connection is up, or could be made again now
+ */
+gboolean
+cf_db_is_connected (CfDb *db)
+{
+  return db->pg == NULL || cf_db_pg_is_connected (db->pg);
+}
+
 gint64
 cf_db_last_insert_rowid (CfDb *db)
 {

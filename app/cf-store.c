@@ -185,6 +185,19 @@ cf_store_is_server (CfStore *self)
 }
 
 /**
+ * cf_store_is_connected:
+ *
+ * Returns: whether the database can be reached now; a server's dropped
+ *   connection is made again when it can be
+ */
+gboolean
+cf_store_is_connected (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return cf_db_is_connected (self->db);
+}
+
+/**
  * cf_store_names_server:
  *
  * Returns: whether @target, as given to cf_store_open(), is a PostgreSQL

@@ -53,6 +53,7 @@ CfStore        *cf_store_open                  (const char          *path,
                                                 GError             **error);
 const char     *cf_store_get_path              (CfStore             *self);
 gboolean        cf_store_is_server             (CfStore             *self);
+gboolean        cf_store_is_connected          (CfStore             *self);
 gboolean        cf_store_names_server          (const char          *target);
 char           *cf_store_dup_display_name      (CfStore             *self);
 gboolean        cf_store_check_target          (const char          *target,

@@ -301,6 +301,64 @@ test_data_version_follows_others (CfTestDb      *f,
 }
 
 static void
+drop_connection (CfStore *victim,
+                 CfStore *killer)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")",
+                                          cf_test_query_int (victim, "SELECT pg_backend_pid ()"));
+
+  g_assert_cmpint (cf_test_query_int (killer, sql), ==, 1);
+}
+
+/* The server drops a desk's connection: the next statement connects again;
+ * a change it was in the middle of is lost whole, and said to be. */
+static void
+test_connection_lost (CfTestDb      *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) other = NULL;
+
+  if (!cf_test_on_server ())
+    {
+      g_test_skip ("a server's connection");
+      return;
+    }
+  other = cf_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  drop_connection (f->store, other);
+  g_assert_cmpint (cf_store_count_transactions (f->store, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (cf_store_exec (f->store, "BEGIN IMMEDIATE", &error));
+  g_assert_true (cf_store_add_audit_entry (f->store, "099", "first-half", NULL, 0, NULL, &error));
+  drop_connection (f->store, other);
+  g_assert_false (cf_store_add_audit_entry (f->store, "099", "second-half", NULL, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* Nothing is sent until the service ends the change it was in. */
+  g_assert_false (cf_store_add_audit_entry (f->store, "099", "after", NULL, 0, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "lost"));
+  g_clear_error (&error);
+  g_assert_false (cf_store_exec (f->store, "COMMIT", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (cf_test_query_int (other, "SELECT count (*) FROM audit_log"), ==, 0);
+
+  /* Then the desk works on, on a new connection, its prepared statements too. */
+  g_assert_true (cf_store_add_audit_entry (f->store, "099", "again", NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_query_int (other, "SELECT count (*) FROM audit_log"), ==, 1);
+
+  /* A write that finds the connection gone fails, and says so; it is not sent twice. */
+  drop_connection (f->store, other);
+  g_assert_false (cf_store_add_audit_entry (f->store, "099", "unsure", NULL, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cf_store_add_audit_entry (f->store, "099", "sure", NULL, 0, NULL, &error));
+  g_assert_cmpint (cf_test_query_int (other, "SELECT count (*) FROM audit_log WHERE action = 'unsure'"), ==, 0);
+}
+
+static void
 test_audit_chain (CfTestDb      *f,
                   gconstpointer  data)
 {
@@ -516,6 +574,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
   ADD ("/store/audit-chain", test_audit_chain);
   ADD ("/store/data-version-follows-others", test_data_version_follows_others);
+  ADD ("/store/connection-lost", test_connection_lost);
   ADD ("/store/demo-only-in-its-own-database", test_demo_only_in_its_own_database);
   ADD ("/store/audit-chain-removal", test_audit_chain_removal);
   ADD ("/store/backup", test_backup);

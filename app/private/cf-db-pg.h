@@ -31,6 +31,7 @@ int          cf_db_pg_prepare              (CfDbPg      *db,
                                             CfDbPgStmt **stmt);
 gint64       cf_db_pg_last_insert_rowid    (CfDbPg      *db);
 gint64       cf_db_pg_data_version         (CfDbPg      *db);
+gboolean     cf_db_pg_is_connected         (CfDbPg      *db);
 int          cf_db_pg_changes              (CfDbPg      *db);
 void         cf_db_pg_lock_timeout         (CfDbPg      *db,
                                             int          ms);

@@ -53,6 +53,7 @@ int          cf_db_prepare             (CfDb         *db,
                                         CfDbStmt    **stmt);
 gint64       cf_db_last_insert_rowid   (CfDb         *db);
 gint64       cf_db_data_version        (CfDb         *db);
+gboolean     cf_db_is_connected        (CfDb         *db);
 int          cf_db_changes             (CfDb         *db);
 void         cf_db_busy_timeout        (CfDb         *db,
                                         int           ms);

@@ -73,6 +73,8 @@ struct _CfWindow
   CfAuditPage          *audit_page;
   AdwViewStackPage     *audit_stack_page;
   GtkRevealer          *audit_banner;
+  GtkRevealer          *connection_banner;
+  gboolean              connection_lost;
   GtkLabel             *audit_banner_label;
 
   /* filter popover fields, built in code */

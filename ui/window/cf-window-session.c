@@ -293,7 +293,18 @@ data_check_cb (gpointer data)
 {
   CfWindow *self = data;
   gint64 version;
+  gboolean connected = cf_store_is_connected (self->store);
 
+  /* A server out of reach: said across the window until it answers again;
+   * what other desks did meanwhile was not heard, so all is read again. */
+  gtk_revealer_set_reveal_child (self->connection_banner, !connected);
+  if (!connected || self->connection_lost)
+    {
+      self->connection_lost = !connected;
+      if (connected)
+        cf_window_reload (self);
+      return G_SOURCE_CONTINUE;
+    }
   if (cf_window_is_locked (self) || self->importing)
     return G_SOURCE_CONTINUE;
   version = cf_store_get_data_version (self->store);

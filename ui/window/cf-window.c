@@ -688,6 +688,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, connection_banner);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner_label);
   gtk_widget_class_bind_template_child_full (widget_class, "column_time", FALSE, G_STRUCT_OFFSET (CfWindow, columns[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "column_terminal", FALSE, G_STRUCT_OFFSET (CfWindow, columns[1]));
