@@ -461,8 +461,9 @@ has_id (const char *table,
   if (db->id_tables == NULL || !g_hash_table_contains (db->id_tables, table))
     {
       /* Read again: a table may have been made since (a migration). */
-      PGresult *result = PQexec (db->conn, "SELECT table_name FROM information_schema.columns "
-                                           "WHERE column_name = 'id' AND table_schema = current_schema ()");
+      PGresult *result = PQexec (db->conn, "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                                           "WHERE a.attname = 'id' AND NOT a.attisdropped AND c.relkind = 'r' "
+                                           "AND c.relnamespace = current_schema ()::regnamespace");
 
       g_clear_pointer (&db->id_tables, g_hash_table_unref);
       db->id_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
