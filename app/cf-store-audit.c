@@ -47,8 +47,8 @@ cf_store_finish_audited (CfStore     *self,
 
 /* The hash of an audit entry: the previous entry's hash, then each field,
  * NULL told apart from empty, so that no two entries can share a text. */
-static char *
-audit_hash (const char *previous,
+char *
+cf_store_audit_hash (const char *previous,
             const char *at,
             const char *operator_no,
             const char *action,
@@ -79,7 +79,7 @@ cf_store_audit_hash_sql (sqlite3_context  *context,
 
   for (int i = 0; i < 7; i++)
     text[i] = sqlite3_value_type (argv[i]) == CF_DB_NULL ? NULL : (const char *) sqlite3_value_text (argv[i]);
-  hash = audit_hash (text[0], text[1], text[2], text[3], text[4], text[5], text[6]);
+  hash = cf_store_audit_hash (text[0], text[1], text[2], text[3], text[4], text[5], text[6]);
   sqlite3_result_text (context, hash, -1, CF_DB_TRANSIENT);
 }
 
@@ -163,7 +163,7 @@ cf_store_verify_audit_chain (CfStore  *self,
     return FALSE;
   while (*first_broken == 0 && cf_db_step (stmt) == CF_DB_ROW)
     {
-      g_autofree char *expected = audit_hash (previous, (const char *) cf_db_column_text (stmt, 1),
+      g_autofree char *expected = cf_store_audit_hash (previous, (const char *) cf_db_column_text (stmt, 1),
                                               (const char *) cf_db_column_text (stmt, 2),
                                               (const char *) cf_db_column_text (stmt, 3),
                                               (const char *) cf_db_column_text (stmt, 4),

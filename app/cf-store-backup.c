@@ -25,40 +25,36 @@
 #include "cf-partial-file.h"
 #include "cf-store-private.h"
 
-/* A server's database is backed up on the server, by its administrator's
- * pg_dump; this desk copies only a file. */
-static gboolean
-refuse_on_server (CfStore  *self,
-                  GError  **error)
-{
-  if (!cf_store_is_server (self))
-    return FALSE;
-  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,
-               _("%s is a PostgreSQL server's database: back it up and restore it on the server, with "
-                 "pg_dump --format=custom and pg_restore. Counterfoil backs up and restores database files only."),
-               cf_store_get_path (self));
-  return TRUE;
-}
-
-/* backups/ beside the database */
+/* backups/ beside the database; a server's, in this desk's data folder */
 static char *
 backups_dir (CfStore *self)
 {
-  g_autofree char *dir = g_path_get_dirname (cf_store_get_path (self));
+  g_autofree char *dir = cf_store_is_server (self)
+                         ? g_build_filename (g_get_user_data_dir (), "counterfoil", "servers", NULL)
+                         : g_path_get_dirname (cf_store_get_path (self));
 
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* `shop-` for shop.db: what the names of its backups begin with */
+/* `shop-` for shop.db (or a server's database shop): what the names of its
+ * backups begin with */
 static char *
 backup_prefix (CfStore *self)
 {
-  g_autofree char *base = g_path_get_basename (cf_store_get_path (self));
-  char *dot = strrchr (base, '.');
+  g_autofree char *base = cf_store_dup_display_name (self);
+  char *end = cf_store_is_server (self) ? strchr (base, ' ') : strrchr (base, '.');
 
-  if (dot != NULL)
-    *dot = '\0';
+  if (end != NULL)
+    *end = '\0';
+  g_strcanon (base, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.", '_');
   return g_strconcat (base, "-", NULL);
+}
+
+/* A file's backup is a database file; a server's, pg_dump's archive. */
+static const char *
+backup_suffix (CfStore *self)
+{
+  return cf_store_is_server (self) ? ".dump" : ".db";
 }
 
 static gint64
@@ -187,8 +183,6 @@ cf_store_backup_cancellable (CfStore       *self,
   gboolean ok = FALSE;
   int rc;
 
-  if (refuse_on_server (self, error))
-    return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN, _("%s exists already; choose another name"), path);
@@ -203,6 +197,8 @@ cf_store_backup_cancellable (CfStore       *self,
     }
   /* What killed backups left in this folder goes, once it is an hour old. */
   cf_partial_file_prune (dir, 3600);
+  if (cf_store_is_server (self))
+    return cf_store_backup_server (self, path, cancellable, error);
   if ((partial = cf_partial_file_new (path, error)) == NULL)
     return FALSE;
   if (sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
@@ -282,7 +278,7 @@ cf_store_dup_backup_path (CfStore   *self,
     {
       g_autoptr(GDateTime) when = g_date_time_add_seconds (now, later);
       g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
-      g_autofree char *name = g_strdup_printf ("%s%s.db", prefix, stamp);
+      g_autofree char *name = g_strdup_printf ("%s%s%s", prefix, stamp, backup_suffix (self));
       g_autofree char *path = g_build_filename (dir, name, NULL);
       if (later == 60 || !g_file_test (path, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&path);
@@ -315,11 +311,12 @@ cf_store_prune_backups (CfStore *self,
   const char *name;
   guint removed = 0;
 
-  if (listing == NULL || cf_store_is_server (self))
+  if (listing == NULL)
     return 0;
   while ((name = g_dir_read_name (listing)) != NULL)
     {
-      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (name) == strlen (prefix) + 18)
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, backup_suffix (self)) &&
+          strlen (name) == strlen (prefix) + 15 + strlen (backup_suffix (self)))
         g_ptr_array_add (names, g_strdup (name));
     }
   cf_partial_file_prune (backups, 3600);
@@ -367,7 +364,7 @@ cf_store_list_backups (CfStore *self)
   g_return_val_if_fail (CF_IS_STORE (self), paths);
 
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, backup_suffix (self)))
       g_ptr_array_add (paths, g_build_filename (backups, name, NULL));
   g_ptr_array_sort (paths, compare_newest_first);
   return paths;
@@ -693,9 +690,13 @@ cf_store_restore (CfStore     *self,
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
 
-  if (refuse_on_server (self, error) ||
-      !cf_auth_require_manager (self, operator_no, _("Only a manager restores a backup"), error))
+  if (!cf_auth_require_manager (self, operator_no, _("Only a manager restores a backup"), error))
     return FALSE;
+  if (cf_store_is_server (self))
+    {
+      *kept_as = NULL;
+      return cf_store_restore_server (self, backup, operator_no, error);
+    }
   if (same_file (cf_store_get_path (self), backup))
     {
       g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_OPEN,

@@ -358,6 +358,63 @@ test_connection_lost (CfTestDb      *f,
   g_assert_cmpint (cf_test_query_int (other, "SELECT count (*) FROM audit_log WHERE action = 'unsure'"), ==, 0);
 }
 
+/* On a server a backup is pg_dump's archive, read back whole before it is
+ * kept; a restore refuses one that does not read back, and puts a sound one
+ * in place in one transaction. */
+static void
+test_server_backup_and_restore (CfTestDb      *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *dump = g_build_filename (f->dir, "shop.dump", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.dump", NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *kept_as = NULL;
+  gsize length = 0;
+  gint64 broken = -1;
+  gint64 audit;
+
+  if (!cf_test_on_server ())
+    {
+      g_test_skip ("a server's backup");
+      return;
+    }
+  cf_test_db_add_demo (f, 300, 5);
+  cf_test_add_operator (f->store, "099", "店长", CF_ROLE_MANAGER);
+  audit = cf_test_query_int (f->store, "SELECT count (*) FROM audit_log");
+  g_assert_true (cf_store_backup (f->store, dump, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dump, G_FILE_TEST_IS_REGULAR));
+
+  /* Work after the backup, then the backup put back. */
+  g_assert_true (cf_store_exec (f->store, "DELETE FROM transactions WHERE id > 250", &error));
+  g_assert_true (cf_store_add_audit_entry (f->store, "099", "after-backup", NULL, 0, NULL, &error));
+  g_assert_true (cf_store_restore (f->store, dump, "099", 0, &kept_as, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 300);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log WHERE action = 'after-backup'"), ==, 0);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM audit_log"), ==, audit + 1);
+  g_assert_true (cf_store_verify_audit_chain (f->store, &broken, NULL, &error));
+  g_assert_cmpint (broken, ==, 0);
+  problems = cf_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* A dump cut short is refused, and nothing changes. */
+  g_assert_true (g_file_get_contents (dump, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, bytes, (gssize) length / 2, NULL));
+  g_assert_true (cf_store_exec (f->store, "DELETE FROM transactions WHERE id > 280", &error));
+  g_assert_false (cf_store_restore (f->store, cut, "099", 0, &kept_as, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 280);
+  /* …and so is a file that is no dump at all. */
+  g_assert_false (cf_store_restore (f->store, f->dir, "099", 0, &kept_as, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 280);
+}
+
 static void
 test_audit_chain (CfTestDb      *f,
                   gconstpointer  data)
@@ -575,6 +632,7 @@ main (int    argc,
   ADD ("/store/audit-chain", test_audit_chain);
   ADD ("/store/data-version-follows-others", test_data_version_follows_others);
   ADD ("/store/connection-lost", test_connection_lost);
+  ADD ("/store/server-backup-and-restore", test_server_backup_and_restore);
   ADD ("/store/demo-only-in-its-own-database", test_demo_only_in_its_own_database);
   ADD ("/store/audit-chain-removal", test_audit_chain_removal);
   ADD ("/store/backup", test_backup);

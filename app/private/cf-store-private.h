@@ -52,6 +52,27 @@ void            cf_store_set_busy_timeout     (CfStore       *self,
                                                int            ms);
 void            cf_store_set_override         (CfStore       *self,
                                                const char    *manager_no);
+char           *cf_store_audit_hash           (const char    *previous,
+                                               const char    *at,
+                                               const char    *operator_no,
+                                               const char    *action,
+                                               const char    *object_type,
+                                               const char    *object_id,
+                                               const char    *details);
+
+/* A server's backups and restores (cf-store-backup-pg.c) */
+gboolean        cf_store_backup_server        (CfStore       *self,
+                                               const char    *path,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+gboolean        cf_store_restore_server       (CfStore       *self,
+                                               const char    *dump,
+                                               const char    *operator_no,
+                                               GError       **error);
+gboolean        cf_store_check_dump           (const char    *dump,
+                                               gint64        *head_id,
+                                               char         **head_hash,
+                                               GError       **error);
 void            cf_store_audit_hash_sql       (sqlite3_context  *context,
                                                int               argc,
                                                sqlite3_value   **argv);

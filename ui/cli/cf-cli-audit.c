@@ -268,7 +268,10 @@ cf_cli_run_restore (CfCliContext *ctx,
         g_printerr ("%s\n", _("Nothing was changed. To restore it all the same, add --unvouched."));
       return 1;
     }
-  g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept_as);
+  if (kept_as != NULL)
+    g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept_as);
+  else
+    g_print (_("Restored %s on the server, in one transaction.\n"), argv[1]);
   return 0;
 }
 

@@ -410,8 +410,9 @@ cf_backups_page_new (CfSession *session,
   g_autofree char *dir = g_path_get_dirname (cf_store_get_path (cf_session_get_store (session)));
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   gboolean server = cf_store_is_server (cf_session_get_store (session));
-  g_autofree char *description = server ? g_strdup (_("This shop's database is on a PostgreSQL server: it is backed up "
-                                                      "and restored there, with pg_dump and pg_restore."))
+  g_autofree char *description = server ? g_strdup (_("This shop's database is on a PostgreSQL server: a backup made "
+                                                      "here is a pg_dump archive, read back whole before it counts. "
+                                                      "Backups on a schedule are the server's to make."))
                                         : g_strdup_printf (_("Each backup is one file in %s, checked before it counts."),
                                                            folder);
   struct { GtkWidget *widget; const char *key; const char *property; } bound[] = {
