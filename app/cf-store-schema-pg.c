@@ -30,7 +30,7 @@
   "CREATE TRIGGER " table "_number BEFORE INSERT ON " table " FOR EACH ROW EXECUTE FUNCTION cf_next_id ();"
 #define LOCAL_TIME "'^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$'"
 #define DAY "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'"
-#define FROZEN(table, what, verb)                                                               \
+#define FROZEN(table, what)                                                               \
   "CREATE FUNCTION " table "_frozen () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "            \
   "  RAISE EXCEPTION 'a signed " what " report cannot %', CASE TG_OP WHEN 'DELETE' THEN 'be removed' " \
   "  ELSE 'change' END USING ERRCODE = 'check_violation'; END $$;"                              \
@@ -361,7 +361,7 @@ static const char schema_11[] =
   "  content        bytea NOT NULL"
   ");"
   NUMBER_ON ("handover_reports")
-  FROZEN ("handover_reports", "handover", "")
+  FROZEN ("handover_reports", "handover")
 
   "CREATE TABLE transaction_sources ("
   "  id              " ID ","
@@ -433,7 +433,7 @@ static const char schema_11[] =
   "  content         bytea NOT NULL"
   ");"
   NUMBER_ON ("reconciliation_reports")
-  FROZEN ("reconciliation_reports", "reconciliation", "")
+  FROZEN ("reconciliation_reports", "reconciliation")
 
   /* Every committed change is announced (NOTIFY, once per transaction and
    * table): the other desks' windows listen and show it. */

@@ -165,7 +165,9 @@ cf_cli_run_check (CfCliContext  *ctx,
     g_printerr ("counterfoil check: %s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
     return 1;
-  g_print (_("%s: the file, the links between rows, the audit log with its anchors and the signed reports are sound.\n"),
+  g_print (cf_store_is_server (store)
+             ? _("%s: the links between rows, the audit log with its anchors and the signed reports are sound.\n")
+             : _("%s: the file, the links between rows, the audit log with its anchors and the signed reports are sound.\n"),
            cf_store_get_path (store));
   return 0;
 }
