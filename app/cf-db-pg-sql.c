@@ -40,6 +40,7 @@ typedef struct
   GString  *out;
   int       max_param;
   gboolean  or_ignore;
+  gboolean  returning;         /* the statement says what it returns itself */
   gboolean  after_from;        /* the last word was FROM or JOIN */
   int       depth;             /* of parentheses */
   guint64   subqueries;        /* bit d: the parenthesis at depth d holds a subquery in FROM */
@@ -187,6 +188,7 @@ word (Rewrite    *rw,
     }
   g_string_append_len (rw->out, p, end - p);
   rw->after_from = word_at (p, "FROM") || word_at (p, "JOIN");
+  rw->returning = rw->returning || word_at (p, "RETURNING");
   return end;
 }
 
@@ -263,7 +265,7 @@ cf_db_pg_translate (const char  *sql,
                     int         *n_params,
                     gboolean    *returns_id)
 {
-  Rewrite rw = { g_string_sized_new (strlen (sql) + 32), 0, FALSE, FALSE, 0, 0, 0 };
+  Rewrite rw = { g_string_sized_new (strlen (sql) + 32), 0, FALSE, FALSE, FALSE, 0, 0, 0 };
   g_autofree char *table = insert_table (sql);
   const char *p = skip_space (sql);
   char before = ' ';
@@ -305,7 +307,7 @@ cf_db_pg_translate (const char  *sql,
     g_string_truncate (rw.out, rw.out->len - 1);
   if (rw.or_ignore)
     g_string_append (rw.out, " ON CONFLICT DO NOTHING");
-  adds_id = table != NULL && has_id != NULL && has_id (table, user_data);
+  adds_id = table != NULL && !rw.returning && has_id != NULL && has_id (table, user_data);
   if (adds_id)
     g_string_append (rw.out, " RETURNING id");
 

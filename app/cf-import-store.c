@@ -24,12 +24,7 @@ gboolean
 cf_import_prepare_statements (ImportRun  *run,
                               GError    **error)
 {
-#define INSERT_TRANSACTION \
-    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, time_zone, " \
-    "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, " \
-    "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, " \
-    "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id, " \
-    "  payment_method, settlement_date, order_no, channel_no, store_name) "
+#define INSERT_TRANSACTION CF_IMPORT_INSERT_TRANSACTION
 #define TRANSACTION_VALUES \
     "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
     "  ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37"
@@ -43,6 +38,9 @@ cf_import_prepare_statements (ImportRun  *run,
     : INSERT_TRANSACTION "VALUES (" TRANSACTION_VALUES ") ON CONFLICT (natural_key) DO NOTHING", error);
   if (run->insert_txn == NULL)
     return FALSE;
+  /* A server takes a journal's rows a batch at a time: one round trip each. */
+  if (cf_store_is_server (run->store))
+    run->batch = cf_import_batch_new ();
 
   run->find_existing = cf_store_prepare (run->store, run->against_live
     ? "SELECT " EXISTING_COLUMNS " FROM main.transactions WHERE natural_key = ?1 UNION ALL "
@@ -91,6 +89,9 @@ cf_import_store_reject (ImportRun          *run,
                         gint64              transaction_id,
                         GError            **error)
 {
+  /* Rows waiting in a batch go first: the report lists rows in the file's order. */
+  if (run->batch != NULL && !cf_import_batch_flush (run, error))
+    return FALSE;
   cf_import_report_add_reject (run->report, kind, line, column, reason, raw_text, transaction_id);
 
   cf_db_bind_int64 (run->insert_reject, 1, run->report->import_id);
@@ -211,88 +212,89 @@ describe_conflict (CfDbStmt *existing,
   return g_strdup_printf (_("differs from stored transaction #%lld: %s"), (long long) id, out->str);
 }
 
-/* Inserts the row, or tells a duplicate from a conflict. */
-gboolean
-cf_import_store_row (ImportRun   *run,
-                     CfCsvReader *reader,
-                     const Row   *row,
-                     guint        line,
-                     GError     **error)
+/**
+ * cf_import_bind_transaction:
+ * @first: the statement's parameter before this row's first (0, or the
+ *   rows before it in a batch × CF_IMPORT_TRANSACTION_COLUMNS)
+ *
+ * Binds @row as the values of one transaction.
+ */
+void
+cf_import_bind_transaction (ImportRun *run,
+                            CfDbStmt  *s,
+                            int        first,
+                            const Row *row,
+                            guint      line)
 {
-  CfDbStmt *s = run->insert_txn;
   const char *const *v = row->values;
-  gboolean handled;
-  int rc;
+  int f = first;
 
-  if (!cf_import_match_row (run, reader, row, line, &handled, error))
-    return FALSE;
-  if (handled)
-    return TRUE;
-
-  cf_sql_bind_identifier (s, 1, row->natural_key, CF_DB_TRANSIENT);
+  cf_sql_bind_identifier (s, f + 1, row->natural_key, CF_DB_TRANSIENT);
   if (run->report->import_id > 0)
-    cf_db_bind_int64 (s, 2, run->report->import_id);
-  cf_db_bind_int (s, 3, (int) line);
-  cf_sql_bind_text (s, 4, row->local_time, CF_DB_TRANSIENT);
+    cf_db_bind_int64 (s, f + 2, run->report->import_id);
+  cf_db_bind_int (s, f + 3, (int) line);
+  cf_sql_bind_text (s, f + 4, row->local_time, CF_DB_TRANSIENT);
   if (row->has_offset)
-    cf_db_bind_int (s, 5, row->utc_offset);
-  bind_or_null (s, 6, v[CF_FIELD_TIME_ZONE], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 7, v[CF_FIELD_MERCHANT_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 8, v[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 9, v[CF_FIELD_TERMINAL_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 10, v[CF_FIELD_OPERATOR_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 11, v[CF_FIELD_BATCH_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 12, v[CF_FIELD_VOUCHER_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 13, v[CF_FIELD_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 14, v[CF_FIELD_AUTH_CODE], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 15, row->first6, CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 16, row->last4, CF_CARD_SCRUB_ANY);
+    cf_db_bind_int (s, f + 5, row->utc_offset);
+  bind_or_null (s, f + 6, v[CF_FIELD_TIME_ZONE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 7, v[CF_FIELD_MERCHANT_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 8, v[CF_FIELD_MERCHANT_NAME], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 9, v[CF_FIELD_TERMINAL_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 10, v[CF_FIELD_OPERATOR_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 11, v[CF_FIELD_BATCH_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 12, v[CF_FIELD_VOUCHER_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 13, v[CF_FIELD_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 14, v[CF_FIELD_AUTH_CODE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 15, row->first6, CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 16, row->last4, CF_CARD_SCRUB_ANY);
   if (row->card_length > 0)
-    cf_db_bind_int (s, 17, (int) row->card_length);
-  bind_or_null (s, 18, row->card_brand, CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 19, v[CF_FIELD_CARD_KIND], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 20, v[CF_FIELD_ISSUER], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 21, v[CF_FIELD_ACQUIRER], CF_CARD_SCRUB_ANY);
-  cf_sql_bind_text (s, 22, cf_txn_type_to_nick (row->type), CF_DB_STATIC);
-  bind_or_null (s, 23, row->type_text, CF_CARD_SCRUB_ANY);
-  cf_db_bind_int64 (s, 24, row->amount);
+    cf_db_bind_int (s, f + 17, (int) row->card_length);
+  bind_or_null (s, f + 18, row->card_brand, CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 19, v[CF_FIELD_CARD_KIND], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 20, v[CF_FIELD_ISSUER], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 21, v[CF_FIELD_ACQUIRER], CF_CARD_SCRUB_ANY);
+  cf_sql_bind_text (s, f + 22, cf_txn_type_to_nick (row->type), CF_DB_STATIC);
+  bind_or_null (s, f + 23, row->type_text, CF_CARD_SCRUB_ANY);
+  cf_db_bind_int64 (s, f + 24, row->amount);
   if (row->has_fee)
-    cf_db_bind_int64 (s, 25, row->fee);
-  cf_sql_bind_text (s, 26, row->currency, CF_DB_TRANSIENT);
-  bind_or_null (s, 27, v[CF_FIELD_STATUS], CF_CARD_SCRUB_ANY);
+    cf_db_bind_int64 (s, f + 25, row->fee);
+  cf_sql_bind_text (s, f + 26, row->currency, CF_DB_TRANSIENT);
+  bind_or_null (s, f + 27, v[CF_FIELD_STATUS], CF_CARD_SCRUB_ANY);
   if (row->entry_mode != CF_ENTRY_MODE_UNKNOWN)
-    cf_sql_bind_text (s, 28, cf_entry_mode_to_nick (row->entry_mode), CF_DB_STATIC);
-  bind_or_null (s, 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
-  bind_or_null (s, 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_IDENTIFIER);
-  cf_sql_bind_text (s, 33, cf_payment_method_to_nick (row->payment_method), CF_DB_STATIC);
+    cf_sql_bind_text (s, f + 28, cf_entry_mode_to_nick (row->entry_mode), CF_DB_STATIC);
+  bind_or_null (s, f + 29, v[CF_FIELD_ORIG_VOUCHER_NO], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 30, v[CF_FIELD_ORIG_REF_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 31, v[CF_FIELD_ORIG_DATE], CF_CARD_SCRUB_ANY);
+  bind_or_null (s, f + 32, v[CF_FIELD_SOURCE_ID], CF_CARD_SCRUB_IDENTIFIER);
+  cf_sql_bind_text (s, f + 33, cf_payment_method_to_nick (row->payment_method), CF_DB_STATIC);
   if (*row->settlement_date != '\0')
-    cf_db_bind_text (s, 34, row->settlement_date, -1, CF_DB_TRANSIENT);
-  bind_or_null (s, 35, v[CF_FIELD_ORDER_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 36, v[CF_FIELD_CHANNEL_NO], CF_CARD_SCRUB_IDENTIFIER);
-  bind_or_null (s, 37, v[CF_FIELD_STORE], CF_CARD_SCRUB_ANY);
+    cf_db_bind_text (s, f + 34, row->settlement_date, -1, CF_DB_TRANSIENT);
+  bind_or_null (s, f + 35, v[CF_FIELD_ORDER_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 36, v[CF_FIELD_CHANNEL_NO], CF_CARD_SCRUB_IDENTIFIER);
+  bind_or_null (s, f + 37, v[CF_FIELD_STORE], CF_CARD_SCRUB_ANY);
+}
 
-  rc = cf_db_step (s);
-  cf_db_reset (s);
-  cf_db_clear_bindings (s);
-
-  if (rc == SQLITE_CONSTRAINT_CHECK)
-    {
-      /* The schema's own checks are the last line; name the row, not SQL. */
-      g_autofree char *raw_text = cf_import_dup_scrubbed_record (reader);
-      g_autofree char *reason = g_strdup (cf_db_errmsg (cf_store_get_db (run->store)));
-
-      return cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error);
-    }
-  if (rc != CF_DB_DONE)
-    return cf_store_set_error (run->store, error, _("saving a transaction"));
-
-  if (cf_db_changes (cf_store_get_db (run->store)) > 0)
+/**
+ * cf_import_store_outcome:
+ * @inserted_id: the transaction the row became, or 0 when its key was stored already
+ * @raw_text: (nullable): the row as read, scrubbed; read from @reader when %NULL
+ *
+ * What follows a row's insert: counted and asked about, or told apart as
+ * a duplicate (the same) or a conflict (same key, different content).
+ */
+gboolean
+cf_import_store_outcome (ImportRun    *run,
+                         CfCsvReader  *reader,
+                         const Row    *row,
+                         guint         line,
+                         const char   *raw_text,
+                         gint64        inserted_id,
+                         GError      **error)
+{
+  if (inserted_id > 0)
     {
       run->report->imported++;
-      return cf_import_match_ask (run, cf_db_last_insert_rowid (cf_store_get_db (run->store)), error) &&
-             remember_reference_data (run, row, error);
+      return cf_import_match_ask (run, inserted_id, error) && remember_reference_data (run, row, error);
     }
 
   /* Already stored: the same, or not? */
@@ -305,12 +307,69 @@ cf_import_store_row (ImportRun   *run,
       cf_db_reset (run->find_existing);
       if (conflict != NULL)
         {
-          g_autofree char *raw_text = cf_import_dup_scrubbed_record (reader);
-          return cf_import_store_reject (run, CF_IMPORT_REJECT_CONFLICT, line, NULL, conflict, raw_text, id, error);
+          g_autofree char *read = raw_text == NULL ? cf_import_dup_scrubbed_record (reader) : NULL;
+          return cf_import_store_reject (run, CF_IMPORT_REJECT_CONFLICT, line, NULL, conflict,
+                                         raw_text != NULL ? raw_text : read, id, error);
         }
       run->report->duplicates++;
       return TRUE;
     }
   cf_db_reset (run->find_existing);
   return cf_store_set_error (run->store, error, _("looking up a stored transaction"));
+}
+
+/**
+ * cf_import_store_checked_out:
+ *
+ * A row the schema's own checks refused (the last line): kept aside with
+ * the check's words, naming the row, not SQL.
+ */
+gboolean
+cf_import_store_checked_out (ImportRun    *run,
+                             guint         line,
+                             const char   *raw_text,
+                             GError      **error)
+{
+  g_autofree char *reason = g_strdup (cf_db_errmsg (cf_store_get_db (run->store)));
+
+  return cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, line, NULL, reason, raw_text, 0, error);
+}
+
+/* Inserts the row, or tells a duplicate from a conflict. On a server the
+ * row joins the batch sent together (cf-import-batch.c). */
+gboolean
+cf_import_store_row (ImportRun   *run,
+                     CfCsvReader *reader,
+                     const Row   *row,
+                     guint        line,
+                     GError     **error)
+{
+  CfDbStmt *s = run->insert_txn;
+  gboolean handled;
+  int rc;
+
+  if (!cf_import_match_row (run, reader, row, line, &handled, error))
+    return FALSE;
+  if (handled)
+    return TRUE;
+  if (run->batch != NULL)
+    return cf_import_batch_add (run, reader, row, line, error);
+
+  cf_import_bind_transaction (run, s, 0, row, line);
+  rc = cf_db_step (s);
+  cf_db_reset (s);
+  cf_db_clear_bindings (s);
+
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      g_autofree char *raw_text = cf_import_dup_scrubbed_record (reader);
+
+      return cf_import_store_checked_out (run, line, raw_text, error);
+    }
+  if (rc != CF_DB_DONE)
+    return cf_store_set_error (run->store, error, _("saving a transaction"));
+  return cf_import_store_outcome (run, reader, row, line, NULL,
+                                  cf_db_changes (cf_store_get_db (run->store)) > 0
+                                    ? cf_db_last_insert_rowid (cf_store_get_db (run->store)) : 0,
+                                  error);
 }

@@ -140,6 +140,7 @@ cf_importer_set_operator (CfImporter *self,
 static void
 import_run_clear (ImportRun *run)
 {
+  g_clear_pointer (&run->batch, cf_import_batch_free);
   g_clear_pointer (&run->insert_txn, cf_db_finalize);
   g_clear_pointer (&run->find_existing, cf_db_finalize);
   g_clear_pointer (&run->insert_reject, cf_db_finalize);
@@ -295,6 +296,9 @@ import_rows (ImportRun            *run,
       return FALSE;
     }
 
+  /* A server's last rows wait in their batch until here. */
+  if (run->batch != NULL && !cf_import_batch_flush (run, error))
+    return FALSE;
   if (progress != NULL)
     progress (file_index, 1.0, user_data);
   return TRUE;

@@ -18,6 +18,8 @@
 G_BEGIN_DECLS
 
 /* What one file's import needs while it runs. */
+typedef struct _ImportBatch ImportBatch;
+
 typedef struct
 {
   CfStore         *store;
@@ -51,6 +53,7 @@ typedef struct
   CfDbStmt    *insert_merchant;
   CfDbStmt    *insert_terminal;
   CfDbStmt    *insert_operator;
+  ImportBatch     *batch;          /* on a server: the rows waiting to be sent together */
   /* cf-import-match.c: one transaction from every file */
   gint64           match_import_id;
   GHashTable      *match_days;     /* "YYYY-MM-DD" → whether another file has transactions that day */
@@ -75,6 +78,16 @@ typedef struct
   GHashTable      *method_words;   /* a type word → the CfPaymentMethod it names + 1, or 0 */
   GHashTable      *skip_verdicts[CF_N_FIELDS];  /* a cell as read → whether its row is skipped */
 } ImportRun;
+
+/* The columns of a transaction as the importer inserts it. */
+#define CF_IMPORT_INSERT_TRANSACTION \
+    "INSERT INTO transactions (natural_key, import_id, source_line, local_time, utc_offset, time_zone, " \
+    "  merchant_no, merchant_name, terminal_no, operator_no, batch_no, voucher_no, ref_no, auth_code, " \
+    "  card_first6, card_last4, card_length, card_brand, card_kind, issuer, acquirer, type, type_text, " \
+    "  amount_minor, fee_minor, currency, status, entry_mode, orig_voucher_no, orig_ref_no, orig_date, source_id, " \
+    "  payment_method, settlement_date, order_no, channel_no, store_name) "
+#define CF_IMPORT_TRANSACTION_COLUMNS 37
+
 
 /* One of the profile's sums, on this file's columns: lhs = Σ sign·term. */
 #define IMPORT_CHECK_MAX_TERMS 8
@@ -195,6 +208,33 @@ gboolean     cf_import_store_row          (ImportRun          *run,
                                            CfCsvReader        *reader,
                                            const Row          *row,
                                            guint               line,
+                                           GError            **error);
+void         cf_import_bind_transaction   (ImportRun          *run,
+                                           CfDbStmt           *s,
+                                           int                 first,
+                                           const Row          *row,
+                                           guint               line);
+gboolean     cf_import_store_outcome      (ImportRun          *run,
+                                           CfCsvReader        *reader,
+                                           const Row          *row,
+                                           guint               line,
+                                           const char         *raw_text,
+                                           gint64              inserted_id,
+                                           GError            **error);
+gboolean     cf_import_store_checked_out  (ImportRun          *run,
+                                           guint               line,
+                                           const char         *raw_text,
+                                           GError            **error);
+
+/* cf-import-batch.c: a server's rows, sent a batch at a time */
+ImportBatch *cf_import_batch_new          (void);
+void         cf_import_batch_free         (ImportBatch        *batch);
+gboolean     cf_import_batch_add          (ImportRun          *run,
+                                           CfCsvReader        *reader,
+                                           const Row          *row,
+                                           guint               line,
+                                           GError            **error);
+gboolean     cf_import_batch_flush        (ImportRun          *run,
                                            GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,250 @@
+/* cf-import-batch.c — a server's rows, sent a batch at a time
+ *
+ * On a server every statement is a round trip and an executor's start, which
+ * cost more than the row: a journal's rows wait here and go a hundred to
+ * one INSERT, whose RETURNING names the keys that were new. Then each row's
+ * outcome is taken in the file's order exactly as for a row sent alone: the
+ * new ones counted and asked about, the others told apart as duplicates or
+ * conflicts. A row a batch may not take (a second row with the same key: the
+ * first of them is the new one) goes the way of a row stored before it.
+ *
+ * Whatever else the import writes about a row (a reject) sends the batch
+ * first, so that the report keeps the file's order. A batch that breaks one
+ * of the schema's rules is undone to its savepoint and its rows sent one at
+ * a time, each under a savepoint of its own, so that the row that broke the
+ * rule is kept aside with why, as on a file, and the others go in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-csv-reader.h"
+#include "cf-importer-private.h"
+#include "cf-store-private.h"
+
+#define BATCH_ROWS 100
+
+/* A row waiting: its own copy, what the match asked, how it read. */
+typedef struct
+{
+  Row         row;
+  guint       line;
+  char       *raw_text;
+  char       *question_candidates;
+  const char *question_rule;
+} Waiting;
+
+struct _ImportBatch
+{
+  GPtrArray *waiting;            /* of Waiting, in the file's order */
+  CfDbStmt  *full;               /* for BATCH_ROWS rows, prepared once */
+};
+
+static void
+waiting_free (gpointer data)
+{
+  Waiting *w = data;
+
+  g_ptr_array_unref (w->row.owned);
+  g_free (w->row.natural_key);
+  g_free (w->raw_text);
+  g_free (w->question_candidates);
+  g_free (w);
+}
+
+ImportBatch *
+cf_import_batch_new (void)
+{
+  ImportBatch *batch = g_new0 (ImportBatch, 1);
+
+  batch->waiting = g_ptr_array_new_with_free_func (waiting_free);
+  return batch;
+}
+
+void
+cf_import_batch_free (ImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_ptr_array_unref (batch->waiting);
+  g_clear_pointer (&batch->full, cf_db_finalize);
+  g_free (batch);
+}
+
+/* @row's strings point into the reader's cells, which the next record
+ * overwrites: the copy owns its own. */
+static void
+copy_row (Row       *to,
+          const Row *from)
+{
+  *to = *from;
+  to->owned = g_ptr_array_new_with_free_func (g_free);
+  for (guint f = 0; f < CF_N_FIELDS; f++)
+    to->values[f] = from->values[f] != NULL ? cf_import_row_own (to, g_strdup (from->values[f])) : NULL;
+  to->type_text = from->type_text != NULL ? cf_import_row_own (to, g_strdup (from->type_text)) : NULL;
+  to->card_brand = from->card_brand != NULL ? cf_import_row_own (to, g_strdup (from->card_brand)) : NULL;
+  to->natural_key = g_strdup (from->natural_key);
+}
+
+gboolean
+cf_import_batch_add (ImportRun    *run,
+                     CfCsvReader  *reader,
+                     const Row    *row,
+                     guint         line,
+                     GError      **error)
+{
+  Waiting *w = g_new0 (Waiting, 1);
+
+  copy_row (&w->row, row);
+  w->line = line;
+  w->raw_text = cf_import_dup_scrubbed_record (reader);
+  w->question_candidates = g_steal_pointer (&run->question_candidates);
+  w->question_rule = run->question_rule;
+  g_ptr_array_add (run->batch->waiting, w);
+  return run->batch->waiting->len < BATCH_ROWS || cf_import_batch_flush (run, error);
+}
+
+static CfDbStmt *
+prepare_rows (ImportRun  *run,
+              guint       n_rows,
+              GError    **error)
+{
+  g_autoptr(GString) sql = g_string_new (CF_IMPORT_INSERT_TRANSACTION "VALUES ");
+  int p = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (int c = 0; c < CF_IMPORT_TRANSACTION_COLUMNS; c++)
+        g_string_append_printf (sql, c > 0 ? ", ?%d" : "?%d", ++p);
+      g_string_append_c (sql, ')');
+    }
+  /* Each row's line tells it apart, its key might not: the stored key is
+   * the one the scrubber saw. */
+  g_string_append (sql, " ON CONFLICT (natural_key) DO NOTHING RETURNING source_line, id");
+  return cf_store_prepare (run->store, sql->str, error);
+}
+
+/* One row alone, under a savepoint: a rule it breaks keeps it aside. */
+static gboolean
+send_alone (ImportRun  *run,
+            Waiting    *w,
+            GError    **error)
+{
+  CfDbStmt *s = run->insert_txn;
+  int rc;
+
+  if (!cf_store_exec (run->store, "SAVEPOINT cf_row", error))
+    return FALSE;
+  cf_import_bind_transaction (run, s, 0, &w->row, w->line);
+  rc = cf_db_step (s);
+  cf_db_reset (s);
+  cf_db_clear_bindings (s);
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      g_autofree char *reason = g_strdup (cf_db_errmsg (cf_store_get_db (run->store)));
+
+      return cf_store_exec (run->store, "ROLLBACK TO SAVEPOINT cf_row; RELEASE SAVEPOINT cf_row", error) &&
+             cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, w->line, NULL, reason, w->raw_text, 0, error);
+    }
+  if (rc != CF_DB_DONE)
+    return cf_store_set_error (run->store, error, _("saving a transaction"));
+  if (!cf_store_exec (run->store, "RELEASE SAVEPOINT cf_row", error))
+    return FALSE;
+  run->question_candidates = g_steal_pointer (&w->question_candidates);
+  run->question_rule = w->question_rule;
+  return cf_import_store_outcome (run, NULL, &w->row, w->line, w->raw_text,
+                                  cf_db_changes (cf_store_get_db (run->store)) > 0
+                                    ? cf_db_last_insert_rowid (cf_store_get_db (run->store)) : 0,
+                                  error);
+}
+
+/* Sends the batch; fills @inserted with each new row's line → its transaction id.
+ * Returns CF_DB_DONE, or the code of the rule the batch broke. */
+static int
+send_together (ImportRun   *run,
+               GPtrArray   *waiting,
+               GHashTable  *inserted,
+               GError     **error)
+{
+  g_autoptr(CfDbStmt) partial = NULL;
+  CfDbStmt *s;
+  int rc;
+
+  if (waiting->len == BATCH_ROWS && run->batch->full == NULL)
+    run->batch->full = prepare_rows (run, BATCH_ROWS, error);
+  s = waiting->len == BATCH_ROWS ? run->batch->full : (partial = prepare_rows (run, waiting->len, error));
+  if (s == NULL)
+    return CF_DB_ERROR;
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      Waiting *w = waiting->pdata[i];
+
+      cf_import_bind_transaction (run, s, (int) i * CF_IMPORT_TRANSACTION_COLUMNS, &w->row, w->line);
+    }
+  while ((rc = cf_db_step (s)) == CF_DB_ROW)
+    {
+      gint64 id = cf_db_column_int64 (s, 1);
+
+      g_hash_table_insert (inserted, GSIZE_TO_POINTER ((gsize) cf_db_column_int64 (s, 0)), g_memdup2 (&id, sizeof id));
+    }
+  cf_db_reset (s);
+  cf_db_clear_bindings (s);
+  return rc;
+}
+
+/**
+ * cf_import_batch_flush:
+ *
+ * Sends the rows waiting, then takes each one's outcome in order.
+ */
+gboolean
+cf_import_batch_flush (ImportRun  *run,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) waiting = run->batch->waiting;
+  g_autoptr(GHashTable) inserted = NULL;
+  int rc;
+
+  /* Taken out first: what an outcome writes (a conflict's reject) finds none waiting. */
+  run->batch->waiting = g_ptr_array_new_with_free_func (waiting_free);
+  if (waiting->len == 0)
+    return TRUE;
+  if (!cf_store_exec (run->store, "SAVEPOINT cf_batch", error))
+    return FALSE;
+  inserted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  rc = send_together (run, waiting, inserted, error);
+  if (rc != CF_DB_DONE && rc != SQLITE_CONSTRAINT_CHECK)
+    return cf_store_set_error (run->store, error, _("saving a transaction"));
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      if (!cf_store_exec (run->store, "ROLLBACK TO SAVEPOINT cf_batch; RELEASE SAVEPOINT cf_batch", error))
+        return FALSE;
+      for (guint i = 0; i < waiting->len; i++)
+        if (!send_alone (run, waiting->pdata[i], error))
+          return FALSE;
+      return TRUE;
+    }
+  if (!cf_store_exec (run->store, "RELEASE SAVEPOINT cf_batch", error))
+    return FALSE;
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      Waiting *w = waiting->pdata[i];
+      /* Of two rows with one key the first is the new one; the second is as
+       * if stored before it, and not returned. */
+      gint64 *id = g_hash_table_lookup (inserted, GSIZE_TO_POINTER ((gsize) w->line));
+
+      run->question_candidates = g_steal_pointer (&w->question_candidates);
+      run->question_rule = w->question_rule;
+      if (!cf_import_store_outcome (run, NULL, &w->row, w->line, w->raw_text, id != NULL ? *id : 0, error))
+        return FALSE;
+      g_clear_pointer (&run->question_candidates, g_free);
+    }
+  return TRUE;
+}
