@@ -461,6 +461,22 @@ init_run_caches (ImportRun *run)
     run->profile_zone = cf_time_zone_new (cf_import_profile_get_time_zone (run->profile));
 }
 
+/* Commits an import; a big one has the server count its tables again, so
+ * that the first searches after it use their indexes. */
+static gboolean
+commit_import (CfStore         *store,
+               CfImportReport  *report,
+               GError         **error)
+{
+  if (!cf_store_exec (store, "COMMIT", error))
+    {
+      cf_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  cf_store_note_rows_added (store, report->imported);
+  return TRUE;
+}
+
 static CfImportReport *import_file_into (CfStore *, CfImportProfile *, CfDateOrder, const char *, gboolean,
                                          const char *, GCancellable *, guint, CfImportProgressFunc, gpointer,
                                          GError **);
@@ -621,11 +637,8 @@ import_file_into (CfStore              *store,
       if (!ok)
         return NULL;
     }
-  else if (!cf_store_exec (store, "COMMIT", error))
-    {
-      cf_store_exec (store, "ROLLBACK", NULL);
-      return NULL;
-    }
+  else if (!commit_import (store, report, error))
+    return NULL;
 
   return g_steal_pointer (&report);
 }

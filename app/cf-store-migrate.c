@@ -462,5 +462,6 @@ cf_store_migrate_to (CfStore          *self,
       g_prefix_error (error, _("Nothing was copied to the server: "));
       return FALSE;
     }
+  cf_store_note_rows_added (server, result->transactions);
   return carry_anchors (self, conninfo, error);
 }

@@ -470,6 +470,24 @@ cf_store_open (const char  *path,
 }
 
 /**
+ * cf_store_note_rows_added:
+ * @n_rows: transactions just committed
+ *
+ * After a big import a server's planner still believes the table as it
+ * was and may read it whole for a search by reference no.; its statistics
+ * are taken again at once rather than when autovacuum comes by. A file's
+ * planner needs none.
+ */
+void
+cf_store_note_rows_added (CfStore *self,
+                          guint64  n_rows)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+  if (cf_store_is_server (self) && n_rows >= 10000)
+    cf_store_exec (self, "ANALYZE transactions", NULL);
+}
+
+/**
  * cf_store_set_busy_timeout:
  *
  * How long a statement waits for another writer before it fails

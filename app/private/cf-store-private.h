@@ -48,6 +48,8 @@ gboolean        cf_store_finish_audited       (CfStore       *self,
                                                gint64         object_id,
                                                const char    *details,
                                                GError       **error);
+void            cf_store_note_rows_added      (CfStore       *self,
+                                               guint64        n_rows);
 void            cf_store_set_busy_timeout     (CfStore       *self,
                                                int            ms);
 void            cf_store_set_override         (CfStore       *self,
