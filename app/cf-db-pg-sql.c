@@ -242,6 +242,14 @@ insert_table (const char *sql)
   if (!word_at (p, "INSERT"))
     return NULL;
   p = skip_space (p + 6);
+  /* INSERT OR IGNORE INTO, INSERT OR REPLACE INTO */
+  if (word_at (p, "OR"))
+    {
+      p = skip_space (p + 2);
+      while (g_ascii_isalpha (*p))
+        p++;
+      p = skip_space (p);
+    }
   if (!word_at (p, "INTO"))
     return NULL;
   p = skip_space (p + 4);
