@@ -1,0 +1,39 @@
+/* cf-db-pg-private.h — what the server side's two files share: the connection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+#include "cf-db-pg.h"
+
+G_BEGIN_DECLS
+
+struct _CfDbPg
+{
+  PGconn     *conn;
+  char       *errmsg;
+  int         errcode;
+  gint64      last_insert_rowid;
+  int         changes;
+  guint       n_prepared;
+  GHashTable *id_tables;       /* tables whose key is an id: an INSERT returns it */
+  char       *outer_savepoint; /* a SAVEPOINT that began the transaction: its RELEASE commits */
+  CfDbPgWaiting waiting;       /* told once when the write lock is another desk's */
+  gpointer    waiting_data;
+  gint64      heard;           /* changes other connections announced, so far */
+  int         lock_timeout_ms;
+  guint       generation;      /* of the connection: a reset forgets prepared statements */
+  gboolean    in_transaction;
+  gboolean    lost_in_transaction;
+};
+
+gboolean  cf_db_pg_result_ok          (CfDbPg   *db,
+                                       PGresult *result);
+void      cf_db_pg_note_transaction   (CfDbPg   *db);
+gboolean  cf_db_pg_connected          (CfDbPg   *db);
+
+G_END_DECLS
