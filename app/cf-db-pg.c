@@ -67,21 +67,24 @@ has_id (const char *table,
 {
   CfDbPg *db = user_data;
 
+  /* Every table, and whether it has an id; read again only for a table
+   * not seen yet (one a migration made since). */
   if (db->id_tables == NULL || !g_hash_table_contains (db->id_tables, table))
     {
-      /* Read again: a table may have been made since (a migration). */
-      PGresult *result = PQexec (db->conn, "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                                           "WHERE a.attname = 'id' AND NOT a.attisdropped AND c.relkind = 'r' "
-                                           "AND c.relnamespace = current_schema ()::regnamespace");
+      PGresult *result = PQexec (db->conn, "SELECT c.relname, bool_or (a.attname = 'id') FROM pg_class c "
+                                           "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+                                           "AND NOT a.attisdropped WHERE c.relkind = 'r' "
+                                           "AND c.relnamespace = current_schema ()::regnamespace GROUP BY c.relname");
 
       g_clear_pointer (&db->id_tables, g_hash_table_unref);
       db->id_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       if (PQresultStatus (result) == PGRES_TUPLES_OK)
         for (int r = 0; r < PQntuples (result); r++)
-          g_hash_table_add (db->id_tables, g_strdup (PQgetvalue (result, r, 0)));
+          g_hash_table_insert (db->id_tables, g_strdup (PQgetvalue (result, r, 0)),
+                               GINT_TO_POINTER (PQgetvalue (result, r, 1)[0] == 't'));
       PQclear (result);
     }
-  return g_hash_table_contains (db->id_tables, table);
+  return GPOINTER_TO_INT (g_hash_table_lookup (db->id_tables, table));
 }
 
 int
@@ -114,6 +117,21 @@ cf_db_pg_prepare (CfDbPg      *db,
   return CF_DB_OK;
 }
 
+/* Prepared on the server under a name of its own, on this connection. */
+static void
+prepare_named (CfDbPgStmt *stmt)
+{
+  g_autofree char *name = g_strdup_printf ("cf_%u", ++stmt->db->n_prepared);
+  PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, stmt->types);
+
+  if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+    {
+      stmt->name = g_steal_pointer (&name);
+      stmt->generation = stmt->db->generation;
+    }
+  PQclear (prepared);
+}
+
 static PGresult *
 execute (CfDbPgStmt *stmt)
 {
@@ -130,17 +148,7 @@ execute (CfDbPgStmt *stmt)
     }
   stmt->runs++;
   if (stmt->runs == 2 && stmt->name == NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("cf_%u", ++db->n_prepared);
-      PGresult *prepared = PQprepare (db->conn, name, stmt->sql, stmt->n_params, stmt->types);
-
-      if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
-        {
-          stmt->name = g_steal_pointer (&name);
-          stmt->generation = db->generation;
-        }
-      PQclear (prepared);
-    }
+    prepare_named (stmt);
   if (stmt->name != NULL)
     return PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, stmt->lengths, stmt->formats, 0);
   return PQexecParams (db->conn, stmt->sql, stmt->n_params, stmt->types, values, stmt->lengths, stmt->formats, 0);
@@ -317,17 +325,7 @@ cf_db_pg_column_count (CfDbPgStmt *stmt)
       int n = 0;
 
       if (stmt->name == NULL)
-        {
-          g_autofree char *name = g_strdup_printf ("cf_%u", ++stmt->db->n_prepared);
-          PGresult *prepared = PQprepare (stmt->db->conn, name, stmt->sql, stmt->n_params, stmt->types);
-
-          if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
-            {
-              stmt->name = g_steal_pointer (&name);
-              stmt->generation = stmt->db->generation;
-            }
-          PQclear (prepared);
-        }
+        prepare_named (stmt);
       if (stmt->name == NULL)
         return 0;
       described = PQdescribePrepared (stmt->db->conn, stmt->name);

@@ -116,15 +116,8 @@ prepare_rows (ImportRun  *run,
               GError    **error)
 {
   g_autoptr(GString) sql = g_string_new (CF_IMPORT_INSERT_TRANSACTION "VALUES ");
-  int p = 0;
 
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ", (" : "(");
-      for (int c = 0; c < CF_IMPORT_TRANSACTION_COLUMNS; c++)
-        g_string_append_printf (sql, c > 0 ? ", ?%d" : "?%d", ++p);
-      g_string_append_c (sql, ')');
-    }
+  cf_sql_append_rows (sql, n_rows, CF_IMPORT_TRANSACTION_COLUMNS);
   /* Each row's line tells it apart, its key might not: the stored key is
    * the one the scrubber saw. */
   g_string_append (sql, " ON CONFLICT (natural_key) DO NOTHING RETURNING source_line, id");

@@ -115,3 +115,25 @@ cf_sql_collect_rows (CfDbStmt *stmt)
   cf_db_finalize (stmt);
   return rows;
 }
+
+/**
+ * cf_sql_append_rows:
+ *
+ * Appends the placeholders of @n_rows rows of @n_columns values each,
+ * `(?1, ?2), (?3, ?4)`, for an INSERT that sends many rows at once.
+ */
+void
+cf_sql_append_rows (GString *sql,
+                    guint    n_rows,
+                    guint    n_columns)
+{
+  guint p = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (sql, c > 0 ? ", ?%u" : "?%u", ++p);
+      g_string_append_c (sql, ')');
+    }
+}

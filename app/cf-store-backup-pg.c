@@ -26,10 +26,6 @@
 #include "cf-partial-file.h"
 #include "cf-store-private.h"
 
-static const char *const counted[] = {
-  "transactions", "imports", "duplicates", "loss_incidents", "replacement_requests", "shifts",
-  "handover_reports", "audit_log", "operators",
-};
 
 /* One entry of the audit log as the dump holds it. */
 typedef struct
@@ -249,9 +245,9 @@ snapshot (CfStore  *self,
   if (stmt == NULL || cf_db_step (stmt) != CF_DB_ROW)
     return stmt != NULL && cf_store_set_error (self, error, _("taking a snapshot"));
   *name = cf_sql_dup_text (stmt, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (cf_store_backup_counted); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", counted[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", cf_store_backup_counted[i]);
       g_autoptr(CfDbStmt) count = cf_store_prepare (self, sql, error);
 
       if (count == NULL || cf_db_step (count) != CF_DB_ROW)
@@ -281,7 +277,7 @@ cf_store_backup_server (CfStore       *self,
   g_autofree char *db_arg = NULL;
   g_autofree char *head_hash = NULL;
   g_autoptr(GSubprocess) dump = NULL;
-  gint64 expected[G_N_ELEMENTS (counted)];
+  gint64 expected[G_N_ELEMENTS (cf_store_backup_counted)];
   gint64 head_id = 0;
   gboolean ok;
 
@@ -307,12 +303,12 @@ cf_store_backup_server (CfStore       *self,
   cf_store_exec (self, "COMMIT", NULL);
 
   ok = ok && read_dump (partial, rows, &head_id, &head_hash, cancellable, error);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (counted); i++)
-    if (GPOINTER_TO_INT (g_hash_table_lookup (rows, counted[i])) != expected[i])
+  for (guint i = 0; ok && i < G_N_ELEMENTS (cf_store_backup_counted); i++)
+    if (GPOINTER_TO_INT (g_hash_table_lookup (rows, cf_store_backup_counted[i])) != expected[i])
       {
         g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_SQL,
-                     _("the backup's %s holds %d rows where the database held %lld"), counted[i],
-                     GPOINTER_TO_INT (g_hash_table_lookup (rows, counted[i])), (long long) expected[i]);
+                     _("the backup's %s holds %d rows where the database held %lld"), cf_store_backup_counted[i],
+                     GPOINTER_TO_INT (g_hash_table_lookup (rows, cf_store_backup_counted[i])), (long long) expected[i]);
         ok = FALSE;
       }
   if (ok && g_rename (partial, path) != 0)

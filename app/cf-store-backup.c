@@ -71,7 +71,8 @@ count_rows (sqlite3    *db,
 }
 
 /* The tables whose row counts a backup must match. */
-static const char *const counted_tables[] = {
+/* The tables whose rows a backup is counted by, on either engine. */
+const char *const cf_store_backup_counted[CF_STORE_BACKUP_N_COUNTED] = {
   "transactions", "imports", "duplicates", "loss_incidents", "replacement_requests", "shifts",
   "handover_reports", "audit_log", "operators",
 };
@@ -111,10 +112,10 @@ verify_backup (const char    *path,
                           sqlite3_column_int (stmt, 0) != CF_STORE_SCHEMA_VERSION))
     problem = g_strdup (_("its schema version is not this one"));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (counted_tables); i++)
-    if (count_rows (db, counted_tables[i]) != expected[i])
-      problem = g_strdup_printf (_("it holds %lld rows of %s instead of %lld"), (long long) count_rows (db, counted_tables[i]),
-                                 counted_tables[i], (long long) expected[i]);
+  for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (cf_store_backup_counted); i++)
+    if (count_rows (db, cf_store_backup_counted[i]) != expected[i])
+      problem = g_strdup_printf (_("it holds %lld rows of %s instead of %lld"), (long long) count_rows (db, cf_store_backup_counted[i]),
+                                 cf_store_backup_counted[i], (long long) expected[i]);
   sqlite3_close (db);
   if (problem != NULL)
     {
@@ -175,7 +176,7 @@ cf_store_backup_cancellable (CfStore       *self,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *partial = NULL;
-  gint64 expected[G_N_ELEMENTS (counted_tables)];
+  gint64 expected[G_N_ELEMENTS (cf_store_backup_counted)];
   g_autofree char *head_hash = NULL;
   gint64 head_id = 0;
   sqlite3 *copy = NULL;
@@ -215,8 +216,8 @@ cf_store_backup_cancellable (CfStore       *self,
       g_unlink (partial);
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
-    expected[i] = count_rows (cf_store_get_sqlite (self), counted_tables[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (cf_store_backup_counted); i++)
+    expected[i] = count_rows (cf_store_get_sqlite (self), cf_store_backup_counted[i]);
   backup = sqlite3_backup_init (copy, "main", cf_store_get_sqlite (self), "main");
   rc = backup != NULL ? SQLITE_OK : sqlite3_errcode (copy);
   /* A few thousand pages at a time, so that a cancel is heard. */

@@ -64,16 +64,9 @@ prepare_insert (CfStore     *server,
                 GError     **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  int p = 0;
 
   g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ", (" : "(");
-      for (int c = 0; c < n_columns; c++)
-        g_string_append_printf (sql, c > 0 ? ", ?%d" : "?%d", ++p);
-      g_string_append_c (sql, ')');
-    }
+  cf_sql_append_rows (sql, n_rows, (guint) n_columns);
   return cf_store_prepare (server, sql->str, error);
 }
 

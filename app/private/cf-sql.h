@@ -23,6 +23,9 @@ int        cf_sql_bind_identifier  (CfDbStmt            *stmt,
 char      *cf_sql_dup_text         (CfDbStmt            *stmt,
                                     int                      column);
 GPtrArray *cf_sql_collect_rows     (CfDbStmt            *stmt);
+void       cf_sql_append_rows      (GString             *sql,
+                                    guint                n_rows,
+                                    guint                n_columns);
 
 /* SQLite's own statement, for what only reads a file (a backup's copy) */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -62,6 +62,9 @@ char           *cf_store_audit_hash           (const char    *previous,
                                                const char    *object_id,
                                                const char    *details);
 
+#define CF_STORE_BACKUP_N_COUNTED 9
+extern const char *const cf_store_backup_counted[CF_STORE_BACKUP_N_COUNTED];
+
 /* A server's backups and restores (cf-store-backup-pg.c) */
 gboolean        cf_store_backup_server        (CfStore       *self,
                                                const char    *path,
