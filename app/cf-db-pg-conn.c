@@ -220,8 +220,9 @@ set_up_session (CfDbPg *db)
 gboolean
 cf_db_pg_connected (CfDbPg *db)
 {
-  if (PQstatus (db->conn) == CONNECTION_OK)
+  if (!db->resetting && PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
+  db->resetting = FALSE;
   if (db->lost_in_transaction)
     {
       set_error (db, CF_DB_ERROR, "the connection to the server was lost in the middle of a change; "
@@ -246,8 +247,13 @@ cf_db_pg_open (const char  *conninfo,
 {
   CfDbPg *db = g_new0 (CfDbPg, 1);
 
+  /* A server that does not answer is given up on after ten seconds, unless
+   * the connection string says otherwise (it is read after, and wins). */
+  const char *const keywords[] = { "connect_timeout", "dbname", NULL };
+  const char *const values[] = { "10", conninfo, NULL };
+
   db->lock_timeout_ms = 10000;
-  db->conn = PQconnectdb (conninfo);
+  db->conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (db->conn) != CONNECTION_OK)
     {
       g_autofree char *why = g_strdup (PQerrorMessage (db->conn));
@@ -268,19 +274,45 @@ cf_db_pg_open (const char  *conninfo,
 /**
  * cf_db_pg_is_connected:
  *
- * Returns: whether the connection is up; a dropped one is made again here
- *   (unless a change was under way on it: its service must end it first)
+ * Returns: whether the connection is up; a dropped one is being made again,
+ *   without blocking (unless a change was under way on it: its service must
+ *   end it first)
  */
 gboolean
 cf_db_pg_is_connected (CfDbPg *db)
 {
   /* Reading what the server sent finds a connection it closed. */
-  PQconsumeInput (db->conn);
-  if (PQstatus (db->conn) == CONNECTION_OK)
-    return TRUE;
-  if (!db->lost_in_transaction)
-    run_simple (db, "SELECT 1");
-  return PQstatus (db->conn) == CONNECTION_OK;
+  if (!db->resetting)
+    {
+      PQconsumeInput (db->conn);
+      if (PQstatus (db->conn) == CONNECTION_OK)
+        return TRUE;
+      if (db->lost_in_transaction)
+        return FALSE;
+      /* Asked every second by the window: the new connection is made a
+       * step at a time, never waiting for a server that does not answer. */
+      db->resetting = PQresetStart (db->conn) == 1;
+      db->reset_polled = PGRES_POLLING_WRITING;
+    }
+  /* As many steps as the socket allows now; the rest on the next call. */
+  while (db->resetting)
+    {
+      GPollFD fd = { PQsocket (db->conn), db->reset_polled == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT, 0 };
+
+      if (fd.fd < 0 || g_poll (&fd, 1, 0) != 1)
+        return FALSE;
+      db->reset_polled = PQresetPoll (db->conn);
+      if (db->reset_polled == PGRES_POLLING_FAILED)
+        db->resetting = FALSE;
+      else if (db->reset_polled == PGRES_POLLING_OK)
+        {
+          db->resetting = FALSE;
+          db->generation++;
+          db->in_transaction = FALSE;
+          return set_up_session (db);
+        }
+    }
+  return FALSE;
 }
 
 void

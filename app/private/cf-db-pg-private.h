@@ -29,6 +29,8 @@ struct _CfDbPg
   guint       generation;      /* of the connection: a reset forgets prepared statements */
   gboolean    in_transaction;
   gboolean    lost_in_transaction;
+  gboolean    resetting;       /* a new connection being made without waiting (PQresetStart) */
+  PostgresPollingStatusType reset_polled;  /* what it waits for next: reading or writing */
 };
 
 gboolean  cf_db_pg_result_ok          (CfDbPg   *db,

@@ -207,8 +207,12 @@ confirm_restore (CfBackupsPage *self,
                  const char    *path)
 {
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *body = g_strdup_printf (_("Everything recorded since %s was taken will be replaced by the backup. "
-                                             "The database as it is now is kept in the backups folder."), base);
+  gboolean server = cf_store_is_server (cf_session_get_store (self->session));
+  g_autofree char *body = g_strdup_printf (server ? _("Everything recorded since %s was taken will be replaced by the "
+                                                      "backup, on the server, for every desk. Nothing of the database "
+                                                      "as it is now is kept: make a backup first if it may be needed.")
+                                                  : _("Everything recorded since %s was taken will be replaced by the backup. "
+                                                      "The database as it is now is kept in the backups folder."), base);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               _("Restore This Backup?"), body);
 
@@ -424,6 +428,10 @@ cf_backups_page_new (CfSession *session,
   self->session = g_object_ref (session);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   adw_preferences_group_set_description (self->when_group, description);
+  if (server)
+    adw_preferences_group_set_description (self->restore_group,
+                                           _("A manager restores; the dump is read back whole first, then replaces the "
+                                             "database on the server in one transaction."));
   for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
     {
       GObject *target = GTK_IS_SPIN_BUTTON (bound[i].widget)
