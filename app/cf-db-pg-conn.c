@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,10 @@
 #include "cf-db-codes.h"
 #include "cf-db-pg-private.h"
 
-/* The key of the advisory lock every write transaction takes. */
-#define WRITE_LOCK_KEY "7432019846"
+/* The key of the advisory lock every write transaction takes: one per
+ * schema, so that the shops of a chain do not wait for each other (the
+ * schema's triggers take the same). */
+#define WRITE_LOCK_KEY "hashtextextended (current_schema ()::text, 7432019846)"
 
 static void
 set_error (CfDbPg     *db,
@@ -146,8 +149,9 @@ set_time_zone (CfDbPg *db)
  *   libpq's password file or service file, not on a command line)
  */
 gboolean
-cf_db_pg_conninfo_has_password (const char *conninfo)
+cf_db_pg_conninfo_has_password (const char *target)
 {
+  g_autofree char *conninfo = cf_db_pg_split_shop (target, NULL);
   PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
   gboolean has = FALSE;
 
@@ -161,12 +165,15 @@ cf_db_pg_conninfo_has_password (const char *conninfo)
 /**
  * cf_db_pg_describe:
  *
- * Returns: (transfer full): @conninfo as a person names it: `shop on
- *   db.example.com`, `service shop`
+ * Returns: (transfer full): @target as a person names it: `chain on
+ *   db.example.com`, `service chain`, and its shop: `chain/north on …`
  */
 char *
-cf_db_pg_describe (const char *conninfo)
+cf_db_pg_describe (const char *target)
 {
+  g_autofree char *shop = NULL;
+  g_autofree char *conninfo = cf_db_pg_split_shop (target, &shop);
+  g_autofree char *in_shop = shop != NULL ? g_strconcat ("/", shop, NULL) : g_strdup ("");
   PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
   const char *dbname = NULL, *host = NULL, *service = NULL, *user = NULL;
   char *described;
@@ -185,10 +192,10 @@ cf_db_pg_describe (const char *conninfo)
         user = o->val;
     }
   if (service != NULL && dbname == NULL)
-    described = g_strdup_printf ("service %s", service);
+    described = g_strdup_printf ("service %s%s", service, in_shop);
   else
-    described = g_strdup_printf ("%s on %s", dbname != NULL ? dbname : user != NULL ? user : "postgres",
-                                 host != NULL ? host : "localhost");
+    described = g_strdup_printf ("%s%s on %s", dbname != NULL ? dbname : user != NULL ? user : "postgres",
+                                 in_shop, host != NULL ? host : "localhost");
   PQconninfoFree (options);
   return described;
 }
@@ -211,7 +218,7 @@ set_up_session (CfDbPg *db)
   PQclear (result);
   if (ok)
     set_time_zone (db);
-  return ok;
+  return ok && cf_db_pg_enter_shop (db);
 }
 
 /* A connection the server or the network dropped is made again, unless it
@@ -242,16 +249,23 @@ cf_db_pg_connected (CfDbPg *db)
 }
 
 CfDbPg *
-cf_db_pg_open (const char  *conninfo,
+cf_db_pg_open (const char  *target,
                char       **message)
 {
   CfDbPg *db = g_new0 (CfDbPg, 1);
+  g_autofree char *conninfo = cf_db_pg_split_shop (target, &db->shop);
 
   /* A server that does not answer is given up on after ten seconds, unless
    * the connection string says otherwise (it is read after, and wins). */
   const char *const keywords[] = { "connect_timeout", "dbname", NULL };
   const char *const values[] = { "10", conninfo, NULL };
 
+  if (db->shop != NULL && !cf_db_pg_shop_code_is_valid (db->shop))
+    {
+      *message = g_strdup_printf (_("%s is not a shop's code: 1 to 30 lower-case letters, digits or _"), db->shop);
+      cf_db_pg_close (db);
+      return NULL;
+    }
   db->lock_timeout_ms = 10000;
   db->conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (db->conn) != CONNECTION_OK)
@@ -324,6 +338,8 @@ cf_db_pg_close (CfDbPg *db)
   g_clear_pointer (&db->id_tables, g_hash_table_unref);
   g_free (db->outer_savepoint);
   g_free (db->errmsg);
+  g_free (db->shop);
+  g_free (db->schema);
   g_free (db);
 }
 
@@ -441,7 +457,8 @@ cf_db_pg_data_version (CfDbPg *db)
   PQconsumeInput (db->conn);
   while ((notify = PQnotifies (db->conn)) != NULL)
     {
-      if (notify->be_pid != PQbackendPID (db->conn))
+      /* Announced with the schema changed: another shop's are not this desk's. */
+      if (notify->be_pid != PQbackendPID (db->conn) && g_strcmp0 (notify->extra, db->schema) == 0)
         db->heard++;
       PQfreemem (notify);
     }

@@ -82,6 +82,49 @@ cf_db_describe (const char *target)
 }
 
 /**
+ * cf_db_split_shop:
+ * @shop: (out) (transfer full) (optional) (nullable): the desk's shop, if
+ *   @target names one (`shop=north` in a server's connection string)
+ *
+ * Returns: (transfer full): @target without the shop: a file's path as it
+ *   was, a server's connection string as libpq and its tools read it
+ */
+char *
+cf_db_split_shop (const char  *target,
+                  char       **shop)
+{
+  if (cf_db_is_conninfo (target))
+    return cf_db_pg_split_shop (target, shop);
+  if (shop != NULL)
+    *shop = NULL;
+  return g_strdup (target);
+}
+
+/**
+ * cf_db_shop_code_is_valid:
+ *
+ * Returns: whether @code can name a chain's shop: 1 to 30 lower-case
+ *   letters, digits or `_`
+ */
+gboolean
+cf_db_shop_code_is_valid (const char *code)
+{
+  return cf_db_pg_shop_code_is_valid (code);
+}
+
+/**
+ * cf_db_reads_only:
+ *
+ * Returns: whether the connection may only read: a head office's user in
+ *   one of the chain's shops
+ */
+gboolean
+cf_db_reads_only (CfDb *db)
+{
+  return db->pg != NULL && cf_db_pg_reads_only (db->pg);
+}
+
+/**
  * cf_db_open:
  * @target: a file path, `:memory:`, or a server's connection string
  * @message: (out) (transfer full): why it could not be opened

@@ -108,6 +108,24 @@ tool (const char *name)
   return found[i] != NULL ? found[i] : name;
 }
 
+/* pg_dump and pg_restore connect as the desk does: to its database, and
+ * for a chain's shop as the shop's role, dumping the shop's schema only. */
+static void
+add_connection_args (CfStore   *self,
+                     GPtrArray *argv,
+                     gboolean   dumping)
+{
+  g_autofree char *shop = NULL;
+  g_autofree char *conninfo = cf_db_split_shop (cf_store_get_path (self), &shop);
+
+  g_ptr_array_add (argv, g_strconcat ("--dbname=", conninfo, NULL));
+  if (shop == NULL)
+    return;
+  g_ptr_array_add (argv, g_strconcat ("--role=counterfoil_shop_", shop, NULL));
+  if (dumping)
+    g_ptr_array_add (argv, g_strconcat ("--schema=shop_", shop, NULL));
+}
+
 /* Reads @dump back whole: rows per table, and the audit chain checked. */
 static gboolean
 read_dump (const char    *dump,
@@ -272,9 +290,6 @@ cf_store_backup_server (CfStore       *self,
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *partial = NULL;
   g_autofree char *snapshot_name = NULL;
-  g_autofree char *file_arg = NULL;
-  g_autofree char *snapshot_arg = NULL;
-  g_autofree char *db_arg = NULL;
   g_autofree char *head_hash = NULL;
   g_autoptr(GSubprocess) dump = NULL;
   gint64 expected[G_N_ELEMENTS (cf_store_backup_counted)];
@@ -289,14 +304,18 @@ cf_store_backup_server (CfStore       *self,
       g_unlink (partial);
       return FALSE;
     }
-  file_arg = g_strconcat ("--file=", partial, NULL);
-  snapshot_arg = g_strconcat ("--snapshot=", snapshot_name, NULL);
-  db_arg = g_strconcat ("--dbname=", cf_store_get_path (self), NULL);
   {
-    const char *argv[] = { tool ("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
-                           snapshot_arg, file_arg, db_arg, NULL };
+    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
 
-    dump = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE, error);
+    g_ptr_array_add (argv, g_strdup (tool ("pg_dump")));
+    g_ptr_array_add (argv, g_strdup ("--format=custom"));
+    g_ptr_array_add (argv, g_strdup ("--no-owner"));
+    g_ptr_array_add (argv, g_strdup ("--no-privileges"));
+    g_ptr_array_add (argv, g_strconcat ("--snapshot=", snapshot_name, NULL));
+    g_ptr_array_add (argv, g_strconcat ("--file=", partial, NULL));
+    add_connection_args (self, argv, TRUE);
+    g_ptr_array_add (argv, NULL);
+    dump = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDERR_PIPE, error);
     ok = dump != NULL && g_subprocess_wait_check (dump, cancellable, error);
   }
   /* The snapshot is held until the dump has read it. */
@@ -347,19 +366,26 @@ cf_store_restore_server (CfStore     *self,
                          GError     **error)
 {
   g_autofree char *head_hash = NULL;
-  g_autofree char *db_arg = g_strconcat ("--dbname=", cf_store_get_path (self), NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *details = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) said = NULL;
   g_autofree char *new_hash = NULL;
   gint64 head_id = 0;
   gint64 new_id = 0;
-  const char *argv[] = { tool ("pg_restore"), "--clean", "--if-exists", "--single-transaction", "--no-owner",
-                         "--no-privileges", "--exit-on-error", db_arg, dump, NULL };
+  const char *const options[] = { "--clean", "--if-exists", "--single-transaction", "--no-owner",
+                                  "--no-privileges", "--exit-on-error" };
 
   if (!cf_store_check_dump (dump, &head_id, &head_hash, error))
     return FALSE;
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, error);
+  g_ptr_array_add (argv, g_strdup (tool ("pg_restore")));
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_ptr_array_add (argv, g_strdup (options[i]));
+  add_connection_args (self, argv, FALSE);
+  g_ptr_array_add (argv, g_strdup (dump));
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, error);
   if (process == NULL || !g_subprocess_communicate (process, NULL, NULL, NULL, &said, error))
     return FALSE;
   if (!g_subprocess_get_successful (process))
@@ -375,7 +401,9 @@ cf_store_restore_server (CfStore     *self,
 
     details = g_strdup_printf ("{\"dump\":\"%s\",\"head\":%" G_GINT64_FORMAT "}", escaped, head_id);
   }
-  if (!cf_store_add_audit_entry (self, operator_no, "restore", NULL, 0, details, error) ||
+  /* The shop's tables are new: the head office is let read them again. */
+  if (!cf_store_share_with_head_office (self, error) ||
+      !cf_store_add_audit_entry (self, operator_no, "restore", NULL, 0, details, error) ||
       !cf_audit_head (cf_store_get_db (self), &new_id, &new_hash))
     return FALSE;
   /* Anchors of entries after the dump's head speak of a log no longer kept. */

@@ -695,7 +695,8 @@ cf_store_restore (CfStore     *self,
     return FALSE;
   if (cf_store_is_server (self))
     {
-      *kept_as = NULL;
+      if (kept_as != NULL)
+        *kept_as = NULL;
       return cf_store_restore_server (self, backup, operator_no, error);
     }
   if (same_file (cf_store_get_path (self), backup))

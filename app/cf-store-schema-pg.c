@@ -12,10 +12,11 @@
  * arithmetic, strftime, printf, max of a comparison) is defined here as
  * functions with the same meaning, for the arguments the services pass.
  *
- * The audit chain is appended under the write lock on a server too: a
- * trigger takes it, then links the entry to the last one and gives it the
- * next id, so that entries written at once by several desks form one chain
- * in the order of their ids.
+ * The audit chain is appended under the write lock on a server too (the
+ * schema's: each shop of a chain has its own lock and chain): a trigger
+ * takes it, then links the entry to the last one and gives it the next id,
+ * so that entries written at once by several desks form one chain in the
+ * order of their ids.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,8 +99,8 @@ static const char schema_11[] =
 
   "CREATE FUNCTION cf_next_id () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
   "  IF NEW.id IS NULL THEN "
-  "    PERFORM pg_advisory_xact_lock (7432019846);"
-  "    EXECUTE format ('SELECT coalesce (max (id), 0) + 1 FROM %I', TG_TABLE_NAME) INTO NEW.id;"
+  "    PERFORM pg_advisory_xact_lock (hashtextextended (TG_TABLE_SCHEMA::text, 7432019846));"
+  "    EXECUTE format ('SELECT coalesce (max (id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO NEW.id;"
   "  END IF;"
   "  RETURN NEW; END $$;"
 
@@ -235,7 +236,7 @@ static const char schema_11[] =
    * links, and is verified after; a new one is numbered and linked here. */
   "CREATE FUNCTION audit_log_chain () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
   "  IF NEW.id IS NOT NULL THEN RETURN NEW; END IF;"
-  "  PERFORM pg_advisory_xact_lock (7432019846);"
+  "  PERFORM pg_advisory_xact_lock (hashtextextended (TG_TABLE_SCHEMA::text, 7432019846));"
   "  NEW.id := coalesce ((SELECT max (id) FROM audit_log), 0) + 1;"
   "  NEW.prev_hash := coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '');"
   "  NEW.hash := cf_audit_hash (NEW.prev_hash, NEW.at, NEW.operator_no, NEW.action, NEW.object_type, "
@@ -438,9 +439,10 @@ static const char schema_11[] =
   FROZEN ("reconciliation_reports", "reconciliation")
 
   /* Every committed change is announced (NOTIFY, once per transaction and
-   * table): the other desks' windows listen and show it. */
+   * table, naming the schema: the shop): the other desks' windows listen
+   * and show it. */
   "CREATE FUNCTION cf_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-  "  PERFORM pg_notify ('counterfoil_changed', TG_TABLE_NAME); RETURN NULL; END $$;"
+  "  PERFORM pg_notify ('counterfoil_changed', TG_TABLE_SCHEMA); RETURN NULL; END $$;"
   "DO $$ DECLARE t text; BEGIN "
   "  FOR t IN SELECT table_name FROM information_schema.tables "
   "           WHERE table_schema = current_schema () AND table_name <> 'counterfoil_schema' LOOP "

@@ -39,6 +39,7 @@ struct _CfStore
   GObject   parent_instance;
 
   char     *path;
+  char     *shop;          /* a chain's shop on a server (shop= in @path), or NULL */
   CfDb     *db;
   char     *override_by;   /* a manager who authorised what happens now */
   Waiter   *waiter;        /* how long to wait for other writers, and whom to tell */
@@ -59,6 +60,7 @@ cf_store_finalize (GObject *object)
     g_clear_object (&self->waiter->cancellable);
   g_free (self->waiter);
   g_free (self->path);
+  g_free (self->shop);
   g_free (self->override_by);
 
   G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
@@ -359,6 +361,45 @@ migrate (CfStore  *self,
   return TRUE;
 }
 
+/* A chain's database keeps its shops in schemas of their own; a desk with
+ * no shop set would start a shop of its own beside them. The shops' codes,
+ * or NULL when the database is not a chain's. */
+static char *
+chain_shops (CfStore *self)
+{
+  g_autoptr(CfDbStmt) stmt = cf_store_prepare (self,
+                                               "SELECT string_agg (code, ', ' ORDER BY code) FROM counterfoil.shops "
+                                               "WHERE to_regclass ('counterfoil.shops') IS NOT NULL",
+                                               NULL);
+
+  if (stmt == NULL || cf_db_step (stmt) != CF_DB_ROW || cf_db_column_type (stmt, 0) == CF_DB_NULL)
+    return NULL;
+  return g_strdup ((const char *) cf_db_column_text (stmt, 0));
+}
+
+/* What the chain's head office reads of a shop: the shop's own role owns
+ * its tables and lets the head office read them, new ones too after an
+ * upgrade or a restore. Asked again on every desk's opening; granted only
+ * when something is missing, so desks opening at once do not collide. */
+gboolean
+cf_store_share_with_head_office (CfStore  *self,
+                                 GError  **error)
+{
+  if (self->shop == NULL || cf_db_reads_only (self->db))
+    return TRUE;
+  return cf_store_exec (self,
+    "DO $$ BEGIN "
+    "  IF to_regrole ('counterfoil_head_office') IS NULL THEN RETURN; END IF;"
+    "  IF NOT has_schema_privilege ('counterfoil_head_office', current_schema (), 'USAGE') THEN "
+    "    EXECUTE format ('GRANT USAGE ON SCHEMA %I TO counterfoil_head_office', current_schema ());"
+    "  END IF;"
+    "  IF EXISTS (SELECT FROM pg_tables t WHERE t.schemaname = current_schema () AND NOT has_table_privilege "
+    "             ('counterfoil_head_office', format ('%I.%I', t.schemaname, t.tablename), 'SELECT')) THEN "
+    "    EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO counterfoil_head_office', current_schema ());"
+    "  END IF;"
+    "END $$", error);
+}
+
 static gboolean
 open_server (CfStore     *self,
              const char  *conninfo,
@@ -424,9 +465,11 @@ cf_store_open (const char  *path,
 {
   g_autoptr(CfStore) self = g_object_new (CF_TYPE_STORE, NULL);
   gboolean server = cf_db_is_conninfo (path);
+  g_autoptr(GError) shared_error = NULL;
   int version;
 
   self->path = g_strdup (path);
+  g_free (cf_db_split_shop (path, &self->shop));
   if (!(server ? open_server (self, path, error) : open_file (self, path, error)))
     return NULL;
 
@@ -447,6 +490,21 @@ cf_store_open (const char  *path,
                    path, version, CF_STORE_SCHEMA_VERSION);
       return NULL;
     }
+  if (server && version == 0 && self->shop == NULL)
+    {
+      g_autofree char *shops = chain_shops (self);
+
+      if (shops != NULL)
+        {
+          g_autofree char *name = cf_store_dup_display_name (self);
+          g_autofree char *first = g_strndup (shops, strcspn (shops, ","));
+
+          g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP,
+                       _("%s holds the shops of a chain (%s): set this desk's shop in the connection string, "
+                         "such as “%s shop=%s”"), name, shops, path, first);
+          return NULL;
+        }
+    }
   if (version == 0 && has_foreign_tables (self))
     {
       g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_OURS,
@@ -465,6 +523,8 @@ cf_store_open (const char  *path,
 
   if (!migrate (self, version, error))
     return NULL;
+  if (!cf_store_share_with_head_office (self, &shared_error))
+    g_debug ("%s: the head office was not given its view of the shop: %s", path, shared_error->message);
 
   return g_steal_pointer (&self);
 }
@@ -564,6 +624,45 @@ cf_store_get_path (CfStore *self)
 {
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * cf_store_get_shop:
+ *
+ * Returns: (nullable): the chain's shop this desk works in (`shop=north`
+ *   in a server's connection string); %NULL for a file or a server's
+ *   database that holds one shop
+ */
+const char *
+cf_store_get_shop (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  return self->shop;
+}
+
+/**
+ * cf_store_shop_code_is_valid:
+ *
+ * Returns: whether @code can name a chain's shop (`shop=CODE`): 1 to 30
+ *   lower-case letters, digits or `_`
+ */
+gboolean
+cf_store_shop_code_is_valid (const char *code)
+{
+  return cf_db_shop_code_is_valid (code);
+}
+
+/**
+ * cf_store_reads_only:
+ *
+ * Returns: whether this connection may only read: a head office's user
+ *   looking into one of the chain's shops
+ */
+gboolean
+cf_store_reads_only (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return cf_db_reads_only (self->db);
 }
 
 int

@@ -53,6 +53,9 @@ CfStore        *cf_store_open                  (const char          *path,
                                                 GError             **error);
 const char     *cf_store_get_path              (CfStore             *self);
 gboolean        cf_store_is_server             (CfStore             *self);
+const char     *cf_store_get_shop              (CfStore             *self);
+gboolean        cf_store_reads_only            (CfStore             *self);
+gboolean        cf_store_shop_code_is_valid    (const char          *code);
 gboolean        cf_store_is_connected          (CfStore             *self);
 gboolean        cf_store_names_server          (const char          *target);
 char           *cf_store_dup_display_name      (CfStore             *self);

@@ -115,3 +115,19 @@ cf_test_needs_file (void)
   g_test_skip ("a database file's own behaviour");
   return TRUE;
 }
+
+/**
+ * cf_test_server_make_login:
+ *
+ * A database user of the test cluster that may log in (through the
+ * cluster's socket, trusted), made once: the cluster's roles outlive its
+ * databases.
+ */
+void
+cf_test_server_make_login (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("DO $$ BEGIN IF to_regrole ('%s') IS NULL THEN CREATE ROLE %s LOGIN; "
+                                          "END IF; END $$", name, name);
+
+  run_on_maintenance (sql);
+}

@@ -19,5 +19,6 @@ char     *cf_test_server_create_db   (void);
 void      cf_test_server_drop_db     (const char *conninfo);
 void      cf_test_server_recreate_db (const char *conninfo);
 gboolean  cf_test_needs_file         (void);
+void      cf_test_server_make_login  (const char *name);
 
 G_END_DECLS

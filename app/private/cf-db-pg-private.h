@@ -31,11 +31,15 @@ struct _CfDbPg
   gboolean    lost_in_transaction;
   gboolean    resetting;       /* a new connection being made without waiting (PQresetStart) */
   PostgresPollingStatusType reset_polled;  /* what it waits for next: reading or writing */
+  char       *shop;            /* the desk's shop (shop= in the connection string), or NULL */
+  char       *schema;          /* the schema the session works in */
+  gboolean    reads_only;      /* a head office's user, reading a shop */
 };
 
 gboolean  cf_db_pg_result_ok          (CfDbPg   *db,
                                        PGresult *result);
 void      cf_db_pg_note_transaction   (CfDbPg   *db);
 gboolean  cf_db_pg_connected          (CfDbPg   *db);
+gboolean  cf_db_pg_enter_shop         (CfDbPg   *db);
 
 G_END_DECLS

@@ -14,12 +14,16 @@ typedef struct _CfDbPgStmt CfDbPgStmt;
 
 typedef void (*CfDbPgWaiting) (gpointer user_data);
 
-gboolean     cf_db_pg_conninfo_has_password (const char *conninfo);
+gboolean     cf_db_pg_conninfo_has_password (const char *target);
+char        *cf_db_pg_split_shop           (const char  *target,
+                                            char       **shop);
+gboolean     cf_db_pg_shop_code_is_valid   (const char  *code);
+gboolean     cf_db_pg_reads_only           (CfDbPg      *db);
 void         cf_db_pg_set_waiting          (CfDbPg       *db,
                                             CfDbPgWaiting waiting,
                                             gpointer      user_data);
-char        *cf_db_pg_describe             (const char  *conninfo);
-CfDbPg      *cf_db_pg_open                 (const char  *conninfo,
+char        *cf_db_pg_describe             (const char  *target);
+CfDbPg      *cf_db_pg_open                 (const char  *target,
                                             char       **message);
 void         cf_db_pg_close                (CfDbPg      *db);
 const char  *cf_db_pg_errmsg               (CfDbPg      *db);

@@ -37,6 +37,10 @@ typedef struct _CfDbStmt CfDbStmt;
 gboolean     cf_db_is_conninfo         (const char   *target);
 gboolean     cf_db_conninfo_has_password (const char *conninfo);
 char        *cf_db_describe            (const char   *target);
+char        *cf_db_split_shop          (const char   *target,
+                                        char        **shop);
+gboolean     cf_db_reads_only          (CfDb         *db);
+gboolean     cf_db_shop_code_is_valid  (const char   *code);
 CfDb        *cf_db_open                (const char   *target,
                                         gboolean      read_only,
                                         char        **message);
@@ -104,6 +108,7 @@ int          cf_db_column_bytes        (CfDbStmt     *stmt,
 
 /* A statement finalized when it goes out of scope:
  * g_autoptr(CfDbStmt) stmt = cf_store_prepare (…); */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDb, cf_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDbStmt, cf_db_finalize)
 
 G_END_DECLS

@@ -95,4 +95,7 @@ typedef struct
 
 extern const CfStoreStep cf_store_steps_pg[];
 
+gboolean cf_store_share_with_head_office (CfStore  *self,
+                                          GError  **error);
+
 G_END_DECLS

@@ -107,6 +107,7 @@ int       cf_cli_run_check       (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_backup      (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_restore     (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_migrate     (CfCliContext *ctx, int argc, char **argv);
+int       cf_cli_run_shop        (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_operator    (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_profile     (CfCliContext *ctx, int argc, char **argv);
 int       cf_cli_run_reconcile   (CfCliContext *ctx, int argc, char **argv);

@@ -46,6 +46,7 @@ static const Command commands[] = {
   { "backup", cf_cli_run_backup, N_("Copy the database while it is in use, and check the copy") },
   { "restore", cf_cli_run_restore, N_("Put a checked backup in place of the database (manager)") },
   { "migrate", cf_cli_run_migrate, N_("Move this shop's database file onto a PostgreSQL server (manager)") },
+  { "shop",   cf_cli_run_shop,   N_("A chain's shops on one server: list, add, grant desks, overview") },
   { "operator", cf_cli_run_operator, N_("List the operators; add them, set PINs, unlock (manager)") },
   { "profile", cf_cli_run_profile, N_("List, show and try the import profiles on a file") },
   { "reconcile", cf_cli_run_reconcile, N_("Set the journal against what was settled (对账) for a period") },

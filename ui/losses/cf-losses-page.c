@@ -16,6 +16,7 @@
 #include "cf-date-button.h"
 #include "cf-incident-view.h"
 #include "cf-loss-service.h"
+#include "cf-format.h"
 #include "cf-losses-page-private.h"
 #include "cf-message.h"
 #include "cf-money.h"
@@ -401,16 +402,6 @@ add_request_details (CfLossesPage  *self,
   adw_expander_row_add_row (expander, letter_row);
 }
 
-static const char *
-counterpart_label (const char *counterpart)
-{
-  if (g_strcmp0 (counterpart, "provider") == 0)
-    return _("POS provider");
-  if (g_strcmp0 (counterpart, "tax_office") == 0)
-    return _("Tax office");
-  return _("Acquiring bank");
-}
-
 static void
 order_changed_cb (CfLossesPage *self)
 {
@@ -536,7 +527,7 @@ show_requests (CfLossesPage *self,
       CfRequestInfo *r = g_ptr_array_index (requests, i);
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "#%lld · %s · %s · %u slip", "#%lld · %s · %s · %u slips",
                                                              r->n_slips), (long long) r->id,
-                                                counterpart_label (r->counterpart),
+                                                cf_format_counterpart (r->counterpart),
                                                 cf_request_status_get_label (r->status), r->n_slips);
       g_autofree char *subtitle = g_strdup_printf (_("Incident #%lld · created %s · due %s%s"), (long long) r->incident_id,
                                                    r->created_at, r->due_date != NULL ? r->due_date : _("when submitted"),

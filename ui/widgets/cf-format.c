@@ -1,4 +1,4 @@
-/* cf-format.c — moments as people read them, in their locale
+/* cf-format.c — moments and names as people read them, in their locale
  *
  * The database keeps when something happened as UTC in ISO 8601
  * (2026-12-01T12:20:48Z); the window shows it in the desk's time zone and
@@ -9,7 +9,25 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-format.h"
+
+/**
+ * cf_format_counterpart:
+ * @counterpart: `provider`, `acquirer` or `tax_office`, as requests store it
+ *
+ * Returns: whom a replacement request is sent to, as people call them
+ */
+const char *
+cf_format_counterpart (const char *counterpart)
+{
+  if (g_strcmp0 (counterpart, "provider") == 0)
+    return _("POS provider");
+  if (g_strcmp0 (counterpart, "tax_office") == 0)
+    return _("Tax office");
+  return _("Acquiring bank");
+}
 
 /**
  * cf_format_moment:

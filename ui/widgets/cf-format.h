@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-char *cf_format_moment (const char *iso_utc);
+char       *cf_format_moment      (const char *iso_utc);
+const char *cf_format_counterpart (const char *counterpart);
 
 G_END_DECLS

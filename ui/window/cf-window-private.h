@@ -9,6 +9,7 @@
 #pragma once
 
 #include "cf-audit-page.h"
+#include "cf-chain-page.h"
 #include "cf-duplicate-issuer.h"
 #include "cf-details-pane.h"
 #include "cf-handover-page.h"
@@ -72,6 +73,9 @@ struct _CfWindow
   GtkBox               *audit_box;
   CfAuditPage          *audit_page;
   AdwViewStackPage     *audit_stack_page;
+  GtkBox               *chain_box;
+  CfChainPage          *chain_page;
+  AdwViewStackPage     *chain_stack_page;
   GtkRevealer          *audit_banner;
   GtkRevealer          *connection_banner;
   gboolean              connection_lost;

@@ -430,6 +430,12 @@ cf_window_session_start (CfWindow *self)
   self->audit_page = cf_audit_page_new (self->store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->audit_page), TRUE);
   gtk_box_append (self->audit_box, GTK_WIDGET (self->audit_page));
+  /* A chain's head office sees every shop; the section shows once the
+   * chain says this desk is one. */
+  self->chain_page = cf_chain_page_new (self->store);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chain_page), TRUE);
+  gtk_box_append (self->chain_box, GTK_WIDGET (self->chain_page));
+  g_object_bind_property (self->chain_page, "available", self->chain_stack_page, "visible", G_BINDING_SYNC_CREATE);
   gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
 
   verify_audit_chain (self);

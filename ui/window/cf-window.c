@@ -687,6 +687,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sign_in_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, chain_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, chain_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, connection_banner);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, audit_banner_label);

@@ -1,0 +1,477 @@
+/* cf-chain-page.c — the Shops section of a chain's head office
+ *
+ * Shown on a head office's desk only: every shop of the chain, each with
+ * what it has open — loss incidents, replacement requests past their due
+ * date, ended shifts whose handover report nobody signed, the last days'
+ * reconciliation gaps — read through the shops' own services
+ * (cf_chain_overview()) in a worker thread, on connections of its own, so
+ * that a slow shop never holds the window. The shop selector narrows the
+ * list to one shop and opens it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "counterfoil"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-chain-overview.h"
+#include "cf-chain-page-private.h"
+#include "cf-format.h"
+#include "cf-loss-service.h"
+#include "cf-shift-service.h"
+
+struct _CfChainPage
+{
+  GtkBox         parent_instance;
+
+  /* widgets */
+  GtkDropDown   *shop_dropdown;
+  GtkStringList *shop_names;
+  GtkLabel      *status_label;
+  GtkStack      *content_stack;
+  GtkListBox    *shops_list;
+
+  /* owned */
+  CfStore       *store;
+  GPtrArray     *overviews;    /* CfShopOverview, as last read */
+  GCancellable  *cancellable;  /* the read under way */
+  gboolean       available;    /* this desk is a head office's */
+  gboolean       filling;      /* the selector is being refilled */
+};
+
+enum {
+  PROP_0,
+  PROP_AVAILABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CfChainPage, cf_chain_page, GTK_TYPE_BOX)
+
+typedef struct
+{
+  char      *target;
+  char      *own_shop;
+  GDateTime *now;
+  gboolean   head_office;
+} Reading;
+
+static void
+reading_free (Reading *reading)
+{
+  g_free (reading->target);
+  g_free (reading->own_shop);
+  g_date_time_unref (reading->now);
+  g_free (reading);
+}
+
+/* In the worker: is this desk a head office's, and what every shop has open. */
+static void
+read_chain (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  Reading *reading = data;
+  g_autoptr(GPtrArray) shops = NULL;
+  g_autoptr(GPtrArray) overviews = NULL;
+  GError *error = NULL;
+
+  if ((shops = cf_chain_list_shops (reading->target, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < shops->len; i++)
+    {
+      CfShopInfo *shop = shops->pdata[i];
+
+      if (g_strcmp0 (shop->code, reading->own_shop) == 0)
+        reading->head_office = shop->head_office;
+    }
+  if (!reading->head_office)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  if ((overviews = cf_chain_overview (reading->target, reading->now, cancellable, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&overviews), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+item_row (const char *title,
+          const char *subtitle,
+          const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (icon_name != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  return row;
+}
+
+/* “2 open losses · 1 overdue request · …”, or that nothing is open. */
+static char *
+summary_of (const CfShopOverview *o)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint gaps = o->gaps + o->open_questions;
+
+  if (o->error != NULL)
+    return g_strdup_printf (_("Cannot be read: %s"), o->error);
+  if (o->open_losses->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open loss", "%u open losses",
+                                                          o->open_losses->len), o->open_losses->len));
+  if (o->overdue_requests->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue request",
+                                                          "%u overdue requests", o->overdue_requests->len),
+                                             o->overdue_requests->len));
+  if (o->unsigned_shifts->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unsigned handover",
+                                                          "%u unsigned handovers", o->unsigned_shifts->len),
+                                             o->unsigned_shifts->len));
+  if (gaps > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reconciliation gap",
+                                                          "%u reconciliation gaps", gaps), gaps));
+  if (parts->len == 0)
+    return g_strdup (_("Nothing open"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("  ·  ", (char **) parts->pdata);
+}
+
+static void
+add_items (AdwExpanderRow       *expander,
+           const CfShopOverview *o)
+{
+  for (guint i = 0; i < o->open_losses->len; i++)
+    {
+      CfIncidentInfo *loss = o->open_losses->pdata[i];
+      g_autofree char *title = g_strdup_printf (_("Loss incident No. %lld"), (long long) loss->id);
+      g_autofree char *when = cf_format_moment (loss->created_at);
+      g_autofree char *subtitle = g_strdup_printf (_("Reported %s  ·  %u of %u slips dealt with  ·  %s"), when,
+                                                   loss->n_resolved, loss->n_slips,
+                                                   loss->description != NULL ? loss->description
+                                                                             : cf_loss_cause_get_label (loss->cause));
+
+      adw_expander_row_add_row (expander, item_row (title, subtitle, "dialog-warning-symbolic"));
+    }
+  for (guint i = 0; i < o->overdue_requests->len; i++)
+    {
+      CfRequestInfo *request = o->overdue_requests->pdata[i];
+      g_autofree char *title = g_strdup_printf (_("Replacement request No. %lld is overdue"), (long long) request->id);
+      g_autofree char *subtitle = g_strdup_printf (_("Was due %s  ·  %s  ·  %s"), request->due_date,
+                                                   cf_format_counterpart (request->counterpart),
+                                                   cf_request_status_get_label (request->status));
+
+      adw_expander_row_add_row (expander, item_row (title, subtitle, "alarm-symbolic"));
+    }
+  for (guint i = 0; i < o->unsigned_shifts->len; i++)
+    {
+      CfShiftInfo *shift = o->unsigned_shifts->pdata[i];
+      g_autofree char *title = g_strdup_printf (_("Shift No. %lld: handover report not signed"), (long long) shift->id);
+      g_autofree char *subtitle = g_strdup_printf ("%s %s  ·  %.16s – %.16s", shift->operator_no,
+                                                   shift->operator_name != NULL ? shift->operator_name : "",
+                                                   shift->started_at, shift->ended_at);
+
+      adw_expander_row_add_row (expander, item_row (title, subtitle, "document-edit-symbolic"));
+    }
+  if (o->gaps + o->open_questions > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Reconciliation: %u gap in the last %d days",
+                                                             "Reconciliation: %u gaps in the last %d days", o->gaps),
+                                                o->gaps, CF_CHAIN_GAP_DAYS);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match waits for a person",
+                                                                "%u matches wait for a person", o->open_questions),
+                                                   o->open_questions);
+
+      adw_expander_row_add_row (expander, item_row (title, subtitle, "emblem-synchronizing-symbolic"));
+    }
+}
+
+static GtkWidget *
+shop_row (const CfShopOverview *o,
+          gboolean              expanded)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *title = g_strdup_printf ("%s  (%s)", o->shop->name, o->shop->code);
+  g_autofree char *summary = summary_of (o);
+  gboolean open = o->error != NULL || o->open_losses->len + o->overdue_requests->len + o->unsigned_shifts->len +
+                                        o->gaps + o->open_questions > 0;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), open && o->error == NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded && open);
+  if (o->error != NULL)
+    gtk_widget_add_css_class (row, "error");
+  add_items (ADW_EXPANDER_ROW (row), o);
+  return row;
+}
+
+/* The shops the selector lets through, the one chosen opened. */
+static void
+show_shops (CfChainPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->shop_dropdown);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shops_list))) != NULL)
+    gtk_list_box_remove (self->shops_list, child);
+  for (guint i = 0; self->overviews != NULL && i < self->overviews->len; i++)
+    if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected == i + 1)
+      gtk_list_box_append (self->shops_list, shop_row (self->overviews->pdata[i], selected == i + 1));
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->overviews != NULL && self->overviews->len > 0 ? "shops" : "empty");
+}
+
+static void
+fill_selector (CfChainPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->shop_dropdown);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) shown = NULL;
+
+  for (guint i = 0; i < self->overviews->len; i++)
+    {
+      CfShopOverview *o = self->overviews->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s  (%s)", o->shop->name, o->shop->code);
+
+      g_strv_builder_add (names, name);
+    }
+  shown = g_strv_builder_end (names);
+  self->filling = TRUE;
+  gtk_string_list_splice (self->shop_names, 1, g_list_model_get_n_items (G_LIST_MODEL (self->shop_names)) - 1,
+                          (const char *const *) shown);
+  gtk_drop_down_set_selected (self->shop_dropdown, selected <= self->overviews->len ? selected : 0);
+  self->filling = FALSE;
+}
+
+static void
+chain_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CfChainPage *self = CF_CHAIN_PAGE (source);
+  Reading *reading = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overviews = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (self->available != reading->head_office)
+    {
+      self->available = reading->head_office;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+    }
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+  if (overviews == NULL)
+    return;
+  g_clear_pointer (&self->overviews, g_ptr_array_unref);
+  self->overviews = g_steal_pointer (&overviews);
+  {
+    g_autofree char *time = g_date_time_format (reading->now, "%H:%M");
+    g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u shop, read at %s",
+                                                            "%u shops, read at %s", self->overviews->len),
+                                               self->overviews->len, time);
+
+    gtk_label_set_text (self->status_label, status);
+  }
+  fill_selector (self);
+  show_shops (self);
+}
+
+/**
+ * cf_chain_page_reload:
+ *
+ * Reads every shop again, in a worker thread; a read still under way is
+ * given up.
+ */
+void
+cf_chain_page_reload (CfChainPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Reading *reading;
+
+  g_return_if_fail (CF_IS_CHAIN_PAGE (self));
+  if (cf_store_get_shop (self->store) == NULL)
+    return;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  reading = g_new0 (Reading, 1);
+  reading->target = g_strdup (cf_store_get_path (self->store));
+  reading->own_shop = g_strdup (cf_store_get_shop (self->store));
+  reading->now = g_date_time_new_now_local ();
+  if (self->overviews == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  gtk_label_set_text (self->status_label, _("Reading the shops…"));
+  task = g_task_new (self, self->cancellable, chain_read_cb, NULL);
+  g_task_set_source_tag (task, cf_chain_page_reload);
+  g_task_set_task_data (task, reading, (GDestroyNotify) reading_free);
+  g_task_run_in_thread (task, read_chain);
+}
+
+static void
+shop_selected_cb (CfChainPage *self)
+{
+  if (!self->filling)
+    show_shops (self);
+}
+
+static void
+refresh_clicked_cb (CfChainPage *self)
+{
+  cf_chain_page_reload (self);
+}
+
+static void
+cf_chain_page_dispose (GObject *object)
+{
+  CfChainPage *self = CF_CHAIN_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->overviews, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CHAIN_PAGE);
+  G_OBJECT_CLASS (cf_chain_page_parent_class)->dispose (object);
+}
+
+static void
+cf_chain_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CfChainPage *self = CF_CHAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_chain_page_class_init (CfChainPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_chain_page_dispose;
+  object_class->get_property = cf_chain_page_get_property;
+
+  /**
+   * CfChainPage:available:
+   *
+   * Whether the desk is a chain's head office: only then is the section shown.
+   */
+  properties[PROP_AVAILABLE] = g_param_spec_boolean ("available", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                     G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-chain-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, shop_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, shop_names);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, shops_list);
+  gtk_widget_class_bind_template_callback (widget_class, shop_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
+}
+
+static void
+cf_chain_page_init (CfChainPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cf_chain_page_new:
+ *
+ * The section reads the chain at once when @store is a chain's shop; it
+ * becomes available (CfChainPage:available) if that shop is a head office.
+ */
+CfChainPage *
+cf_chain_page_new (CfStore *store)
+{
+  CfChainPage *self = g_object_new (CF_TYPE_CHAIN_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  cf_chain_page_reload (self);
+  return self;
+}
+
+gboolean
+cf_chain_page_is_available (CfChainPage *self)
+{
+  g_return_val_if_fail (CF_IS_CHAIN_PAGE (self), FALSE);
+  return self->available;
+}
+
+gboolean
+cf_chain_page_is_loading (CfChainPage *self)
+{
+  return self->cancellable != NULL;
+}
+
+guint
+cf_chain_page_get_n_shown (CfChainPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->shops_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/**
+ * cf_chain_page_dup_row_text:
+ *
+ * Returns: (transfer full) (nullable): the title and summary of the shop
+ *   row at @index, as shown
+ */
+char *
+cf_chain_page_dup_row_text (CfChainPage *self,
+                            guint        index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->shops_list, (int) index);
+
+  if (row == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
+}
+
+void
+cf_chain_page_select_shop (CfChainPage *self,
+                           const char  *code)
+{
+  for (guint i = 0; self->overviews != NULL && i < self->overviews->len; i++)
+    if (g_str_equal (((CfShopOverview *) self->overviews->pdata[i])->shop->code, code))
+      gtk_drop_down_set_selected (self->shop_dropdown, i + 1);
+}
