@@ -222,7 +222,7 @@ cf_audit_find (CfStore             *store,
   static const char *const where =
     " FROM audit_log a LEFT JOIN operators o ON o.operator_no = a.operator_no"
     " WHERE (?1 IS NULL OR a.operator_no = ?1) AND (?2 IS NULL OR a.action = ?2)"
-    "   AND (?3 IS NULL OR a.object_type = ?3) AND (?4 IS NULL OR a.object_id = ?4)"
+    "   AND (?3 IS NULL OR a.object_type = ?3) AND (?4 IS NULL OR a.object_id = CAST (?4 AS BIGINT))"
     "   AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at <= ?6)";
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *select = g_strconcat ("SELECT a.id, a.at, a.operator_no, o.name, a.action, a.object_type, a.object_id, "

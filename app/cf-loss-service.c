@@ -427,8 +427,8 @@ cf_loss_list_for_transaction (CfStore  *store,
 {
   g_autoptr(CfDbStmt) stmt = cf_store_prepare (store,
     "SELECT i.id, i.created_at, coalesce (i.created_by, ''), s.remedy, "
-    "  coalesce ((SELECT r.id FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
-    "             WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id), ''), "
+    "  coalesce (CAST ((SELECT r.id FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
+    "                   WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id) AS TEXT), ''), "
     "  coalesce ((SELECT r.status FROM request_slips rs JOIN replacement_requests r ON r.id = rs.request_id "
     "             WHERE rs.transaction_id = s.transaction_id AND r.incident_id = i.id), '') "
     "FROM loss_slips s JOIN loss_incidents i ON i.id = s.incident_id "

@@ -206,6 +206,20 @@ test_numbers_and_chains_per_shop (Fixture       *f,
         g_assert_no_error (error);
         g_assert_cmpint (cf_test_query_int (shops[s], "SELECT max (id) FROM replacement_requests"), ==, 1);
       }
+      {
+        /* As the details pane lists it: the incident, the remedy, its request and state. */
+        g_autoptr(GPtrArray) losses = cf_loss_list_for_transaction (shops[s], cf_transaction_get_id (found->pdata[0]),
+                                                                    &error);
+        GStrv row;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (losses->len, ==, 1);
+        row = losses->pdata[0];
+        g_assert_cmpstr (row[0], ==, "1");
+        g_assert_cmpstr (row[3], ==, "request");
+        g_assert_cmpstr (row[4], ==, "1");
+        g_assert_cmpstr (row[5], ==, "draft");
+      }
       /* Its audit chain is its own: gap-free, and it holds. */
       g_assert_cmpint (cf_test_query_int (shops[s], "SELECT count (*) FROM audit_log"), >, entries_before);
       g_assert_cmpint (cf_test_query_int (shops[s], "SELECT max (id) FROM audit_log"), ==,

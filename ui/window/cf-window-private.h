@@ -153,6 +153,7 @@ gboolean  cf_window_session_close     (CfWindow  *self);
 
 /* For tests and benchmarks: what a person sees, and doing what a click does. */
 CfAuditPage *cf_window_get_audit_page    (CfWindow      *self);
+CfChainPage *cf_window_get_chain_page    (CfWindow      *self);
 const char *cf_window_get_audit_warning  (CfWindow      *self);
 const char *cf_window_get_caption        (CfWindow      *self);
 GtkColumnView *cf_window_get_column_view (CfWindow      *self);

@@ -417,6 +417,14 @@ cf_window_session_init (CfWindow *self)
   gtk_stack_set_visible_child_name (self->session_stack, "desk");
 }
 
+/* A head office's desk is there for the shops: it opens on them. */
+static void
+chain_available_cb (CfWindow *self)
+{
+  if (cf_chain_page_is_available (self->chain_page))
+    adw_view_stack_set_visible_child_name (self->view_stack, "shops");
+}
+
 /* Called once the window has its store: the sign-in page first. */
 void
 cf_window_session_start (CfWindow *self)
@@ -436,6 +444,8 @@ cf_window_session_start (CfWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->chain_page), TRUE);
   gtk_box_append (self->chain_box, GTK_WIDGET (self->chain_page));
   g_object_bind_property (self->chain_page, "available", self->chain_stack_page, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->chain_page, "notify::available", G_CALLBACK (chain_available_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
 
   verify_audit_chain (self);
@@ -540,4 +550,17 @@ cf_window_get_audit_warning (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
   return gtk_revealer_get_reveal_child (self->audit_banner) ? gtk_label_get_text (self->audit_banner_label) : "";
+}
+
+/**
+ * cf_window_get_chain_page:
+ *
+ * Returns: (transfer none) (nullable): the Shops section (shown on a chain's
+ *   head office only)
+ */
+CfChainPage *
+cf_window_get_chain_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->chain_page;
 }
