@@ -387,7 +387,8 @@ cf_window_get_visible_page (CfWindow *self)
 /**
  * cf_window_get_visible_section:
  *
- * Returns: the section shown: `transactions`, `losses`, `handover` or `audit`
+ * Returns: the section shown: `transactions`, `losses`, `handover`,
+ *   `reconcile`, `audit` or `shops`
  */
 const char *
 cf_window_get_visible_section (CfWindow *self)
@@ -622,9 +623,10 @@ cf_window_dispose (GObject *object)
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
 
-static const char *const section_keys[] = { "transactions", "losses", "handover", "reconcile", "audit" };
+static const char *const section_keys[] = { "transactions", "losses", "handover", "reconcile", "audit", "shops" };
 
-/* Alt+1…5; a section the person may not see (the Audit Log for a clerk) is not shown. */
+/* Alt+1…6; a section the person may not see (the Audit Log for a clerk, the
+ * Shops but at a head office) is not shown. */
 static void
 show_section_activated (GtkWidget  *widget,
                         const char *action_name,
