@@ -367,11 +367,12 @@ migrate (CfStore  *self,
 static char *
 chain_shops (CfStore *self)
 {
-  g_autoptr(CfDbStmt) stmt = cf_store_prepare (self,
-                                               "SELECT string_agg (code, ', ' ORDER BY code) FROM counterfoil.shops "
-                                               "WHERE to_regclass ('counterfoil.shops') IS NOT NULL",
-                                               NULL);
+  g_autoptr(CfDbStmt) listed = cf_store_prepare (self, "SELECT to_regclass ('counterfoil.shops') IS NOT NULL", NULL);
+  g_autoptr(CfDbStmt) stmt = NULL;
 
+  if (listed == NULL || cf_db_step (listed) != CF_DB_ROW || cf_db_column_int (listed, 0) == 0)
+    return NULL;
+  stmt = cf_store_prepare (self, "SELECT string_agg (code, ', ' ORDER BY code) FROM counterfoil.shops", NULL);
   if (stmt == NULL || cf_db_step (stmt) != CF_DB_ROW || cf_db_column_type (stmt, 0) == CF_DB_NULL)
     return NULL;
   return g_strdup ((const char *) cf_db_column_text (stmt, 0));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cf-audit-anchors.h"
+#include "cf-auth.h"
 #include "cf-chain-overview.h"
 #include "cf-demo.h"
 #include "cf-duplicate-issuer.h"
@@ -232,6 +233,70 @@ test_numbers_and_chains_per_shop (Fixture       *f,
   g_object_unref (shops[1]);
 }
 
+/* Desks of two shops at once, two at each, issuing duplicates of one sale
+ * of their shop: each shop numbers its own, 1 to N, and chains its own. */
+static void
+test_shops_write_at_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  enum { DESKS_PER_SHOP = 2, ROUNDS = 5 };
+  const char *targets[] = { f->north, f->south };
+  GSubprocess *desks[G_N_ELEMENTS (targets) * DESKS_PER_SHOP];
+  gint64 sale[G_N_ELEMENTS (targets)];
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (targets); s++)
+    {
+      g_autoptr(CfStore) store = open_demo (targets[s], 60, 60 + s);
+
+      sale[s] = cf_test_query_int (store, "SELECT min (id) FROM transactions WHERE type = 'sale'");
+    }
+  g_subprocess_launcher_setenv (launcher, "COUNTERFOIL_PIN", CF_DEMO_PIN, TRUE);
+  for (guint d = 0; d < G_N_ELEMENTS (desks); d++)
+    {
+      guint s = d / DESKS_PER_SHOP;
+      g_autoptr(GString) script = g_string_new ("set -e\n");
+      g_autofree char *exe = g_shell_quote (g_getenv ("COUNTERFOIL_EXE"));
+      g_autofree char *db = g_shell_quote (targets[s]);
+
+      for (guint r = 0; r < ROUNDS; r++)
+        /* A clerk of its own at each desk: two desks signing one operator in
+         * at the same moment may be told to wait. */
+        g_string_append_printf (script, "%s --db %s --operator 00%u duplicate %lld --reason customer "
+                                        "--out '%s/dup-%u-%u.pdf'\n",
+                                exe, db, d % DESKS_PER_SHOP + 1, (long long) sale[s], f->dir, d, r);
+      desks[d] = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script->str, NULL);
+      g_assert_no_error (error);
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (desks); d++)
+    {
+      g_autofree char *said = NULL;
+
+      g_assert_true (g_subprocess_communicate_utf8 (desks[d], NULL, NULL, NULL, &said, &error));
+      if (said != NULL && *said != '\0')
+        g_test_message ("desk %u said: %s", d, said);
+      g_assert_true (g_subprocess_get_successful (desks[d]));
+      g_object_unref (desks[d]);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (targets); s++)
+    {
+      g_autoptr(CfStore) store = cf_store_open (targets[s], &error);
+      gint64 broken = -1;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (cf_test_query_int (store, "SELECT count (DISTINCT number) FROM duplicates"), ==,
+                       DESKS_PER_SHOP * ROUNDS);
+      g_assert_cmpint (cf_test_query_int (store, "SELECT max (number) FROM duplicates"), ==, DESKS_PER_SHOP * ROUNDS);
+      g_assert_cmpint (cf_test_query_int (store, "SELECT max (id) FROM audit_log"), ==,
+                       cf_test_query_int (store, "SELECT count (*) FROM audit_log"));
+      g_assert_true (cf_store_verify_audit_chain (store, &broken, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (broken, ==, 0);
+    }
+}
+
 static void
 test_head_office_reads_every_shop (Fixture       *f,
                                    gconstpointer  data)
@@ -383,6 +448,8 @@ main (int   argc,
   g_test_add ("/shops/kept-apart-by-the-server", Fixture, NULL, fixture_setup, test_kept_apart_by_the_server,
               fixture_teardown);
   g_test_add ("/shops/numbers-and-chains-per-shop", Fixture, NULL, fixture_setup, test_numbers_and_chains_per_shop,
+              fixture_teardown);
+  g_test_add ("/shops/shops-write-at-once", Fixture, NULL, fixture_setup, test_shops_write_at_once,
               fixture_teardown);
   g_test_add ("/shops/head-office-reads-every-shop", Fixture, NULL, fixture_setup,
               test_head_office_reads_every_shop, fixture_teardown);
