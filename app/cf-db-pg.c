@@ -303,8 +303,14 @@ cf_db_pg_bind_blob (CfDbPgStmt *stmt,
                     const void *data,
                     int         length)
 {
+  gsize size = (gsize) MAX (length, 0);
+  /* A byte more, zeroed: the value is kept as libpq's NUL-ended parameter. */
+  char *copy = g_malloc0 (size + 1);
+
+  if (data != NULL)
+    memcpy (copy, data, size);
   /* Bytes go as bytes (binary format), never through text. */
-  return bind (stmt, index, g_memdup2 (data != NULL ? data : "", MAX (length, 0) + 1), length, 1, OID_BYTEA);
+  return bind (stmt, index, copy, length, 1, OID_BYTEA);
 }
 
 static gboolean

@@ -1,8 +1,8 @@
 /* test-crash.c — killed at any moment, the database stays whole
  *
  * Runs the real program and SIGKILLs it at random points of an import, a
- * duplicate and a backup, again and again within a time budget (a minute
- * in all). After each kill: SQLite's integrity check passes, the audit
+ * duplicate and a backup, again and again within a time budget (half a
+ * minute in all). After each kill: SQLite's integrity check passes, the audit
  * chain verifies, and the operation is either all there or not there at
  * all — never some rows of an import, never a duplicate PDF nobody
  * recorded, never a half backup under a backup's name.
@@ -22,8 +22,8 @@
 #include "cf-store-private.h"
 #include "cf-test-util.h"
 
-/* Seconds each kind of operation is killed for; three kinds, a minute. */
-#define BUDGET_SECONDS 15
+/* Seconds each kind of operation is killed for; three kinds, half a minute. */
+#define BUDGET_SECONDS 10
 #define MAX_KILLS      25
 /* On a loaded machine one run can take the whole budget: whatever the clock
  * says, the tests go on until some runs were killed, up to this many. */
