@@ -227,6 +227,8 @@ set_up_session (CfDbPg *db)
 gboolean
 cf_db_pg_connected (CfDbPg *db)
 {
+  /* A statement sent before this one is answered first. */
+  cf_db_pg_settle (db);
   if (!db->resetting && PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
   db->resetting = FALSE;
@@ -362,8 +364,11 @@ cf_db_pg_errcode (CfDbPg *db)
 static int
 begin_writing (CfDbPg *db)
 {
-  PGresult *result = PQexec (db->conn, "BEGIN; SELECT pg_try_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+  PGresult *result;
   gboolean taken;
+
+  cf_db_pg_settle (db);
+  result = PQexec (db->conn, "BEGIN; SELECT pg_try_advisory_xact_lock (" WRITE_LOCK_KEY ")");
 
   if (!cf_db_pg_result_ok (db, result))
     {

@@ -57,6 +57,8 @@ struct _CfDbPgStmt
   PGresult   *result;
   int         row;
   gboolean    executed;
+  gboolean    sent;            /* on its way (cf_db_pg_send): its answer is read when stepped */
+  PGresult   *answer;          /* what the server answered a sent statement, read early */
   GHashTable *blobs;           /* column → the current row's bytes, unescaped */
   char        flag[2];         /* a boolean column read as text */
 };
@@ -71,7 +73,10 @@ has_id (const char *table,
    * not seen yet (one a migration made since). */
   if (db->id_tables == NULL || !g_hash_table_contains (db->id_tables, table))
     {
-      PGresult *result = PQexec (db->conn, "SELECT c.relname, bool_or (a.attname = 'id') FROM pg_class c "
+      PGresult *result;
+
+      cf_db_pg_settle (db);
+      result = PQexec (db->conn, "SELECT c.relname, bool_or (a.attname = 'id') FROM pg_class c "
                                            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
                                            "AND NOT a.attisdropped WHERE c.relkind = 'r' "
                                            "AND c.relnamespace = current_schema ()::regnamespace GROUP BY c.relname");
@@ -132,6 +137,20 @@ prepare_named (CfDbPgStmt *stmt)
   PQclear (prepared);
 }
 
+/* Prepared by name once run twice; again on a connection made since. */
+static void
+name_if_run_again (CfDbPgStmt *stmt)
+{
+  if (stmt->name != NULL && stmt->generation != stmt->db->generation)
+    {
+      g_clear_pointer (&stmt->name, g_free);
+      stmt->runs = 1;
+    }
+  stmt->runs++;
+  if (stmt->runs == 2 && stmt->name == NULL)
+    prepare_named (stmt);
+}
+
 static PGresult *
 execute (CfDbPgStmt *stmt)
 {
@@ -140,18 +159,68 @@ execute (CfDbPgStmt *stmt)
 
   if (!cf_db_pg_connected (db))
     return NULL;
-  /* Prepared on a connection since reset: prepare it again. */
-  if (stmt->name != NULL && stmt->generation != db->generation)
-    {
-      g_clear_pointer (&stmt->name, g_free);
-      stmt->runs = 1;
-    }
-  stmt->runs++;
-  if (stmt->runs == 2 && stmt->name == NULL)
-    prepare_named (stmt);
+  name_if_run_again (stmt);
   if (stmt->name != NULL)
     return PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, stmt->lengths, stmt->formats, 0);
   return PQexecParams (db->conn, stmt->sql, stmt->n_params, stmt->types, values, stmt->lengths, stmt->formats, 0);
+}
+
+/**
+ * cf_db_pg_send:
+ *
+ * Sends the statement and returns at once: the server works on it while
+ * the program goes on (an import reads its next rows). Its answer is read
+ * when it is stepped, or as soon as anything else is asked of the
+ * connection. One statement is on its way at a time.
+ */
+int
+cf_db_pg_send (CfDbPgStmt *stmt)
+{
+  CfDbPg *db = stmt->db;
+  const char *const *values = (const char *const *) stmt->values;
+  int sent;
+
+  if (!cf_db_pg_connected (db))
+    return db->errcode;
+  name_if_run_again (stmt);
+  sent = stmt->name != NULL
+         ? PQsendQueryPrepared (db->conn, stmt->name, stmt->n_params, values, stmt->lengths, stmt->formats, 0)
+         : PQsendQueryParams (db->conn, stmt->sql, stmt->n_params, stmt->types, values, stmt->lengths,
+                              stmt->formats, 0);
+  if (sent != 1)
+    {
+      g_free (db->errmsg);
+      db->errmsg = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
+      db->errcode = CF_DB_ERROR;
+      return CF_DB_ERROR;
+    }
+  stmt->sent = TRUE;
+  db->in_flight = stmt;
+  return CF_DB_OK;
+}
+
+/**
+ * cf_db_pg_settle:
+ *
+ * Reads the answer to the statement on its way, if there is one, and keeps
+ * it with that statement: the connection is free for the next.
+ */
+void
+cf_db_pg_settle (CfDbPg *db)
+{
+  CfDbPgStmt *stmt = db->in_flight;
+  PGresult *result;
+
+  if (stmt == NULL)
+    return;
+  db->in_flight = NULL;
+  while ((result = PQgetResult (db->conn)) != NULL)
+    {
+      if (stmt->answer == NULL)
+        stmt->answer = result;
+      else
+        PQclear (result);
+    }
 }
 
 int
@@ -171,7 +240,22 @@ cf_db_pg_step (CfDbPgStmt *stmt)
 
   stmt->executed = TRUE;
   was_in_transaction = db->in_transaction;
-  stmt->result = execute (stmt);
+  if (stmt->sent)
+    {
+      if (db->in_flight == stmt)
+        cf_db_pg_settle (db);
+      stmt->sent = FALSE;
+      stmt->result = g_steal_pointer (&stmt->answer);
+      if (stmt->result == NULL)
+        {
+          g_free (db->errmsg);
+          db->errmsg = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
+          db->errcode = CF_DB_ERROR;
+          return CF_DB_ERROR;
+        }
+    }
+  else
+    stmt->result = execute (stmt);
   /* A connection found dead by a read outside any change: the read is asked
    * again on a new one. A write is not: it may have been done before the
    * answer was lost, and its service says so instead. */
@@ -207,6 +291,10 @@ cf_db_pg_step (CfDbPgStmt *stmt)
 int
 cf_db_pg_reset (CfDbPgStmt *stmt)
 {
+  if (stmt->db->in_flight == stmt)
+    cf_db_pg_settle (stmt->db);
+  stmt->sent = FALSE;
+  g_clear_pointer (&stmt->answer, PQclear);
   g_clear_pointer (&stmt->result, PQclear);
   g_clear_pointer (&stmt->blobs, g_hash_table_unref);
   stmt->executed = FALSE;
@@ -233,6 +321,7 @@ cf_db_pg_finalize (CfDbPgStmt *stmt)
 {
   cf_db_pg_reset (stmt);
   cf_db_pg_clear_bindings (stmt);
+  cf_db_pg_settle (stmt->db);
   if (stmt->name != NULL)
     {
       g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->name);

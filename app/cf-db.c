@@ -325,6 +325,20 @@ cf_db_step (CfDbStmt *stmt)
   return stmt->lite != NULL ? sqlite3_step (stmt->lite) : cf_db_pg_step (stmt->pg);
 }
 
+/**
+ * cf_db_send:
+ *
+ * Sends the statement without waiting for it, on a server: its answer is
+ * read by the next cf_db_step() on it (or before anything else the
+ * connection runs), while the program does other work meanwhile. On a file
+ * the statement simply runs when stepped.
+ */
+int
+cf_db_send (CfDbStmt *stmt)
+{
+  return stmt->pg != NULL ? cf_db_pg_send (stmt->pg) : CF_DB_OK;
+}
+
 int
 cf_db_reset (CfDbStmt *stmt)
 {

@@ -24,18 +24,22 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-card-number.h"
 #include "cf-csv-reader.h"
 #include "cf-importer-private.h"
 #include "cf-store-private.h"
 
-#define BATCH_ROWS 100
+#define BATCH_ROWS 500
 
-/* A row waiting: its own copy, what the match asked, how it read. */
+/* A row waiting: its own copy, what the match asked, how it read. The
+ * record is the file's text as it was, card numbers and all: masked only
+ * for a report that quotes it (a row that was not new: few of a journal's),
+ * and wiped when the row is done. */
 typedef struct
 {
   Row         row;
   guint       line;
-  char       *raw_text;
+  char       *record;
   char       *question_candidates;
   const char *question_rule;
 } Waiting;
@@ -43,7 +47,11 @@ typedef struct
 struct _ImportBatch
 {
   GPtrArray *waiting;            /* of Waiting, in the file's order */
+  GPtrArray *sent;               /* the batch on its way, or NULL */
+  CfDbStmt  *sending;            /* its statement */
+  CfDbStmt  *partial;            /* a batch of fewer rows than BATCH_ROWS: the last */
   CfDbStmt  *full;               /* for BATCH_ROWS rows, prepared once */
+  gboolean   settling;           /* the rows sent are taken in order: those waiting come after */
 };
 
 static void
@@ -53,10 +61,20 @@ waiting_free (gpointer data)
 
   g_ptr_array_unref (w->row.owned);
   g_free (w->row.natural_key);
-  g_free (w->raw_text);
+  if (w->record != NULL)
+    explicit_bzero (w->record, strlen (w->record));
+  g_free (w->record);
   g_free (w->question_candidates);
   g_free (w);
 }
+
+static gboolean send_waiting  (ImportRun   *run,
+                               GError     **error);
+static gboolean take_outcomes (ImportRun   *run,
+                               GPtrArray   *sent,
+                               GHashTable  *inserted,
+                               int          rc,
+                               GError     **error);
 
 ImportBatch *
 cf_import_batch_new (void)
@@ -73,6 +91,8 @@ cf_import_batch_free (ImportBatch *batch)
   if (batch == NULL)
     return;
   g_ptr_array_unref (batch->waiting);
+  g_clear_pointer (&batch->sent, g_ptr_array_unref);
+  g_clear_pointer (&batch->partial, cf_db_finalize);
   g_clear_pointer (&batch->full, cf_db_finalize);
   g_free (batch);
 }
@@ -103,11 +123,13 @@ cf_import_batch_add (ImportRun    *run,
 
   copy_row (&w->row, row);
   w->line = line;
-  w->raw_text = cf_import_dup_scrubbed_record (reader);
+  w->record = cf_csv_reader_dup_record_text (reader);
   w->question_candidates = g_steal_pointer (&run->question_candidates);
   w->question_rule = run->question_rule;
   g_ptr_array_add (run->batch->waiting, w);
-  return run->batch->waiting->len < BATCH_ROWS || cf_import_batch_flush (run, error);
+  /* A full batch goes once the one before it is settled; the server inserts
+   * it while the next rows are read. */
+  return run->batch->waiting->len < BATCH_ROWS || (cf_import_batch_settle (run, error) && send_waiting (run, error));
 }
 
 static CfDbStmt *
@@ -125,6 +147,13 @@ prepare_rows (ImportRun  *run,
 }
 
 /* One row alone, under a savepoint: a rule it breaks keeps it aside. */
+/* The row as a report quotes it. */
+static char *
+quoted (const Waiting *w)
+{
+  return cf_card_number_scrub (w->record, CF_CARD_SCRUB_ANY, NULL);
+}
+
 static gboolean
 send_alone (ImportRun  *run,
             Waiting    *w,
@@ -142,9 +171,10 @@ send_alone (ImportRun  *run,
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       g_autofree char *reason = g_strdup (cf_db_errmsg (cf_store_get_db (run->store)));
+      g_autofree char *text = quoted (w);
 
       return cf_store_exec (run->store, "ROLLBACK TO SAVEPOINT cf_row; RELEASE SAVEPOINT cf_row", error) &&
-             cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, w->line, NULL, reason, w->raw_text, 0, error);
+             cf_import_store_reject (run, CF_IMPORT_REJECT_BAD_ROW, w->line, NULL, reason, text, 0, error);
     }
   if (rc != CF_DB_DONE)
     return cf_store_set_error (run->store, error, _("saving a transaction"));
@@ -152,35 +182,57 @@ send_alone (ImportRun  *run,
     return FALSE;
   run->question_candidates = g_steal_pointer (&w->question_candidates);
   run->question_rule = w->question_rule;
-  return cf_import_store_outcome (run, NULL, &w->row, w->line, w->raw_text,
-                                  cf_db_changes (cf_store_get_db (run->store)) > 0
-                                    ? cf_db_last_insert_rowid (cf_store_get_db (run->store)) : 0,
-                                  error);
+  {
+    gint64 id = cf_db_changes (cf_store_get_db (run->store)) > 0
+                ? cf_db_last_insert_rowid (cf_store_get_db (run->store)) : 0;
+    g_autofree char *text = id == 0 ? quoted (w) : NULL;
+
+    return cf_import_store_outcome (run, NULL, &w->row, w->line, text, id, error);
+  }
 }
 
-/* Sends the batch; fills @inserted with each new row's line → its transaction id.
- * Returns CF_DB_DONE, or the code of the rule the batch broke. */
-static int
-send_together (ImportRun   *run,
-               GPtrArray   *waiting,
-               GHashTable  *inserted,
-               GError     **error)
+/* Sends the rows waiting under a savepoint, without waiting for the
+ * server: it inserts them while the import reads the next ones. */
+static gboolean
+send_waiting (ImportRun  *run,
+              GError    **error)
 {
-  g_autoptr(CfDbStmt) partial = NULL;
+  ImportBatch *batch = run->batch;
+  GPtrArray *rows = batch->waiting;
   CfDbStmt *s;
-  int rc;
 
-  if (waiting->len == BATCH_ROWS && run->batch->full == NULL)
-    run->batch->full = prepare_rows (run, BATCH_ROWS, error);
-  s = waiting->len == BATCH_ROWS ? run->batch->full : (partial = prepare_rows (run, waiting->len, error));
-  if (s == NULL)
-    return CF_DB_ERROR;
-  for (guint i = 0; i < waiting->len; i++)
+  if (rows->len == BATCH_ROWS && batch->full == NULL &&
+      (batch->full = prepare_rows (run, BATCH_ROWS, error)) == NULL)
+    return FALSE;
+  if (rows->len < BATCH_ROWS && (batch->partial = prepare_rows (run, rows->len, error)) == NULL)
+    return FALSE;
+  s = rows->len == BATCH_ROWS ? batch->full : batch->partial;
+  if (!cf_store_exec (run->store, "SAVEPOINT cf_batch", error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
     {
-      Waiting *w = waiting->pdata[i];
+      Waiting *w = rows->pdata[i];
 
       cf_import_bind_transaction (run, s, (int) i * CF_IMPORT_TRANSACTION_COLUMNS, &w->row, w->line);
     }
+  /* Taken out first: what an outcome writes (a conflict's reject) finds none waiting. */
+  batch->sent = g_steal_pointer (&batch->waiting);
+  batch->waiting = g_ptr_array_new_with_free_func (waiting_free);
+  batch->sending = s;
+  if (cf_db_send (s) != CF_DB_OK)
+    return cf_store_set_error (run->store, error, _("saving a transaction"));
+  return TRUE;
+}
+
+/* The server's answer to the batch on its way: each new row's line → its
+ * transaction id. Returns CF_DB_DONE, or the code of the rule it broke. */
+static int
+answer (ImportBatch *batch,
+        GHashTable  *inserted)
+{
+  CfDbStmt *s = g_steal_pointer (&batch->sending);
+  int rc;
+
   while ((rc = cf_db_step (s)) == CF_DB_ROW)
     {
       gint64 id = cf_db_column_int64 (s, 1);
@@ -193,51 +245,93 @@ send_together (ImportRun   *run,
 }
 
 /**
- * cf_import_batch_flush:
+ * cf_import_batch_settle:
  *
- * Sends the rows waiting, then takes each one's outcome in order.
+ * Waits for the batch on its way, if any, and takes each of its rows'
+ * outcomes in order. Whatever else the import asks of the database first
+ * settles the batch: the batch's savepoint ends before anything else is
+ * written, and a batch the server refused is known before anything else is
+ * asked.
  */
 gboolean
-cf_import_batch_flush (ImportRun  *run,
-                       GError    **error)
+cf_import_batch_settle (ImportRun  *run,
+                        GError    **error)
 {
-  g_autoptr(GPtrArray) waiting = run->batch->waiting;
+  ImportBatch *batch = run->batch;
+  g_autoptr(GPtrArray) sent = batch != NULL ? g_steal_pointer (&batch->sent) : NULL;
   g_autoptr(GHashTable) inserted = NULL;
+  gboolean ok;
   int rc;
 
-  /* Taken out first: what an outcome writes (a conflict's reject) finds none waiting. */
-  run->batch->waiting = g_ptr_array_new_with_free_func (waiting_free);
-  if (waiting->len == 0)
+  if (sent == NULL)
     return TRUE;
-  if (!cf_store_exec (run->store, "SAVEPOINT cf_batch", error))
-    return FALSE;
   inserted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  rc = send_together (run, waiting, inserted, error);
+  rc = answer (batch, inserted);
+  batch->settling = TRUE;
+  ok = take_outcomes (run, sent, inserted, rc, error);
+  batch->settling = FALSE;
+  return ok;
+}
+
+/* Each sent row's outcome, in the file's order; a batch the server refused
+ * is undone and its rows sent one at a time. */
+static gboolean
+take_outcomes (ImportRun   *run,
+               GPtrArray   *sent,
+               GHashTable  *inserted,
+               int          rc,
+               GError     **error)
+{
+  ImportBatch *batch = run->batch;
+
+  g_clear_pointer (&batch->partial, cf_db_finalize);
   if (rc != CF_DB_DONE && rc != SQLITE_CONSTRAINT_CHECK)
     return cf_store_set_error (run->store, error, _("saving a transaction"));
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       if (!cf_store_exec (run->store, "ROLLBACK TO SAVEPOINT cf_batch; RELEASE SAVEPOINT cf_batch", error))
         return FALSE;
-      for (guint i = 0; i < waiting->len; i++)
-        if (!send_alone (run, waiting->pdata[i], error))
+      for (guint i = 0; i < sent->len; i++)
+        if (!send_alone (run, sent->pdata[i], error))
           return FALSE;
       return TRUE;
     }
   if (!cf_store_exec (run->store, "RELEASE SAVEPOINT cf_batch", error))
     return FALSE;
-  for (guint i = 0; i < waiting->len; i++)
+  for (guint i = 0; i < sent->len; i++)
     {
-      Waiting *w = waiting->pdata[i];
+      Waiting *w = sent->pdata[i];
       /* Of two rows with one key the first is the new one; the second is as
        * if stored before it, and not returned. */
       gint64 *id = g_hash_table_lookup (inserted, GSIZE_TO_POINTER ((gsize) w->line));
+      g_autofree char *text = id == NULL ? quoted (w) : NULL;
 
       run->question_candidates = g_steal_pointer (&w->question_candidates);
       run->question_rule = w->question_rule;
-      if (!cf_import_store_outcome (run, NULL, &w->row, w->line, w->raw_text, id != NULL ? *id : 0, error))
+      if (!cf_import_store_outcome (run, NULL, &w->row, w->line, text, id != NULL ? *id : 0, error))
         return FALSE;
       g_clear_pointer (&run->question_candidates, g_free);
     }
   return TRUE;
+}
+
+/**
+ * cf_import_batch_flush:
+ *
+ * Settles the batch on its way, sends the rows waiting and settles them
+ * too: every row so far has its outcome.
+ */
+gboolean
+cf_import_batch_flush (ImportRun  *run,
+                       GError    **error)
+{
+  /* What a row being settled writes (its reject) comes before the rows
+   * waiting: they stay. */
+  if (run->batch->settling)
+    return TRUE;
+  if (!cf_import_batch_settle (run, error))
+    return FALSE;
+  if (run->batch->waiting->len == 0)
+    return TRUE;
+  return send_waiting (run, error) && cf_import_batch_settle (run, error);
 }

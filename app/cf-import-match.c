@@ -152,6 +152,17 @@ cf_import_match_clear (ImportRun *run)
 
 /* Whether another file put a transaction on the row's day: if not, there
  * is nothing to match, and the row goes in as before. */
+/* Whether the day's other sources were asked about already. */
+static gboolean
+day_is_known (ImportRun  *run,
+              const Row  *row)
+{
+  char day[11];
+
+  g_strlcpy (day, row->local_time, sizeof day);
+  return g_hash_table_contains (run->match_days, day);
+}
+
 static gboolean
 day_has_others (ImportRun  *run,
                 const Row  *row)
@@ -392,8 +403,14 @@ cf_import_match_row (ImportRun    *run,
 
   *handled = FALSE;
   g_clear_pointer (&run->question_candidates, g_free);
+  /* Asking the database anything waits for a server's batch on its way:
+   * only a new day, or a day that has other sources, asks. */
+  if (!day_is_known (run, row) && run->batch != NULL && !cf_import_batch_settle (run, error))
+    return FALSE;
   if (!day_has_others (run, row))
     return TRUE;
+  if (run->batch != NULL && !cf_import_batch_settle (run, error))
+    return FALSE;
 
   /* This row again: a source already on record. */
   cf_sql_bind_identifier (run->match_source_key, 1, row->natural_key, CF_DB_TRANSIENT);

@@ -116,6 +116,11 @@ remember_reference_data (ImportRun  *run,
   const char *operator_no = row->values[CF_FIELD_OPERATOR_NO];
   char now[21];
 
+  /* Asked for every row: the clock is read only for what is new. */
+  if ((merchant_no == NULL || g_hash_table_contains (run->seen_merchants, merchant_no)) &&
+      (terminal_no == NULL || g_hash_table_contains (run->seen_terminals, terminal_no)) &&
+      (operator_no == NULL || g_hash_table_contains (run->seen_operators, operator_no)))
+    return TRUE;
   cf_store_now_utc (now);
 
   if (merchant_no != NULL && !g_hash_table_contains (run->seen_merchants, merchant_no))

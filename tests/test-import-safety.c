@@ -168,6 +168,58 @@ test_reimport_adds_nothing (CfTestDb      *f,
 }
 
 
+/* On a server a journal goes in batches, each on its way while the next
+ * rows are read: a row the schema refuses, in a batch on its way or in the
+ * last, is kept aside, the others go in, and the report keeps the file's
+ * order. */
+static void
+test_refused_rows_in_order (CfTestDb      *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("date,time,terminal_id,operator,trace_no,rrn,card_no,transaction_type,amount\n");
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(CfImporter) importer = NULL;
+  g_autoptr(CfImportReport) report = NULL;
+  g_autoptr(CfImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint refused[] = { 2, 701, 1152 };
+
+  if (!cf_test_on_server ())
+    {
+      g_test_skip ("a server's batches");
+      return;
+    }
+  for (guint r = 0; r < 1300; r++)
+    {
+      /* Lines are r + 2; three rows carry the amount the server refuses. */
+      gboolean bad = r + 2 == refused[0] || r + 2 == refused[1] || r + 2 == refused[2];
+
+      g_string_append_printf (csv, "2026-11-20,%02u:%02u:%02u,10450001,01,%06u,%012u,622202******%04u,SALE,%s\n",
+                              r / 3600, r / 60 % 60, r % 60, r, 700000000 + r, r % 10000,
+                              bad ? "123.45" : r % 100 == 45 ? "10.46" : "10.45");
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  g_assert_true (cf_store_exec (f->store, "ALTER TABLE transactions ADD CONSTRAINT no_12345 "
+                                          "CHECK (amount_minor <> 12345)", &error));
+  importer = cf_importer_new (f->store);
+  report = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 1297);
+  g_assert_cmpuint (report->rejected, ==, 3);
+  g_assert_cmpuint (report->rejects->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_cmpuint (((CfImportReject *) report->rejects->pdata[i])->line, ==, refused[i]);
+  g_assert_cmpint (cf_store_count_transactions (f->store, NULL), ==, 1297);
+  g_assert_cmpint (cf_test_query_int (f->store, "SELECT count (*) FROM import_rejects"), ==, 3);
+
+  /* Again: every row the server took is a duplicate, the others refused again. */
+  again = cf_importer_import_file (importer, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->imported, ==, 0);
+  g_assert_cmpuint (again->duplicates, ==, 1297);
+  g_assert_cmpuint (again->rejected, ==, 3);
+}
+
 static void
 test_dry_run_stores_nothing (CfTestDb      *f,
                              gconstpointer  data)
@@ -402,6 +454,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, CfTestDb, NULL, cf_test_db_setup, func, cf_test_db_teardown)
   ADD ("/import/full-card-numbers-never-stored", test_full_card_numbers_never_stored);
   ADD ("/import/reimport-adds-nothing", test_reimport_adds_nothing);
+  ADD ("/import/refused-rows-in-order", test_refused_rows_in_order);
   ADD ("/import/card-numbers-in-every-field", test_card_numbers_in_every_field);
   ADD ("/import/dry-run-stores-nothing", test_dry_run_stores_nothing);
   ADD ("/import/unreadable-files-store-nothing", test_unreadable_files_store_nothing);

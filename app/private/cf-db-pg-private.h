@@ -34,6 +34,7 @@ struct _CfDbPg
   char       *shop;            /* the desk's shop (shop= in the connection string), or NULL */
   char       *schema;          /* the schema the session works in */
   gboolean    reads_only;      /* a head office's user, reading a shop */
+  CfDbPgStmt *in_flight;       /* a statement sent whose answer is not read yet */
 };
 
 gboolean  cf_db_pg_result_ok          (CfDbPg   *db,
@@ -41,5 +42,6 @@ gboolean  cf_db_pg_result_ok          (CfDbPg   *db,
 void      cf_db_pg_note_transaction   (CfDbPg   *db);
 gboolean  cf_db_pg_connected          (CfDbPg   *db);
 gboolean  cf_db_pg_enter_shop         (CfDbPg   *db);
+void      cf_db_pg_settle             (CfDbPg   *db);
 
 G_END_DECLS

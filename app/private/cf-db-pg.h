@@ -41,6 +41,7 @@ void         cf_db_pg_lock_timeout         (CfDbPg      *db,
                                             int          ms);
 
 int          cf_db_pg_step                 (CfDbPgStmt  *stmt);
+int          cf_db_pg_send                 (CfDbPgStmt  *stmt);
 int          cf_db_pg_reset                (CfDbPgStmt  *stmt);
 int          cf_db_pg_clear_bindings       (CfDbPgStmt  *stmt);
 void         cf_db_pg_finalize             (CfDbPgStmt  *stmt);

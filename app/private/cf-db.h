@@ -65,6 +65,7 @@ void         cf_db_set_waiting         (CfDb         *db,
                                         void        (*waiting) (gpointer user_data),
                                         gpointer      user_data);
 
+int          cf_db_send                (CfDbStmt     *stmt);
 int          cf_db_step                (CfDbStmt     *stmt);
 int          cf_db_reset               (CfDbStmt     *stmt);
 int          cf_db_clear_bindings      (CfDbStmt     *stmt);

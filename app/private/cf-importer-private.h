@@ -234,6 +234,8 @@ gboolean     cf_import_batch_add          (ImportRun          *run,
                                            const Row          *row,
                                            guint               line,
                                            GError            **error);
+gboolean     cf_import_batch_settle       (ImportRun          *run,
+                                           GError            **error);
 gboolean     cf_import_batch_flush        (ImportRun          *run,
                                            GError            **error);
 
