@@ -153,6 +153,28 @@ test_kept_apart_by_the_server (Fixture       *f,
   g_assert_true (refused (north, "INSERT INTO shop_south.audit_log (at, action) VALUES ('x', 'forged')"));
   g_assert_true (refused (north, "SET search_path = shop_south; SELECT count (*) FROM transactions"));
 
+  /* What south's desks write wakes none of north's windows; what another
+   * north desk writes does. An announcement travels a socket: the test
+   * waits for it as a window would, and the quiet case waits as long. */
+  {
+    g_autoptr(CfStore) other_north = cf_store_open (f->north, &error);
+    gint64 before = cf_store_get_data_version (north);
+
+    g_assert_no_error (error);
+    g_assert_true (cf_store_add_audit_entry (south, "099", "test", NULL, 0, NULL, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < 50; i++)
+      {
+        g_assert_cmpint (cf_store_get_data_version (north), ==, before);
+        g_usleep (10000);
+      }
+    g_assert_true (cf_store_add_audit_entry (other_north, "099", "test", NULL, 0, NULL, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < 200 && cf_store_get_data_version (north) == before; i++)
+      g_usleep (10000);
+    g_assert_cmpint (cf_store_get_data_version (north), !=, before);
+  }
+
   /* Without a shop, a chain's database is not opened as one more shop. */
   g_assert_null (cf_store_open (f->conninfo, &error));
   g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_OTHER_SHOP);
