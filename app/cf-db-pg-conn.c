@@ -66,14 +66,19 @@ code_of (const PGresult *result)
 
 gboolean
 cf_db_pg_result_ok (CfDbPg   *db,
-           PGresult *result)
+                    PGresult *result)
 {
   ExecStatusType status = PQresultStatus (result);
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
+  /* The server's own words, as SQLite gives them: without "ERROR:", the
+   * query's text or a refused row's every value; the whole is for debugging. */
+  if (primary != NULL)
+    g_debug ("%s", PQresultErrorMessage (result));
   set_error (db, code_of (result),
-             result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (db->conn));
+             primary != NULL ? primary : result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (db->conn));
   return FALSE;
 }
 

@@ -270,7 +270,7 @@ cf_db_pg_step (CfDbPgStmt *stmt)
   cf_db_pg_note_transaction (db);
   if (!cf_db_pg_result_ok (db, stmt->result))
     {
-      g_debug ("%s\n  in: %s", db->errmsg, stmt->sql);
+      g_debug ("%s\n  in: %.300s", db->errmsg, stmt->sql);
       g_clear_pointer (&stmt->result, PQclear);
       return db->errcode;
     }
