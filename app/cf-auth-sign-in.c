@@ -334,6 +334,15 @@ cf_auth_sign_in (CfStore     *store,
 
   g_return_val_if_fail (CF_IS_STORE (store), NULL);
 
+  /* A head office's user looks into a shop: a sign-in there would be a
+   * change, and the server allows none. */
+  if (cf_store_reads_only (store))
+    {
+      g_set_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_READS_ONLY,
+                   _("The head office reads shop %s and changes nothing there: nobody signs in to it from here. "
+                     "Sign in at the head office's own shop."), cf_store_get_shop (store));
+      return NULL;
+    }
   if (!check_pin (store, operator_no, pin, when, "sign-in", NULL, &account, error))
     return NULL;
   return cf_auth_get_operator (store, operator_no, error);

@@ -23,6 +23,7 @@ typedef enum
   CF_AUTH_ERROR_NEEDS_MANAGER,
   CF_AUTH_ERROR_INVALID,
   CF_AUTH_ERROR_BUSY,
+  CF_AUTH_ERROR_READS_ONLY,
 } CfAuthError;
 
 /* Wrong PINs in a row before the operator is locked, and for how long. */

@@ -344,6 +344,9 @@ test_head_office_reads_every_shop (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (cf_store_reads_only (reading));
   g_assert_cmpint (cf_store_count_transactions (reading, NULL), ==, 150);
+  g_assert_null (cf_auth_sign_in (reading, "099", CF_DEMO_PIN, NULL, &error));
+  g_assert_error (error, CF_AUTH_ERROR, CF_AUTH_ERROR_READS_ONLY);
+  g_clear_error (&error);
   g_assert_false (cf_store_add_audit_entry (reading, "099", "forged", NULL, 0, NULL, &error));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
