@@ -204,20 +204,23 @@ enter_shop (CfDbPg *db)
   g_autofree char *role = g_strconcat ("counterfoil_shop_", db->shop, NULL);
   g_autofree char *setup = NULL;
   PGresult *result;
-  gboolean exists, desk, head_office;
+  gboolean exists, desk, head_office, shared;
 
   result = ask (db,
                 "SELECT to_regnamespace ($1) IS NOT NULL, "
                 "       CASE WHEN to_regrole ($2) IS NULL THEN false "
                 "            ELSE pg_has_role (session_user, to_regrole ($2)::oid, 'MEMBER') END, "
                 "       CASE WHEN to_regrole ('counterfoil_head_office') IS NULL THEN false "
-                "            ELSE pg_has_role (session_user, 'counterfoil_head_office', 'MEMBER') END",
+                "            ELSE pg_has_role (session_user, 'counterfoil_head_office', 'MEMBER') END, "
+                "       CASE WHEN to_regnamespace ($1) IS NULL THEN false "
+                "            ELSE has_schema_privilege (to_regnamespace ($1), 'USAGE') END",
                 schema, role);
   if (result == NULL)
     return FALSE;
   exists = PQgetvalue (result, 0, 0)[0] == 't';
   desk = PQgetvalue (result, 0, 1)[0] == 't';
   head_office = PQgetvalue (result, 0, 2)[0] == 't';
+  shared = PQgetvalue (result, 0, 3)[0] == 't';
   PQclear (result);
 
   if (!exists)
@@ -231,6 +234,13 @@ enter_shop (CfDbPg *db)
       refuse (db, g_strdup_printf (_("The database user %s is not one of the desks of shop %s; the chain's "
                                      "administrator makes it one with: counterfoil shop grant %s %s"),
                                    PQuser (db->conn), db->shop, db->shop, PQuser (db->conn)));
+      return FALSE;
+    }
+  /* The shop's role lets the head office in when a desk of it opens it. */
+  if (!desk && !shared)
+    {
+      refuse (db, g_strdup_printf (_("The head office cannot read shop %s yet: the shop lets it in as soon as one of its "
+                                     "desks opens it"), db->shop));
       return FALSE;
     }
   db->reads_only = !desk;

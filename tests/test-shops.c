@@ -373,6 +373,22 @@ test_head_office_reads_every_shop (Fixture       *f,
   g_assert_null (o->error);
   g_assert_cmpuint (o->open_losses->len, ==, 0);
 
+  /* A shop that has not let the head office in (its grant lost) says so;
+   * the next time one of its desks opens it, it does. */
+  g_assert_true (cf_store_exec (south, "REVOKE USAGE ON SCHEMA shop_south FROM counterfoil_head_office", &error));
+  g_clear_pointer (&overviews, g_ptr_array_unref);
+  overviews = cf_chain_overview (f->head_office, now, NULL, &error);
+  g_assert_no_error (error);
+  o = overviews->pdata[1];
+  g_assert_nonnull (o->error);
+  g_assert_nonnull (strstr (o->error, "cannot read shop south yet"));
+  g_clear_object (&south);
+  south = cf_store_open (f->south, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&overviews, g_ptr_array_unref);
+  overviews = cf_chain_overview (f->head_office, now, NULL, &error);
+  g_assert_null (((CfShopOverview *) overviews->pdata[1])->error);
+
   /* A shop's desk is not the head office: it cannot read the others. */
   g_clear_pointer (&overviews, g_ptr_array_unref);
   overviews = cf_chain_overview (f->north, now, NULL, &error);
