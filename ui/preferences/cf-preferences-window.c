@@ -259,12 +259,18 @@ cf_preferences_window_new (GtkWindow *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), self->settings != NULL);
 
   {
-    g_autofree char *current = store != NULL ? g_strdup_printf (_("Open now: %s. Leave empty for the default."),
-                                                                cf_store_get_path (store))
-                                             : g_strdup (_("Leave empty for the default."));
+    /* What is open, and what the row takes. */
+    g_autofree char *described = store != NULL
+      ? g_strdup_printf (_("Open now: %s. Leave empty for the default. A file’s full path, or a PostgreSQL server: "
+                           "postgresql://HOST/DATABASE or service=NAME. A desk of a chain’s shop adds the shop: "
+                           "service=chain shop=north. Passwords belong in ~/.pgpass, not here."),
+                         cf_store_get_path (store))
+      : g_strdup (_("Leave empty for the default. A file’s full path, or a PostgreSQL server: "
+                    "postgresql://HOST/DATABASE or service=NAME. A desk of a chain’s shop adds the shop: "
+                    "service=chain shop=north. Passwords belong in ~/.pgpass, not here."));
     g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "database-path") : NULL;
 
-    adw_preferences_group_set_description (self->database_group, current);
+    adw_preferences_group_set_description (self->database_group, described);
     gtk_editable_set_text (GTK_EDITABLE (self->database_row), saved != NULL ? saved : "");
     gtk_widget_set_sensitive (GTK_WIDGET (self->database_row), self->settings != NULL);
   }
