@@ -1,15 +1,19 @@
 /* cf-import-batch.c — a server's rows, sent a batch at a time
  *
  * On a server every statement is a round trip and an executor's start, which
- * cost more than the row: a journal's rows wait here and go a hundred to
- * one INSERT, whose RETURNING names the keys that were new. Then each row's
- * outcome is taken in the file's order exactly as for a row sent alone: the
- * new ones counted and asked about, the others told apart as duplicates or
- * conflicts. A row a batch may not take (a second row with the same key: the
- * first of them is the new one) goes the way of a row stored before it.
+ * cost more than the row: a journal's rows wait here and go five hundred to
+ * one INSERT, whose RETURNING names the keys that were new. A full batch is
+ * sent without waiting, and the server inserts it while the import reads the
+ * next five hundred rows; it is settled — its answer read — before the next
+ * is sent, or before the import asks the database anything else. Then each
+ * row's outcome is taken in the file's order exactly as for a row sent
+ * alone: the new ones counted and asked about, the others told apart as
+ * duplicates or conflicts. A row a batch may not take (a second row with the
+ * same key: the first of them is the new one) goes the way of a row stored
+ * before it.
  *
- * Whatever else the import writes about a row (a reject) sends the batch
- * first, so that the report keeps the file's order. A batch that breaks one
+ * Whatever else the import writes about a row (a reject) settles and sends
+ * the batches before it first, so that the report keeps the file's order. A batch that breaks one
  * of the schema's rules is undone to its savepoint and its rows sent one at
  * a time, each under a savepoint of its own, so that the row that broke the
  * rule is kept aside with why, as on a file, and the others go in.
