@@ -95,6 +95,35 @@ read_shop (CfStore        *store,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray *overviews;
+  GDateTime *now;
+} Overviewing;
+
+static gboolean
+overview_shop (CfShopInfo    *shop,
+               CfStore       *store,
+               const GError  *open_error,
+               gpointer       user_data,
+               GError       **error)
+{
+  Overviewing *overviewing = user_data;
+  CfShopOverview *overview = g_new0 (CfShopOverview, 1);
+  g_autoptr(GError) read_error = NULL;
+
+  overview->shop = cf_shop_info_copy (shop);
+  overview->open_losses = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
+  overview->overdue_requests = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_request_info_free);
+  overview->unsigned_shifts = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_shift_info_free);
+  if (store == NULL)
+    overview->error = g_strdup (open_error->message);
+  else if (!read_shop (store, overview, overviewing->now, &read_error))
+    overview->error = g_strdup (read_error->message);
+  g_ptr_array_add (overviewing->overviews, overview);
+  return TRUE;
+}
+
 /**
  * cf_chain_overview:
  * @target: the head office desk's database (its own shop is left aside)
@@ -112,33 +141,10 @@ cf_chain_overview (const char    *target,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GPtrArray) shops = cf_chain_list_shops (target, error);
   g_autoptr(GPtrArray) overviews = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_shop_overview_free);
+  Overviewing overviewing = { overviews, now };
 
-  if (shops == NULL)
+  if (!cf_chain_foreach_shop (target, overview_shop, &overviewing, cancellable, error))
     return NULL;
-  for (guint i = 0; i < shops->len; i++)
-    {
-      CfShopInfo *shop = shops->pdata[i];
-      g_autofree char *shop_target = NULL;
-      g_autoptr(CfShopOverview) overview = NULL;
-      g_autoptr(CfStore) store = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (shop->head_office)
-        continue;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      overview = g_new0 (CfShopOverview, 1);
-      overview->shop = g_steal_pointer (&shops->pdata[i]);
-      overview->open_losses = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_incident_info_free);
-      overview->overdue_requests = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_request_info_free);
-      overview->unsigned_shifts = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_shift_info_free);
-      shop_target = cf_chain_shop_target (target, overview->shop->code);
-      if ((store = cf_store_open (shop_target, &local_error)) == NULL ||
-          !read_shop (store, overview, now, &local_error))
-        overview->error = g_strdup (local_error->message);
-      g_ptr_array_add (overviews, g_steal_pointer (&overview));
-    }
   return g_steal_pointer (&overviews);
 }

@@ -42,6 +42,19 @@ cf_shop_info_free (CfShopInfo *info)
   g_free (info);
 }
 
+CfShopInfo *
+cf_shop_info_copy (const CfShopInfo *info)
+{
+  CfShopInfo *copy = g_new0 (CfShopInfo, 1);
+
+  copy->code = g_strdup (info->code);
+  copy->name = g_strdup (info->name);
+  copy->merchant_no = g_strdup (info->merchant_no);
+  copy->head_office = info->head_office;
+  copy->created_at = g_strdup (info->created_at);
+  return copy;
+}
+
 /**
  * cf_chain_shop_target:
  *
@@ -316,5 +329,47 @@ cf_chain_grant_desk (const char  *target,
   grant = g_strdup ((const char *) cf_db_column_text (stmt, 1));
   if (cf_db_exec (db, grant) != CF_DB_OK)
     return failed (db, _("making the desk"), error);
+  return TRUE;
+}
+
+/**
+ * cf_chain_foreach_shop:
+ * @target: a desk's database on the chain (its own shop is left aside)
+ * @visit: (scope call): called for every shop but head offices, in code
+ *   order, with a store on that shop, or with why none could be opened
+ *
+ * Opens each shop of the chain as @target's database user: a head office's
+ * user reads them, a shop's desk is refused every shop but its own.
+ *
+ * Returns: %FALSE with @error set when the chain could not be read, or
+ *   when @visit said so
+ */
+gboolean
+cf_chain_foreach_shop (const char        *target,
+                       CfChainVisitFunc   visit,
+                       gpointer           user_data,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) shops = cf_chain_list_shops (target, error);
+
+  if (shops == NULL)
+    return FALSE;
+  for (guint i = 0; i < shops->len; i++)
+    {
+      CfShopInfo *shop = shops->pdata[i];
+      g_autofree char *shop_target = NULL;
+      g_autoptr(CfStore) store = NULL;
+      g_autoptr(GError) open_error = NULL;
+
+      if (shop->head_office)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      shop_target = cf_chain_shop_target (target, shop->code);
+      store = cf_store_open (shop_target, &open_error);
+      if (!visit (shop, store, open_error, user_data, error))
+        return FALSE;
+    }
   return TRUE;
 }

@@ -28,18 +28,24 @@ chain_read (gpointer data)
   return !cf_chain_page_is_loading (data);
 }
 
+static gboolean
+chain_found (gpointer data)
+{
+  return !cf_chain_page_is_finding (data);
+}
+
 static CfStore *
 open_shop (const char *target,
-           gboolean    demo)
+           guint32     demo_seed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) until = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
   CfStore *store = cf_store_open (target, &error);
 
   g_assert_no_error (error);
-  if (demo)
+  if (demo_seed != 0)
     {
-      g_assert_true (cf_demo_populate (store, 200, 5, until, NULL, &error));
+      g_assert_true (cf_demo_populate (store, 200, demo_seed, until, NULL, &error));
       g_assert_true (cf_demo_add_shifts (store, 2, &error));
     }
   else
@@ -78,9 +84,9 @@ test_head_office_sees_every_shop (void)
   g_assert_true (cf_chain_grant_desk (conninfo, "south", "bob", &error));
   g_assert_true (cf_chain_grant_desk (conninfo, "hq", "carol", &error));
   g_assert_no_error (error);
-  north = open_shop (north_target, TRUE);
-  south = open_shop (south_target, TRUE);
-  hq = open_shop (hq_target, FALSE);
+  north = open_shop (north_target, 5);
+  south = open_shop (south_target, 6);
+  hq = open_shop (hq_target, 0);
   slip.transaction_id = cf_test_query_int (north, "SELECT min (id) FROM transactions");
   g_assert_cmpint (cf_loss_create_incident (north, &info, &slip, 1, "099", &error), ==, 1);
 
@@ -102,6 +108,22 @@ test_head_office_sees_every_shop (void)
   g_assert_nonnull (strstr (north_row, "1 open loss"));
   g_assert_nonnull (strstr (north_row, "unsigned handover"));
   g_assert_null (strstr (south_row, "open loss"));
+
+  /* A customer calls about a payment: found in its shop, searching every one. */
+  {
+    g_autofree char *ref = cf_test_query_text (north, "SELECT ref_no FROM transactions WHERE ref_no IS NOT NULL "
+                                                      "ORDER BY id LIMIT 1");
+    g_autofree char *row = NULL;
+
+    cf_chain_page_find (page, ref);
+    cf_test_wait_for (chain_found, page);
+    cf_test_drain_main_loop ();
+    g_assert_cmpuint (cf_chain_page_get_n_found (page), ==, 1);
+    row = cf_chain_page_dup_found_text (page, 0);
+    g_test_message ("%s", row);
+    g_assert_nonnull (strstr (row, "北区店"));
+    g_assert_nonnull (strstr (row, ref));
+  }
 
   /* The selector narrows the list to one shop. */
   cf_chain_page_select_shop (page, "south");

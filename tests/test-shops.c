@@ -18,6 +18,7 @@
 
 #include "cf-audit-anchors.h"
 #include "cf-auth.h"
+#include "cf-chain-find.h"
 #include "cf-chain-overview.h"
 #include "cf-demo.h"
 #include "cf-duplicate-issuer.h"
@@ -372,6 +373,21 @@ test_head_office_reads_every_shop (Fixture       *f,
   g_assert_cmpstr (o->shop->code, ==, "south");
   g_assert_null (o->error);
   g_assert_cmpuint (o->open_losses->len, ==, 0);
+
+  /* A payment looked for in every shop is found in its own. */
+  {
+    g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+    g_autoptr(GPtrArray) found = NULL;
+
+    query->ref_no = cf_test_query_text (north, "SELECT ref_no FROM transactions WHERE ref_no IS NOT NULL "
+                                               "ORDER BY id LIMIT 1");
+    found = cf_chain_find (f->head_office, query, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpstr (((CfShopFound *) found->pdata[0])->shop->code, ==, "north");
+    g_assert_cmpuint (((CfShopFound *) found->pdata[0])->transactions->len, >=, 1);
+    g_assert_null (((CfShopFound *) found->pdata[1])->error);
+  }
 
   /* A shop that has not let the head office in (its grant lost) says so;
    * the next time one of its desks opens it, it does. */

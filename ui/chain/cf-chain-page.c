@@ -17,11 +17,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-chain-find.h"
 #include "cf-chain-overview.h"
 #include "cf-chain-page-private.h"
 #include "cf-format.h"
 #include "cf-loss-service.h"
 #include "cf-shift-service.h"
+#include "cf-transaction.h"
 
 struct _CfChainPage
 {
@@ -33,11 +35,15 @@ struct _CfChainPage
   GtkLabel      *status_label;
   GtkStack      *content_stack;
   GtkListBox    *shops_list;
+  GtkSearchEntry *find_entry;
+  GtkLabel      *found_label;
+  GtkListBox    *found_list;
 
   /* owned */
   CfStore       *store;
   GPtrArray     *overviews;    /* CfShopOverview, as last read */
   GCancellable  *cancellable;  /* the read under way */
+  GCancellable  *finding;      /* the search under way */
   gboolean       available;    /* this desk is a head office's */
   gboolean       filling;      /* the selector is being refilled */
 };
@@ -329,6 +335,168 @@ cf_chain_page_reload (CfChainPage *self)
   g_task_run_in_thread (task, read_chain);
 }
 
+typedef struct
+{
+  char               *target;
+  CfTransactionQuery *query;
+} Finding;
+
+static void
+finding_free (Finding *finding)
+{
+  g_free (finding->target);
+  cf_transaction_query_free (finding->query);
+  g_free (finding);
+}
+
+static void
+find_in_chain (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Finding *finding = data;
+  GError *error = NULL;
+  GPtrArray *found = cf_chain_find (finding->target, finding->query, cancellable, &error);
+
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+found_row (const CfShopFound *found,
+           CfTransaction     *txn)
+{
+  g_autofree char *money = cf_transaction_dup_amount_text (txn);
+  g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+  g_autofree char *title = g_strdup_printf ("%s  ·  %s  ·  %s", found->shop->name,
+                                            cf_transaction_get_local_time (txn), money);
+  g_autofree char *subtitle = g_strdup_printf (_("Voucher %s  ·  Ref. no. %s  ·  %s  ·  %s"),
+                                               cf_transaction_get_voucher_no (txn) != NULL
+                                                 ? cf_transaction_get_voucher_no (txn) : "–",
+                                               cf_transaction_get_ref_no (txn) != NULL
+                                                 ? cf_transaction_get_ref_no (txn) : "–",
+                                               card != NULL ? card : "–",
+                                               cf_txn_type_get_label (cf_transaction_get_txn_type (txn)));
+
+  return item_row (title, subtitle, NULL);
+}
+
+static void
+chain_found_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CfChainPage *self = CF_CHAIN_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *child;
+  guint n = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->finding);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->found_list))) != NULL)
+    gtk_list_box_remove (self->found_list, child);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      CfShopFound *f = found->pdata[i];
+
+      if (f->error != NULL)
+        {
+          g_autofree char *why = g_strdup_printf (_("Cannot be read: %s"), f->error);
+
+          gtk_list_box_append (self->found_list, item_row (f->shop->name, why, "dialog-warning-symbolic"));
+          continue;
+        }
+      for (guint k = 0; k < f->transactions->len; k++, n++)
+        gtk_list_box_append (self->found_list, found_row (f, f->transactions->pdata[k]));
+    }
+  if (error != NULL)
+    gtk_label_set_text (self->found_label, error->message);
+  else if (n == 0)
+    gtk_label_set_text (self->found_label, _("Nothing matches in any shop"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u transaction found in the shops",
+                                                            "%u transactions found in the shops", n), n);
+
+      gtk_label_set_text (self->found_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->found_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->found_list), gtk_widget_get_first_child (GTK_WIDGET (self->found_list)) != NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "shops");
+}
+
+/**
+ * cf_chain_page_find:
+ * @text: what the customer remembers, as the window's search reads it
+ *
+ * Looks for it in every shop, in a worker thread.
+ */
+void
+cf_chain_page_find (CfChainPage *self,
+                    const char  *text)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+  Finding *finding;
+
+  g_return_if_fail (CF_IS_CHAIN_PAGE (self));
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  finding = g_new0 (Finding, 1);
+  finding->target = g_strdup (cf_store_get_path (self->store));
+  finding->query = cf_transaction_query_new ();
+  finding->query->limit = 20;
+  if (!cf_transaction_query_add_search (finding->query, text, now, understood) ||
+      cf_transaction_query_is_empty (finding->query))
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (understood, NULL);
+      joined = g_strjoinv ("; ", (char **) understood->pdata);
+      gtk_label_set_text (self->found_label, *joined != '\0' ? joined : _("Nothing to look for"));
+      gtk_widget_set_visible (GTK_WIDGET (self->found_label), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->found_list), FALSE);
+      finding_free (finding);
+      return;
+    }
+  self->finding = g_cancellable_new ();
+  gtk_label_set_text (self->found_label, _("Looking in every shop…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->found_label), TRUE);
+  task = g_task_new (self, self->finding, chain_found_cb, NULL);
+  g_task_set_source_tag (task, cf_chain_page_find);
+  g_task_set_task_data (task, finding, (GDestroyNotify) finding_free);
+  g_task_run_in_thread (task, find_in_chain);
+}
+
+static void
+find_activated_cb (CfChainPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+
+  if (*text != '\0')
+    cf_chain_page_find (self, text);
+}
+
+/* An emptied search puts the shops back alone. */
+static void
+find_changed_cb (CfChainPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->find_entry)) != '\0')
+    return;
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  gtk_widget_set_visible (GTK_WIDGET (self->found_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->found_list), FALSE);
+}
+
 static void
 shop_selected_cb (CfChainPage *self)
 {
@@ -350,6 +518,9 @@ cf_chain_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
   g_clear_object (&self->store);
   g_clear_pointer (&self->overviews, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CHAIN_PAGE);
@@ -399,6 +570,11 @@ cf_chain_page_class_init (CfChainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfChainPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, CfChainPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CfChainPage, shops_list);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, found_label);
+  gtk_widget_class_bind_template_child (widget_class, CfChainPage, found_list);
+  gtk_widget_class_bind_template_callback (widget_class, find_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, shop_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
 }
@@ -474,4 +650,38 @@ cf_chain_page_select_shop (CfChainPage *self,
   for (guint i = 0; self->overviews != NULL && i < self->overviews->len; i++)
     if (g_str_equal (((CfShopOverview *) self->overviews->pdata[i])->shop->code, code))
       gtk_drop_down_set_selected (self->shop_dropdown, i + 1);
+}
+
+gboolean
+cf_chain_page_is_finding (CfChainPage *self)
+{
+  return self->finding != NULL;
+}
+
+guint
+cf_chain_page_get_n_found (CfChainPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->found_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/**
+ * cf_chain_page_dup_found_text:
+ *
+ * Returns: (transfer full) (nullable): what the found row at @index shows
+ */
+char *
+cf_chain_page_dup_found_text (CfChainPage *self,
+                              guint        index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->found_list, (int) index);
+
+  if (row == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
 }

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CfChainPage, cf_chain_page, CF, CHAIN_PAGE, GtkBox)
 CfChainPage *cf_chain_page_new          (CfStore     *store);
 void         cf_chain_page_reload       (CfChainPage *self);
 gboolean     cf_chain_page_is_available (CfChainPage *self);
+void         cf_chain_page_find         (CfChainPage *self,
+                                         const char  *text);
 
 G_END_DECLS

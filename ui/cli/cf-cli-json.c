@@ -104,7 +104,9 @@ add_sources (JsonBuilder   *b,
              CfStore       *store,
              CfTransaction *txn)
 {
-  g_autoptr(GPtrArray) sources = cf_reconcile_list_sources (store, cf_transaction_get_id (txn), NULL);
+  /* Without the transaction's store (a chain's search), no sources. */
+  g_autoptr(GPtrArray) sources = store != NULL ? cf_reconcile_list_sources (store, cf_transaction_get_id (txn), NULL)
+                                               : NULL;
 
   json_builder_set_member_name (b, "sources");
   json_builder_begin_array (b);

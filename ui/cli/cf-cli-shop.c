@@ -4,6 +4,7 @@
  *   counterfoil --db CONNINFO shop add CODE --name NAME [--merchant NO] [--head-office]
  *   counterfoil --db CONNINFO shop grant CODE DBUSER
  *   counterfoil --db 'CONNINFO shop=HQ' shop overview [--shop CODE] [--json]
+ *   counterfoil --db 'CONNINFO shop=HQ' shop find TEXT [--limit N] [--json]
  *
  * Adding shops and desks is the chain administrator's: their database
  * user's rights decide, not an operator's PIN. The overview is the head
@@ -18,12 +19,14 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-chain-find.h"
 #include "cf-chain-overview.h"
 #include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-cli-private.h"
 #include "cf-loss-service.h"
 #include "cf-shift-service.h"
+#include "cf-transaction.h"
 
 static char *
 chain_target (CfCliContext *ctx)
@@ -283,11 +286,106 @@ shop_overview (CfCliContext  *ctx,
   return 0;
 }
 
+static int
+shop_find (CfCliContext  *ctx,
+           int            argc,
+           char         **argv)
+{
+  g_autofree char *target = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(CfTransactionQuery) query = cf_transaction_query_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) understood = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int limit = 20;
+  guint total = 0;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many in each shop (20)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+
+  if (!cf_cli_parse_options (ctx, "shop find", N_("TEXT"),
+                             _("Look for a transaction in every shop, as the window's search reads TEXT "
+                               "(the head office's view)"),
+                             entries, &argc, &argv))
+    return ctx->exit_status;
+  if (argc != 2)
+    return cf_cli_usage_error ("shop find", _("say what to look for: “24号 晚上8点 1234”, a reference no., …"));
+  if (!cf_transaction_query_add_search (query, argv[1], now, understood))
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (understood, NULL);
+      joined = g_strjoinv ("; ", (char **) understood->pdata);
+      return cf_cli_usage_error ("shop find", joined);
+    }
+  query->limit = (guint) CLAMP (limit, 1, 1000);
+  target = chain_target (ctx);
+  if ((found = cf_chain_find (target, query, NULL, &error)) == NULL)
+    {
+      g_printerr ("counterfoil shop find: %s\n", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < found->len; i++)
+        {
+          CfShopFound *f = found->pdata[i];
+
+          for (guint k = 0; k < f->transactions->len; k++)
+            {
+              JsonNode *node = cf_cli_json_transaction (NULL, f->transactions->pdata[k]);
+
+              json_object_set_string_member (json_node_get_object (node), "shop", f->shop->code);
+              json_builder_add_value (b, node);
+            }
+        }
+      json_builder_end_array (b);
+      cf_cli_json_print (b);
+      return 0;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      CfShopFound *f = found->pdata[i];
+
+      if (f->error != NULL)
+        {
+          g_print ("%s %s: %s\n", f->shop->code, f->shop->name, f->error);
+          continue;
+        }
+      for (guint k = 0; k < f->transactions->len; k++)
+        {
+          CfTransaction *txn = f->transactions->pdata[k];
+          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+          g_autofree char *money = cf_transaction_dup_amount_text (txn);
+
+          cf_cli_print_cell (line, f->shop->code, 10, FALSE);
+          cf_cli_print_cell (line, cf_transaction_get_local_time (txn), 20, FALSE);
+          cf_cli_print_cell (line, cf_transaction_get_voucher_no (txn), 7, FALSE);
+          cf_cli_print_cell (line, cf_transaction_get_ref_no (txn), 13, FALSE);
+          cf_cli_print_cell (line, card, 20, FALSE);
+          cf_cli_print_cell (line, money, 12, TRUE);
+          cf_cli_print_row (line);
+          total++;
+        }
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction in the chain's shops\n",
+                        "%u transactions in the chain's shops\n", total), total);
+  return 0;
+}
+
 static const CfCliSubcommand shop_commands[] = {
   { "list", shop_list },
   { "add", shop_add },
   { "grant", shop_grant },
   { "overview", shop_overview },
+  { "find", shop_find },
 };
 
 int
