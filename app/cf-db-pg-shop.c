@@ -247,7 +247,13 @@ enter_shop (CfDbPg *db)
   /* The names were checked: letters, digits and _ only. */
   setup = desk ? g_strdup_printf ("SET ROLE %s; SET search_path = %s", role, schema)
                : g_strdup_printf ("SET search_path = %s; SET default_transaction_read_only = on", schema);
-  return run (db, setup);
+  if (!run (db, setup))
+    return FALSE;
+  /* A desk of the head office itself: its window shows the chain's shops. */
+  result = desk ? ask (db, "SELECT head_office FROM counterfoil.shops WHERE code = $1", db->shop, NULL) : NULL;
+  db->head_office = result != NULL && PQntuples (result) == 1 && PQgetvalue (result, 0, 0)[0] == 't';
+  g_clear_pointer (&result, PQclear);
+  return TRUE;
 }
 
 /**
@@ -280,4 +286,10 @@ gboolean
 cf_db_pg_reads_only (CfDbPg *db)
 {
   return db->reads_only;
+}
+
+gboolean
+cf_db_pg_is_head_office (CfDbPg *db)
+{
+  return db->head_office;
 }

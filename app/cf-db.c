@@ -101,6 +101,17 @@ cf_db_split_shop (const char  *target,
 }
 
 /**
+ * cf_db_is_head_office:
+ *
+ * Returns: whether the connection is a desk of a chain's head office
+ */
+gboolean
+cf_db_is_head_office (CfDb *db)
+{
+  return db->pg != NULL && cf_db_pg_is_head_office (db->pg);
+}
+
+/**
  * cf_db_shop_code_is_valid:
  *
  * Returns: whether @code can name a chain's shop: 1 to 30 lower-case

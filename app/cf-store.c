@@ -361,46 +361,6 @@ migrate (CfStore  *self,
   return TRUE;
 }
 
-/* A chain's database keeps its shops in schemas of their own; a desk with
- * no shop set would start a shop of its own beside them. The shops' codes,
- * or NULL when the database is not a chain's. */
-static char *
-chain_shops (CfStore *self)
-{
-  g_autoptr(CfDbStmt) listed = cf_store_prepare (self, "SELECT to_regclass ('counterfoil.shops') IS NOT NULL", NULL);
-  g_autoptr(CfDbStmt) stmt = NULL;
-
-  if (listed == NULL || cf_db_step (listed) != CF_DB_ROW || cf_db_column_int (listed, 0) == 0)
-    return NULL;
-  stmt = cf_store_prepare (self, "SELECT string_agg (code, ', ' ORDER BY code) FROM counterfoil.shops", NULL);
-  if (stmt == NULL || cf_db_step (stmt) != CF_DB_ROW || cf_db_column_type (stmt, 0) == CF_DB_NULL)
-    return NULL;
-  return g_strdup ((const char *) cf_db_column_text (stmt, 0));
-}
-
-/* What the chain's head office reads of a shop: the shop's own role owns
- * its tables and lets the head office read them, new ones too after an
- * upgrade or a restore. Asked again on every desk's opening; granted only
- * when something is missing, so desks opening at once do not collide. */
-gboolean
-cf_store_share_with_head_office (CfStore  *self,
-                                 GError  **error)
-{
-  if (self->shop == NULL || cf_db_reads_only (self->db))
-    return TRUE;
-  return cf_store_exec (self,
-    "DO $$ BEGIN "
-    "  IF to_regrole ('counterfoil_head_office') IS NULL THEN RETURN; END IF;"
-    "  IF NOT has_schema_privilege ('counterfoil_head_office', current_schema (), 'USAGE') THEN "
-    "    EXECUTE format ('GRANT USAGE ON SCHEMA %I TO counterfoil_head_office', current_schema ());"
-    "  END IF;"
-    "  IF EXISTS (SELECT FROM pg_tables t WHERE t.schemaname = current_schema () AND NOT has_table_privilege "
-    "             ('counterfoil_head_office', format ('%I.%I', t.schemaname, t.tablename), 'SELECT')) THEN "
-    "    EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO counterfoil_head_office', current_schema ());"
-    "  END IF;"
-    "END $$", error);
-}
-
 static gboolean
 open_server (CfStore     *self,
              const char  *conninfo,
@@ -493,7 +453,7 @@ cf_store_open (const char  *path,
     }
   if (server && version == 0 && self->shop == NULL)
     {
-      g_autofree char *shops = chain_shops (self);
+      g_autofree char *shops = cf_store_dup_chain_shops (self);
 
       if (shops != NULL)
         {
@@ -639,31 +599,6 @@ cf_store_get_shop (CfStore *self)
 {
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
   return self->shop;
-}
-
-/**
- * cf_store_shop_code_is_valid:
- *
- * Returns: whether @code can name a chain's shop (`shop=CODE`): 1 to 30
- *   lower-case letters, digits or `_`
- */
-gboolean
-cf_store_shop_code_is_valid (const char *code)
-{
-  return cf_db_shop_code_is_valid (code);
-}
-
-/**
- * cf_store_reads_only:
- *
- * Returns: whether this connection may only read: a head office's user
- *   looking into one of the chain's shops
- */
-gboolean
-cf_store_reads_only (CfStore *self)
-{
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  return cf_db_reads_only (self->db);
 }
 
 int

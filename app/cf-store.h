@@ -55,6 +55,7 @@ const char     *cf_store_get_path              (CfStore             *self);
 gboolean        cf_store_is_server             (CfStore             *self);
 const char     *cf_store_get_shop              (CfStore             *self);
 gboolean        cf_store_reads_only            (CfStore             *self);
+gboolean        cf_store_is_head_office        (CfStore             *self);
 gboolean        cf_store_shop_code_is_valid    (const char          *code);
 gboolean        cf_store_is_connected          (CfStore             *self);
 gboolean        cf_store_names_server          (const char          *target);

@@ -34,6 +34,7 @@ struct _CfDbPg
   char       *shop;            /* the desk's shop (shop= in the connection string), or NULL */
   char       *schema;          /* the schema the session works in */
   gboolean    reads_only;      /* a head office's user, reading a shop */
+  gboolean    head_office;     /* a desk of the chain's head office */
   CfDbPgStmt *in_flight;       /* a statement sent whose answer is not read yet */
 };
 

@@ -19,6 +19,7 @@ char        *cf_db_pg_split_shop           (const char  *target,
                                             char       **shop);
 gboolean     cf_db_pg_shop_code_is_valid   (const char  *code);
 gboolean     cf_db_pg_reads_only           (CfDbPg      *db);
+gboolean     cf_db_pg_is_head_office       (CfDbPg      *db);
 void         cf_db_pg_set_waiting          (CfDbPg       *db,
                                             CfDbPgWaiting waiting,
                                             gpointer      user_data);

@@ -40,6 +40,7 @@ char        *cf_db_describe            (const char   *target);
 char        *cf_db_split_shop          (const char   *target,
                                         char        **shop);
 gboolean     cf_db_reads_only          (CfDb         *db);
+gboolean     cf_db_is_head_office      (CfDb         *db);
 gboolean     cf_db_shop_code_is_valid  (const char   *code);
 CfDb        *cf_db_open                (const char   *target,
                                         gboolean      read_only,

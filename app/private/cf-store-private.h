@@ -97,5 +97,6 @@ extern const CfStoreStep cf_store_steps_pg[];
 
 gboolean cf_store_share_with_head_office (CfStore  *self,
                                           GError  **error);
+char    *cf_store_dup_chain_shops        (CfStore  *self);
 
 G_END_DECLS

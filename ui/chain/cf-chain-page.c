@@ -61,21 +61,18 @@ G_DEFINE_FINAL_TYPE (CfChainPage, cf_chain_page, GTK_TYPE_BOX)
 typedef struct
 {
   char      *target;
-  char      *own_shop;
   GDateTime *now;
-  gboolean   head_office;
 } Reading;
 
 static void
 reading_free (Reading *reading)
 {
   g_free (reading->target);
-  g_free (reading->own_shop);
   g_date_time_unref (reading->now);
   g_free (reading);
 }
 
-/* In the worker: is this desk a head office's, and what every shop has open. */
+/* In the worker: what every shop has open. */
 static void
 read_chain (GTask        *task,
             gpointer      source,
@@ -83,27 +80,9 @@ read_chain (GTask        *task,
             GCancellable *cancellable)
 {
   Reading *reading = data;
-  g_autoptr(GPtrArray) shops = NULL;
   g_autoptr(GPtrArray) overviews = NULL;
   GError *error = NULL;
 
-  if ((shops = cf_chain_list_shops (reading->target, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; i < shops->len; i++)
-    {
-      CfShopInfo *shop = shops->pdata[i];
-
-      if (g_strcmp0 (shop->code, reading->own_shop) == 0)
-        reading->head_office = shop->head_office;
-    }
-  if (!reading->head_office)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
   if ((overviews = cf_chain_overview (reading->target, reading->now, cancellable, &error)) == NULL)
     g_task_return_error (task, error);
   else
@@ -276,19 +255,12 @@ chain_read_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
-  if (self->available != reading->head_office)
-    {
-      self->available = reading->head_office;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
-    }
   if (error != NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
-  if (overviews == NULL)
-    return;
   g_clear_pointer (&self->overviews, g_ptr_array_unref);
   self->overviews = g_steal_pointer (&overviews);
   {
@@ -316,7 +288,7 @@ cf_chain_page_reload (CfChainPage *self)
   Reading *reading;
 
   g_return_if_fail (CF_IS_CHAIN_PAGE (self));
-  if (cf_store_get_shop (self->store) == NULL)
+  if (!self->available)
     return;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -324,7 +296,6 @@ cf_chain_page_reload (CfChainPage *self)
   self->cancellable = g_cancellable_new ();
   reading = g_new0 (Reading, 1);
   reading->target = g_strdup (cf_store_get_path (self->store));
-  reading->own_shop = g_strdup (cf_store_get_shop (self->store));
   reading->now = g_date_time_new_now_local ();
   if (self->overviews == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
@@ -560,8 +531,7 @@ cf_chain_page_class_init (CfChainPageClass *klass)
    * Whether the desk is a chain's head office: only then is the section shown.
    */
   properties[PROP_AVAILABLE] = g_param_spec_boolean ("available", NULL, NULL, FALSE,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
-                                                     G_PARAM_EXPLICIT_NOTIFY);
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/counterfoil/Counterfoil/cf-chain-page.ui");
@@ -588,8 +558,8 @@ cf_chain_page_init (CfChainPage *self)
 /**
  * cf_chain_page_new:
  *
- * The section reads the chain at once when @store is a chain's shop; it
- * becomes available (CfChainPage:available) if that shop is a head office.
+ * The section is available (CfChainPage:available) on a desk of a chain's
+ * head office, and reads the chain at once there; elsewhere it does nothing.
  */
 CfChainPage *
 cf_chain_page_new (CfStore *store)
@@ -597,6 +567,7 @@ cf_chain_page_new (CfStore *store)
   CfChainPage *self = g_object_new (CF_TYPE_CHAIN_PAGE, NULL);
 
   self->store = g_object_ref (store);
+  self->available = cf_store_is_head_office (store);
   cf_chain_page_reload (self);
   return self;
 }
@@ -614,15 +585,21 @@ cf_chain_page_is_loading (CfChainPage *self)
   return self->cancellable != NULL;
 }
 
-guint
-cf_chain_page_get_n_shown (CfChainPage *self)
+static guint
+count_rows (GtkListBox *list)
 {
   guint n = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->shops_list)); row != NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     n++;
   return n;
+}
+
+guint
+cf_chain_page_get_n_shown (CfChainPage *self)
+{
+  return count_rows (self->shops_list);
 }
 
 /**
@@ -661,12 +638,7 @@ cf_chain_page_is_finding (CfChainPage *self)
 guint
 cf_chain_page_get_n_found (CfChainPage *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->found_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
+  return count_rows (self->found_list);
 }
 
 /**

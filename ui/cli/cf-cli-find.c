@@ -24,40 +24,6 @@
 #include "cf-transaction-query.h"
 #include "cf-transaction.h"
 
-static void
-print_rows (GPtrArray *found)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  cf_cli_print_cell (line, _("Date/time"), 19, FALSE);
-  cf_cli_print_cell (line, _("Terminal"), 8, FALSE);
-  cf_cli_print_cell (line, _("Voucher"), 6, FALSE);
-  cf_cli_print_cell (line, _("Ref. no."), 12, FALSE);
-  cf_cli_print_cell (line, _("Auth"), 6, FALSE);
-  cf_cli_print_cell (line, _("Card"), 19, FALSE);
-  cf_cli_print_cell (line, _("Type"), 12, FALSE);
-  cf_cli_print_cell (line, _("Amount"), 12, TRUE);
-  cf_cli_print_row (line);
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      CfTransaction *txn = g_ptr_array_index (found, i);
-      g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
-      g_autofree char *money = cf_transaction_dup_amount_text (txn);
-
-      g_string_truncate (line, 0);
-      cf_cli_print_cell (line, cf_transaction_get_local_time (txn), 19, FALSE);
-      cf_cli_print_cell (line, cf_transaction_get_terminal_no (txn), 8, FALSE);
-      cf_cli_print_cell (line, cf_transaction_get_voucher_no (txn), 6, FALSE);
-      cf_cli_print_cell (line, cf_transaction_get_ref_no (txn), 12, FALSE);
-      cf_cli_print_cell (line, cf_transaction_get_auth_code (txn), 6, FALSE);
-      cf_cli_print_cell (line, card, 19, FALSE);
-      cf_cli_print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 12, FALSE);
-      cf_cli_print_cell (line, money, 12, TRUE);
-      cf_cli_print_row (line);
-    }
-}
-
 /* Nothing matched: what nearly did, each kind under its reason. */
 static void
 print_near_misses (CfStore                  *store,
@@ -79,7 +45,7 @@ print_near_misses (CfStore                  *store,
       CfNearMiss *miss = g_ptr_array_index (misses, i);
 
       g_print ("\n%s\n", miss->reason);
-      print_rows (miss->transactions);
+      cf_cli_print_transactions (miss->transactions);
     }
 }
 
@@ -95,7 +61,7 @@ print_table (CfStore                  *store,
       print_near_misses (store, query);
       return;
     }
-  print_rows (found);
+  cf_cli_print_transactions (found);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction", "%u transactions", found->len), found->len);
   if (limit > 0 && found->len == limit)
     g_print (" %s", _("(limit reached; narrow the search or raise --limit)"));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cf-card-number.h"
+#include "cf-transaction.h"
 #include "cf-cli-json.h"
 #include "cf-cli-output.h"
 #include "cf-pdf-report.h"
@@ -108,4 +109,44 @@ cf_cli_emit_report (const char   *command,
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n",
                              cf_report_doc_get_n_pages (doc)), out, cf_report_doc_get_n_pages (doc));
   return 0;
+}
+
+/**
+ * cf_cli_print_transactions:
+ * @found: (element-type CfTransaction): transactions, as `find` lists them
+ *
+ * A header, then a line each, every cell scrubbed.
+ */
+void
+cf_cli_print_transactions (GPtrArray *found)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  cf_cli_print_cell (line, _("Date/time"), 19, FALSE);
+  cf_cli_print_cell (line, _("Terminal"), 8, FALSE);
+  cf_cli_print_cell (line, _("Voucher"), 6, FALSE);
+  cf_cli_print_cell (line, _("Ref. no."), 12, FALSE);
+  cf_cli_print_cell (line, _("Auth"), 6, FALSE);
+  cf_cli_print_cell (line, _("Card"), 19, FALSE);
+  cf_cli_print_cell (line, _("Type"), 12, FALSE);
+  cf_cli_print_cell (line, _("Amount"), 12, TRUE);
+  cf_cli_print_row (line);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      CfTransaction *txn = g_ptr_array_index (found, i);
+      g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
+      g_autofree char *money = cf_transaction_dup_amount_text (txn);
+
+      g_string_truncate (line, 0);
+      cf_cli_print_cell (line, cf_transaction_get_local_time (txn), 19, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_terminal_no (txn), 8, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_voucher_no (txn), 6, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_ref_no (txn), 12, FALSE);
+      cf_cli_print_cell (line, cf_transaction_get_auth_code (txn), 6, FALSE);
+      cf_cli_print_cell (line, card, 19, FALSE);
+      cf_cli_print_cell (line, cf_txn_type_get_label (cf_transaction_get_txn_type (txn)), 12, FALSE);
+      cf_cli_print_cell (line, money, 12, TRUE);
+      cf_cli_print_row (line);
+    }
 }

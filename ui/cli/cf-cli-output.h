@@ -28,5 +28,6 @@ void  cf_cli_print_cell      (GString     *line,
                               guint        width,
                               gboolean     right);
 void  cf_cli_print_row       (GString     *line);
+void  cf_cli_print_transactions (GPtrArray *found);
 
 G_END_DECLS

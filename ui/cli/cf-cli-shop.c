@@ -26,7 +26,6 @@
 #include "cf-cli-private.h"
 #include "cf-loss-service.h"
 #include "cf-shift-service.h"
-#include "cf-transaction.h"
 
 static char *
 chain_target (CfCliContext *ctx)
@@ -349,30 +348,19 @@ shop_find (CfCliContext  *ctx,
       cf_cli_json_print (b);
       return 0;
     }
+  /* Each shop's finds as `find` lists them, under the shop's name. */
   for (guint i = 0; i < found->len; i++)
     {
       CfShopFound *f = found->pdata[i];
 
       if (f->error != NULL)
+        g_print ("%s %s: %s\n", f->shop->code, f->shop->name, f->error);
+      else if (f->transactions->len > 0)
         {
-          g_print ("%s %s: %s\n", f->shop->code, f->shop->name, f->error);
-          continue;
-        }
-      for (guint k = 0; k < f->transactions->len; k++)
-        {
-          CfTransaction *txn = f->transactions->pdata[k];
-          g_autoptr(GString) line = g_string_new (NULL);
-          g_autofree char *card = cf_transaction_dup_masked_card (txn, FALSE);
-          g_autofree char *money = cf_transaction_dup_amount_text (txn);
-
-          cf_cli_print_cell (line, f->shop->code, 10, FALSE);
-          cf_cli_print_cell (line, cf_transaction_get_local_time (txn), 20, FALSE);
-          cf_cli_print_cell (line, cf_transaction_get_voucher_no (txn), 7, FALSE);
-          cf_cli_print_cell (line, cf_transaction_get_ref_no (txn), 13, FALSE);
-          cf_cli_print_cell (line, card, 20, FALSE);
-          cf_cli_print_cell (line, money, 12, TRUE);
-          cf_cli_print_row (line);
-          total++;
+          g_print ("%s %s\n", f->shop->code, f->shop->name);
+          cf_cli_print_transactions (f->transactions);
+          g_print ("\n");
+          total += f->transactions->len;
         }
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u transaction in the chain's shops\n",

@@ -417,7 +417,8 @@ cf_window_session_init (CfWindow *self)
   gtk_stack_set_visible_child_name (self->session_stack, "desk");
 }
 
-/* A head office's desk is there for the shops: it opens on them. */
+/* A head office's desk is there for the shops: it opens on them. (Whether
+ * it is one is known once the store is open.) */
 static void
 chain_available_cb (CfWindow *self)
 {
@@ -444,8 +445,7 @@ cf_window_session_start (CfWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->chain_page), TRUE);
   gtk_box_append (self->chain_box, GTK_WIDGET (self->chain_page));
   g_object_bind_property (self->chain_page, "available", self->chain_stack_page, "visible", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->chain_page, "notify::available", G_CALLBACK (chain_available_cb), self,
-                           G_CONNECT_SWAPPED);
+  chain_available_cb (self);
   gtk_stack_set_visible_child_name (self->session_stack, "sign-in");
 
   verify_audit_chain (self);
